@@ -1,0 +1,30 @@
+# Sozialmonitor — the two commands a new user needs:
+#   make demo   install what is missing, install the plugin into QGIS, run the Berlin MSS 2019 demo headless
+#   make test   install what is missing and run the whole test suite (this is what .ci/run calls)
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: demo test bootstrap install-plugin translations bench clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+translations: bootstrap
+	@bash scripts/i18n_compile.sh
+
+install-plugin: bootstrap translations
+	@/usr/bin/python3 scripts/install_plugin.py
+
+demo: install-plugin
+	@bash scripts/demo.sh
+
+test: bootstrap translations
+	@$(PY) -m pytest
+
+bench: bootstrap
+	@$(PY) bench/run_all.py
+
+clean:
+	rm -rf build .pytest_cache

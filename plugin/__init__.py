@@ -1,0 +1,1 @@
+"""Sozialmonitor plugin code. The layers are core -> gis -> processing -> gui (arrows point down)."""

@@ -1,0 +1,1 @@
+"""Pure-Python computations: pandas, numpy and shapely only. Never imports qgis or Qt."""

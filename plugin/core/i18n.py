@@ -1,0 +1,26 @@
+"""Translation hook usable from pure-Python code.
+
+``tr(text)`` returns ``text`` unchanged until the QGIS layer installs a translator
+(``plugin.gis.i18n.install()`` routes it to ``QCoreApplication.translate('Sozialmonitor', ...)``).
+Write user-facing strings in English with ``{}``-placeholders and call ``.format`` *after* ``tr``
+so the translation catalogue sees the constant template:
+
+    raise TableError(tr("Column '{col}' not found in {file}.").format(col=c, file=f))
+"""
+
+CONTEXT = "Sozialmonitor"
+
+_translator = None
+
+
+def tr(text):
+    """Translate a constant English message template (identity without QGIS)."""
+    if _translator is None:
+        return text
+    return _translator(text)
+
+
+def set_translator(func):
+    """Install ``func(text) -> str`` as translator; ``None`` restores identity."""
+    global _translator
+    _translator = func

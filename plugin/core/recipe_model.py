@@ -1,0 +1,480 @@
+"""The index recipe as plain data classes, parsed strictly from a JSON-compatible dict.
+
+A recipe says which fields are indicators, how they are cleaned (missing codes, imputation,
+winsorising, log), how they are normalised (z-score with population or sample SD, min-max,
+rank, distance, none), how they are combined into one or more indices, how the indices are
+classified and which status x dynamics typologies are formed. The file format is documented
+in docs/recipe-format.md. Parsing never evaluates code; unknown keys are errors so a typo
+does not silently change the method.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from .errors import RecipeError
+from .i18n import tr
+
+FORMAT_NAME = "sozialmonitor-recipe"
+FORMAT_VERSION = 1
+
+DIRECTIONS = ("higher_is_worse", "higher_is_better")
+IMPUTE_METHODS = ("none", "mean", "median", "group_mean")
+WINSORISE_METHODS = ("sd", "percentile")
+TRANSFORMS = ("none", "log", "log1p")
+NORMALISATIONS = ("zscore", "minmax", "rank", "distance", "none")
+SD_KINDS = ("population", "sample")
+AGGREGATIONS = ("sum", "mean", "weighted_mean", "geometric_mean")
+CLASS_METHODS = ("fixed", "manual", "quantile", "jenks", "equal_interval", "sd")
+EXCLUDED_GET = ("not_evaluated", "flagged")
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
+
+
+def _err(where, text, **kw):
+    return RecipeError(tr("Recipe entry {where}: ").format(where=where) + text.format(**kw))
+
+
+class _Reader:
+    """Take typed values out of one dict of the recipe; every error names the entry."""
+
+    def __init__(self, data, where):
+        if not isinstance(data, dict):
+            raise _err(where, tr("expected an object ({{...}}), got {got}."), got=type(data).__name__)
+        self.data = dict(data)
+        self.where = where
+
+    def get(self, key, default=None, kind=None, choices=None, required=False):
+        if key not in self.data:
+            if required:
+                raise _err(self.where, tr("the key '{key}' is required."), key=key)
+            return default
+        value = self.data.pop(key)
+        if value is None:
+            return default
+        if kind is float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise _err(self.where, tr("'{key}' must be a number, got {value!r}."), key=key, value=value)
+            return float(value)
+        if kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise _err(self.where, tr("'{key}' must be a whole number, got {value!r}."), key=key, value=value)
+            return value
+        if kind is bool:
+            if not isinstance(value, bool):
+                raise _err(self.where, tr("'{key}' must be true or false, got {value!r}."), key=key, value=value)
+            return value
+        if kind is str:
+            if not isinstance(value, str):
+                raise _err(self.where, tr("'{key}' must be text, got {value!r}."), key=key, value=value)
+            if choices and value not in choices:
+                raise _err(self.where, tr("'{key}' must be one of {choices}, got '{value}'."),
+                           key=key, choices=", ".join(choices), value=value)
+            return value
+        if kind is list:
+            if not isinstance(value, list):
+                raise _err(self.where, tr("'{key}' must be a list [...], got {value!r}."), key=key, value=value)
+            return value
+        if kind is dict:
+            if not isinstance(value, dict):
+                raise _err(self.where, tr("'{key}' must be an object {{...}}, got {value!r}."), key=key, value=value)
+            return value
+        return value
+
+    def numbers(self, key, default=()):
+        values = self.get(key, list(default), kind=list)
+        for v in values:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise _err(self.where, tr("'{key}' must be a list of numbers, got {value!r}."), key=key, value=v)
+        return [float(v) for v in values]
+
+    def texts(self, key, default=()):
+        values = self.get(key, list(default), kind=list)
+        for v in values:
+            if not isinstance(v, str):
+                raise _err(self.where, tr("'{key}' must be a list of texts, got {value!r}."), key=key, value=v)
+        return list(values)
+
+    def done(self):
+        if self.data:
+            raise _err(self.where, tr("unknown key(s) {keys}; check the spelling (see docs/recipe-format.md)."),
+                       keys=", ".join("'{}'".format(k) for k in sorted(self.data)))
+
+
+@dataclass
+class Winsorise:
+    """Clip outliers: ``sd`` at mean +- k SD, ``percentile`` at the lower/upper percentiles (0-100).
+
+    Bounds are computed over the reference districts.
+    """
+
+    method: str = "sd"
+    k: float = 3.0
+    lower: float = 1.0
+    upper: float = 99.0
+
+    @classmethod
+    def from_dict(cls, d, where):
+        if d is None:
+            return None
+        r = _Reader(d, where)
+        w = cls(method=r.get("method", "sd", str, WINSORISE_METHODS), k=r.get("k", 3.0, float),
+                lower=r.get("lower", 1.0, float), upper=r.get("upper", 99.0, float))
+        r.done()
+        if w.method == "sd" and w.k <= 0:
+            raise _err(where, tr("'k' must be greater than 0, got {k}."), k=w.k)
+        if w.method == "percentile" and not (0 <= w.lower < w.upper <= 100):
+            raise _err(where, tr("percentiles must satisfy 0 <= lower < upper <= 100, got {lo} and {hi}."),
+                       lo=w.lower, hi=w.upper)
+        return w
+
+    def to_dict(self):
+        if self.method == "sd":
+            return {"method": "sd", "k": self.k}
+        return {"method": "percentile", "lower": self.lower, "upper": self.upper}
+
+
+@dataclass
+class Treatment:
+    """Cleaning rules. Order of application: missing codes, imputation, winsorising, transformation."""
+
+    missing_codes: List[float] = field(default_factory=list)
+    missing_if_all_equal: List[float] = field(default_factory=list)
+    impute: str = "none"
+    impute_group_field: Optional[str] = None
+    winsorise: Optional[Winsorise] = None
+    transform: str = "none"
+
+    @classmethod
+    def from_dict(cls, d, where="treatment"):
+        r = _Reader(d or {}, where)
+        t = cls(missing_codes=r.numbers("missing_codes"), missing_if_all_equal=r.numbers("missing_if_all_equal"),
+                impute=r.get("impute", "none", str, IMPUTE_METHODS),
+                impute_group_field=r.get("impute_group_field", None, str),
+                winsorise=Winsorise.from_dict(r.get("winsorise", None, dict), where + ".winsorise"),
+                transform=r.get("transform", "none", str, TRANSFORMS))
+        r.done()
+        if t.impute == "group_mean" and not t.impute_group_field:
+            raise _err(where, tr("impute 'group_mean' needs 'impute_group_field' (e.g. the district field)."))
+        return t
+
+    def to_dict(self):
+        return {"missing_codes": self.missing_codes, "missing_if_all_equal": self.missing_if_all_equal,
+                "impute": self.impute, "impute_group_field": self.impute_group_field,
+                "winsorise": self.winsorise.to_dict() if self.winsorise else None, "transform": self.transform}
+
+
+@dataclass
+class Indicator:
+    """One input field. ``direction`` says whether a higher value means a worse or better situation;
+    ``missing_codes``/``impute``/``winsorise``/``transform`` override the recipe's treatment when set."""
+
+    id: str
+    field: str
+    label: str = ""
+    unit: str = ""
+    direction: str = "higher_is_worse"
+    weight: float = 1.0
+    group: str = ""
+    description: str = ""
+    missing_codes: Optional[List[float]] = None
+    impute: Optional[str] = None
+    winsorise: Optional[Winsorise] = None
+    transform: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, d, where):
+        r = _Reader(d, where)
+        ind_id = r.get("id", None, str, required=True)
+        where = "{} (id '{}')".format(where, ind_id)
+        r.where = where
+        ind = cls(id=ind_id, field=r.get("field", ind_id, str), label=r.get("label", ind_id, str),
+                  unit=r.get("unit", "", str), direction=r.get("direction", "higher_is_worse", str, DIRECTIONS),
+                  weight=r.get("weight", 1.0, float), group=r.get("group", "", str),
+                  description=r.get("description", "", str),
+                  missing_codes=r.numbers("missing_codes") if "missing_codes" in r.data else None,
+                  impute=r.get("impute", None, str, IMPUTE_METHODS),
+                  winsorise=Winsorise.from_dict(r.get("winsorise", None, dict), where + ".winsorise"),
+                  transform=r.get("transform", None, str, TRANSFORMS))
+        r.done()
+        if not ID_PATTERN.match(ind.id):
+            raise _err(where, tr("the id must start with a letter and contain only letters, digits and '_' "
+                                 "(max. 31 characters), because it becomes part of output field names."))
+        if ind.weight < 0:
+            raise _err(where, tr("negative weight {w}; weights must be >= 0. Use 'direction' "
+                                 "(higher_is_better) to reverse an indicator."), w=ind.weight)
+        return ind
+
+    def to_dict(self):
+        d = {"id": self.id, "field": self.field, "label": self.label, "unit": self.unit,
+             "direction": self.direction, "weight": self.weight, "group": self.group}
+        if self.description:
+            d["description"] = self.description
+        if self.missing_codes is not None:
+            d["missing_codes"] = self.missing_codes
+        if self.impute is not None:
+            d["impute"] = self.impute
+        if self.winsorise is not None:
+            d["winsorise"] = self.winsorise.to_dict()
+        if self.transform is not None:
+            d["transform"] = self.transform
+        return d
+
+
+@dataclass
+class ReferenceRules:
+    """Which districts enter the reference statistics (mean, SD, bounds, data-driven breaks).
+
+    Districts failing a rule are 'not_evaluated' (no score, no class) or 'flagged' (score and class
+    computed against the reference, but marked). Districts with missing indicator values are never
+    evaluated unless imputation fills them.
+    """
+
+    min_population: Optional[float] = None
+    exclude_keys: dict = field(default_factory=dict)  # key text -> reason
+    excluded_get: str = "not_evaluated"
+
+    @classmethod
+    def from_dict(cls, d, where="reference"):
+        r = _Reader(d or {}, where)
+        keys = r.get("exclude_keys", {}, dict)
+        for k, v in keys.items():
+            if not isinstance(v, str):
+                raise _err(where, tr("exclude_keys must map a key text to a reason text, got {v!r} for {k}."),
+                           v=v, k=k)
+        rules = cls(min_population=r.get("min_population", None, float), exclude_keys=dict(keys),
+                    excluded_get=r.get("excluded_get", "not_evaluated", str, EXCLUDED_GET))
+        r.done()
+        return rules
+
+    def to_dict(self):
+        return {"min_population": self.min_population, "exclude_keys": self.exclude_keys,
+                "excluded_get": self.excluded_get}
+
+
+@dataclass
+class Normalisation:
+    """How each indicator is made comparable. ``sd`` (population: ddof=0, sample: ddof=1) and
+    ``weighted`` (by the population field) also apply to re-standardised aggregates."""
+
+    method: str = "zscore"
+    sd: str = "population"
+    weighted: bool = False
+    reference_value: object = "mean"  # distance: a number, "mean" or "median"
+    relative: bool = False  # distance: in % of the reference value
+    range: List[float] = field(default_factory=lambda: [0.0, 1.0])  # minmax target range
+
+    @classmethod
+    def from_dict(cls, d, where="normalisation"):
+        r = _Reader(d or {}, where)
+        ref = r.get("reference_value", "mean")
+        if not (ref in ("mean", "median") or (isinstance(ref, (int, float)) and not isinstance(ref, bool))):
+            raise _err(where, tr("'reference_value' must be a number, 'mean' or 'median', got {v!r}."), v=ref)
+        n = cls(method=r.get("method", "zscore", str, NORMALISATIONS), sd=r.get("sd", "population", str, SD_KINDS),
+                weighted=r.get("weighted", False, bool), reference_value=ref,
+                relative=r.get("relative", False, bool), range=r.numbers("range", [0.0, 1.0]))
+        r.done()
+        if len(n.range) != 2 or n.range[0] >= n.range[1]:
+            raise _err(where, tr("'range' must be [low, high] with low < high, got {v}."), v=n.range)
+        return n
+
+    @property
+    def ddof(self):
+        return 0 if self.sd == "population" else 1
+
+    def to_dict(self):
+        return {"method": self.method, "sd": self.sd, "weighted": self.weighted,
+                "reference_value": self.reference_value, "relative": self.relative, "range": self.range}
+
+
+@dataclass
+class Classification:
+    """Classes of an index score, ordered from the lowest score to the highest.
+
+    fixed/manual: ``breaks`` are thresholds (in score units; with ``units: "sd"`` in SD units
+    around the reference mean). ``equal_goes`` says which class a value exactly on a break
+    belongs to ("lower" or "upper"; one value or one per break). Data-driven methods (quantile,
+    jenks, equal_interval, sd) compute ``n`` classes from the reference districts' scores.
+    """
+
+    method: str = "fixed"
+    n: int = 0
+    breaks: List[float] = field(default_factory=list)
+    equal_goes: object = "lower"
+    units: str = "value"
+    step: float = 1.0
+    labels: List[str] = field(default_factory=list)
+    codes: List[str] = field(default_factory=list)
+    colours: List[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d, where):
+        r = _Reader(d, where)
+        c = cls(method=r.get("method", "fixed", str, CLASS_METHODS), n=r.get("n", 0, int),
+                breaks=r.numbers("breaks"), equal_goes=r.get("equal_goes", "lower"),
+                units=r.get("units", "value", str, ("value", "sd")), step=r.get("step", 1.0, float),
+                labels=r.texts("labels"), codes=r.texts("codes"), colours=r.texts("colours"))
+        r.done()
+        if c.method in ("fixed", "manual"):
+            if not c.breaks:
+                raise _err(where, tr("method '{m}' needs 'breaks'."), m=c.method)
+            for i in range(len(c.breaks) - 1):
+                if not c.breaks[i] < c.breaks[i + 1]:
+                    raise _err(where, tr("thresholds out of order: {a} is not below {b}; list breaks ascending."),
+                               a=c.breaks[i], b=c.breaks[i + 1])
+            c.n = len(c.breaks) + 1
+        elif c.n < 2:
+            raise _err(where, tr("method '{m}' needs 'n' (number of classes, at least 2)."), m=c.method)
+        if isinstance(c.equal_goes, list):
+            if len(c.equal_goes) != len(c.breaks) or any(e not in ("lower", "upper") for e in c.equal_goes):
+                raise _err(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
+        elif c.equal_goes not in ("lower", "upper"):
+            raise _err(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
+        for key in ("labels", "codes", "colours"):
+            values = getattr(c, key)
+            if values and len(values) != c.n:
+                raise _err(where, tr("{n} classes but {m} {key}; give one per class, lowest score first."),
+                           n=c.n, m=len(values), key=key)
+        if not c.labels:
+            c.labels = [str(i + 1) for i in range(c.n)]
+        if not c.codes:
+            c.codes = [str(i + 1) for i in range(c.n)]
+        return c
+
+    def to_dict(self):
+        d = {"method": self.method, "labels": self.labels, "codes": self.codes, "colours": self.colours}
+        if self.method in ("fixed", "manual"):
+            d.update(breaks=self.breaks, equal_goes=self.equal_goes, units=self.units)
+        else:
+            d["n"] = self.n
+            if self.method == "sd":
+                d["step"] = self.step
+        return d
+
+
+@dataclass
+class IndexSpec:
+    """One composite index: aggregation of the normalised indicators of a group (or an explicit list)."""
+
+    id: str
+    label: str = ""
+    description: str = ""
+    indicators: List[str] = field(default_factory=list)
+    aggregation: str = "sum"
+    restandardise: bool = False
+    higher_means: str = "worse"
+    classification: Optional[Classification] = None
+
+    @classmethod
+    def from_dict(cls, d, where, all_indicators):
+        r = _Reader(d, where)
+        idx_id = r.get("id", None, str, required=True)
+        where = "{} (id '{}')".format(where, idx_id)
+        r.where = where
+        group = r.get("group", None, str)
+        listed = r.texts("indicators")
+        spec = cls(id=idx_id, label=r.get("label", idx_id, str), description=r.get("description", "", str),
+                   aggregation=r.get("aggregation", "sum", str, AGGREGATIONS),
+                   restandardise=r.get("restandardise", False, bool),
+                   higher_means=r.get("higher_means", "worse", str, ("worse", "better")))
+        cdict = r.get("classification", None, dict)
+        r.done()
+        if not ID_PATTERN.match(spec.id):
+            raise _err(where, tr("the id must start with a letter and contain only letters, digits and '_'."))
+        known = {i.id: i for i in all_indicators}
+        if listed:
+            unknown = [i for i in listed if i not in known]
+            if unknown:
+                raise _err(where, tr("unknown indicator id(s) {ids}; known: {known}."),
+                           ids=", ".join(unknown), known=", ".join(known))
+            spec.indicators = listed
+        else:
+            group = group or spec.id
+            spec.indicators = [i.id for i in all_indicators if i.group == group]
+            if not spec.indicators:
+                raise _err(where, tr("no indicator has group '{g}'; list 'indicators' or set their 'group'."),
+                           g=group)
+        weights = [known[i].weight for i in spec.indicators]
+        if sum(weights) <= 0:
+            raise _err(where, tr("the weights of its indicators sum to zero; give at least one a weight > 0."))
+        if spec.aggregation == "mean" and len(set(weights)) > 1:
+            raise _err(where, tr("aggregation 'mean' ignores weights but the weights differ; "
+                                 "use 'weighted_mean' or equal weights."))
+        if cdict is not None:
+            spec.classification = Classification.from_dict(cdict, where + ".classification")
+        return spec
+
+    def to_dict(self):
+        d = {"id": self.id, "label": self.label, "indicators": self.indicators, "aggregation": self.aggregation,
+             "restandardise": self.restandardise, "higher_means": self.higher_means}
+        if self.description:
+            d["description"] = self.description
+        if self.classification is not None:
+            d["classification"] = self.classification.to_dict()
+        return d
+
+
+@dataclass
+class Typology:
+    """Cross of two classified indices, e.g. status x dynamics -> "2+/-".
+
+    ``code`` and ``label`` are templates with the placeholders {row_code}, {row_label}, {col_code},
+    {col_label} (plain text replacement, no expressions). ``names`` optionally maps a code to a name.
+    """
+
+    id: str
+    label: str = ""
+    rows: str = ""
+    columns: str = ""
+    code: str = "{row_code}{col_code}"
+    label_template: str = "{row_label} / {col_label}"
+    names: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, d, where, indices):
+        r = _Reader(d, where)
+        t = cls(id=r.get("id", None, str, required=True), label=r.get("label", "", str),
+                rows=r.get("rows", None, str, required=True), columns=r.get("columns", None, str, required=True),
+                code=r.get("code", "{row_code}{col_code}", str),
+                label_template=r.get("label_template", "{row_label} / {col_label}", str),
+                names=r.get("names", {}, dict))
+        r.done()
+        where = "{} (id '{}')".format(where, t.id)
+        if not ID_PATTERN.match(t.id):
+            raise _err(where, tr("the id must start with a letter and contain only letters, digits and '_'."))
+        by_id = {i.id: i for i in indices}
+        for ref in (t.rows, t.columns):
+            if ref not in by_id:
+                raise _err(where, tr("refers to index '{ref}' which the recipe does not define."), ref=ref)
+            if by_id[ref].classification is None:
+                raise _err(where, tr("index '{ref}' has no classification to cross."), ref=ref)
+        return t
+
+    def render(self, template, row_code, row_label, col_code, col_label):
+        return (template.replace("{row_code}", row_code).replace("{row_label}", row_label)
+                .replace("{col_code}", col_code).replace("{col_label}", col_label))
+
+    def to_dict(self):
+        return {"id": self.id, "label": self.label, "rows": self.rows, "columns": self.columns,
+                "code": self.code, "label_template": self.label_template, "names": self.names}
+
+
+@dataclass
+class Metadata:
+    """Descriptive fields shown on maps and in reports."""
+
+    title: str = ""
+    description: str = ""
+    source: str = ""
+    data_date: str = ""
+    key_field: str = ""
+    name_field: str = ""
+    population_field: str = ""
+
+    @classmethod
+    def from_dict(cls, d, where="metadata"):
+        r = _Reader(d or {}, where)
+        m = cls(**{k: r.get(k, "", str) for k in cls.__dataclass_fields__})
+        r.done()
+        return m
+
+    def to_dict(self):
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}

@@ -1,0 +1,1 @@
+"""QGIS glue: layers <-> DataFrames, writing outputs, renderers, print layouts (qgis.core only)."""

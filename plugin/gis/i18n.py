@@ -1,0 +1,43 @@
+"""Route core ``tr()`` to Qt's translation system and load the plugin's .qm catalogue."""
+from pathlib import Path
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from ..core import i18n
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+def translate(text):
+    return QCoreApplication.translate(i18n.CONTEXT, text)
+
+
+def locale_code():
+    """Two-letter UI language of QGIS ('de', 'en', ...)."""
+    value = QgsSettings().value("locale/userLocale", "") or ""
+    if not value:
+        from qgis.PyQt.QtCore import QLocale
+
+        value = QLocale().name()
+    return str(value)[:2]
+
+
+def install():
+    """Load resources/i18n/sozialmonitor_<lang>.qm if present; returns the QTranslator (keep a reference)."""
+    translator = None
+    qm = I18N_DIR / "sozialmonitor_{}.qm".format(locale_code())
+    if qm.exists():
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            QCoreApplication.installTranslator(translator)
+        else:
+            translator = None
+    i18n.set_translator(translate)
+    return translator
+
+
+def uninstall(translator):
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
+    i18n.set_translator(None)

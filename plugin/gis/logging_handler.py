@@ -1,0 +1,23 @@
+"""A logging handler that writes to the QGIS message log (tab 'Sozialmonitor')."""
+import logging
+
+from qgis.core import Qgis, QgsMessageLog
+
+TAG = "Sozialmonitor"
+
+_LEVELS = [
+    (logging.ERROR, Qgis.Critical),
+    (logging.WARNING, Qgis.Warning),
+    (logging.INFO, Qgis.Info),
+]
+
+
+class QgisLogHandler(logging.Handler):
+    def emit(self, record):
+        try:
+            message = self.format(record)
+        except Exception:  # noqa: BLE001 - logging must never raise into the caller
+            self.handleError(record)
+            return
+        level = next((qgis_level for py_level, qgis_level in _LEVELS if record.levelno >= py_level), Qgis.Info)
+        QgsMessageLog.logMessage(message, TAG, level)

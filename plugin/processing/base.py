@@ -1,0 +1,70 @@
+"""Common base for Sozialmonitor Processing algorithms.
+
+Subclasses set ``NAME`` (stable lowercase id), ``DISPLAY``, ``GROUP_ID``/``GROUP`` and ``HELP``
+and implement ``initAlgorithm`` and ``run(parameters, context, feedback) -> dict``.
+A SozialmonitorError raised by ``run`` becomes a QgsProcessingException carrying the user
+message; the details go to the Processing log.
+"""
+from pathlib import Path
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import SozialmonitorError
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
+README_URL = "https://github.com/sozialmonitor/sozialmonitor#processing-algorithms"
+
+GROUPS = {
+    "data": "Data and join",
+    "index": "Social index",
+    "maps": "Maps and export",
+    "spatial": "Spatial analysis",
+}
+
+
+class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
+    NAME = ""
+    DISPLAY = ""
+    GROUP_ID = "index"
+    HELP = ""
+
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("Sozialmonitor", text)
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802
+        return self.tr(self.DISPLAY)
+
+    def group(self):
+        return self.tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(self.HELP)
+
+    def helpUrl(self):  # noqa: N802
+        return README_URL
+
+    def icon(self):
+        return QIcon(str(ICON))
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.run(parameters, context, feedback)
+        except SozialmonitorError as err:
+            if err.details:
+                feedback.reportError(str(err.details), False)
+            raise QgsProcessingException(err.message) from None
+
+    def run(self, parameters, context, feedback):
+        raise NotImplementedError

@@ -1,0 +1,44 @@
+"""The Sozialmonitor Processing provider (id ``sozialmonitor``)."""
+import importlib
+import logging
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .base import ICON
+
+LOG = logging.getLogger(__name__)
+
+# (module in plugin/processing/algorithms, class name). One line per algorithm.
+ALGORITHMS = [
+    ("join_table", "JoinTableAlgorithm"),
+    ("compute_index", "ComputeIndexAlgorithm"),
+    ("export_map", "ExportMapAlgorithm"),
+]
+
+
+def algorithm_classes():
+    """Import the algorithm classes listed in ALGORITHMS."""
+    classes = []
+    for module_name, class_name in ALGORITHMS:
+        module = importlib.import_module("{}.algorithms.{}".format(__package__, module_name))
+        classes.append(getattr(module, class_name))
+    return classes
+
+
+class SozialmonitorProvider(QgsProcessingProvider):
+    def id(self):
+        return "sozialmonitor"
+
+    def name(self):
+        return "Sozialmonitor"
+
+    def longName(self):  # noqa: N802
+        return "Sozialmonitor — small-area social monitoring"
+
+    def icon(self):
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self):  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
