@@ -5,11 +5,13 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 .PHONY: demo test bootstrap install-plugin translations bench clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
 
 translations: bootstrap
 	@bash scripts/i18n_compile.sh

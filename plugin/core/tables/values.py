@@ -1,0 +1,262 @@
+"""German statistics cell values -> float numbers plus flags.
+
+Statistics offices (Destatis, the Länder offices, the Bundesagentur für Arbeit, school
+authorities) publish numbers with a decimal comma, thousands separators and symbols instead
+of values. This module turns one column of such cells into
+
+* ``values``: float64, NaN where no number is published (never 0 for a symbol),
+* ``flags``: a categorical column, empty (NaN) for a plain number, otherwise a short code:
+  the suppression symbol itself (``"."``, ``"-"``, ``"x"``, ``"/"``, ``"…"``, ``"•"``,
+  ``"*"``, ``"<"``), ``"empty"``, ``"()"`` for a value in parentheses (published with limited
+  reliability, the number is kept), a trailing flag letter such as ``"p"`` (number kept), or
+  ``"invalid"`` for text that is not a number (NaN).
+
+Parsing works on the *distinct* cell texts of a column (``pandas.factorize``) so a column of a
+million cells with a few thousand different texts costs a few thousand regex matches.
+"""
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..i18n import tr
+
+#: Suppression symbols (Zeichenerklärung) -> meaning used in reports. Keys are normalised cell texts.
+SYMBOLS = {
+    ".": "value unknown or kept secret (Zahlenwert unbekannt oder geheim zu halten)",
+    "-": "nothing / not available (by the Destatis convention '-' can mean exactly zero; check the footnotes)",
+    "x": "cell blocked, no meaningful value (Tabellenfach gesperrt)",
+    "/": "no value, not reliable enough (Zahlenwert nicht sicher genug)",
+    "…": "value not yet available (Angabe fällt später an)",
+    "•": "value unknown or kept secret (Bundesagentur für Arbeit)",
+    "*": "suppressed for data protection (anonymisiert)",
+    "<": "below a publication threshold (e.g. '< 3')",
+    "n.a.": "not available (k. A. / n. v. / NA)",
+    "empty": "empty cell",
+    "()": "value in parentheses: limited reliability (number kept)",
+    "invalid": "text that is not a number (set to missing)",
+}
+
+#: Cell texts (after strip and lower-casing) that mean "no value", mapped to their flag code.
+_SYMBOL_ALIASES = {
+    ".": ".", "..": ".",
+    "-": "-", "–": "-", "—": "-", "--": "-",
+    "x": "x", "×": "x",
+    "/": "/",
+    "…": "…", "...": "…",
+    "•": "•", "·": "•",
+    "*": "*", "**": "*", "***": "*",
+    "k.a.": "n.a.", "k. a.": "n.a.", "n.v.": "n.a.", "n. v.": "n.a.", "na": "n.a.", "n/a": "n.a.",
+    "#nv": "n.a.", "#n/a": "n.a.", "nan": "n.a.", "null": "n.a.",
+}
+
+_SIGN = r"[+\-\u2212]?"
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# A trailing flag after a number: one or two letters (p vorläufig, r berichtigt, s geschätzt, e, b ...),
+# asterisks or superscript footnote digits.
+_FLAG_SUFFIX = re.compile(r"^(.*?\d)\s*([A-Za-z]{1,2}|\*{1,3}|[" + _SUPERSCRIPTS + r"]+)$")
+_LESS_THAN = re.compile(r"^[<>≤≥]\s*\d")
+_GROUP_SEPS = ".\u00a0\u202f' "
+
+_PATTERNS = {
+    ",": {
+        "plain": re.compile(r"^" + _SIGN + r"\d+(,\d+)?$"),
+        "grouped": re.compile(r"^" + _SIGN + r"\d{1,3}([.\u00a0\u202f' ])\d{3}(\1\d{3})*(,\d+)?$"),
+        "other_decimal": re.compile(r"^" + _SIGN + r"\d*\.\d+$"),
+        "leading_decimal": re.compile(r"^" + _SIGN + r",\d+$"),
+    },
+    ".": {
+        "plain": re.compile(r"^" + _SIGN + r"\d+(\.\d+)?([eE][+\-]?\d+)?$"),
+        "grouped": re.compile(r"^" + _SIGN + r"\d{1,3}([,\u00a0\u202f' ])\d{3}(\1\d{3})*(\.\d+)?$"),
+        "other_decimal": re.compile(r"^" + _SIGN + r"\d*,\d+$"),
+        "leading_decimal": re.compile(r"^" + _SIGN + r"\.\d+$"),
+    },
+}
+_LEADING_ZERO = re.compile(r"^0\d+$")
+
+# conversion codes -> report wording
+CONVERSIONS = {
+    "thousands": "thousands separators removed",
+    "other_decimal": "decimal separator different from the rest of the table (read as decimal)",
+    "percent": "percent sign removed",
+    "excel_number": "number stored as a number in the spreadsheet",
+}
+
+
+@dataclass
+class ColumnParse:
+    """Result of parsing one column: float values, categorical flags, counts for the report."""
+
+    values: np.ndarray
+    flags: pd.Categorical
+    n_numbers: int = 0
+    missing: dict = field(default_factory=dict)  # flag -> count of cells without a number
+    flagged_numbers: dict = field(default_factory=dict)  # flag -> count of numbers carrying a flag
+    conversions: dict = field(default_factory=dict)  # conversion code -> count
+    invalid_examples: list = field(default_factory=list)  # [(position, text)] up to 5
+    leading_zero_numbers: int = 0  # integers written with a leading zero, e.g. "01001" (looks like a key)
+    n_text: int = 0  # cells that are neither a number nor a symbol
+
+    @property
+    def is_numeric(self):
+        """True when the column holds numbers: most non-symbol cells parse, no key-like cells."""
+        if self.leading_zero_numbers:
+            return False
+        return self.n_numbers >= self.n_text
+
+
+def normalise_cell_text(text):
+    """Strip spaces (also non-breaking) and unify minus signs."""
+    return text.strip().strip("\u00a0\u202f").strip().replace("\u2212", "-")
+
+
+def parse_number(text, decimal):
+    """Parse one cell text as a number with ``decimal`` ("," or ".") as decimal separator.
+
+    Returns ``(value, flag, conversion)``: value is a float or NaN; flag is None for a plain number,
+    otherwise a code from SYMBOLS or a trailing flag letter; conversion is None or a CONVERSIONS key.
+    A symbol never becomes 0; text that is not a number gives ``(nan, "invalid", None)``.
+    """
+    if text is None:
+        return math.nan, "empty", None
+    if isinstance(text, bool):
+        return math.nan, "invalid", None
+    if isinstance(text, (int, float, np.integer, np.floating)):
+        value = float(text)
+        if math.isnan(value):
+            return math.nan, "empty", None
+        return value, None, "excel_number"
+    cell = normalise_cell_text(str(text))
+    if cell == "":
+        return math.nan, "empty", None
+    symbol = _SYMBOL_ALIASES.get(cell.lower())
+    if symbol is not None:
+        return math.nan, symbol, None
+    if cell.startswith("(") and cell.endswith(")"):
+        inner = cell[1:-1].strip()
+        inner_symbol = _SYMBOL_ALIASES.get(inner.lower())
+        if inner_symbol is not None or inner == "":
+            return math.nan, inner_symbol or "()", None
+        value, _flag, conversion = _parse_plain(inner, decimal)
+        if not math.isnan(value):
+            return value, "()", conversion
+        return math.nan, "invalid", None
+    if _LESS_THAN.match(cell):
+        return math.nan, "<", None
+    conversion = None
+    if cell.endswith("%"):
+        cell = cell[:-1].rstrip()
+        conversion = "percent"
+    value, _flag, conv2 = _parse_plain(cell, decimal)
+    if not math.isnan(value):
+        return value, None, conv2 or conversion
+    match = _FLAG_SUFFIX.match(cell)
+    if match:
+        value, _flag, conv2 = _parse_plain(match.group(1).strip(), decimal)
+        if not math.isnan(value):
+            return value, match.group(2), conv2 or conversion
+    return math.nan, "invalid", None
+
+
+def _parse_plain(cell, decimal):
+    patterns = _PATTERNS[decimal]
+    other = "." if decimal == "," else ","
+    if patterns["plain"].match(cell):
+        return float(cell.replace(",", ".")), None, None
+    if patterns["leading_decimal"].match(cell):
+        return float(cell.replace(",", ".")), None, None
+    if patterns["grouped"].match(cell):
+        digits = cell
+        for sep in _GROUP_SEPS + other:
+            if sep != decimal:
+                digits = digits.replace(sep, "")
+        return float(digits.replace(",", ".")), None, "thousands"
+    if patterns["other_decimal"].match(cell):
+        return float(cell.replace(",", ".")), None, "other_decimal"
+    return math.nan, None, None
+
+
+def parse_column(cells, decimal):
+    """Parse a sequence of cells (str, numbers or None) into a ColumnParse.
+
+    ``decimal`` is "," or ".". Works per distinct text (factorize) to stay fast on big tables.
+    """
+    series = pd.Series(cells, dtype=object) if not isinstance(cells, pd.Series) else cells.astype(object)
+    codes, uniques = pd.factorize(series)  # NaN/None -> code -1 (pandas 1.5 and 2.x)
+    n_u = len(uniques)
+    u_values = np.full(n_u + 1, np.nan)  # last slot: missing (None/NaN) cells
+    u_flags = np.empty(n_u + 1, dtype=object)
+    u_flags[n_u] = "empty"
+    u_conv = np.empty(n_u + 1, dtype=object)
+    u_leading_zero = np.zeros(n_u + 1, dtype=bool)
+    for i, cell in enumerate(uniques):
+        value, flag, conv = parse_number(cell, decimal)
+        u_values[i] = value
+        u_flags[i] = flag
+        u_conv[i] = conv
+        if isinstance(cell, str) and _LEADING_ZERO.match(normalise_cell_text(cell)):
+            u_leading_zero[i] = True
+    codes = np.where(codes < 0, n_u, codes)
+    values = u_values[codes]
+    flag_cat = pd.Categorical(u_flags[codes])
+    counts = np.bincount(codes, minlength=n_u + 1)
+
+    result = ColumnParse(values=values, flags=flag_cat)
+    result.n_numbers = int(np.count_nonzero(~np.isnan(values)))
+    result.leading_zero_numbers = int(counts[u_leading_zero].sum())
+    for i in range(n_u + 1):
+        if counts[i] == 0:
+            continue
+        flag, conv = u_flags[i], u_conv[i]
+        if conv is not None:
+            result.conversions[conv] = result.conversions.get(conv, 0) + int(counts[i])
+        if flag is None:
+            continue
+        if math.isnan(u_values[i]):
+            result.missing[flag] = result.missing.get(flag, 0) + int(counts[i])
+        else:
+            result.flagged_numbers[flag] = result.flagged_numbers.get(flag, 0) + int(counts[i])
+    result.n_text = result.missing.get("invalid", 0)
+    if result.n_text:
+        positions = np.flatnonzero(u_flags[codes] == "invalid")[:5]
+        result.invalid_examples = [(int(p), str(series.iloc[p])) for p in positions]
+    return result
+
+
+def describe_flag(flag):
+    """A short English description of a flag code for reports."""
+    if flag in SYMBOLS:
+        return tr(SYMBOLS[flag])
+    return tr("number with trailing flag '{flag}' (e.g. p = provisional, r = revised, s = estimated)").format(
+        flag=flag
+    )
+
+
+def detect_decimal(samples, separator):
+    """Guess the decimal separator from sample cell texts.
+
+    Returns ``(decimal, reason)``. Cells like ``12,5`` or ``1.234,5`` vote for ","; ``12.5`` votes for ".".
+    ``1.234`` alone is ambiguous and does not vote. Without votes, a ";"-separated file is taken
+    as German (","), anything else as ".".
+    """
+    comma = point = 0
+    for text in samples:
+        if not isinstance(text, str):
+            continue
+        cell = normalise_cell_text(text).rstrip("%").rstrip()
+        if re.match(r"^[+\-]?\d{1,3}(\.\d{3})+,\d+$", cell) or re.match(r"^[+\-]?\d+,\d+$", cell):
+            if not re.match(r"^[+\-]?\d{1,3}(,\d{3})+$", cell) or separator == ";":
+                comma += 1
+        elif re.match(r"^[+\-]?\d+\.\d+$", cell) and not re.match(r"^[+\-]?\d{1,3}(\.\d{3})+$", cell):
+            point += 1
+        elif re.match(r"^[+\-]?\d{1,3}(,\d{3})+\.\d+$", cell):
+            point += 1
+    if comma > point:
+        return ",", tr("decimal comma found in {n} sample cells").format(n=comma)
+    if point > comma:
+        return ".", tr("decimal point found in {n} sample cells").format(n=point)
+    if separator == ";":
+        return ",", tr("no decimal numbers in the sample; ';'-separated files use the German decimal comma")
+    return ".", tr("no decimal numbers in the sample; decimal point assumed")
