@@ -41,7 +41,7 @@ run sozialmonitor:compute_index \
 echo "demo: 2/3 joining the index table to the Planungsräume (key id <- PLR_ID)"
 run sozialmonitor:join_table \
   "INPUT=$GEOM|layername=planungsraeume" INPUT_KEY=id \
-  "TABLE=$OUT/index_table.gpkg" TABLE_KEY=PLR_ID \
+  "TABLE_LAYER=$OUT/index_table.gpkg" TABLE_KEY=PLR_ID \
   "REPORT=$OUT/join_report.csv" \
   "OUTPUT=$OUT/sozialmonitor_berlin_2019.gpkg"
 sed -n '/Join report/,/^$/p' "$OUT/log_join_table.txt" | head -n 40 || true

@@ -7,7 +7,7 @@ Usage::
     text = recipe.to_json()              # e.g. to store in the QGIS project
     Recipe.from_json(text).save(path)    # atomic write
 
-The data classes live in recipe_model.py; the format is documented in docs/recipe-format.md.
+The data classes live in recipe_model.py and recipe_indices.py; the format is documented in docs/recipe-format.md.
 """
 import json
 import os
@@ -18,16 +18,15 @@ from typing import List
 
 from .errors import RecipeError
 from .i18n import tr
+from .recipe_indices import IndexSpec, Typology
 from .recipe_model import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    IndexSpec,
     Indicator,
     Metadata,
     Normalisation,
     ReferenceRules,
     Treatment,
-    Typology,
     _err,
     _Reader,
 )
@@ -119,13 +118,14 @@ class Recipe:
         """Write the recipe as UTF-8 JSON; the file is complete or untouched (temp file + os.replace)."""
         path = Path(path)
         text = self.to_json() + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".recipe-", suffix=".tmp", dir=str(path.parent))
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(prefix=".recipe-", suffix=".tmp", dir=str(path.parent))
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
             os.replace(tmp, str(path))
         except OSError as err:
-            if os.path.exists(tmp):
+            if tmp and os.path.exists(tmp):
                 os.remove(tmp)
             raise RecipeError(tr("Cannot write the recipe file {path}: {err}.").format(path=path, err=err)) from None
 

@@ -1,8 +1,9 @@
 """Common base for Sozialmonitor Processing algorithms.
 
 Subclasses set ``NAME`` (stable lowercase id), ``DISPLAY``, ``GROUP_ID``/``GROUP`` and ``HELP``
-and implement ``initAlgorithm`` and ``run(parameters, context, feedback) -> dict``.
-A SozialmonitorError raised by ``run`` becomes a QgsProcessingException carrying the user
+and implement ``initAlgorithm`` and ``execute(parameters, context, feedback) -> dict``
+(not ``run``: that name belongs to QgsProcessingAlgorithm.run, which processing.run calls).
+A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carrying the user
 message; the details go to the Processing log.
 """
 from pathlib import Path
@@ -60,11 +61,11 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self.run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except SozialmonitorError as err:
             if err.details:
                 feedback.reportError(str(err.details), False)
             raise QgsProcessingException(err.message) from None
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         raise NotImplementedError

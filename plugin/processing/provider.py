@@ -14,6 +14,9 @@ ALGORITHMS = [
     ("join_table", "JoinTableAlgorithm"),
     ("compute_index", "ComputeIndexAlgorithm"),
     ("export_map", "ExportMapAlgorithm"),
+    ("export_atlas", "ExportAtlasAlgorithm"),
+    ("style_layer", "StyleLayerAlgorithm"),
+    ("batch_export", "BatchExportAlgorithm"),
 ]
 
 

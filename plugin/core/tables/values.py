@@ -112,7 +112,7 @@ def normalise_cell_text(text):
     return text.strip().strip("\u00a0\u202f").strip().replace("\u2212", "-")
 
 
-def parse_number(text, decimal):
+def parse_number(text, decimal, allow_grouping=True):
     """Parse one cell text as a number with ``decimal`` ("," or ".") as decimal separator.
 
     Returns ``(value, flag, conversion)``: value is a float or NaN; flag is None for a plain number,
@@ -139,7 +139,7 @@ def parse_number(text, decimal):
         inner_symbol = _SYMBOL_ALIASES.get(inner.lower())
         if inner_symbol is not None or inner == "":
             return math.nan, inner_symbol or "()", None
-        value, _flag, conversion = _parse_plain(inner, decimal)
+        value, _flag, conversion = _parse_plain(inner, decimal, allow_grouping)
         if not math.isnan(value):
             return value, "()", conversion
         return math.nan, "invalid", None
@@ -149,25 +149,25 @@ def parse_number(text, decimal):
     if cell.endswith("%"):
         cell = cell[:-1].rstrip()
         conversion = "percent"
-    value, _flag, conv2 = _parse_plain(cell, decimal)
+    value, _flag, conv2 = _parse_plain(cell, decimal, allow_grouping)
     if not math.isnan(value):
         return value, None, conv2 or conversion
     match = _FLAG_SUFFIX.match(cell)
     if match:
-        value, _flag, conv2 = _parse_plain(match.group(1).strip(), decimal)
+        value, _flag, conv2 = _parse_plain(match.group(1).strip(), decimal, allow_grouping)
         if not math.isnan(value):
             return value, match.group(2), conv2 or conversion
     return math.nan, "invalid", None
 
 
-def _parse_plain(cell, decimal):
+def _parse_plain(cell, decimal, allow_grouping):
     patterns = _PATTERNS[decimal]
     other = "." if decimal == "," else ","
     if patterns["plain"].match(cell):
         return float(cell.replace(",", ".")), None, None
     if patterns["leading_decimal"].match(cell):
         return float(cell.replace(",", ".")), None, None
-    if patterns["grouped"].match(cell):
+    if allow_grouping and patterns["grouped"].match(cell):
         digits = cell
         for sep in _GROUP_SEPS + other:
             if sep != decimal:
@@ -178,13 +178,14 @@ def _parse_plain(cell, decimal):
     return math.nan, None, None
 
 
-def parse_column(cells, decimal):
+def parse_column(cells, decimal, allow_grouping=True):
     """Parse a sequence of cells (str, numbers or None) into a ColumnParse.
 
     ``decimal`` is "," or ".". Works per distinct text (factorize) to stay fast on big tables.
     """
     series = pd.Series(cells, dtype=object) if not isinstance(cells, pd.Series) else cells.astype(object)
-    codes, uniques = pd.factorize(series)  # NaN/None -> code -1 (pandas 1.5 and 2.x)
+    # ndarray input: uniques come back as an ndarray (no Index dtype inference); NaN/None -> code -1
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object))
     n_u = len(uniques)
     u_values = np.full(n_u + 1, np.nan)  # last slot: missing (None/NaN) cells
     u_flags = np.empty(n_u + 1, dtype=object)
@@ -192,7 +193,7 @@ def parse_column(cells, decimal):
     u_conv = np.empty(n_u + 1, dtype=object)
     u_leading_zero = np.zeros(n_u + 1, dtype=bool)
     for i, cell in enumerate(uniques):
-        value, flag, conv = parse_number(cell, decimal)
+        value, flag, conv = parse_number(cell, decimal, allow_grouping)
         u_values[i] = value
         u_flags[i] = flag
         u_conv[i] = conv

@@ -1,0 +1,153 @@
+"""Benchmark: Sozialmonitor index engine vs the same z-score index with QGIS field-calculator expressions.
+
+Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_index.py [--sizes 1000 100000 1000000]
+      [--fieldcalc-max 100000] [--algorithm-max 100000] [--quick]
+
+Prints, per size (districts x 10 indicators):
+- core: ``compute_index(df, recipe)`` on an in-memory DataFrame (best of 3 for small sizes);
+- algorithm: ``sozialmonitor:compute_index`` reading a GeoPackage and writing a GeoPackage (bulk path);
+- fieldcalc: the same index with a chain of ``native:fieldcalculator`` steps: one per indicator
+  ``("x1" - mean("x1")) / stdev("x1")`` (note: QGIS ``stdev()`` is the sample SD; fine for timing, the
+  reference-set filter of the engine (EW >= 300) is also left out, which only favours the field calculator),
+  then the sum, its re-standardisation and the class (CASE), the last step written to a GeoPackage;
+- the ratio fieldcalc / algorithm. Larger sizes than --fieldcalc-max / --algorithm-max are skipped for
+  the QGIS runs (they take minutes); pass a larger value to include them.
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, "/usr/share/qgis/python/plugins")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import conftest  # noqa: E402,F401  registers 'sozialmonitor'
+import synthetic  # noqa: E402
+
+K = 10
+
+
+def time_core(n, recipe, repeat):
+    from sozialmonitor.plugin.core.engine import compute_index
+
+    frame = synthetic.make_frame(n, K)
+    best = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        compute_index(frame, recipe)
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def qgis_setup():
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
+    from qgis.core import QgsProcessingProvider
+
+    class BenchProvider(QgsProcessingProvider):
+        def id(self):
+            return "sozialmonitor"
+
+        def name(self):
+            return "Sozialmonitor (bench)"
+
+        def loadAlgorithms(self):  # noqa: N802
+            self.addAlgorithm(ComputeIndexAlgorithm())
+
+    registry = QgsApplication.processingRegistry()
+    provider = None
+    if registry.algorithmById("sozialmonitor:compute_index") is None:
+        provider = BenchProvider()
+        registry.addProvider(provider)
+    return app, provider
+
+
+def time_algorithm(uri, recipe_path, out_path):
+    import processing
+
+    start = time.perf_counter()
+    processing.run("sozialmonitor:compute_index", {"INPUT": uri, "RECIPE": str(recipe_path), "OUTPUT": str(out_path)})
+    return time.perf_counter() - start
+
+
+def time_fieldcalc(uri, out_path):
+    import processing
+
+    start = time.perf_counter()
+    layer = uri
+    steps = []
+    for i in range(1, K + 1):
+        steps.append(("z_x{}".format(i), '("x{0}" - mean("x{0}")) / stdev("x{0}")'.format(i)))
+    steps.append(("idx_agg", " + ".join('"z_x{}"'.format(i) for i in range(1, K + 1))))
+    steps.append(("idx_score", '("idx_agg" - mean("idx_agg")) / stdev("idx_agg")'))
+    steps.append(("idx_class", "CASE WHEN \"idx_score\" < -1 THEN 'hoch' WHEN \"idx_score\" <= 1 THEN 'mittel' "
+                               "WHEN \"idx_score\" <= 1.5 THEN 'niedrig' ELSE 'sehr niedrig' END"))
+    for j, (name, formula) in enumerate(steps):
+        last = j == len(steps) - 1
+        result = processing.run("native:fieldcalculator", {
+            "INPUT": layer, "FIELD_NAME": name, "FIELD_TYPE": 2 if name == "idx_class" else 0,
+            "FIELD_LENGTH": 20, "FIELD_PRECISION": 6, "FORMULA": formula,
+            "OUTPUT": str(out_path) if last else "TEMPORARY_OUTPUT"})
+        layer = result["OUTPUT"]
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000, 1000000])
+    parser.add_argument("--fieldcalc-max", type=int, default=100000)
+    parser.add_argument("--algorithm-max", type=int, default=100000)
+    parser.add_argument("--quick", action="store_true", help="sizes 1,000 and 10,000 only")
+    args = parser.parse_args()
+    if args.quick:
+        args.sizes = [1000, 10000]
+
+    recipe = synthetic.bench_recipe(K)
+    app, _provider = qgis_setup()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        recipe_path = Path(tmp) / "bench_recipe.json"
+        recipe.save(recipe_path)
+        for n in args.sizes:
+            core = time_core(n, recipe, 3 if n <= 100000 else 1)
+            alg = calc = None
+            if n <= max(args.fieldcalc_max, args.algorithm_max):
+                uri = synthetic.write_gpkg(synthetic.make_frame(n, K), Path(tmp) / "in_{}.gpkg".format(n))
+                if n <= args.algorithm_max:
+                    alg = time_algorithm(uri, recipe_path, Path(tmp) / "alg_{}.gpkg".format(n))
+                if n <= args.fieldcalc_max:
+                    calc = time_fieldcalc(uri, Path(tmp) / "calc_{}.gpkg".format(n))
+            rows.append((n, core, alg, calc))
+            print_row(rows[-1], header=len(rows) == 1)
+    del app
+
+
+def _fmt(value):
+    return "{:9.3f}".format(value) if value is not None else "  skipped"
+
+
+def print_row(row, header=False):
+    if header:
+        print("{:>10} {:>9} {:>9} {:>9} {:>12} {:>12}".format(
+            "districts", "core s", "alg s", "fcalc s", "fcalc/alg", "fcalc/core"))
+    n, core, alg, calc = row
+    ratio_alg = "{:12.1f}".format(calc / alg) if (calc and alg) else "           -"
+    ratio_core = "{:12.1f}".format(calc / core) if calc else "           -"
+    print("{:>10} {} {} {} {} {}".format(n, _fmt(core), _fmt(alg), _fmt(calc), ratio_alg, ratio_core), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""District keys: always text, compared by an explicit, reported rule.
+
+Rules (``KEY_RULES``):
+
+* ``exact``: surrounding whitespace (also non-breaking spaces) is ignored; everything else must be
+  equal, so ``01100101`` and ``1100101`` do not match.
+* ``pad_zeros``: for keys made of digits only, a trailing ``.0``/``,0`` (a key that became a float in
+  Excel) is removed and leading zeros are restored to the length of the longest digit key on either
+  side, so ``1100101``, ``1100101.0`` and ``01100101`` all match ``01100101``. Non-digit keys as in ``exact``.
+* ``normalise_text``: for name keys: case, Unicode form (NFC), inner runs of whitespace and the
+  spelling ß/ss are ignored (``"Charlottenburg-Wilmersdorf "`` = ``"charlottenburg-wilmersdorf"``).
+
+Empty keys are missing (None), never matched.
+"""
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from .errors import JoinError
+from .i18n import tr
+
+KEY_RULES = ("exact", "pad_zeros", "normalise_text")
+KEY_RULE_TEXT = {
+    "exact": "keys compared as text, ignoring surrounding whitespace",
+    "pad_zeros": "digit keys compared after removing a trailing '.0' and restoring leading zeros to {width} digits "
+                 "(other keys as text, ignoring surrounding whitespace)",
+    "normalise_text": "keys compared as text ignoring case, surrounding/repeated whitespace, Unicode form and ß/ss",
+}
+
+_DIGITS_FLOAT = re.compile(r"^(\d+)(?:[.,]0+)?$")
+_WS = re.compile(r"\s+")
+
+
+def key_text(values):
+    """Turn key values of any type into text (object Series), None for missing.
+
+    Integers and integral floats (a numeric key field) are written without '.0'; strings are
+    stripped of surrounding (also non-breaking) whitespace; '' becomes None.
+    """
+    series = pd.Series(values)
+    out = np.empty(len(series), dtype=object)
+    for i, value in enumerate(series.tolist()):
+        if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+            out[i] = None
+        elif isinstance(value, (bool, np.bool_)):
+            out[i] = str(value)
+        elif isinstance(value, (int, np.integer)):
+            out[i] = str(int(value))
+        elif isinstance(value, (float, np.floating)):
+            out[i] = str(int(value)) if float(value).is_integer() else repr(float(value))
+        else:
+            text = str(value).strip().strip("\u00a0\u202f\ufeff").strip()
+            out[i] = text or None
+    return pd.Series(out, index=series.index, dtype=object)
+
+
+def digit_width(*key_series):
+    """Length of the longest all-digit key (after removing a float '.0') in the given text Series."""
+    width = 0
+    for series in key_series:
+        for text in series.dropna().unique():
+            match = _DIGITS_FLOAT.match(text)
+            if match:
+                width = max(width, len(match.group(1)))
+    return width
+
+
+def normalise(series, rule, width=0):
+    """Apply a key rule to a text key Series (from key_text). Returns a new object Series."""
+    if rule not in KEY_RULES:
+        raise JoinError(tr("Unknown key rule '{rule}'. Use one of: {rules}.").format(
+            rule=rule, rules=", ".join(KEY_RULES)))
+    if rule == "exact":
+        return series.copy()
+    out = np.empty(len(series), dtype=object)
+    cache = {}
+    for i, text in enumerate(series.tolist()):
+        if text is None:
+            out[i] = None
+            continue
+        hit = cache.get(text)
+        if hit is None:
+            hit = _pad(text, width) if rule == "pad_zeros" else _fold(text)
+            cache[text] = hit
+        out[i] = hit
+    return pd.Series(out, index=series.index, dtype=object)
+
+
+def _pad(text, width):
+    match = _DIGITS_FLOAT.match(text)
+    if not match:
+        return text
+    return match.group(1).zfill(width)
+
+
+def _fold(text):
+    text = unicodedata.normalize("NFC", text).casefold().replace("ß", "ss")
+    return _WS.sub(" ", text).strip()
+
+
+def describe_rule(rule, width=0):
+    """The key rule in words, for the join report."""
+    return tr(KEY_RULE_TEXT[rule]).format(width=width)
+
+
+def fold_name(value):
+    """Normalise a name for comparison (names of the same district in layer and table)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return _fold(str(value))

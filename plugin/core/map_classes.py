@@ -1,0 +1,200 @@
+"""Map classes as plain data: which classes a map has, their colours, legend labels and counts.
+
+Two kinds of map:
+- categorical (an index class field such as ``status_class``): classes ordered from the best
+  situation to the worst, colours from the recipe, else from the matching preset
+  (``palettes.CLASS_PRESETS``), else from a sequential ramp;
+- graduated (any numeric field): ``n`` classes between ``edges`` (len n + 1). Class 0 is
+  "up to edges[1]", class i is "(edges[i], edges[i+1]]", the last is "above edges[n-1]", so
+  values outside fixed (pooled) breaks still get the first or last class.
+
+Legend labels carry the district count per class, e.g. ``"mittel (283)"``; districts that are
+secret or without data are counted separately (see ``secrecy``). Numbers are German formatted.
+"""
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+import numpy as np
+
+from .errors import ExportError
+from .i18n import tr
+from .palettes import NO_DATA, NOT_EVALUATED, preset_for_labels, ramp_colours
+from .secrecy import district_states
+
+
+@dataclass
+class MapClass:
+    """One legend entry. ``value`` for categorical classes; ``lower``/``upper`` for graduated ones
+    (None = open end). ``label`` is the bare class label, ``legend`` the label with the count."""
+
+    label: str
+    colour: str
+    count: int = 0
+    value: Optional[str] = None
+    lower: Optional[float] = None
+    upper: Optional[float] = None
+
+    @property
+    def legend(self):
+        return "{} ({})".format(self.label, self.count)
+
+
+@dataclass
+class MapClasses:
+    field: str
+    kind: str  # "categorical" | "graduated"
+    classes: List[MapClass] = field(default_factory=list)
+    not_evaluated: int = 0
+    no_data: int = 0
+    not_evaluated_label: str = NOT_EVALUATED["label"]
+    no_data_label: str = NO_DATA["label"]
+    edges: List[float] = field(default_factory=list)
+    grid: Optional[object] = None  # typology_grid.TypologyGrid for status x dynamics maps
+
+    def count_of(self, value):
+        return next((c.count for c in self.classes if c.value == value), 0)
+
+    @property
+    def not_evaluated_legend(self):
+        """'nicht bewertet (11)' plus the reason line, if any."""
+        first, _, rest = self.not_evaluated_label.partition("\n")
+        return "{} ({})".format(first, self.not_evaluated) + ("\n" + rest if rest else "")
+
+    def legend_labels(self):
+        """All legend lines in drawing order (classes, then not evaluated and no data if present)."""
+        out = [c.legend for c in self.classes]
+        if self.not_evaluated:
+            out.append(self.not_evaluated_legend)
+        if self.no_data:
+            out.append("{} ({})".format(self.no_data_label, self.no_data))
+        return out
+
+
+def format_number(value, decimals=1):
+    """German number format: thousands '.', decimal ','; e.g. 12345.6 -> '12.345,6'."""
+    text = "{:,.{d}f}".format(float(value), d=decimals)
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def not_evaluated_label(recipe=None):
+    """'nicht bewertet', with the recipe's reasons on a second legend line (keeps the legend narrow)."""
+    if recipe is None:
+        return NOT_EVALUATED["label"]
+    reasons = []
+    if recipe.reference.min_population is not None:
+        reasons.append("< {} Einw.".format(format_number(recipe.reference.min_population, 0)))
+    if recipe.reference.exclude_keys:
+        reasons.append("ausgeschlossen")
+    reasons.append("ohne Werte")
+    return NOT_EVALUATED["label"] + "\n(" + ", ".join(reasons[:-1]) + (" od. " if len(reasons) > 1 else "") + \
+        reasons[-1] + ")"
+
+
+def categorical_classes(frame, field_name, rule, labels=None, colours=None, recipe=None):
+    """Classes of a text class field, best first.
+
+    ``labels``/``colours`` (best first) come from the recipe when it classifies this field;
+    otherwise the preset that contains every value, otherwise the sorted values with a ramp.
+    Raises ExportError when the data hold a class value the labels do not know.
+    """
+    states = district_states(frame, field_name, rule)
+    values = frame[field_name][states == "class"].astype(str)
+    present = list(dict.fromkeys(values.tolist()))
+    if labels:
+        labels = list(labels)
+    else:
+        preset = preset_for_labels(present)
+        if preset is not None:
+            labels, colours = list(preset["labels"]), list(preset["colours"])
+        else:
+            labels = sorted(present)
+    unknown = [v for v in present if v not in labels]
+    if unknown:
+        raise ExportError(tr("Field '{field}' holds class value(s) {values} that the class list {labels} "
+                             "does not contain. Check the recipe's classification labels.").format(
+                                 field=field_name, values=", ".join(repr(v) for v in unknown),
+                                 labels=", ".join(labels)))
+    if not colours:
+        preset = preset_for_labels(labels)
+        if preset is not None and set(labels) <= set(preset["labels"]):
+            colours = [preset["colours"][preset["labels"].index(lab)] for lab in labels]
+        else:
+            colours = ramp_colours("Oranges", len(labels))
+    counts = values.value_counts()
+    classes = [MapClass(label=lab, colour=col, count=int(counts.get(lab, 0)), value=lab)
+               for lab, col in zip(labels, colours)]
+    return MapClasses(field=field_name, kind="categorical", classes=classes,
+                      not_evaluated=int((states == "not_evaluated").sum()),
+                      no_data=int((states == "no_data").sum()),
+                      not_evaluated_label=not_evaluated_label(recipe))
+
+
+def decimals_for(breaks):
+    """Decimals (0..3) for legend numbers: enough to keep neighbouring breaks apart, no more than the
+    breaks need (round fixed breaks such as 10; 20; 30 print as 10, 20, 30)."""
+    finite = sorted(float(b) for b in breaks if b is not None and np.isfinite(b))
+    if not finite:
+        return 1
+    exact = next((d for d in range(4) if all(abs(b - round(b, d)) < 1e-9 for b in finite)), 3)
+    steps = [b - a for a, b in zip(finite, finite[1:]) if b > a]
+    if not steps:
+        return min(exact, 1)
+    step = min(steps)
+    spread = next((d for d in range(4) if step >= 10 ** (1 - d)), 3)
+    return min(exact, spread)
+
+
+def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit=""):
+    """Classes between ``edges`` (ascending, len n + 1); ``colours`` has n entries, lowest class first."""
+    edges = [float(e) for e in edges]
+    n = len(edges) - 1
+    if n < 1 or len(colours) != n:
+        raise ExportError(tr("Cannot build {n} classes from {m} colours; give one colour per class.").format(
+            n=n, m=len(colours)))
+    if any(b < a for a, b in zip(edges, edges[1:])):
+        raise ExportError(tr("Class breaks for '{field}' are not ascending: {edges}.").format(
+            field=field_name, edges=edges))
+    states = district_states(frame, field_name, rule)
+    values = frame[field_name][states == "class"].astype(float).to_numpy()
+    # class index: 0 for v <= edges[1], i for edges[i] < v <= edges[i+1], n-1 above edges[n-1]
+    idx = np.searchsorted(np.asarray(edges[1:-1]), values, side="left") if n > 1 else np.zeros(len(values), int)
+    counts = np.bincount(idx, minlength=n)
+    d = decimals_for(edges if n == 1 else edges[1:-1])
+    suffix = " {}".format(unit) if unit else ""
+    classes = []
+    for i in range(n):
+        lo = None if i == 0 else edges[i]
+        hi = None if i == n - 1 else edges[i + 1]
+        if n == 1:
+            label = "{} – {}{}".format(format_number(edges[0], d), format_number(edges[1], d), suffix)
+        elif lo is None:
+            label = "bis {}{}".format(format_number(hi, d), suffix)
+        elif hi is None:
+            label = "über {}{}".format(format_number(lo, d), suffix)
+        else:
+            label = "über {} bis {}{}".format(format_number(lo, d), format_number(hi, d), suffix)
+        classes.append(MapClass(label=label, colour=colours[i], count=int(counts[i]), lower=lo, upper=hi))
+    return MapClasses(field=field_name, kind="graduated", classes=classes, edges=edges,
+                      not_evaluated=int((states == "not_evaluated").sum()),
+                      no_data=int((states == "no_data").sum()),
+                      not_evaluated_label=not_evaluated_label(recipe))
+
+
+def class_spec_from_recipe(recipe, field_name):
+    """(labels, colours) best first for an index class field ``<index id>_class``, or (None, None).
+
+    The recipe lists classes lowest score first; when a higher score means worse (the default),
+    lowest score is the best situation, otherwise the order is reversed.
+    """
+    if recipe is None:
+        return None, None
+    for spec in recipe.indices:
+        if spec.classification is None or field_name not in (spec.id + "_class",):
+            continue
+        labels = list(spec.classification.labels)
+        colours = list(spec.classification.colours)
+        if spec.higher_means == "better":
+            labels.reverse()
+            colours.reverse()
+        return labels, colours or None
+    return None, None

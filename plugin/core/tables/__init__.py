@@ -1,0 +1,77 @@
+"""Indicator tables as statistics offices deliver them: CSV/TXT, XLSX, ODS.
+
+Public entry point: ``read_table(path, ...) -> TableReadResult`` with
+
+* ``frame``: pandas DataFrame; key columns and text columns as text (dtype object), value columns float64
+  (NaN where no number was published — a suppression symbol never becomes 0);
+* ``flags``: DataFrame of categorical flag codes for the value columns (NaN = plain number; see values.SYMBOLS);
+* ``report``: TableReport — detected encoding/separator/decimal/header/footnotes, per-column counts of
+  suppressed values and conversions;
+* ``row_numbers``: 1-based row in the file/sheet of each frame row (for messages).
+"""
+import os
+
+from ..errors import TableError
+from ..i18n import tr
+import numpy as np
+
+from .build import ColumnReport, TableReadResult, TableReport, build_result, unique_names  # noqa: F401
+from .values import detect_decimal
+from .read_csv import read_csv_table
+from .read_excel import read_spreadsheet
+
+TEXT_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab", ".dat")
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".ods")
+
+
+def read_table(path, *, sheet=None, encoding=None, separator=None, decimal=None, thousands=None,
+               header_row=None, key_columns=(), require_keys=True):
+    """Read an indicator table.
+
+    path: .csv/.txt/.tsv (delimited text) or .xlsx/.xlsm/.ods (spreadsheet).
+    sheet: sheet name or 0-based index (spreadsheets; default the first sheet).
+    encoding, separator (';', ',', tab, '|'), decimal (',' or '.'): None = detect.
+    thousands: None accepts thousands separators in valid 3-digit groups; "" accepts none.
+    header_row: 1-based row number of the header (or a list for a header spread over several rows);
+    None = detect (title rows above it are skipped).
+    key_columns: column names kept as text, never parsed as numbers. require_keys=False: key names
+    that are not in the table are ignored (several candidate names, e.g. for a multi-table join).
+    Raises TableError with file, row or column and what to do.
+    """
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise TableError(tr("Table file {file} does not exist.").format(file=path))
+    ext = os.path.splitext(path)[1].lower()
+    if isinstance(key_columns, str):
+        key_columns = (key_columns,)
+    if ext in SPREADSHEET_EXTENSIONS:
+        return read_spreadsheet(path, sheet=sheet, decimal=decimal, thousands=thousands,
+                                header_row=header_row, key_columns=key_columns, require_keys=require_keys)
+    if ext == ".xls":
+        raise TableError(tr("{file}: old .xls workbooks are not supported. Save it as .xlsx or CSV.").format(file=path))
+    if ext in TEXT_EXTENSIONS or ext == "":
+        return read_csv_table(path, encoding=encoding, separator=separator, decimal=decimal, thousands=thousands,
+                              header_row=header_row, key_columns=key_columns, require_keys=require_keys)
+    raise TableError(tr("{file}: unknown table type '{ext}'. Use CSV/TXT, XLSX or ODS.").format(file=path, ext=ext))
+
+
+def table_from_dataframe(frame, *, key_columns=(), label="table layer", decimal=None, require_keys=True):
+    """Type an attribute table given as a DataFrame (e.g. a QGIS table layer) like a read file.
+
+    Text fields holding German numbers or suppression symbols are parsed exactly as in a CSV;
+    numeric fields stay numbers; key columns stay text. Row numbers are 1-based feature positions.
+    """
+    if frame.empty:
+        raise TableError(tr("{file} has no rows.").format(file=label))
+    report = TableReport(path=label, file_format="layer")
+    names = unique_names([str(c) for c in frame.columns])
+    columns = [frame[c].to_numpy(dtype=object) for c in frame.columns]
+    if decimal:
+        report.decimal, report.decimal_reason = decimal, tr("given")
+    else:
+        samples = [v for c in columns for v in c[:500] if isinstance(v, str)]
+        decimal, report.decimal_reason = detect_decimal(samples, None)
+        report.decimal = decimal
+    report.header_rows = []
+    return build_result(names, columns, np.arange(1, len(frame) + 1), report, key_columns=key_columns,
+                        decimal=decimal, require_keys=require_keys)

@@ -1,0 +1,142 @@
+"""Long format (area, [year,] indicator, value) -> wide format (one row per area).
+
+Column names are ``<indicator>_<year>`` (or ``<indicator>`` without a year column), ordered by
+indicator, then year, so several years end up side by side. Several rows for the same
+area/indicator/year are an error listing them, unless an aggregation is chosen explicitly
+('sum', 'mean', 'first'), exactly as for the join. Missing combinations become NaN with the flag
+'absent' (the long table has no row for them).
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import TableError
+from ..i18n import tr
+from .build import resolve_column
+
+EXAMPLES = 20
+
+
+@dataclass
+class WideTable:
+    frame: pd.DataFrame  # key column (text), kept columns, then one float column per indicator/year
+    flags: pd.DataFrame
+    row_numbers: np.ndarray  # file row of the first long row of each area
+    value_columns: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # what was done, for the report
+
+
+def _label(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error", keep_columns=(),
+                 indicators=None, years=None, label="table"):
+    """Pivot a long table (TableReadResult or DataFrame) to one row per key.
+
+    key/indicator/value/year: column names (case-insensitive). indicators/years: optional lists to
+    keep (others are dropped and reported). keep_columns: text columns taken from the first row of
+    each key (e.g. the area name). Raises TableError naming columns and rows.
+    """
+    if isinstance(table, pd.DataFrame):  # note: DataFrame.flags exists (pandas' Flags), so test the type
+        frame, flags, rows = table, pd.DataFrame(index=table.index), np.arange(2, len(table) + 2)
+    else:
+        frame, flags, rows = table.frame, table.flags, np.asarray(table.row_numbers)
+    cols = list(frame.columns)
+    key = resolve_column(key, cols, label)
+    indicator = resolve_column(indicator, cols, label, "indicator column")
+    value = resolve_column(value, cols, label, "value column")
+    year = resolve_column(year, cols, label, "year column") if year else None
+    keep_columns = [resolve_column(c, cols, label) for c in keep_columns if c]
+    if not pd.api.types.is_numeric_dtype(frame[value]):
+        raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(file=label, col=value))
+    ind_text = frame[indicator].map(_label_or_none)
+    names = ind_text if year is None else ind_text + "_" + frame[year].map(_label_or_none)
+    usable = frame[key].notna() & ind_text.notna() & (names.notna())
+    lines = []
+    if indicators:
+        wanted = {str(i).strip() for i in indicators}
+        usable &= ind_text.isin(wanted)
+        missing = wanted - set(ind_text.dropna())
+        if missing:
+            raise TableError(tr("{file}: indicators not found in column '{col}': {names}.").format(
+                file=label, col=indicator, names=", ".join(sorted(missing))))
+    if years and year is not None:
+        wanted_years = {_label(y) if not isinstance(y, str) else y.strip() for y in years}
+        usable &= frame[year].map(_label_or_none).isin(wanted_years)
+    dropped = int((~usable).sum())
+    if dropped:
+        lines.append(tr("long format: {n} rows not used (no key/indicator, or not among the chosen "
+                        "indicators/years)").format(n=dropped))
+    long = pd.DataFrame({"_key": frame[key][usable].str.strip(), "_name": names[usable],
+                         "_value": frame[value][usable], "_row": rows[usable.to_numpy()]})
+    long["_flag"] = flags[value][usable].astype(object) if value in flags.columns else None
+    dup = long.duplicated(["_key", "_name"], keep=False)
+    if dup.any():
+        groups = long[dup].groupby(["_key", "_name"], sort=False)["_row"].apply(list)
+        listing = "; ".join("{} {} (rows {})".format(k, n, ", ".join(map(str, r)))
+                            for (k, n), r in list(groups.items())[:EXAMPLES])
+        if duplicates == "error":
+            raise TableError(tr("{file}: {n} area/indicator/year combinations occur in several rows: {listing}. "
+                                "Remove them or choose an aggregation (sum, mean or first).").format(
+                file=label, n=len(groups), listing=listing))
+        lines.append(tr("long format: {n} duplicate area/indicator/year combinations resolved by '{rule}': "
+                        "{listing}").format(n=len(groups), rule=duplicates, listing=listing))
+    agg = {"sum": lambda s: s.sum(min_count=1), "mean": "mean", "first": "first", "error": "first"}[duplicates]
+    wide = long.pivot_table(index="_key", columns="_name", values="_value", aggfunc=agg, dropna=False, sort=False) \
+        if len(long) else pd.DataFrame()
+    order_keys = pd.unique(long["_key"])
+    order_cols = _column_order(long, frame, indicator, year, usable)
+    wide = wide.reindex(index=order_keys, columns=order_cols)
+    firsts = long.drop_duplicates("_key")
+    flag_wide = long.drop_duplicates(["_key", "_name"]).pivot(index="_key", columns="_name", values="_flag") \
+        .reindex(index=order_keys, columns=order_cols)
+    present = long.drop_duplicates(["_key", "_name"]).assign(_p=True).pivot(
+        index="_key", columns="_name", values="_p").reindex(index=order_keys, columns=order_cols)
+    absent = present.isna()
+    flag_wide = flag_wide.astype(object).where(~absent, "absent")
+    if dup.any() and duplicates in ("sum", "mean"):
+        flag_wide = flag_wide.where(~_dup_mask(long, dup, order_keys, order_cols), "aggregated")
+    n_absent = int(absent.to_numpy().sum())
+    if n_absent:
+        lines.append(tr("long format: {n} area/indicator combinations have no row (missing, flag 'absent')").format(
+            n=n_absent))
+    out = pd.DataFrame({key: pd.Series(order_keys, dtype=object)})
+    first_rows = frame.loc[firsts.index] if len(firsts) else frame.iloc[:0]
+    for col in keep_columns:
+        out[col] = first_rows[col].to_numpy()
+    value_cols = [str(c) for c in order_cols]
+    for col in order_cols:
+        out[str(col)] = wide[col].to_numpy(dtype=float)
+    out_flags = pd.DataFrame({str(c): pd.Categorical(flag_wide[c].to_numpy()) for c in order_cols})
+    lines.insert(0, tr("long format pivoted: {rows} rows -> {keys} areas x {cols} columns ({names})").format(
+        rows=int(usable.sum()), keys=len(out), cols=len(value_cols), names=", ".join(value_cols[:12]) +
+        (" ..." if len(value_cols) > 12 else "")))
+    return WideTable(frame=out, flags=out_flags, row_numbers=firsts["_row"].to_numpy(), value_columns=value_cols,
+                     lines=lines)
+
+
+def _label_or_none(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = _label(value)
+    return text or None
+
+
+def _column_order(long, frame, indicator, year, usable):
+    if year is None:
+        return list(pd.unique(long["_name"]))
+    pairs = pd.DataFrame({"i": frame[indicator][usable].map(_label_or_none),
+                          "y": frame[year][usable].map(_label_or_none), "n": long["_name"]}).drop_duplicates("n")
+    ind_order = {v: k for k, v in enumerate(pd.unique(pairs["i"]))}
+    pairs = pairs.assign(io=pairs["i"].map(ind_order)).sort_values(["io", "y"], kind="stable")
+    return list(pairs["n"])
+
+
+def _dup_mask(long, dup, keys, cols):
+    marks = long[dup].drop_duplicates(["_key", "_name"]).assign(_d=True)
+    mask = marks.pivot(index="_key", columns="_name", values="_d").reindex(index=keys, columns=cols)
+    return mask.notna()

@@ -1,0 +1,261 @@
+"""Print layouts: load a .qpt template, fill its items by id, export PDF / PNG / SVG atomically.
+
+Item ids are listed in ``template_builder.ITEM_IDS``; a user's corporate template needs at least
+``map``. Every export first renders into a temporary file next to the target and then moves it
+into place with ``os.replace``, so a target is either the complete new file or untouched.
+"""
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsBasicNumericFormat,
+    QgsTextFormat,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutRenderContext,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..core.errors import ExportError
+from ..core.i18n import tr
+from .symbols import fill_symbol, outline_symbol
+from .template_builder import ITEM_IDS, TEMPLATE_FILES, font
+
+LOG = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+TEMPLATE_DIR = RESOURCES / "templates"
+NORTH_ARROW = RESOURCES / "styles" / "north_arrow.svg"
+#: order of the TEMPLATE enum of the algorithms
+TEMPLATE_KEYS = ["a4_portrait", "a4_landscape", "a3_landscape"]
+TEMPLATE_LABELS = ["A4 portrait", "A4 landscape", "A3 landscape"]
+
+
+def template_path(key):
+    return TEMPLATE_DIR / TEMPLATE_FILES[key]
+
+
+def load_layout(project, qpt_path, name):
+    """A QgsPrintLayout (added to ``project``'s layout manager) from the template ``qpt_path``."""
+    path = Path(qpt_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ExportError(tr("Cannot read the layout template {path}: {err}.").format(path=path, err=err)) from None
+    doc = QDomDocument()
+    if not doc.setContent(text)[0]:
+        raise ExportError(tr("The layout template {path} is not a valid .qpt (XML) file.").format(path=path))
+    layout = QgsPrintLayout(project)
+    items, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
+    if not ok:
+        raise ExportError(tr("QGIS could not load the layout template {path}.").format(path=path))
+    if not isinstance(layout.itemById("map"), QgsLayoutItemMap):
+        raise ExportError(tr("The layout template {path} has no map item with the id 'map'. Give the main map "
+                             "of your template the item id 'map' (Item properties › Id).").format(path=path))
+    layout.setName(name)
+    existing = project.layoutManager().layoutByName(name)
+    if existing is not None:
+        project.layoutManager().removeLayout(existing)
+    project.layoutManager().addLayout(layout)
+    return layout
+
+
+def missing_items(layout):
+    """Optional item ids the template lacks (reported to the user, then skipped)."""
+    return [i for i in ITEM_IDS if layout.itemById(i) is None]
+
+
+def set_text(layout, item_id, text):
+    item = layout.itemById(item_id)
+    if isinstance(item, QgsLayoutItemLabel):
+        item.setText(text or "")
+        item.setVisibility(bool(text))
+
+
+def set_picture(layout, item_id, path):
+    """Show the SVG/raster ``path`` in picture item ``item_id``; hide the slot when ``path`` is empty."""
+    item = layout.itemById(item_id)
+    if not isinstance(item, QgsLayoutItemPicture):
+        return
+    if path:
+        if not Path(path).exists():
+            raise ExportError(tr("The picture file {path} for '{item}' does not exist.").format(
+                path=path, item=item_id))
+        fmt = QgsLayoutItemPicture.FormatSVG if str(path).lower().endswith(".svg") else \
+            QgsLayoutItemPicture.FormatRaster
+        item.setPicturePath(str(path), fmt)
+        item.setVisibility(True)
+    elif not item.picturePath() or not Path(item.picturePath()).exists():
+        item.setVisibility(False)
+
+
+def padded_extent(extent, fraction=0.03):
+    rect = QgsRectangle(extent)
+    rect.grow(max(rect.width(), rect.height()) * fraction)
+    return rect
+
+
+def _zoom(map_item, extent):
+    """Show ``extent`` in ``map_item`` without changing the item's size.
+
+    A template's map may carry an empty (NaN) extent that zoomToExtent cannot scale from, and
+    setExtent resizes the item to the extent's aspect ratio: set, restore the size, then zoom.
+    """
+    size = map_item.sizeWithUnits()
+    map_item.setExtent(extent)
+    map_item.attemptResize(size)
+    map_item.zoomToExtent(extent)
+
+
+def setup_maps(layout, layers, extent, crs, overview_layers=None, overview_extent=None):
+    """Main map shows ``layers`` (top first) at ``extent``; the overview shows the whole area with a frame."""
+    main = layout.itemById("map")
+    main.setCrs(crs)
+    main.setLayers(list(layers))
+    main.setKeepLayerSet(True)
+    _zoom(main, padded_extent(extent))
+    overview = layout.itemById("overview")
+    if isinstance(overview, QgsLayoutItemMap):
+        overview.setCrs(crs)
+        overview.setLayers(list(overview_layers or layers))
+        overview.setKeepLayerSet(True)
+        _zoom(overview, padded_extent(overview_extent or extent, 0.05))
+        ov = overview.overview()
+        ov.setLinkedMap(main)
+        ov.setEnabled(True)
+        ov.setFrameSymbol(outline_symbol("#d7301f", width=0.5))
+    scalebar = layout.itemById("scalebar")
+    if isinstance(scalebar, QgsLayoutItemScaleBar):
+        scalebar.setLinkedMap(main)
+        scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+        scalebar.setUnitLabel("km")
+        scalebar.setHeight(1.5)
+        number_format = QgsBasicNumericFormat()
+        number_format.setDecimalSeparator(",")  # German: 0,5 km
+        number_format.setThousandsSeparator(".")
+        scalebar.setNumericFormat(number_format)
+        text_format = QgsTextFormat()
+        text_format.setFont(font(6.5))
+        text_format.setSize(6.5)
+        scalebar.setTextFormat(text_format)
+    return main
+
+
+def setup_legend(layout, entries, title="Legende"):
+    """Fill the legend with ``entries`` [(layer, shown name)] in this order; no automatic updates."""
+    legend = layout.itemById("legend")
+    if not isinstance(legend, QgsLayoutItemLegend):
+        return None
+    legend.setAutoUpdateModel(False)
+    legend.setLinkedMap(layout.itemById("map"))
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for layer, name in entries:
+        node = root.addLayer(layer)
+        node.setName(name)
+        node.setUseLayerName(False)
+    # scale with the paper: A4 = 1, A3 = 1.41
+    page = layout.pageCollection().page(0).pageSize()
+    scale = max(1.0, min(page.width(), page.height()) / 210.0)
+    legend.setTitle(title)
+    legend.setSymbolWidth(7 * scale)
+    legend.setSymbolHeight(4.5 * scale)
+    legend.setStyleFont(QgsLegendStyle.Title, font(9 * scale, True))
+    legend.setStyleFont(QgsLegendStyle.Subgroup, font(8 * scale, True))
+    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(7.5 * scale))
+    legend.setLegendFilterByMapEnabled(False)
+    legend.updateLegend()
+    return legend
+
+
+def _tmp_for(target):
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".{}.".format(target.stem), suffix=target.suffix, dir=str(target.parent))
+    os.close(fd)
+    os.remove(tmp)  # the exporter creates the file; we only wanted a unique name
+    return tmp
+
+
+def _check(result, exporter, target):
+    if result != QgsLayoutExporter.Success:
+        raise ExportError(tr("Could not write {path}: {err} (is the folder writable and the file not open in "
+                             "another program?).").format(path=target, err=exporter.errorMessage() or result))
+
+
+def _replace(tmp, target):
+    try:
+        os.replace(tmp, str(target))
+    except OSError as err:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise ExportError(tr("Could not write {path}: {err}.").format(path=target, err=err)) from None
+
+
+def export_layout(layout, pdf=None, png=None, svg=None, dpi=300, feedback=None):
+    """Export ``layout`` to the given files (each optional). PDF and SVG keep text as text.
+
+    Returns {format: path} of the files written.
+    """
+    exporter = QgsLayoutExporter(layout)
+    written = {}
+    if pdf:
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = dpi
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = True
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.flags = settings.flags | QgsLayoutRenderContext.FlagAntialiasing
+        tmp = _tmp_for(pdf)
+        _check(exporter.exportToPdf(tmp, settings), exporter, pdf)
+        _replace(tmp, pdf)
+        written["pdf"] = str(pdf)
+    if png:
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = dpi
+        tmp = _tmp_for(png)
+        _check(exporter.exportToImage(tmp, settings), exporter, png)
+        _replace(tmp, png)
+        written["png"] = str(png)
+    if svg:
+        settings = QgsLayoutExporter.SvgExportSettings()
+        settings.dpi = dpi
+        settings.forceVectorOutput = True
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        tmp = _tmp_for(svg)
+        _check(exporter.exportToSvg(tmp, settings), exporter, svg)
+        _replace(tmp, svg)
+        written["svg"] = str(svg)
+    return written
+
+
+def save_project(project, path):
+    """Write ``project`` to ``path`` (.qgz) atomically."""
+    tmp = _tmp_for(path)
+    if not project.write(tmp):
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise ExportError(tr("Could not write the project {path}: {err}.").format(path=path,
+                                                                                 err=project.error()))
+    _replace(tmp, path)
+    project.setFileName(str(path))
+    return str(path)
+
+
+def white_background(layout):
+    for page in layout.pageCollection().pages():
+        page.setPageStyleSymbol(fill_symbol("#ffffff", outline="#ffffff", width=0))
+    return QColor("#ffffff")

@@ -1,0 +1,146 @@
+"""One map, start to finish: a fresh project with the styled layer(s) and a filled print layout.
+
+``build_map`` is shared by export_map, batch_export and committee_package. It never touches the
+user's current project: it builds its own QgsProject, which can then be exported and saved as
+.qgz (the layer is referenced by its source, the recipe is stored in the project).
+"""
+import datetime
+import logging
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
+
+from ..core.errors import ExportError
+from ..core.i18n import tr
+from .layouts import load_layout, missing_items, set_picture, set_text, setup_legend, setup_maps, NORTH_ARROW
+from .symbols import fill_symbol
+from .typology_legend import draw_grid
+from .styling import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
+
+LOG = logging.getLogger(__name__)
+PROJECT_SCOPE = "sozialmonitor"
+
+
+@dataclass
+class MapSpec:
+    """Everything a map needs besides the layers. Texts may be empty (then the item is hidden)."""
+
+    field: str
+    template: str  # path of the .qpt
+    title: str = ""
+    subtitle: str = ""
+    source: str = ""
+    date: str = ""
+    author: str = ""
+    logo: str = ""
+    legend_title: str = ""
+    label_field: str = ""
+    overlay_name: str = "Bezirksgrenze"
+    colour_mode: str = "auto"
+    method: str = "quantile"
+    n_classes: int = 5
+    ramp: str = "Oranges"
+    reverse: bool = False
+    manual_breaks: Optional[List[float]] = None
+    edges: Optional[List[float]] = None
+    pool_values: Optional[list] = None
+    layout_name: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def german_date(text):
+    """'2018-12-31' -> '31.12.2018'; other text unchanged."""
+    try:
+        return datetime.date.fromisoformat(str(text)).strftime("%d.%m.%Y")
+    except ValueError:
+        return str(text)
+
+
+def date_line(data_date):
+    today = datetime.date.today().strftime("%d.%m.%Y")
+    if data_date:
+        return "Stand der Daten: {} · Karte erstellt am {}".format(german_date(data_date), today)
+    return "Karte erstellt am {}".format(today)
+
+
+def field_label(recipe, field_name, alias=""):
+    """Plain-language name of a mapped field from the recipe (index or indicator label)."""
+    if recipe is not None:
+        for spec in recipe.indices:
+            if field_name in (spec.id + "_class", spec.id + "_score", spec.id + "_class_no"):
+                suffix = "" if field_name.endswith("_class") else (
+                    " (Wert)" if field_name.endswith("_score") else " (Klassennummer)")
+                return (spec.label or spec.id) + suffix
+        for typ in recipe.typologies:
+            if field_name in (typ.id, typ.id + "_label"):
+                return typ.label or typ.id
+        for ind in recipe.indicators:
+            if field_name in (ind.field, ind.id):
+                unit = " ({})".format(ind.unit) if ind.unit else ""
+                return (ind.label or ind.id) + unit
+    return alias or field_name
+
+
+def project_layer(layer, name):
+    """A layer for a new project that reads the same data as ``layer`` (memory layers are copied)."""
+    if layer.providerType() == "memory":
+        copy = layer.materialize(QgsFeatureRequest())
+    else:
+        copy = QgsVectorLayer(layer.source(), name, layer.providerType())
+    if not copy.isValid():
+        raise ExportError(tr("Cannot open the layer {src} again for the map.").format(src=layer.source()))
+    copy.setName(name)
+    return copy
+
+
+def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=None):
+    """(project, layout, map_classes) for ``layer`` styled by ``spec.field``."""
+    project = project or QgsProject()
+    project.setCrs(layer.crs())
+    alias = layer.fields().field(spec.field).alias() if layer.fields().lookupField(spec.field) >= 0 else ""
+    legend_title = spec.legend_title or field_label(recipe, spec.field, alias)
+    result = project_layer(layer, legend_title)
+    rule = secrecy_rule(result, recipe)
+    classes = map_classes_for(result, spec.field, rule, recipe=recipe, colour_mode=spec.colour_mode,
+                              method=spec.method, n=spec.n_classes, ramp=spec.ramp, reverse=spec.reverse,
+                              manual_breaks=spec.manual_breaks, pool_values=spec.pool_values, edges=spec.edges,
+                              feedback=feedback)
+    apply_classes(result, classes, rule)
+    if spec.label_field:
+        apply_labels(result, spec.label_field, rule)
+    project.addMapLayer(result)
+    layers = [result]
+    legend_entries = [(result, legend_title)]
+    # the overview gets its own unlabelled grey copy, so it reads as context, not as a second map
+    context = project_layer(overlay if overlay is not None else layer, "overview_context")
+    context.setRenderer(QgsSingleSymbolRenderer(fill_symbol("#e0e0e0", outline="#737373", width=0.15)))
+    project.addMapLayer(context, False)
+    overview_extent = QgsRectangle(result.extent())
+    if overlay is not None:
+        over = project_layer(overlay, spec.overlay_name or overlay.name())
+        style_overlay(over)
+        project.addMapLayer(over)
+        layers = [over, result]
+        legend_entries.append((over, spec.overlay_name or overlay.name()))
+        overview_extent.combineExtentWith(over.extent())
+    layout = load_layout(project, spec.template, spec.layout_name or legend_title)
+    missing = [i for i in missing_items(layout) if i != "map"]
+    if missing and feedback is not None:
+        feedback.pushInfo(tr("The layout template has no item(s) {ids}; they are left out.").format(
+            ids=", ".join(missing)))
+    setup_maps(layout, layers, result.extent(), result.crs(), [context], overview_extent)
+    setup_legend(layout, legend_entries, title=tr("Legende"))
+    if classes.grid is not None:
+        draw_grid(layout, classes, result)
+    set_text(layout, "title", spec.title)
+    set_text(layout, "subtitle", spec.subtitle)
+    set_text(layout, "source", spec.source)
+    set_text(layout, "date", spec.date)
+    set_text(layout, "author", spec.author)
+    set_picture(layout, "north_arrow", str(NORTH_ARROW))
+    set_picture(layout, "logo", spec.logo)
+    if recipe is not None:
+        project.writeEntry(PROJECT_SCOPE, "recipe", recipe.to_json())
+    project.writeEntry(PROJECT_SCOPE, "map_field", spec.field)
+    return project, layout, classes

@@ -1,0 +1,193 @@
+"""sozialmonitor:compute_index — apply an index recipe to a layer or table.
+
+Reads the recipe's fields once, computes everything with the core engine, and only then creates
+the output sink, so a failure leaves no output behind.
+
+Large GeoPackage inputs written to a .gpkg file take a bulk path (plugin/gis/gpkg_fastpath.py) that
+avoids moving every feature through Python; every other combination uses layer_io.
+"""
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ...core.diagnostics import compute_diagnostics, to_long_table, write_csv
+from ...core.engine import compute_index
+from ...core.engine_fields import output_field_specs
+from ...core.errors import SozialmonitorError
+from ...core.i18n import tr
+from ...core.recipe import Recipe
+from ...gis import gpkg_fastpath
+from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ..base import SozialmonitorAlgorithm
+
+
+class FieldAliasSetter(QgsProcessingLayerPostProcessorInterface):
+    """Sets the plain-language field aliases on the output layer when QGIS loads it.
+
+    GeoPackage/shapefile outputs do not keep aliases written through a feature sink, so they are
+    applied to the loaded layer (and saved with the project).
+    """
+
+    _alive = []  # Processing keeps only a C++ pointer; keep the Python object alive
+
+    def __init__(self, specs):
+        super().__init__()
+        self.specs = [(name, alias) for name, alias, _kind in specs]
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        fields = layer.fields()
+        for name, alias in self.specs:
+            idx = fields.lookupField(name)
+            if idx >= 0 and alias:
+                layer.setFieldAlias(idx, alias)
+
+    @classmethod
+    def create(cls, specs):
+        instance = cls(specs)
+        cls._alive = [instance]
+        return instance
+
+
+class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
+    NAME = "compute_index"
+    DISPLAY = "Compute social index"
+    GROUP_ID = "index"
+    HELP = (
+        "Computes the composite indices of an index recipe (e.g. the Berlin MSS status and dynamics "
+        "index) for every district of INPUT (a layer or an attribute-only table).\n\n"
+        "Output: a copy of INPUT with <index>_score, <index>_class (label), <index>_class_no, "
+        "z_<indicator> (normalised values), typology fields (e.g. sdi) and the flags evaluated, "
+        "in_reference, eval_reason, imputed, imputed_list.\n"
+        "OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, Cronbach's alpha, PCA "
+        "and the number of districts changing class when one indicator is dropped."
+    )
+
+    INPUT = "INPUT"
+    RECIPE = "RECIPE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_DIAGNOSTICS = "OUTPUT_DIAGNOSTICS"
+    DROP_ONE = "DROP_ONE"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Districts (layer or table)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RECIPE, self.tr("Index recipe (JSON)"), extension="json"))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Districts with index"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_DIAGNOSTICS, self.tr("Diagnostics table"), self.tr("CSV files (*.csv)"),
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DROP_ONE, self.tr("Diagnostics: recompute without each indicator (class changes)"),
+            defaultValue=True))
+        self.addOutput(QgsProcessingOutputNumber("N_EVALUATED", self.tr("Evaluated districts")))
+        self.addOutput(QgsProcessingOutputNumber("N_NOT_EVALUATED", self.tr("Districts not evaluated")))
+
+    # SozialmonitorAlgorithm.run(parameters, context, feedback) shadows QgsProcessingAlgorithm.run, which
+    # processing.run() calls as alg.run(parameters, context, feedback, config, catch): restore it here.
+    def run(self, *args, **kwargs):
+        return QgsProcessingAlgorithm.run(self, *args, **kwargs)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.execute(parameters, context, feedback)
+        except SozialmonitorError as err:
+            if err.details:
+                feedback.reportError(str(err.details), False)
+            raise QgsProcessingException(err.message) from None
+
+    def _fast_gpkg_plan(self, parameters, context, source, recipe):
+        """(source path, table, destination path) when the bulk GeoPackage path applies, else None."""
+        definition = parameters.get(self.INPUT)
+        if isinstance(definition, QgsProcessingFeatureSourceDefinition) and (
+                definition.selectedFeaturesOnly or definition.featureLimit != -1):
+            return None
+        src = gpkg_fastpath.gpkg_layer_source(self.parameterAsVectorLayer(parameters, self.INPUT, context))
+        if src is None:
+            return None
+        dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+        if not dest.lower().endswith(".gpkg") or "|" in dest:
+            return None
+        if os.path.abspath(dest) == os.path.abspath(src[0]):
+            return None  # never write over the input
+        existing = {f.name().lower() for f in source.fields()}
+        if any(name.lower() in existing for name, _a, _k in output_field_specs(recipe)):
+            return None  # replacing existing fields is handled by the generic path
+        return src[0], src[1], dest
+
+    def execute(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        recipe = Recipe.from_file(self.parameterAsFile(parameters, self.RECIPE, context))
+        recipe.validate([f.name() for f in source.fields()])
+
+        fast = self._fast_gpkg_plan(parameters, context, source, recipe)
+
+        feedback.setProgressText(self.tr("Reading attributes…"))
+        if fast:
+            frame = gpkg_fastpath.read_attributes(fast[0], fast[1], source.fields(), recipe.required_fields())
+        else:
+            frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgressText(self.tr("Computing the index…"))
+        result = compute_index(frame, recipe)
+        for message in result.messages:
+            feedback.pushInfo(tr("Warning: {msg}").format(msg=message))
+        diag_path = self.parameterAsFileOutput(parameters, self.OUTPUT_DIAGNOSTICS, context)
+        diag_table = None
+        if diag_path:
+            feedback.setProgressText(self.tr("Computing diagnostics…"))
+            drop_one = self.parameterAsBool(parameters, self.DROP_ONE, context)
+            diag_table = to_long_table(compute_diagnostics(frame, recipe, result, drop_one=drop_one))
+        if feedback.isCanceled():
+            return {}
+
+        feedback.setProgressText(self.tr("Writing the output…"))
+        if fast:
+            dest_id = fast[2]
+            gpkg_fastpath.copy_with_results(fast[0], fast[1], dest_id, result.table, result.fields, feedback)
+            definition = parameters.get(self.OUTPUT)
+            if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject:
+                details = QgsProcessingContext.LayerDetails(
+                    definition.destinationName or self.tr("Districts with index"), definition.destinationProject,
+                    self.OUTPUT)
+                context.addLayerToLoadOnCompletion(dest_id, details)
+        else:
+            fields, replaced = output_fields(source.fields(), result.fields)
+            if replaced:
+                feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(
+                    names=", ".join(replaced)))
+            sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
+            write_features(sink, source, result.table, result.fields, fields, feedback)
+        if context.willLoadLayerOnCompletion(dest_id):
+            details = context.layerToLoadOnCompletionDetails(dest_id)
+            details.setPostProcessor(FieldAliasSetter.create(result.fields))
+        outputs = {self.OUTPUT: dest_id, "N_EVALUATED": result.summary["n_evaluated"],
+                   "N_NOT_EVALUATED": result.summary["n_not_evaluated"]}
+        if diag_table is not None:
+            write_csv(diag_table, diag_path)
+            outputs[self.OUTPUT_DIAGNOSTICS] = diag_path
+        summary = result.summary
+        feedback.pushInfo(tr("{ev} of {n} districts evaluated, {ref} in the reference set.").format(
+            ev=summary["n_evaluated"], n=summary["n_districts"], ref=summary["n_reference"]))
+        for index_id, info in summary["indices"].items():
+            if "class_counts" in info:
+                counts = ", ".join("{} {}".format(k, v) for k, v in info["class_counts"].items())
+                feedback.pushInfo(tr("{index}: {counts}").format(index=index_id, counts=counts))
+        return outputs

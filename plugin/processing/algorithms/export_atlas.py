@@ -1,0 +1,125 @@
+"""sozialmonitor:export_atlas — one profile page ("Steckbrief") per district in one multi-page PDF."""
+from qgis.core import (
+    QgsExpression,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessing,
+    QgsProject,
+)
+
+from ...core.district_profile import ProfileIndicator, indicators_from_recipe, profile_rows
+from ...core.errors import ExportError
+from ...core.i18n import tr
+from ...gis.atlas import build_atlas_layout, coverage_layer, export_atlas_pdf, rows_layer
+from ...gis.layer_io import layer_to_dataframe
+from ...gis.layouts import save_project
+from ...gis.map_document import field_label, project_layer
+from ...gis.styling import apply_classes, map_classes_for, secrecy_rule, style_overlay
+from .map_base import MapAlgorithm, add_texts
+
+
+class ExportAtlasAlgorithm(MapAlgorithm):
+    NAME = "export_atlas"
+    DISPLAY = "Export district atlas (Steckbriefe)"
+    HELP = (
+        "One A4 page per district in one PDF: name and key, a map zoomed to the district (highlighted, "
+        "neighbours in their class colours), a locator map of the city, the index classes and a table of the "
+        "indicators with the city value (unweighted mean of the evaluated districts), the deviation from it and "
+        "the rank. Districts that are not evaluated show '.' instead of numbers (statistical secrecy).\n\n"
+        "FILTER limits the pages (e.g. \"id\" LIKE '01%'); city values and ranks always use all districts. "
+        "INDICATORS defaults to the recipe's indicators."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "FIELD", self.tr("Field that colours the maps"), defaultValue="status_class",
+            parentLayerParameterName="INPUT"))
+        from qgis.core import QgsProcessingParameterFile
+
+        self.addParameter(QgsProcessingParameterFile(
+            "RECIPE", self.tr("Index recipe (JSON)"), extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "INDICATORS", self.tr("Indicator fields in the table (default: the recipe's)"),
+            parentLayerParameterName="INPUT", allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "NAME_FIELD", self.tr("District name field"), defaultValue="name", parentLayerParameterName="INPUT"))
+        self.addParameter(QgsProcessingParameterField(
+            "KEY_FIELD", self.tr("District key field (also the page order)"), defaultValue="id",
+            parentLayerParameterName="INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterExpression(
+            "FILTER", self.tr("Only districts matching"), parentLayerParameterName="INPUT", optional=True))
+        add_texts(self)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "OVERLAY", self.tr("Overlay of higher-level boundaries (e.g. Bezirke)"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_PDF", self.tr("Atlas (PDF)"), self.tr("PDF files (*.pdf)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_PROJECT", self.tr("QGIS project with the atlas layout (.qgz)"), self.tr("QGIS projects (*.qgz)"),
+            optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+
+    def execute(self, parameters, context, feedback):
+        recipe = self.recipe(parameters, context)
+        layer = self.layer(parameters, "INPUT", context)
+        overlay_src = self.layer(parameters, "OVERLAY", context, required=False)
+        spec = self.text_spec(parameters, context, recipe)
+        field = self.parameterAsString(parameters, "FIELD", context)
+        name_field = self.parameterAsString(parameters, "NAME_FIELD", context)
+        key_field = self.parameterAsString(parameters, "KEY_FIELD", context)
+        columns = layer.fields().names()
+        chosen = self.parameterAsFields(parameters, "INDICATORS", context)
+        if chosen:
+            by_field = {i.field: i for i in indicators_from_recipe(recipe, columns)}
+            indicators = [by_field.get(f, ProfileIndicator(f, layer.fields().field(f).alias() or f)) for f in chosen]
+        else:
+            indicators = indicators_from_recipe(recipe, columns)
+        if not indicators:
+            raise ExportError(tr("No indicator fields for the table: choose INDICATORS or give a recipe whose "
+                                 "indicator fields are in the layer."))
+
+        project = QgsProject()
+        project.setCrs(layer.crs())
+        result = project_layer(layer, field_label(recipe, field))
+        rule = secrecy_rule(result, recipe)
+        classes = map_classes_for(result, field, rule, recipe=recipe, feedback=feedback)
+        apply_classes(result, classes, rule)
+        project.addMapLayer(result)
+        overlay = None
+        if overlay_src is not None:
+            overlay = project_layer(overlay_src, "Bezirksgrenze")
+            style_overlay(overlay)
+            project.addMapLayer(overlay)
+
+        coverage, page_of = coverage_layer(result, key_field or name_field)
+        project.addMapLayer(coverage, False)
+        frame = layer_to_dataframe(result, [i.field for i in indicators] +
+                                   [f for f in rule.fields() if f not in [i.field for i in indicators]])
+        pages = frame.index.to_series().map(page_of)
+        rows = rows_layer(profile_rows(frame, pages, indicators, rule))
+        project.addMapLayer(rows, False)
+        class_fields = [(spec_.id + "_class", spec_.label or spec_.id) for spec_ in (recipe.indices if recipe else [])
+                        if spec_.id + "_class" in columns]
+        if not class_fields and field in columns:
+            class_fields = [(field, field_label(recipe, field))]
+        filter_expr = self.parameterAsExpression(parameters, "FILTER", context)
+        if filter_expr and not QgsExpression(filter_expr).isValid():
+            raise ExportError(tr("The filter expression is not valid: {expr}").format(expr=filter_expr))
+        layout = build_atlas_layout(project, result, overlay, coverage, rows, spec, name_field, key_field,
+                                    class_fields, rule, filter_expr)
+        if feedback.isCanceled():
+            return {}
+        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+        feedback.setProgressText(tr("Exporting {n} pages…").format(n=layout.atlas().count() or ""))
+        pages_written = export_atlas_pdf(layout, pdf, feedback=feedback)
+        outputs = {"OUTPUT_PDF": pdf, "PAGES": pages_written}
+        qgz = self.parameterAsFileOutput(parameters, "OUTPUT_PROJECT", context)
+        if qgz:
+            outputs["OUTPUT_PROJECT"] = save_project(project, qgz)
+        return outputs

@@ -1,0 +1,361 @@
+"""sozialmonitor:join_table — join indicator tables to a district layer, with an honest report.
+
+Everything (reading, pivoting, joining, naming) is computed before the output sink is created,
+so a bad file or a strict-mode failure leaves no output behind. The source layer and files are
+only read.
+"""
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ...core.errors import JoinError, SozialmonitorError, TableError
+from ...core.i18n import tr
+from ...core.join import DUPLICATE_RULES, join_table, sanitise_field_names
+from ...core.join_report import write_reports_csv
+from ...core.keys import KEY_RULES
+from ...core.tables import read_table, table_from_dataframe
+from ...core.tables.longwide import long_to_wide
+from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ..base import SozialmonitorAlgorithm
+from .compute_index import FieldAliasSetter
+
+FORMATS = ("wide", "long")
+
+
+class JoinTableAlgorithm(SozialmonitorAlgorithm):
+    NAME = "join_table"
+    DISPLAY = "Join indicator table(s)"
+    GROUP_ID = "data"
+    HELP = (
+        "Joins indicator tables (CSV/TXT, XLSX, ODS or a table layer) to the districts of INPUT by key and "
+        "writes a new layer: all district fields plus the table columns (names made safe for GeoPackage; "
+        "the alias keeps the original header).\n\n"
+        "Encoding, separator, decimal comma, header row below title rows and footnote rows are detected "
+        "(override them if needed). Suppression symbols such as . - x / … • * become missing values, never 0, "
+        "and are counted in the report.\n\n"
+        "Keys are text: leading zeros survive. KEY_RULE 'pad_zeros' also matches keys whose leading zeros "
+        "Excel removed (1100101, 1100101.0). Duplicate table keys are an error unless DUPLICATES says how to "
+        "aggregate. STRICT turns any district without data or table row without district into an error.\n\n"
+        "The join report (matched, districts without data, rows without district, duplicates, name "
+        "mismatches, suppressed values, conversions) goes to this log and to REPORT (CSV; by default next "
+        "to a file output). EXTRA_TABLES joins more files with the same key column and options."
+    )
+
+    INPUT = "INPUT"
+    INPUT_KEY = "INPUT_KEY"
+    INPUT_NAME = "INPUT_NAME"
+    TABLE = "TABLE"
+    TABLE_LAYER = "TABLE_LAYER"
+    EXTRA_TABLES = "EXTRA_TABLES"
+    TABLE_KEY = "TABLE_KEY"
+    TABLE_NAME = "TABLE_NAME"
+    SHEET = "SHEET"
+    ENCODING = "ENCODING"
+    SEPARATOR = "SEPARATOR"
+    DECIMAL = "DECIMAL"
+    HEADER_ROW = "HEADER_ROW"
+    KEY_RULE = "KEY_RULE"
+    STRICT = "STRICT"
+    DUPLICATES = "DUPLICATES"
+    MISSING_CODES = "MISSING_CODES"
+    FORMAT = "FORMAT"
+    LONG_INDICATOR = "LONG_INDICATOR"
+    LONG_VALUE = "LONG_VALUE"
+    LONG_YEAR = "LONG_YEAR"
+    LONG_YEARS = "LONG_YEARS"
+    ADD_FLAGS = "ADD_FLAGS"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("District layer"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterField(
+            self.INPUT_KEY, self.tr("District key field"), parentLayerParameterName=self.INPUT))
+        self.addParameter(QgsProcessingParameterFile(
+            self.TABLE, self.tr("Indicator table (CSV, TXT, XLSX, ODS)"), optional=True,
+            fileFilter=self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods);;All files (*.*)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.TABLE_KEY, self.tr("Key column in the table")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.KEY_RULE, self.tr("Key matching rule"),
+            options=[self.tr("exact (text, surrounding spaces ignored)"),
+                     self.tr("pad_zeros (restore leading zeros lost in Excel, drop '.0')"),
+                     self.tr("normalise_text (names: ignore case, spaces, ß/ss)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.STRICT, self.tr("Strict: any district without data or table row without district is an error"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.DUPLICATES, self.tr("Several table rows with the same key"),
+            options=[self.tr("error (list them)"), self.tr("sum"), self.tr("mean"), self.tr("first row")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Join report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
+            createByDefault=False))
+        advanced = [
+            QgsProcessingParameterVectorLayer(
+                self.TABLE_LAYER, self.tr("… or a table layer opened in QGIS"), [QgsProcessing.TypeVector],
+                optional=True),
+            QgsProcessingParameterMultipleLayers(
+                self.EXTRA_TABLES, self.tr("More table files (same key column and options)"),
+                QgsProcessing.TypeFile, optional=True),
+            QgsProcessingParameterField(
+                self.INPUT_NAME, self.tr("District name field (to list name mismatches)"),
+                parentLayerParameterName=self.INPUT, optional=True),
+            QgsProcessingParameterString(
+                self.TABLE_NAME, self.tr("Name column in the table (to list name mismatches)"), optional=True),
+            QgsProcessingParameterString(self.SHEET, self.tr("Sheet (XLSX/ODS; name or 0-based number)"),
+                                         optional=True),
+            QgsProcessingParameterString(self.ENCODING, self.tr("Encoding (empty = detect; e.g. utf-8, cp1252)"),
+                                         optional=True),
+            QgsProcessingParameterString(self.SEPARATOR, self.tr("Separator (empty = detect; ; , tab |)"),
+                                         optional=True),
+            QgsProcessingParameterString(self.DECIMAL, self.tr("Decimal separator (empty = detect; , or .)"),
+                                         optional=True),
+            QgsProcessingParameterNumber(self.HEADER_ROW, self.tr("Header row number (0 = detect)"),
+                                         QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0),
+            QgsProcessingParameterString(
+                self.MISSING_CODES, self.tr("Missing-value codes to count in the report (e.g. 0;-9999)"),
+                optional=True),
+            QgsProcessingParameterEnum(self.FORMAT, self.tr("Table format"),
+                                       options=[self.tr("wide (one row per district)"),
+                                                self.tr("long (district, [year,] indicator, value)")],
+                                       defaultValue=0),
+            QgsProcessingParameterString(self.LONG_INDICATOR, self.tr("Long format: indicator column"),
+                                         optional=True),
+            QgsProcessingParameterString(self.LONG_VALUE, self.tr("Long format: value column"), optional=True),
+            QgsProcessingParameterString(self.LONG_YEAR, self.tr("Long format: year column (optional)"),
+                                         optional=True),
+            QgsProcessingParameterString(self.LONG_YEARS, self.tr("Long format: years to keep (e.g. 2019;2021)"),
+                                         optional=True),
+            QgsProcessingParameterBoolean(self.ADD_FLAGS, self.tr("Add <column>_flag fields with the "
+                                                                  "suppression symbols"), defaultValue=False),
+        ]
+        for param in advanced:
+            param.setFlags(param.flags() | param.FlagAdvanced)
+            self.addParameter(param)
+        self.addOutput(QgsProcessingOutputNumber("MATCHED", self.tr("Districts with data from every table")))
+        self.addOutput(QgsProcessingOutputNumber("UNMATCHED_DISTRICTS", self.tr("Districts without data")))
+        self.addOutput(QgsProcessingOutputNumber("UNMATCHED_ROWS", self.tr("Table rows without district")))
+
+    # SozialmonitorAlgorithm.run(parameters, context, feedback) shadows QgsProcessingAlgorithm.run, which
+    # processing.run() calls as alg.run(parameters, context, feedback, config, catch): restore it here.
+    def run(self, *args, **kwargs):
+        return QgsProcessingAlgorithm.run(self, *args, **kwargs)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.execute(parameters, context, feedback)
+        except SozialmonitorError as err:
+            if err.details:
+                feedback.reportError(str(err.details), False)
+            raise QgsProcessingException(err.message) from None
+
+    # ------------------------------------------------------------------ helpers
+    def _string(self, parameters, name, context):
+        value = self.parameterAsString(parameters, name, context)
+        return value.strip() if value else ""
+
+    def _options(self, parameters, context):
+        header = self.parameterAsInt(parameters, self.HEADER_ROW, context)
+        return {
+            "sheet": self._string(parameters, self.SHEET, context) or None,
+            "encoding": self._string(parameters, self.ENCODING, context) or None,
+            "separator": self.parameterAsString(parameters, self.SEPARATOR, context) or None,
+            "decimal": self._string(parameters, self.DECIMAL, context) or None,
+            "header_row": header or None,
+        }
+
+    def _tables(self, parameters, context, feedback, key_names):
+        """[(label, TableReadResult, key column)] for the main table, the extra files and the table layer.
+
+        key_names: one key column name, or several candidates ("PLR_ID;Kennziffer"): each table uses the
+        first it has.
+        """
+        options = self._options(parameters, context)
+        paths = []
+        main = self.parameterAsFile(parameters, self.TABLE, context)
+        if main:
+            paths.append(main)
+        paths.extend(p for p in (self.parameterAsFileList(parameters, self.EXTRA_TABLES, context) or []) if p)
+        layer = self.parameterAsVectorLayer(parameters, self.TABLE_LAYER, context)
+        if not paths and layer is None:
+            raise TableError(tr("Give an indicator table: a file (TABLE) or a table layer (TABLE_LAYER)."))
+        strict_keys = len(key_names) == 1
+        tables = []
+        for path in paths:
+            feedback.setProgressText(tr("Reading {file}…").format(file=path))
+            table = read_table(path, key_columns=key_names, require_keys=strict_keys, **options)
+            tables.append((path, table, _key_of(table, key_names, path)))
+            if feedback.isCanceled():
+                return []
+        if layer is not None:
+            frame = layer_to_dataframe(layer).reset_index(drop=True)
+            label = layer.name() or layer.source()
+            table = table_from_dataframe(frame, key_columns=key_names, label=label, decimal=options["decimal"],
+                                         require_keys=strict_keys)
+            tables.append((label, table, _key_of(table, key_names, label)))
+        return tables
+
+    def _long(self, parameters, context, label, table, table_key, table_name):
+        indicator = self._string(parameters, self.LONG_INDICATOR, context)
+        value = self._string(parameters, self.LONG_VALUE, context)
+        if not indicator or not value:
+            raise TableError(tr("Long format needs the indicator column and the value column "
+                                "(LONG_INDICATOR, LONG_VALUE)."))
+        years = [y.strip() for y in self._string(parameters, self.LONG_YEARS, context).split(";") if y.strip()]
+        duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
+        return long_to_wide(table, table_key, indicator, value, self._string(parameters, self.LONG_YEAR, context)
+                            or None, duplicates=duplicates, keep_columns=[table_name] if table_name else [],
+                            years=years or None, label=label)
+
+    def _report_path(self, parameters, context):
+        path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if path:
+            return path
+        dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+        target = dest.split("|")[0]
+        if not target or target.startswith("memory:") or target == QgsProcessing.TEMPORARY_OUTPUT \
+                or not os.path.isdir(os.path.dirname(os.path.abspath(target))) or "ogr:" in target:
+            return ""
+        return os.path.splitext(target)[0] + "_join_report.csv"
+
+    # ------------------------------------------------------------------ main
+    def execute(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        district_key = (self.parameterAsFields(parameters, self.INPUT_KEY, context) or [""])[0]
+        district_name = (self.parameterAsFields(parameters, self.INPUT_NAME, context) or [None])[0] or None
+        key_names = [k.strip() for k in self._string(parameters, self.TABLE_KEY, context).split(";") if k.strip()]
+        table_name = self._string(parameters, self.TABLE_NAME, context) or None
+        if not key_names:
+            raise TableError(tr("Give the key column of the table (TABLE_KEY)."))
+        key_rule = KEY_RULES[self.parameterAsEnum(parameters, self.KEY_RULE, context)]
+        strict = self.parameterAsBool(parameters, self.STRICT, context)
+        duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
+        missing_codes = _codes(self._string(parameters, self.MISSING_CODES, context))
+        is_long = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)] == "long"
+
+        feedback.setProgressText(self.tr("Reading district attributes…"))
+        fields = [district_key] + ([district_name] if district_name and district_name != district_key else [])
+        districts = layer_to_dataframe(source, fields, feedback)
+        tables = self._tables(parameters, context, feedback, key_names)
+        if feedback.isCanceled() or not tables:
+            return {}
+
+        frame, flags, reports, matched_all = districts, [], [], None
+        for label, table, table_key in tables:
+            for line in table.report.to_lines():
+                feedback.pushInfo(line)
+            if is_long:
+                wide = self._long(parameters, context, label, table, table_key, table_name)
+                for line in wide.lines:
+                    feedback.pushInfo("  " + line)
+                kwargs = {"flags": wide.flags, "row_numbers": wide.row_numbers, "table_report": table.report}
+                table_like = wide.frame
+            else:
+                kwargs, table_like = {}, table
+            suffix = _stem(label) if len(tables) > 1 else "table"
+            result = join_table(frame, district_key, table_like, table_key, key_rule=key_rule, strict=strict,
+                                duplicates=duplicates, district_name=district_name, table_name=table_name,
+                                missing_codes=missing_codes, label=label, collision_suffix=suffix,
+                                reserved_columns=[f.name() for f in source.fields()], **kwargs)
+            if is_long:
+                result.report.conversions[:0] = wide.lines
+            frame = result.frame
+            if result.flags is not None:
+                flags.append(result.flags)
+            reports.append(result.report)
+            matched_all = result.matched if matched_all is None else (matched_all & result.matched)
+            feedback.pushInfo(result.report.to_text())
+            if feedback.isCanceled():
+                return {}
+
+        added = [c for c in frame.columns if c not in districts.columns]
+        source_names = [f.name() for f in source.fields()]
+        safe = sanitise_field_names(added, taken=source_names)
+        specs = []
+        out = frame[added].rename(columns=safe)
+        for col in added:
+            kind = "double" if str(frame[col].dtype).startswith(("float", "int")) else "string"
+            specs.append((safe[col], col if safe[col] != col else "", kind))
+        if self.parameterAsBool(parameters, self.ADD_FLAGS, context):
+            taken = source_names + list(safe.values())
+            for flag_frame in flags:
+                for col in flag_frame.columns:
+                    if col in safe and flag_frame[col].notna().any():
+                        name = sanitise_field_names([safe[col] + "_flag"], taken=taken)[safe[col] + "_flag"]
+                        taken.append(name)
+                        out[name] = flag_frame[col].astype(object).where(flag_frame[col].notna(), None)
+                        specs.append((name, tr("{col}: flag").format(col=col), "string"))
+        renamed = [(col, safe[col]) for col in added if safe[col] != col]
+        if renamed:
+            feedback.pushInfo(tr("Field names made safe for GeoPackage (the alias keeps the header): {pairs}").format(
+                pairs=", ".join("'{}' -> {}".format(a, b) for a, b in renamed[:30])))
+
+        report_path = self._report_path(parameters, context)
+        if report_path:
+            write_reports_csv(reports, report_path)
+            feedback.pushInfo(tr("Join report written to {path}").format(path=report_path))
+
+        out_fields, _replaced = output_fields(source.fields(), specs)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        feedback.setProgressText(self.tr("Writing the output…"))
+        write_features(sink, source, out, specs, out_fields, feedback)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
+        n_matched = int(matched_all.sum())
+        return {
+            self.OUTPUT: dest_id,
+            self.REPORT: report_path or None,
+            "MATCHED": n_matched,
+            "UNMATCHED_DISTRICTS": len(districts) - n_matched,
+            "UNMATCHED_ROWS": sum(r.n_rows_without_district + len(r.table_rows_without_key) for r in reports),
+        }
+
+
+def _codes(text):
+    codes = []
+    for part in text.replace(",", ";").split(";") if text else []:
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            codes.append(float(part))
+        except ValueError:
+            raise JoinError(tr("Missing-value code '{code}' is not a number (example: 0;-9999).").format(
+                code=part)) from None
+    return tuple(codes)
+
+
+def _key_of(table, key_names, label):
+    if table.key_columns:
+        return table.key_columns[0]
+    raise TableError(tr("{file}: none of the key columns {names} found. Columns: {cols}.").format(
+        file=label, names=", ".join("'{}'".format(k) for k in key_names), cols=", ".join(table.frame.columns)))
+
+
+def _stem(label):
+    return os.path.splitext(os.path.basename(str(label)))[0] or "table"

@@ -1,0 +1,70 @@
+"""Compare the county preset (INKAR indicators, Niedersachsen 2021) with the RKI's GISD for the same year.
+
+Prints markdown for the README: Spearman rank correlation of our deprivation score with the GISD score
+(federal and Land normalisation), and a cross-table of quintiles (ours vs GISD quintiles formed within
+the 45 Kreise of Niedersachsen with the same rule), plus the federal GISD quintile (gisd_5) counts.
+
+Run:  .venv/bin/python scripts/county_vs_gisd.py
+Reads tests/fixtures/kreise/ (built from the shared data by tests/fixtures/kreise/make_fixture.py).
+"""
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+import conftest  # noqa: E402,F401  registers the package alias 'sozialmonitor'
+from sozialmonitor.plugin.core.classify import assign_classes, compute_breaks  # noqa: E402
+from sozialmonitor.plugin.core.engine import compute_index  # noqa: E402
+from sozialmonitor.plugin.core.recipe import Recipe  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "kreise"
+
+
+def spearman(a, b):
+    return float(np.corrcoef(pd.Series(a).rank(), pd.Series(b).rank())[0, 1])
+
+
+def comparison():
+    table = pd.read_csv(FIXTURES / "niedersachsen_kreise_inkar_2021.csv", dtype={"kreis_id": str})
+    gisd = pd.read_csv(FIXTURES / "gisd_2021_niedersachsen.csv", dtype={"kreis_id": str})
+    recipe = Recipe.from_file(ROOT / "resources" / "recipes" / "niedersachsen_kreise_inkar.json")
+    result = compute_index(table, recipe)
+    merged = table[["kreis_id", "kreis_name"]].join(result.table).merge(gisd[["kreis_id", "gisd_score_bund",
+                                                                              "gisd_5_bund", "gisd_score_land"]],
+                                                                        on="kreis_id", validate="1:1")
+    breaks = compute_breaks(merged["gisd_score_bund"], "quantile", 5)
+    merged["gisd_q_ni"] = assign_classes(merged["gisd_score_bund"], breaks) + 1
+    cross = pd.crosstab(merged["deprivation_class_no"].astype(int), merged["gisd_q_ni"],
+                        rownames=["ours"], colnames=["GISD"])
+    return merged, cross
+
+
+def main():
+    merged, cross = comparison()
+    rho_bund = spearman(merged["deprivation_score"], merged["gisd_score_bund"])
+    rho_land = spearman(merged["deprivation_score"], merged["gisd_score_land"])
+    same = int(np.trace(cross.to_numpy()))
+    near = int(sum(cross.iloc[i, j] for i in range(5) for j in range(5) if abs(i - j) <= 1))
+    print("Kreise: {}".format(len(merged)))
+    print("Spearman rho (ours vs GISD 2021, federal normalisation): {:.3f}".format(rho_bund))
+    print("Spearman rho (ours vs GISD 2021, Land normalisation):    {:.3f}".format(rho_land))
+    print("Same quintile: {} of {}; same or neighbouring quintile: {} of {}".format(same, len(merged), near,
+                                                                                  len(merged)))
+    print()
+    print("| ours \\ GISD | " + " | ".join("Q{}".format(c) for c in cross.columns) + " |")
+    print("|---|" + "---|" * len(cross.columns))
+    for idx, row in cross.iterrows():
+        print("| Q{} | ".format(idx) + " | ".join(str(v) for v in row.tolist()) + " |")
+    print()
+    for key in ("03157", "03254"):
+        r = merged[merged["kreis_id"] == key].iloc[0]
+        print("{} {}: ours {:.2f} (quintile {}), GISD {:.5f} (NI quintile {}, federal quintile {})".format(
+            key, r["kreis_name"], r["deprivation_score"], r["deprivation_class_no"], r["gisd_score_bund"],
+            r["gisd_q_ni"], r["gisd_5_bund"]))
+
+
+if __name__ == "__main__":
+    main()
