@@ -17,6 +17,7 @@ ALGORITHMS = [
     ("export_atlas", "ExportAtlasAlgorithm"),
     ("style_layer", "StyleLayerAlgorithm"),
     ("batch_export", "BatchExportAlgorithm"),
+    ("committee_package", "CommitteePackageAlgorithm"),
 ]
 
 

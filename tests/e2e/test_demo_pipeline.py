@@ -81,3 +81,23 @@ def test_pdf_shows_title_legend_and_source(demo):
     size = next(line for line in info.splitlines() if line.startswith("Page size"))
     width, height = [float(v) for v in size.split(":")[1].split("pts")[0].split("x")]
     assert abs(width - 841.89) < 2 and abs(height - 595.28) < 2  # A4 landscape
+
+
+def test_project_opens_with_styled_layer_and_layout(demo, qgis_app):
+    from qgis.core import QgsProject
+
+    out, _ = demo
+    project = QgsProject()
+    assert project.read(str(out / "sozialmonitor_berlin_2019.qgz"))
+    layers = [layer for layer in project.mapLayers().values() if layer.isValid()]
+    assert layers and len(layers) == len(project.mapLayers())  # no broken data sources
+    styled = [layer for layer in layers if layer.type() == layer.VectorLayer and layer.featureCount() == 448]
+    assert styled
+    renderer = styled[0].renderer()
+    assert renderer.type() == "RuleRenderer"  # classes + "nicht bewertet" / "keine Daten" rules
+    labels = [rule.label() for rule in renderer.rootRule().children()]
+    assert any(label.startswith("sehr niedrig") for label in labels), labels
+    layouts = project.layoutManager().printLayouts()
+    assert len(layouts) >= 1
+    texts = " ".join(item.text() for item in layouts[0].items() if hasattr(item, "text") and callable(item.text))
+    assert "Soziale Ungleichheit in Berlin 2019" in texts

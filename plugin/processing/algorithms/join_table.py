@@ -208,7 +208,10 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             if feedback.isCanceled():
                 return []
         if layer is not None:
-            frame = layer_to_dataframe(layer).reset_index(drop=True)
+            # The layer's own primary key (a GeoPackage 'fid') is bookkeeping, not an indicator.
+            pk = set(layer.dataProvider().pkAttributeIndexes())
+            names = [f.name() for i, f in enumerate(layer.fields()) if i not in pk]
+            frame = layer_to_dataframe(layer, names).reset_index(drop=True)
             label = layer.name() or layer.source()
             table = table_from_dataframe(frame, key_columns=key_names, label=label, decimal=options["decimal"],
                                          require_keys=strict_keys)

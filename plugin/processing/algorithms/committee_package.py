@@ -1,0 +1,128 @@
+"""sozialmonitor:committee_package — maps, atlas, Excel tables and methods annex in one run, in German."""
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsProcessing,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+)
+
+from ...core.errors import ExportError
+from ...core.i18n import tr
+from ...core.methods_annex import methods_annex_html
+from ...core.workbook import workbook_sheets, write_workbook
+from ...gis.annex_pdf import html_to_pdf
+from ...gis.layer_io import layer_to_dataframe
+from ...gis.styling import secrecy_rule
+from .map_base import MapAlgorithm
+
+SUB_PARAMS = ["INPUT", "RECIPE", "TEMPLATE", "TEMPLATE_FILE", "TITLE", "SUBTITLE", "SOURCE", "AUTHOR", "DATE",
+              "OVERLAY", "OVERLAY_NAME", "LABEL_FIELD", "LOGO", "DPI", "COLOURS", "METHOD", "CLASSES", "RAMP",
+              "REVERSE", "BREAKS"]
+
+
+class CommitteePackageAlgorithm(MapAlgorithm):
+    NAME = "committee_package"
+    DISPLAY = "Committee package (maps, atlas, tables, methods annex)"
+    HELP = (
+        "Writes everything a committee paper needs into OUTPUT_FOLDER, in German:\n"
+        "karten/<nn>_<field>.pdf (+ karten_alle.pdf): one map per index, typology and (optionally) indicator;\n"
+        "steckbriefe.pdf: one page per district; tabellen.xlsx: indicators, index and classes with units and "
+        "sources ('.' for districts that are not evaluated); methodenanhang.pdf/.html: the method from the "
+        "recipe (indicators, directions, weights, standardisation, thresholds, sources and dates)."
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFile(
+            "RECIPE", self.tr("Index recipe (JSON): the methods annex is written from it"), extension="json"))
+        self.add_layout_params()
+        self.add_style_params()
+        self.addParameter(QgsProcessingParameterBoolean(
+            "INDICATOR_MAPS", self.tr("Also one map per indicator"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ATLAS", self.tr("District atlas (Steckbriefe)"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterField(
+            "NAME_FIELD", self.tr("District name field"), defaultValue="name", parentLayerParameterName="INPUT"))
+        self.addParameter(QgsProcessingParameterField(
+            "KEY_FIELD", self.tr("District key field"), defaultValue="id", parentLayerParameterName="INPUT"))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Package folder")))
+        self.addOutput(QgsProcessingOutputString("FILES", self.tr("Files written")))
+
+    def _child(self, alg_id, params, context, feedback):
+        alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+        if alg is None:
+            raise ExportError(tr("The algorithm {id} is not available.").format(id=alg_id))
+        try:
+            results, ok = alg.run(params, context, feedback)
+        except QgsProcessingException as err:
+            raise ExportError(str(err)) from None
+        if not ok:
+            raise ExportError(tr("{id} failed; see the log above.").format(id=alg_id))
+        return results
+
+    def execute(self, parameters, context, feedback):
+        recipe = self.recipe(parameters, context)
+        if recipe is None:
+            raise ExportError(tr("The committee package needs the index recipe (RECIPE)."))
+        layer = self.layer(parameters, "INPUT", context)
+        folder = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        folder.mkdir(parents=True, exist_ok=True)
+        common = {k: parameters[k] for k in SUB_PARAMS if k in parameters and parameters[k] is not None}
+        name_field = self.parameterAsString(parameters, "NAME_FIELD", context)
+        key_field = self.parameterAsString(parameters, "KEY_FIELD", context)
+        files = []
+
+        feedback.setProgressText(tr("1/4 Maps"))
+        fields = [s.id + "_class" for s in recipe.indices if s.classification is not None] + \
+            [t.id for t in recipe.typologies]
+        if self.parameterAsBool(parameters, "INDICATOR_MAPS", context):
+            fields += [i.field for i in recipe.indicators]
+        fields = [f for f in dict.fromkeys(fields) if f in layer.fields().names()]
+        maps = self._child("sozialmonitor:batch_export", dict(
+            common, FIELDS=fields, OUTPUT_FOLDER=str(folder / "karten"),
+            OUTPUT_SINGLE_PDF=str(folder / "karten_alle.pdf")), context, feedback)
+        files += maps["FILES"].splitlines()
+        if feedback.isCanceled():
+            return {}
+
+        if self.parameterAsBool(parameters, "ATLAS", context):
+            feedback.setProgressText(tr("2/4 District atlas"))
+            class_field = fields[0] if fields else recipe.indices[0].id + "_class"
+            atlas_params = {k: common[k] for k in ("INPUT", "RECIPE", "TITLE", "SOURCE", "AUTHOR", "DATE", "OVERLAY")
+                            if k in common}
+            atlas = self._child("sozialmonitor:export_atlas", dict(
+                atlas_params, FIELD=class_field, NAME_FIELD=name_field, KEY_FIELD=key_field,
+                OUTPUT_PDF=str(folder / "steckbriefe.pdf")), context, feedback)
+            files.append(atlas["OUTPUT_PDF"])
+        if feedback.isCanceled():
+            return {}
+
+        feedback.setProgressText(tr("3/4 Tables"))
+        rule = secrecy_rule(layer, recipe)
+        wanted = [key_field, name_field, recipe.metadata.population_field] + [i.field for i in recipe.indicators]
+        for s in recipe.indices:
+            wanted += [s.id + "_score", s.id + "_class"]
+        wanted += [t.id for t in recipe.typologies] + rule.fields()
+        names = layer.fields().names()
+        frame = layer_to_dataframe(layer, [f for f in dict.fromkeys(wanted) if f and f in names])
+        note = "„.“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner). " + (recipe.metadata.source or "")
+        files.append(write_workbook(workbook_sheets(frame, recipe, rule, key_field, name_field),
+                                    folder / "tabellen.xlsx", note=note))
+
+        feedback.setProgressText(tr("4/4 Methods annex"))
+        html = methods_annex_html(recipe)
+        html_path = folder / "methodenanhang.html"
+        tmp = html_path.with_suffix(".html.tmp")
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(html_path)
+        files += [str(html_path), html_to_pdf(html, folder / "methodenanhang.pdf", title="Methodenanhang")]
+        return {"OUTPUT_FOLDER": str(folder), "FILES": "\n".join(files)}
+
