@@ -41,13 +41,19 @@ class IndexResult:
 
 
 def _key_text(df, recipe):
+    """The key field as stripped text ("" for NULL); numeric keys as whole numbers without ".0"."""
     key = recipe.metadata.key_field
     if not key:
         return None
     col = df[key]
     if pd.api.types.is_numeric_dtype(col):
-        return col.map(lambda v: "" if pd.isna(v) else str(int(v)) if float(v).is_integer() else str(v))
-    return col.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip())
+        values = col.to_numpy(dtype="float64", na_value=np.nan)
+        whole = ~np.isnan(values) & (values == np.round(values))
+        text = col.astype(str).to_numpy(dtype=object)
+        text[whole] = values[whole].astype(np.int64).astype(str)
+        text[np.isnan(values)] = ""
+        return pd.Series(text, index=col.index, dtype=object)
+    return col.where(col.notna(), "").astype(str).str.strip()
 
 
 def _reasons_append(reasons, mask, text):
@@ -156,7 +162,9 @@ def compute_index(df, recipe):
     recipe.validate(df.columns)
     messages = []
     n = len(df)
-    keys = _key_text(df, recipe)
+    key_field = recipe.metadata.key_field
+    # text keys are only needed to match exclude_keys; messages can show the raw key values
+    keys = _key_text(df, recipe) if recipe.reference.exclude_keys else (df[key_field] if key_field else None)
     reasons = np.full(n, "", dtype=object)
     rule_ok = _reference_rules(df, recipe, keys, messages, reasons)
     values, imputed, complete, ref, ind_stats = _treat(df, recipe, keys, messages, reasons, rule_ok)
@@ -232,15 +240,18 @@ def compute_index(df, recipe):
         summary["typologies"][typ.id] = {code: int(counts[i]) for i, code in enumerate(codes) if counts[i]}
 
     imputed_any = imputed.any(axis=1).to_numpy()
-    imputed_list = np.full(n, "", dtype=object)
-    for ind in recipe.indicators:
-        _reasons_append(imputed_list, imputed[ind.id].to_numpy(), ind.id)
+    imputed_list = np.full(n, None, dtype=object)
+    if imputed_any.any():
+        listed = np.full(int(imputed_any.sum()), "", dtype=object)
+        for ind in recipe.indicators:
+            _reasons_append(listed, imputed[ind.id].to_numpy()[imputed_any], ind.id)
+        imputed_list[imputed_any] = pd.Series(listed, dtype=object).str.replace("; ", ", ").to_numpy()
     flags = {
         "evaluated": evaluated,
         "in_reference": ref,
         "eval_reason": np.where(reasons == "", None, reasons),
         "imputed": imputed_any,
-        "imputed_list": np.where(imputed_any, pd.Series(imputed_list).str.replace("; ", ", ").to_numpy(), None),
+        "imputed_list": imputed_list,
     }
     table = pd.DataFrame({**flags, **out}, index=df.index)
     specs = output_field_specs(recipe)

@@ -72,7 +72,10 @@ class MapClasses:
 
 def format_number(value, decimals=1):
     """German number format: thousands '.', decimal ','; e.g. 12345.6 -> '12.345,6'."""
-    text = "{:,.{d}f}".format(float(value), d=decimals)
+    value = float(value)
+    if round(value, decimals) == 0:
+        value = 0.0  # no "-0,0"
+    text = "{:,.{d}f}".format(value, d=decimals)
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 

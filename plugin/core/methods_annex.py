@@ -9,7 +9,7 @@ from html import escape
 
 from .map_classes import format_number
 
-DIRECTION = {"higher_is_worse": "höherer Wert = ungünstiger", "higher_is_better": "höherer Wert = günstiger"}
+DIRECTION = {"higher_is_worse": "höher = ungünstiger", "higher_is_better": "höher = günstiger"}
 NORMALISATION = {
     "zscore": "z-Standardisierung (Abweichung vom Mittelwert in Standardabweichungen)",
     "minmax": "Min-Max-Skalierung", "rank": "Perzentilrang", "distance": "Abstand zum Referenzwert",
@@ -24,8 +24,9 @@ IMPUTE = {"none": "keine Ersetzung (Gebiet wird nicht bewertet)", "mean": "Mitte
           "group_mean": "Mittelwert der Gruppe"}
 
 
-def _table(headers, rows):
-    head = "".join("<th>{}</th>".format(escape(h)) for h in headers)
+def _table(headers, rows, widths=None):
+    widths = widths or [""] * len(headers)
+    head = "".join('<th width="{}">{}</th>'.format(w, escape(h)) for h, w in zip(headers, widths))
     body = "".join("<tr>" + "".join("<td>{}</td>".format(escape(str(c))) for c in row) + "</tr>" for row in rows)
     return '<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{}</tr>{}</table>'.format(head, body)
 
@@ -60,9 +61,10 @@ def methods_annex_html(recipe, title="Methodenanhang"):
     out.append("<p>{}{}</p>".format(escape(m.source or "Quelle nicht angegeben."),
                                      "; Datenstand: {}".format(escape(_german_date(m.data_date))) if m.data_date else ""))
     out.append("<h2>Indikatoren</h2>")
-    out.append(_table(["Indikator", "Feld", "Einheit", "Richtung", "Gewicht", "Gruppe", "Beschreibung"],
-                      [[i.label or i.id, i.field, i.unit, DIRECTION[i.direction], _num(i.weight), i.group,
-                        i.description] for i in recipe.indicators]))
+    out.append(_table(["Indikator (Feld)", "Einheit", "Richtung", "Gew.", "Beschreibung"],
+                      [["{} ({})".format(i.label or i.id, i.field), i.unit, DIRECTION[i.direction], _num(i.weight),
+                        i.description] for i in recipe.indicators],
+                      ["26%", "15%", "19%", "6%", "34%"]))
     t = recipe.treatment
     out.append("<h2>Aufbereitung</h2><ul>")
     if t.missing_codes:

@@ -1,5 +1,5 @@
 """Print an HTML text (the methods annex) to an A4 PDF with Qt's text engine; text stays selectable."""
-from qgis.PyQt.QtCore import QMarginsF, QSizeF
+from qgis.PyQt.QtCore import QMarginsF
 from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from .layouts import _replace, _tmp_for
@@ -18,7 +18,6 @@ def html_to_pdf(html, path, title=""):
     doc.setDefaultStyleSheet("h1 {font-size: 16pt;} h2 {font-size: 12pt; margin-top: 10px;} "
                              "th {background-color: #eeeeee; text-align: left;} td, th {font-size: 8pt;}")
     doc.setHtml(html)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
     del writer  # flushes the file
     _replace(tmp, path)

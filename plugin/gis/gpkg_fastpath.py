@@ -4,9 +4,10 @@ The generic path (layer_io) moves every feature through Python, ~0.15 ms per fea
 thousands of districts, slow for 100,000. When the input is a plain GeoPackage layer (no subset,
 no selection) and the output a .gpkg file, this module instead
 - reads the needed attributes with one SQL query (sqlite3, read-only), and
-- copies the layer with GDAL (C++, fids preserved), adds the result columns (aliases as OGR
-  alternative names) and fills them with one UPDATE per district in a single transaction
-  (R-tree triggers lifted meanwhile: geometry and fid never change),
+- copies the layer: a single-layer GeoPackage page by page with SQLite's backup API (R-tree included,
+  nothing rebuilt), otherwise the one table with GDAL (C++, fids preserved); adds the result columns
+  and fills them with one UPDATE per district in a single transaction (R-tree triggers lifted
+  meanwhile: geometry and fid never change),
 writing into a temporary file that replaces the destination only when complete.
 Values and field kinds are the same as layer_io's; tests compare both paths.
 """
@@ -86,54 +87,102 @@ def _python_column(series, kind):
     return [None if v is None else str(v) for v in values]
 
 
+SQL_TYPES = {"double": "REAL", "int": "MEDIUMINT", "bool": "MEDIUMINT", "string": "TEXT"}  # GDAL: Real/Integer/String
+
+
+def _single_layer(path):
+    """True when the GeoPackage holds exactly one table (so a page copy of the file is the layer copy)."""
+    con = sqlite3.connect("file:{}?mode=ro".format(Path(path).as_posix()), uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM gpkg_contents").fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+
+
+def _snapshot_with_columns(src_path, tmp, table, specs):
+    """Consistent page copy of a single-layer GeoPackage (SQLite backup API: includes a WAL, never writes
+    the source), plus the result columns. The R-tree is copied as is instead of rebuilt."""
+    src = sqlite3.connect("file:{}?mode=ro".format(Path(src_path).as_posix()), uri=True)
+    dst = sqlite3.connect(tmp)
+    try:
+        src.backup(dst)
+        with dst:
+            for name, _alias, kind in specs:
+                dst.execute("ALTER TABLE {} ADD COLUMN {} {}".format(_quote(table), _quote(name), SQL_TYPES[kind]))
+            styles = dst.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'")
+            if styles.fetchone()[0]:
+                dst.execute("DELETE FROM layer_styles")  # the input's default style does not fit the output
+    finally:
+        src.close()
+        dst.close()
+
+
+def _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_path):
+    """Copy one table of a multi-layer GeoPackage with GDAL (fids preserved) and add the result columns."""
+    options = gdal.VectorTranslateOptions(options=["-f", "GPKG", "-preserve_fid", "-nln", layer_name, src_table])
+    ds = gdal.VectorTranslate(tmp, src_path, options=options)
+    if ds is None:
+        raise ExportError(tr("GDAL could not copy {src} to {dest}.").format(src=src_path, dest=dest_path))
+    layer = ds.GetLayerByName(layer_name)
+    for name, alias, kind in specs:
+        definition = ogr.FieldDefn(name, OGR_TYPES[kind])
+        if alias and hasattr(definition, "SetAlternativeName"):
+            definition.SetAlternativeName(alias)
+        if layer.CreateField(definition) != 0:
+            raise ExportError(tr("Cannot add the field {name} to {dest}.").format(name=name, dest=dest_path))
+    ds = None
+
+
+def _fill_columns(tmp, table, frame, specs):
+    con = sqlite3.connect(tmp)
+    try:
+        fid = _fid_column(con, table)
+        assignments = ", ".join("{} = ?".format(_quote(name)) for name, _a, _k in specs)
+        sql = "UPDATE {} SET {} WHERE {} = ?".format(_quote(table), assignments, _quote(fid))
+        columns = [_python_column(frame[name], kind) for name, _a, kind in specs]
+        rows = zip(*columns, [int(i) for i in frame.index])
+        # The GeoPackage R-tree triggers call GDAL's SQL functions (ST_IsEmpty ...), which plain sqlite3
+        # lacks. Only attributes change (not fid or geometry), so the index stays valid: lift the
+        # triggers for the update and restore them unchanged, all in one transaction.
+        triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                               (table,)).fetchall()
+        with con:
+            for name, _sql in triggers:
+                con.execute("DROP TRIGGER {}".format(_quote(name)))
+            con.executemany(sql, rows)
+            for _name, trigger_sql in triggers:
+                con.execute(trigger_sql)
+    finally:
+        con.close()
+
+
 def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=None):
     """Write ``dest_path`` (GeoPackage): all features of the source table plus the ``specs`` columns of ``frame``.
 
-    ``frame`` is indexed by fid. The destination is replaced only when the new file is complete.
+    ``frame`` is indexed by fid. A single-layer source is copied page by page (its table name is kept);
+    otherwise GDAL copies the one table into a layer named after the file. The destination is replaced
+    only when the new file is complete. Returns the layer name in the output.
     """
     dest_path = str(dest_path)
-    layer_name = Path(dest_path).stem
     directory = os.path.dirname(os.path.abspath(dest_path))
     tmp = os.path.join(directory, ".sozialmonitor-{}.gpkg".format(next(tempfile._get_candidate_names())))
     try:
-        options = gdal.VectorTranslateOptions(options=["-f", "GPKG", "-preserve_fid", "-nln", layer_name,
-                                                       src_table])
-        ds = gdal.VectorTranslate(tmp, src_path, options=options)
-        if ds is None:
-            raise ExportError(tr("GDAL could not copy {src} to {dest}.").format(src=src_path, dest=dest_path))
-        layer = ds.GetLayerByName(layer_name)
-        for name, alias, kind in specs:
-            definition = ogr.FieldDefn(name, OGR_TYPES[kind])
-            if alias and hasattr(definition, "SetAlternativeName"):
-                definition.SetAlternativeName(alias)
-            if layer.CreateField(definition) != 0:
-                raise ExportError(tr("Cannot add the field {name} to {dest}.").format(name=name, dest=dest_path))
-        ds = None
+        if _single_layer(src_path):
+            layer_name = src_table
+            _snapshot_with_columns(src_path, tmp, layer_name, specs)
+        else:
+            layer_name = Path(dest_path).stem
+            _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_path)
         if feedback is not None:
             feedback.setProgress(60)
-        con = sqlite3.connect(tmp)
-        try:
-            fid = _fid_column(con, layer_name)
-            assignments = ", ".join("{} = ?".format(_quote(name)) for name, _a, _k in specs)
-            sql = "UPDATE {} SET {} WHERE {} = ?".format(_quote(layer_name), assignments, _quote(fid))
-            columns = [_python_column(frame[name], kind) for name, _a, kind in specs]
-            rows = zip(*columns, [int(i) for i in frame.index])
-            # The GeoPackage R-tree triggers call GDAL's SQL functions (ST_IsEmpty ...), which plain sqlite3
-            # lacks. Only attributes change (not fid or geometry), so the index stays valid: lift the
-            # triggers for the update and restore them unchanged, all in one transaction.
-            triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                                   (layer_name,)).fetchall()
-            with con:
-                for name, _sql in triggers:
-                    con.execute("DROP TRIGGER {}".format(_quote(name)))
-                con.executemany(sql, rows)
-                for _name, trigger_sql in triggers:
-                    con.execute(trigger_sql)
-        finally:
-            con.close()
+        _fill_columns(tmp, layer_name, frame, specs)
         os.replace(tmp, dest_path)
+        return layer_name
     except (OSError, sqlite3.Error, RuntimeError) as err:
         raise ExportError(tr("Cannot write {dest}: {err}.").format(dest=dest_path, err=err)) from None
     finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            if os.path.exists(tmp + suffix):
+                os.remove(tmp + suffix)

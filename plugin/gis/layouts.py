@@ -177,6 +177,10 @@ def setup_legend(layout, entries, title="Legende"):
     legend.setStyleFont(QgsLegendStyle.Subgroup, font(8 * scale, True))
     legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(7.5 * scale))
     legend.setLegendFilterByMapEnabled(False)
+    if legend.sizeWithUnits().width() > 100 * scale:  # wide, low boxes (A4 portrait): two columns
+        legend.setColumnCount(2)
+        legend.setSplitLayer(True)
+        legend.setEqualColumnWidth(False)
     legend.updateLegend()
     return legend
 

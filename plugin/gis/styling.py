@@ -7,6 +7,8 @@ what is drawn. Colours are in core.palettes (data); class logic is in core.map_c
 """
 import logging
 
+import pandas as pd
+
 from qgis.core import (
     QgsExpression,
     QgsPalLayerSettings,
@@ -53,6 +55,16 @@ def is_numeric(layer, field_name):
         raise ExportError(tr("The layer '{layer}' has no field '{field}'. Available fields: {fields}.").format(
             layer=layer.name(), field=field_name, fields=", ".join(layer.fields().names())))
     return layer.fields().at(idx).type() in NUMERIC_TYPES
+
+
+def maps_as_number(layer, values):
+    """True for numeric fields and for text fields whose every non-empty value is a number
+    (e.g. copied from a CSV): those get a graduated map, not hundreds of categories."""
+    if is_numeric(layer, values.name):
+        return True
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    return bool(len(text)) and bool(pd.to_numeric(text, errors="coerce").notna().all())
 
 
 def secrecy_rule(layer, recipe=None, min_population=None, population_field=None):
@@ -119,15 +131,16 @@ def build_renderer(map_classes, rule):
     secret = state_expression(rule)
     guard = "NOT {}".format(secret) if secret else "TRUE"
     field = quoted(map_classes.field)
+    number = "to_real({})".format(field)  # also right for numbers stored as text
     for cls in map_classes.classes:
         if map_classes.kind == "categorical":
             cond = "{} = {}".format(field, QgsExpression.quotedValue(cls.value))
         else:
-            parts = ["{} IS NOT NULL".format(field)]
+            parts = ["{} IS NOT NULL".format(number)]
             if cls.lower is not None:
-                parts.append("{} > {!r}".format(field, cls.lower))
+                parts.append("{} > {!r}".format(number, cls.lower))
             if cls.upper is not None:
-                parts.append("{} <= {!r}".format(field, cls.upper))
+                parts.append("{} <= {!r}".format(number, cls.upper))
             cond = " AND ".join(parts)
         root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol(cls.colour), 0, 0,
                                                    "({}) AND ({})".format(guard, cond), cls.legend))
@@ -151,7 +164,10 @@ def map_classes_for(layer, field_name, rule, recipe=None, colour_mode="auto", me
     years or indicators share one set of breaks; ``edges`` (n + 1) fixes the breaks outright.
     """
     frame = layer_to_dataframe(layer, [field_name] + [f for f in rule.fields() if f != field_name])
-    if not is_numeric(layer, field_name):
+    numeric = maps_as_number(layer, frame[field_name])
+    if numeric:
+        frame[field_name] = pd.to_numeric(frame[field_name], errors="coerce")
+    else:
         labels, recipe_colours = class_spec_from_recipe(recipe, field_name)
         grid = None
         if labels is None:

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsPrintLayout,
+    QgsRectangle,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
@@ -68,6 +69,12 @@ def _place(item, box):
     item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
 
 
+def _placeholder_extent(map_item, box):
+    """A finite extent with the item's aspect ratio (1 mm = 100 m), so scale bars get a finite size;
+    the real extent is set at export time."""
+    map_item.setExtent(QgsRectangle(0, 0, box[2] * 100.0, box[3] * 100.0))
+
+
 def font(size, bold=False):
     f = QFont(FONT)
     f.setPointSizeF(size)
@@ -90,6 +97,7 @@ def build_layout(project, key, name=None):
     main.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(main)
     _place(main, boxes["map"])
+    _placeholder_extent(main, boxes["map"])
 
     overview = QgsLayoutItemMap(layout)
     overview.setId("overview")
@@ -97,6 +105,7 @@ def build_layout(project, key, name=None):
     overview.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(overview)
     _place(overview, boxes["overview"])
+    _placeholder_extent(overview, boxes["overview"])
     overview.overview().setLinkedMap(main)
 
     for item_id, (size, bold, align) in TEXT_STYLE.items():

@@ -119,13 +119,25 @@ def test_csv_table_with_text_columns(processing_run, fixtures_dir, repo_root, tm
     assert frame.loc[frame["PLR_ID"] == "10100205", "evaluated"].iloc[0] == 0
 
 
-def test_bulk_gpkg_path_equals_generic_path(processing_run, repo_root, gpkg, tmp_path):
-    """A .gpkg destination takes the bulk path; a memory destination the feature-by-feature path."""
+@pytest.mark.parametrize("single_layer", [False, True])
+def test_bulk_gpkg_path_equals_generic_path(processing_run, repo_root, gpkg, tmp_path, single_layer):
+    """A .gpkg destination takes the bulk path; a memory destination the feature-by-feature path.
+
+    The fixture has two layers (GDAL copy); a single-layer copy of it takes the page-copy branch.
+    """
+    from osgeo import gdal
+
+    source = "{}|layername=plr".format(gpkg)
+    if single_layer:
+        single = tmp_path / "single.gpkg"
+        gdal.VectorTranslate(str(single), str(gpkg), options=gdal.VectorTranslateOptions(
+            options=["-f", "GPKG", "-preserve_fid", "plr"]))
+        source = str(single)
+    before = (gpkg.stat().st_mtime, gpkg.stat().st_size)
     recipe = str(repo_root / "resources" / "recipes" / "berlin_mss_2019.json")
-    fast = processing_run(ALG, {"INPUT": "{}|layername=plr".format(gpkg), "RECIPE": recipe,
-                                "OUTPUT": str(tmp_path / "fast.gpkg")})
-    generic = processing_run(ALG, {"INPUT": "{}|layername=plr".format(gpkg), "RECIPE": recipe,
-                                   "OUTPUT": "TEMPORARY_OUTPUT"})
+    fast = processing_run(ALG, {"INPUT": source, "RECIPE": recipe, "OUTPUT": str(tmp_path / "fast.gpkg")})
+    generic = processing_run(ALG, {"INPUT": source, "RECIPE": recipe, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert (gpkg.stat().st_mtime, gpkg.stat().st_size) == before
     assert isinstance(fast["OUTPUT"], str) and fast["OUTPUT"].endswith("fast.gpkg")
     a_layer, a = _read(fast["OUTPUT"])
     b_layer = generic["OUTPUT"]

@@ -19,7 +19,7 @@ from ...gis.layer_io import layer_to_dataframe
 from ...gis.layouts import export_layout
 from ...gis.map_document import build_map, field_label
 from ...gis.multi_pdf import layouts_to_pdf
-from ...gis.styling import is_numeric, pooled_breaks, secrecy_rule
+from ...gis.styling import maps_as_number, pooled_breaks, secrecy_rule
 from .map_base import MapAlgorithm
 
 
@@ -36,13 +36,14 @@ def default_fields(recipe, layer):
 
 def pooled_edges(layer, fields, rule, method, n, manual):
     """{field: edges} with one set of breaks per year group of numeric fields (pooled values)."""
-    numeric = [f for f in fields if is_numeric(layer, f)]
+    frame = layer_to_dataframe(layer, list(dict.fromkeys(fields + rule.fields())))
+    numeric = [f for f in fields if maps_as_number(layer, frame[f])]
     if not numeric:
         return {}
-    frame = layer_to_dataframe(layer, numeric + [f for f in rule.fields() if f not in numeric])
     edges = {}
     for members in groups(numeric).values():
-        values = pd.concat([frame[f][district_states(frame, f, rule) == "class"] for f in members])
+        values = pd.concat([pd.to_numeric(frame[f], errors="coerce")[district_states(frame, f, rule) == "class"]
+                            for f in members])
         shared = pooled_breaks(values.astype(float).to_numpy(), method, n, manual)
         for f in members:
             edges[f] = shared

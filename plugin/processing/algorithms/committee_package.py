@@ -50,9 +50,11 @@ class CommitteePackageAlgorithm(MapAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             "ATLAS", self.tr("District atlas (Steckbriefe)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterField(
-            "NAME_FIELD", self.tr("District name field"), defaultValue="name", parentLayerParameterName="INPUT"))
+            "NAME_FIELD", self.tr("District name field"), defaultValue="name", parentLayerParameterName="INPUT",
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "KEY_FIELD", self.tr("District key field"), defaultValue="id", parentLayerParameterName="INPUT"))
+            "KEY_FIELD", self.tr("District key field"), defaultValue="id", parentLayerParameterName="INPUT",
+            optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Package folder")))
         self.addOutput(QgsProcessingOutputString("FILES", self.tr("Files written")))
 
@@ -76,8 +78,9 @@ class CommitteePackageAlgorithm(MapAlgorithm):
         folder = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         folder.mkdir(parents=True, exist_ok=True)
         common = {k: parameters[k] for k in SUB_PARAMS if k in parameters and parameters[k] is not None}
-        name_field = self.parameterAsString(parameters, "NAME_FIELD", context)
-        key_field = self.parameterAsString(parameters, "KEY_FIELD", context)
+        # QGIS 3.22 rejects a missing field value even when it has a default, so these are optional
+        name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or "name"
+        key_field = self.parameterAsString(parameters, "KEY_FIELD", context) or "id"
         files = []
 
         feedback.setProgressText(tr("1/4 Maps"))

@@ -4,8 +4,8 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterExpression,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsProcessing,
     QgsProject,
@@ -39,16 +39,15 @@ class ExportAtlasAlgorithm(MapAlgorithm):
             "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             "FIELD", self.tr("Field that colours the maps"), defaultValue="status_class",
-            parentLayerParameterName="INPUT"))
-        from qgis.core import QgsProcessingParameterFile
-
+            parentLayerParameterName="INPUT", optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "RECIPE", self.tr("Index recipe (JSON)"), extension="json", optional=True))
         self.addParameter(QgsProcessingParameterField(
             "INDICATORS", self.tr("Indicator fields in the table (default: the recipe's)"),
             parentLayerParameterName="INPUT", allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "NAME_FIELD", self.tr("District name field"), defaultValue="name", parentLayerParameterName="INPUT"))
+            "NAME_FIELD", self.tr("District name field"), defaultValue="name", parentLayerParameterName="INPUT",
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             "KEY_FIELD", self.tr("District key field (also the page order)"), defaultValue="id",
             parentLayerParameterName="INPUT", optional=True))
@@ -70,9 +69,10 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         layer = self.layer(parameters, "INPUT", context)
         overlay_src = self.layer(parameters, "OVERLAY", context, required=False)
         spec = self.text_spec(parameters, context, recipe)
-        field = self.parameterAsString(parameters, "FIELD", context)
-        name_field = self.parameterAsString(parameters, "NAME_FIELD", context)
-        key_field = self.parameterAsString(parameters, "KEY_FIELD", context)
+        field = self.parameterAsString(parameters, "FIELD", context) or "status_class"
+        # QGIS 3.22 rejects a missing field value even when it has a default, so these are optional
+        name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or "name"
+        key_field = self.parameterAsString(parameters, "KEY_FIELD", context) or "id"
         columns = layer.fields().names()
         chosen = self.parameterAsFields(parameters, "INDICATORS", context)
         if chosen:
