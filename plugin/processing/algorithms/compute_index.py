@@ -12,10 +12,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingOutputLayerDefinition,
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -27,7 +25,6 @@ from qgis.core import (
 from ...core.diagnostics import compute_diagnostics, to_long_table, write_csv
 from ...core.engine import compute_index
 from ...core.engine_fields import output_field_specs
-from ...core.errors import SozialmonitorError
 from ...core.i18n import tr
 from ...core.recipe import Recipe
 from ...gis import gpkg_fastpath
@@ -97,19 +94,6 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             defaultValue=True))
         self.addOutput(QgsProcessingOutputNumber("N_EVALUATED", self.tr("Evaluated districts")))
         self.addOutput(QgsProcessingOutputNumber("N_NOT_EVALUATED", self.tr("Districts not evaluated")))
-
-    # SozialmonitorAlgorithm.run(parameters, context, feedback) shadows QgsProcessingAlgorithm.run, which
-    # processing.run() calls as alg.run(parameters, context, feedback, config, catch): restore it here.
-    def run(self, *args, **kwargs):
-        return QgsProcessingAlgorithm.run(self, *args, **kwargs)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self.execute(parameters, context, feedback)
-        except SozialmonitorError as err:
-            if err.details:
-                feedback.reportError(str(err.details), False)
-            raise QgsProcessingException(err.message) from None
 
     def _fast_gpkg_plan(self, parameters, context, source, recipe):
         """(source path, table, destination path) when the bulk GeoPackage path applies, else None."""
