@@ -40,11 +40,12 @@ run sozialmonitor:compute_index \
 
 echo "demo: 2/3 joining the index table to the Planungsräume (key id <- PLR_ID)"
 run sozialmonitor:join_table \
-  "INPUT=$GEOM|layername=planungsraeume" INPUT_KEY=id \
-  "TABLE_LAYER=$OUT/index_table.gpkg" TABLE_KEY=PLR_ID \
+  "INPUT=$GEOM|layername=planungsraeume" INPUT_KEY=id INPUT_NAME=name \
+  "TABLE_LAYER=$OUT/index_table.gpkg" TABLE_KEY=PLR_ID TABLE_NAME=PLR_NAME \
   "REPORT=$OUT/join_report.csv" \
   "OUTPUT=$OUT/sozialmonitor_berlin_2019.gpkg"
-sed -n '/Join report/,/^$/p' "$OUT/log_join_table.txt" | head -n 40 || true
+# The join summary as the Processing log shows it (districts and rows that did not match, duplicates).
+sed -n '/^Join of/,/^Column /p' "$OUT/log_join_table.txt" | grep -v '^Column ' | sed 's/^/      /' || true
 
 echo "demo: 3/3 printing the map (A4 landscape PDF + PNG, project)"
 run sozialmonitor:export_map \

@@ -67,6 +67,7 @@ def test_join_report_shows_the_real_problems(demo):
     assert "06010102" in report  # duplicated key in the geometry
     assert "04030417" in report  # table row without polygon
     assert "09041403" in report  # polygon without table row
+    assert "09041402" in report and "Kämmereiheide" in report  # same key, different name
 
 
 def test_pdf_shows_title_legend_and_source(demo):

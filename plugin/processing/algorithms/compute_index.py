@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -30,33 +29,7 @@ from ...core.recipe import Recipe
 from ...gis import gpkg_fastpath
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm
-
-
-class FieldAliasSetter(QgsProcessingLayerPostProcessorInterface):
-    """Sets the plain-language field aliases on the output layer when QGIS loads it.
-
-    GeoPackage/shapefile outputs do not keep aliases written through a feature sink, so they are
-    applied to the loaded layer (and saved with the project).
-    """
-
-    _alive = []  # Processing keeps only a C++ pointer; keep the Python object alive
-
-    def __init__(self, specs):
-        super().__init__()
-        self.specs = [(name, alias) for name, alias, _kind in specs]
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        fields = layer.fields()
-        for name, alias in self.specs:
-            idx = fields.lookupField(name)
-            if idx >= 0 and alias:
-                layer.setFieldAlias(idx, alias)
-
-    @classmethod
-    def create(cls, specs):
-        instance = cls(specs)
-        cls._alive = [instance]
-        return instance
+from ..postprocess import FieldAliasSetter
 
 
 class ComputeIndexAlgorithm(SozialmonitorAlgorithm):

@@ -8,7 +8,6 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -24,7 +23,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.errors import JoinError, SozialmonitorError, TableError
+from ...core.errors import JoinError, TableError
 from ...core.i18n import tr
 from ...core.join import DUPLICATE_RULES, join_table, sanitise_field_names
 from ...core.join_report import write_reports_csv
@@ -33,7 +32,7 @@ from ...core.tables import read_table, table_from_dataframe
 from ...core.tables.longwide import long_to_wide
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm
-from .compute_index import FieldAliasSetter
+from ..postprocess import FieldAliasSetter
 
 FORMATS = ("wide", "long")
 
@@ -155,19 +154,6 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MATCHED", self.tr("Districts with data from every table")))
         self.addOutput(QgsProcessingOutputNumber("UNMATCHED_DISTRICTS", self.tr("Districts without data")))
         self.addOutput(QgsProcessingOutputNumber("UNMATCHED_ROWS", self.tr("Table rows without district")))
-
-    # SozialmonitorAlgorithm.run(parameters, context, feedback) shadows QgsProcessingAlgorithm.run, which
-    # processing.run() calls as alg.run(parameters, context, feedback, config, catch): restore it here.
-    def run(self, *args, **kwargs):
-        return QgsProcessingAlgorithm.run(self, *args, **kwargs)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self.execute(parameters, context, feedback)
-        except SozialmonitorError as err:
-            if err.details:
-                feedback.reportError(str(err.details), False)
-            raise QgsProcessingException(err.message) from None
 
     # ------------------------------------------------------------------ helpers
     def _string(self, parameters, name, context):

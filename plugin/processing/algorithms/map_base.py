@@ -1,7 +1,5 @@
 """Shared parameters and plumbing of the map algorithms (export_map, style_layer, atlas, batch, package).
 
-``SozialmonitorAlgorithm.run`` shadows ``QgsProcessingAlgorithm.run`` (which ``processing.run``
-calls with five arguments), so the map algorithms implement ``execute`` and restore ``run``.
 Layout export runs on the main thread (FlagNoThreading), as QGIS's own layout export algorithms do.
 """
 from pathlib import Path
@@ -9,7 +7,6 @@ from pathlib import Path
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -20,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.errors import ExportError, SozialmonitorError
+from ...core.errors import ExportError
 from ...core.i18n import tr
 from ...core.palettes import RAMP_NAMES
 from ...core.recipe import Recipe
@@ -64,17 +61,6 @@ class MapAlgorithm(SozialmonitorAlgorithm):
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
-
-    def run(self, *args, **kwargs):
-        return QgsProcessingAlgorithm.run(self, *args, **kwargs)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self.execute(parameters, context, feedback)
-        except SozialmonitorError as err:
-            if err.details:
-                feedback.reportError(str(err.details), False)
-            raise QgsProcessingException(err.message) from None
 
     # ---- parameter groups -------------------------------------------------------------
     def add_input_params(self):
