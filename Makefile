@@ -23,7 +23,7 @@ demo: install-plugin
 	@bash scripts/demo.sh
 
 test: bootstrap translations
-	@$(PY) -m pytest
+	@$(PY) -m pytest -q
 
 bench: bootstrap
 	@$(PY) bench/run_all.py
