@@ -46,3 +46,23 @@ class SozialmonitorProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+
+
+_standalone = []  # keeps the Python object alive: the registry holds only the C++ pointer
+
+
+def register_provider():
+    """Register the Sozialmonitor provider in a standalone script or test (no plugin GUI).
+
+    Call after ``processing.core.Processing.Processing.initialize()``. Returns the provider that
+    is registered (an existing one is reused). In QGIS, the plugin's ``initProcessing`` does this.
+    """
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("sozialmonitor")
+    if provider is None:
+        provider = SozialmonitorProvider()
+        _standalone.append(provider)
+        registry.addProvider(provider)
+    return provider

@@ -4,7 +4,6 @@ through qgis_process (QGIS's own Python: Debian's pandas 1.5 / shapely 1.8), che
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest

@@ -1,42 +1,18 @@
 """sozialmonitor:compute_index through processing.run on a small GeoPackage (MSS 2019 attributes)."""
 import pandas as pd
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingProvider, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 
 ALG = "sozialmonitor:compute_index"
-_KEEP = []  # the registry does not keep the Python wrapper of a provider alive
-
-
-class _OnlyComputeIndex(QgsProcessingProvider):
-    """Used only while the provider's other algorithms are not importable yet."""
-
-    def id(self):
-        return "sozialmonitor"
-
-    def name(self):
-        return "Sozialmonitor (test)"
-
-    def loadAlgorithms(self):  # noqa: N802
-        from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
-
-        self.addAlgorithm(ComputeIndexAlgorithm())
 
 
 @pytest.fixture(scope="module")
 def processing_run(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.algorithmById(ALG) is None:
-        try:
-            from sozialmonitor.plugin.processing.provider import SozialmonitorProvider, algorithm_classes
+    from sozialmonitor.plugin.processing.provider import register_provider
 
-            algorithm_classes()
-            provider = SozialmonitorProvider()
-        except ImportError:
-            provider = _OnlyComputeIndex()
-        _KEEP.append(provider)
-        registry.addProvider(provider)
+    register_provider()
     import processing
 
     return processing.run

@@ -6,14 +6,12 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingProvider,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -26,22 +24,6 @@ SAMPLE = ROOT / "resources" / "sample"
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "tables"))
 import make_nasty  # noqa: E402
 
-_KEEP = []
-
-
-class _OnlyJoinTable(QgsProcessingProvider):
-    """Used only while the provider's other algorithms are not importable."""
-
-    def id(self):
-        return "sozialmonitor"
-
-    def name(self):
-        return "Sozialmonitor (test)"
-
-    def loadAlgorithms(self):  # noqa: N802
-        from sozialmonitor.plugin.processing.algorithms.join_table import JoinTableAlgorithm
-
-        self.addAlgorithm(JoinTableAlgorithm())
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -58,17 +40,9 @@ class _Feedback(QgsProcessingFeedback):
 
 @pytest.fixture(scope="module")
 def run(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.algorithmById(ALG) is None:
-        try:
-            from sozialmonitor.plugin.processing.provider import SozialmonitorProvider, algorithm_classes
+    from sozialmonitor.plugin.processing.provider import register_provider
 
-            algorithm_classes()
-            provider = SozialmonitorProvider()
-        except ImportError:
-            provider = _OnlyJoinTable()
-        _KEEP.append(provider)
-        registry.addProvider(provider)
+    register_provider()
     import processing
 
     def _run(params, feedback=None):

@@ -2,7 +2,7 @@
 import math
 
 import pandas as pd
-from qgis.core import NULL, QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import NULL, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from sozialmonitor.plugin.core.errors import SozialmonitorError
