@@ -60,9 +60,10 @@ def load_layout(project, qpt_path, name):
         raise ExportError(tr("The layout template {path} is not a valid .qpt (XML) file.").format(path=path))
     layout = QgsPrintLayout(project)
     items, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
+    has_map = ok and isinstance(layout.itemById("map"), QgsLayoutItemMap)
     if not ok:
         raise ExportError(tr("QGIS could not load the layout template {path}.").format(path=path))
-    if not isinstance(layout.itemById("map"), QgsLayoutItemMap):
+    if not has_map:
         raise ExportError(tr("The layout template {path} has no map item with the id 'map'. Give the main map "
                              "of your template the item id 'map' (Item properties › Id).").format(path=path))
     layout.setName(name)

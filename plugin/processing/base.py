@@ -6,6 +6,7 @@ and implement ``initAlgorithm`` and ``execute(parameters, context, feedback) -> 
 A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carrying the user
 message; the details go to the Processing log.
 """
+import traceback
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
@@ -63,9 +64,13 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.execute(parameters, context, feedback)
         except SozialmonitorError as err:
-            if err.details:
-                feedback.reportError(str(err.details), False)
-            raise QgsProcessingException(err.message) from None
+            message, details = err.message, err.details
+            # Drop the frames' locals (projects, layouts, layers) now instead of whenever the
+            # exception object dies: QGIS objects destroyed after exitQgis() crash the interpreter.
+            traceback.clear_frames(err.__traceback__)
+        if details:
+            feedback.reportError(str(details), False)
+        raise QgsProcessingException(message)
 
     def execute(self, parameters, context, feedback):
         raise NotImplementedError
