@@ -1,0 +1,72 @@
+"""The plugin loads through classFactory like QGIS loads it, and unload() undoes everything.
+
+pytest-qgis 2.1 (the last release for QGIS < 3.34) has a mock iface without removePluginMenu /
+removeDockWidget; the test adds recording versions, so it checks that every add has its remove.
+"""
+import pytest
+from qgis.core import QgsApplication
+
+import sozialmonitor
+
+
+@pytest.fixture
+def iface(qgis_iface):
+    calls = {"menu": [], "unmenu": [], "icon": [], "unicon": [], "dock": [], "undock": []}
+    originals = {name: getattr(qgis_iface, name) for name in ("addPluginToMenu", "addToolBarIcon", "addDockWidget")}
+
+    def record(kind, original=None):
+        def _call(*args):
+            calls[kind].append(args[-1])
+            return original(*args) if original else None
+        return _call
+
+    qgis_iface.addPluginToMenu = record("menu", originals["addPluginToMenu"])
+    qgis_iface.addToolBarIcon = record("icon", originals["addToolBarIcon"])
+    qgis_iface.addDockWidget = record("dock", originals["addDockWidget"])
+    qgis_iface.removePluginMenu = record("unmenu")
+    qgis_iface.removeToolBarIcon = record("unicon")
+    qgis_iface.removeDockWidget = record("undock")
+    qgis_iface.calls = calls
+    yield qgis_iface
+    for name, original in originals.items():
+        setattr(qgis_iface, name, original)
+
+
+def _provider_ids():
+    return [p.id() for p in QgsApplication.processingRegistry().providers()]
+
+
+def test_load_and_unload_twice(iface, qgis_processing):
+    for _round in range(2):
+        plugin = sozialmonitor.classFactory(iface)
+        plugin.initGui()
+        assert "sozialmonitor" in _provider_ids()
+        algs = [a.id() for a in QgsApplication.processingRegistry().providerById("sozialmonitor").algorithms()]
+        for alg in ["sozialmonitor:join_table", "sozialmonitor:compute_index", "sozialmonitor:export_map"]:
+            assert alg in algs
+        plugin.action.trigger()  # opens the dock
+        assert plugin.dock is not None and not plugin.dock.isHidden()  # main window is offscreen
+        plugin.unload()
+        assert "sozialmonitor" not in _provider_ids()
+        assert plugin.action is None and plugin.dock is None
+    calls = iface.calls
+    assert len(calls["menu"]) == len(calls["unmenu"]) == 2
+    assert len(calls["icon"]) == len(calls["unicon"]) == 2
+    assert len(calls["dock"]) == len(calls["undock"]) == 2
+
+
+def test_metadata_is_complete(repo_root):
+    import configparser
+
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.read(repo_root / "metadata.txt", encoding="utf-8")
+    general = meta["general"]
+    assert general["name"] == "Sozialmonitor"
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["hasProcessingProvider"] == "yes"
+    for key in ["description", "about", "version", "author", "email", "tags", "changelog", "repository", "tracker"]:
+        assert general.get(key, "").strip(), key
+    assert (repo_root / general["icon"]).exists()
+    text = (repo_root / "metadata.txt").read_text(encoding="utf-8").lower()
+    for placeholder in ["todo", "fixme", "your name", "plugin builder", "xxx"]:
+        assert placeholder not in text, placeholder
