@@ -19,15 +19,15 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemScaleBar,
-    QgsLegendStyle,
-    QgsScaleBarSettings,
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsRenderContext,
     QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
     QgsTextFormat,
     QgsUnitTypes,
@@ -37,8 +37,9 @@ from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.district_profile import profile_notes
 from ..core.secrecy import state_expression
+from .atlas_trend import LEFT, TABLE_HEIGHT, TABLE_TOP, WIDTH, add_trend_pictures
 from .layer_io import layer_to_dataframe
-from .layouts import _replace, _tmp_for, _zoom, padded_extent, set_picture, NORTH_ARROW
+from .layouts import NORTH_ARROW, _replace, _tmp_for, _zoom, padded_extent, set_picture
 from .symbols import fill_symbol, outline_symbol
 from .template_builder import font
 from .typology_legend import _label
@@ -139,11 +140,13 @@ def _table(layout, rows, box):
 
 
 def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_field, key_field, class_fields, rule,
-                       filter_expression=""):
+                       filter_expression="", trend_box=None, trend_folder=None, trend_texts=None):
     """The Steckbrief layout (A4 portrait) with its atlas configured on ``coverage``.
 
     ``filter_expression`` (QGIS expression) limits the pages, e.g. to one Bezirk; city values and
-    ranks still refer to all districts.
+    ranks still refer to all districts. ``trend_box`` (atlas_trend.TrendBox), ``trend_folder`` and
+    ``trend_texts`` (the SVGs and texts of atlas_trend.write_trend_charts) add the trend charts below
+    a shortened table; without them the page is exactly the layout without charts.
     """
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -226,7 +229,10 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     text_format.setSize(6.5)
     scalebar.setTextFormat(text_format)
     _label(layout, "Indikatoren", 12, 157, 186, 6, 10, bold=True)
-    _table(layout, rows, (12, 164, 186, 88))
+    table_height = trend_box.table_height if trend_box is not None else TABLE_HEIGHT
+    _table(layout, rows, (LEFT, TABLE_TOP, WIDTH, table_height))
+    if trend_box is not None:
+        add_trend_pictures(layout, trend_folder, trend_box, PAGE_FIELD, trend_texts)
     _label(layout, "\n".join(profile_notes()), 12, 254, 186, 10, 6.5)
     _label(layout, spec.source, 12, 266, 186, 9, 6.5)
     _label(layout, spec.date, 12, 278, 120, 5, 6.5)

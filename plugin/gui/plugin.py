@@ -35,8 +35,14 @@ class SozialmonitorPlugin:
     # Processing is initialised separately so qgis_process gets the provider without a GUI.
     def initProcessing(self):  # noqa: N802
         if self.provider is None:
-            self.provider = SozialmonitorProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = SozialmonitorProvider()
+            # addProvider refuses (and deletes) a second provider with the same id, e.g. one a
+            # script registered; then that one stays in charge and unload() leaves it alone.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
+            else:
+                logging.getLogger(LOGGER_NAME).warning(
+                    "A Processing provider 'sozialmonitor' is already registered; keeping it.")
 
     def initGui(self):  # noqa: N802
         self.translator = gis_i18n.install()

@@ -36,7 +36,24 @@ def _provider_ids():
     return [p.id() for p in QgsApplication.processingRegistry().providers()]
 
 
-def test_load_and_unload_twice(iface, qgis_processing):
+@pytest.fixture
+def no_standalone_provider(qgis_processing):
+    """Other tests register the provider without the plugin; take it out while the plugin owns it."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("sozialmonitor")
+    if existing is not None:
+        registry.removeProvider(existing)  # deletes the C++ object
+        from sozialmonitor.plugin.processing import provider as provider_module
+
+        provider_module._standalone.clear()
+    yield
+    if existing is not None:
+        from sozialmonitor.plugin.processing.provider import register_provider
+
+        register_provider()
+
+
+def test_load_and_unload_twice(iface, no_standalone_provider):
     for _round in range(2):
         plugin = sozialmonitor.classFactory(iface)
         plugin.initGui()
@@ -53,6 +70,17 @@ def test_load_and_unload_twice(iface, qgis_processing):
     assert len(calls["menu"]) == len(calls["unmenu"]) == 2
     assert len(calls["icon"]) == len(calls["unicon"]) == 2
     assert len(calls["dock"]) == len(calls["undock"]) == 2
+
+
+def test_plugin_leaves_an_existing_provider_alone(iface, qgis_processing):
+    from sozialmonitor.plugin.processing.provider import register_provider
+
+    standalone = register_provider()
+    plugin = sozialmonitor.classFactory(iface)
+    plugin.initGui()
+    assert plugin.provider is None  # the registry refused a duplicate; no crash
+    plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("sozialmonitor") is standalone
 
 
 def test_metadata_is_complete(repo_root):

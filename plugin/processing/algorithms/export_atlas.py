@@ -1,20 +1,28 @@
 """sozialmonitor:export_atlas — one profile page ("Steckbrief") per district in one multi-page PDF."""
+import shutil
+import tempfile
+from pathlib import Path
+
 from qgis.core import (
     QgsExpression,
+    QgsProcessing,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterExpression,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
-    QgsProcessing,
     QgsProject,
 )
 
 from ...core.district_profile import ProfileIndicator, indicators_from_recipe, profile_rows
 from ...core.errors import ExportError
 from ...core.i18n import tr
-from ...gis.atlas import build_atlas_layout, coverage_layer, export_atlas_pdf, rows_layer
+from ...core.trend import MAX_CHARTS, detect_series, select_series
+from ...gis.atlas import PAGE_FIELD, build_atlas_layout, coverage_layer, export_atlas_pdf, rows_layer
+from ...gis.atlas_trend import trend_box, write_trend_charts
 from ...gis.layer_io import layer_to_dataframe
 from ...gis.layouts import save_project
 from ...gis.map_document import field_label, project_layer
@@ -31,7 +39,13 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         "indicators with the city value (unweighted mean of the evaluated districts), the deviation from it and "
         "the rank. Districts that are not evaluated show '.' instead of numbers (statistical secrecy).\n\n"
         "FILTER limits the pages (e.g. \"id\" LIKE '01%'); city values and ranks always use all districts. "
-        "INDICATORS defaults to the recipe's indicators."
+        "INDICATORS defaults to the recipe's indicators.\n\n"
+        "Trend charts: where the layer holds an indicator for several years in fields named "
+        "<indicator>_<year> (as join_table FORMAT=long writes them, e.g. schuldnerquote_pct_2015 … _2021), "
+        "each page gets up to two small line charts below the table: the district against the unweighted "
+        "mean of the evaluated districts per year. TREND_INDICATORS names the indicators (';'-separated "
+        "prefixes, e.g. schuldnerquote_pct); default: the first two series found. Missing years are gaps; "
+        "secret districts show only the reference line. TREND = false leaves the charts out."
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -53,6 +67,11 @@ class ExportAtlasAlgorithm(MapAlgorithm):
             parentLayerParameterName="INPUT", optional=True))
         self.addParameter(QgsProcessingParameterExpression(
             "FILTER", self.tr("Only districts matching"), parentLayerParameterName="INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "TREND", self.tr("Trend charts where several years exist"), defaultValue=True, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "TREND_INDICATORS", self.tr("Trend chart indicators (';'-separated prefixes; default: all series "
+                                        "found, at most 2)"), optional=True))
         add_texts(self)
         self.addParameter(QgsProcessingParameterVectorLayer(
             "OVERLAY", self.tr("Overlay of higher-level boundaries (e.g. Bezirke)"),
@@ -111,15 +130,60 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         filter_expr = self.parameterAsExpression(parameters, "FILTER", context)
         if filter_expr and not QgsExpression(filter_expr).isValid():
             raise ExportError(tr("The filter expression is not valid: {expr}").format(expr=filter_expr))
-        layout = build_atlas_layout(project, result, overlay, coverage, rows, spec, name_field, key_field,
-                                    class_fields, rule, filter_expr)
-        if feedback.isCanceled():
-            return {}
-        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
-        feedback.setProgressText(tr("Exporting {n} pages…").format(n=layout.atlas().count() or ""))
-        pages_written = export_atlas_pdf(layout, pdf, feedback=feedback)
-        outputs = {"OUTPUT_PDF": pdf, "PAGES": pages_written}
         qgz = self.parameterAsFileOutput(parameters, "OUTPUT_PROJECT", context)
-        if qgz:
-            outputs["OUTPUT_PROJECT"] = save_project(project, qgz)
+        # with a project the charts must outlive the export: they go next to the .qgz
+        folder = (Path(qgz).with_name(Path(qgz).stem + "_trend") if qgz
+                  else Path(tempfile.mkdtemp(prefix="sozialmonitor_trend_")))
+        created, done = not folder.exists(), False
+        try:
+            box, texts = self._trend_charts(parameters, context, feedback, result, coverage, page_of, indicators,
+                                            rule, name_field, folder)
+            layout = build_atlas_layout(project, result, overlay, coverage, rows, spec, name_field, key_field,
+                                        class_fields, rule, filter_expr, trend_box=box, trend_folder=folder,
+                                        trend_texts=texts)
+            if feedback.isCanceled():
+                return {}
+            pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+            feedback.setProgressText(tr("Exporting {n} pages…").format(n=layout.atlas().count() or ""))
+            pages_written = export_atlas_pdf(layout, pdf, feedback=feedback)
+            outputs = {"OUTPUT_PDF": pdf, "PAGES": pages_written}
+            if qgz:
+                outputs["OUTPUT_PROJECT"] = save_project(project, qgz)
+            done = True
+        finally:
+            if not qgz or (created and not done):  # charts stay only beside a written project
+                shutil.rmtree(folder, ignore_errors=True)
         return outputs
+
+    def _trend_charts(self, parameters, context, feedback, result, coverage, page_of, indicators, rule, name_field,
+                      folder):
+        """Write the trend SVGs into ``folder``; (TrendBox, texts) for the layout, or (None, None): no charts."""
+        if not self.parameterAsBool(parameters, "TREND", context):
+            return None, None
+        prefixes = [p.strip() for p in (self.parameterAsString(parameters, "TREND_INDICATORS", context) or "")
+                    .split(";") if p.strip()]
+        numeric = [f.name() for f in result.fields() if f.isNumeric()]
+        found = detect_series(numeric)
+        # without a choice, indicators of the table come first (in table order)
+        in_table = [s for ind in indicators for s in found if ind.field in s.fields.values()]
+        found = list({s.prefix: s for s in in_table + found}.values())
+        series = select_series(found, prefixes, MAX_CHARTS)
+        if not series:
+            return None, None
+        n_rows = len(indicators)
+        box = trend_box(n_rows, len(series))
+        if box is None:
+            message = tr("No room for the trend charts below a table of {n} indicators; choose fewer "
+                         "INDICATORS.").format(n=n_rows)
+            if prefixes:
+                raise ExportError(message)
+            feedback.reportError(message + " " + tr("The pages are printed without charts."), False)
+            return None, None
+        feedback.pushInfo(tr("Trend charts: {names}").format(names=", ".join(
+            "{} ({}–{})".format(s.prefix, s.years[0], s.years[-1]) for s in series)))
+        fields = [f for s in series for f in s.fields.values()]
+        frame = layer_to_dataframe(result, list(dict.fromkeys(fields + [name_field] + rule.fields())))
+        pages = frame.index.to_series().map(page_of)
+        texts = write_trend_charts(frame, pages, frame[name_field], series, rule, folder, box, coverage, PAGE_FIELD,
+                                   feedback=feedback)
+        return box, texts
