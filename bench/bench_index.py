@@ -54,8 +54,8 @@ def qgis_setup():
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
     from qgis.core import QgsProcessingProvider
+    from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
 
     class BenchProvider(QgsProcessingProvider):
         def id(self):

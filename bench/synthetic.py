@@ -21,8 +21,8 @@ def make_frame(n, k=10, seed=0):
 
 
 def bench_recipe(k=10):
-    from pathlib import Path
     import sys
+    from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     if "sozialmonitor" not in sys.modules:

@@ -60,7 +60,7 @@ def profile_rows(frame, pages, indicators, rule):
         d = ind.decimals
         dev_unit = " Pp." if ind.unit == "%" else ""
 
-        def fmt(v, with_sign=False):
+        def fmt(v, with_sign=False, d=d):
             text = format_number(v, d)
             return ("+" + text) if with_sign and v > 0 else text
 

@@ -58,8 +58,8 @@ def methods_annex_html(recipe, title="Methodenanhang"):
     if m.description:
         out.append("<p>{}</p>".format(escape(m.description)))
     out.append("<h2>Datengrundlage</h2>")
-    out.append("<p>{}{}</p>".format(escape(m.source or "Quelle nicht angegeben."),
-                                     "; Datenstand: {}".format(escape(_german_date(m.data_date))) if m.data_date else ""))
+    stand = "; Datenstand: {}".format(escape(_german_date(m.data_date))) if m.data_date else ""
+    out.append("<p>{}{}</p>".format(escape(m.source or "Quelle nicht angegeben."), stand))
     out.append("<h2>Indikatoren</h2>")
     out.append(_table(["Indikator (Feld)", "Einheit", "Richtung", "Gew.", "Beschreibung"],
                       [["{} ({})".format(i.label or i.id, i.field), i.unit, DIRECTION[i.direction], _num(i.weight),

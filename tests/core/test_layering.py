@@ -61,7 +61,8 @@ def test_imports_point_down(path):
             problems.append("line {}: plugin/core must not import {}".format(lineno, module))
         if layer == "gis" and level == 0 and module.startswith(("qgis.gui", "qgis.utils", "qgis.PyQt.QtWidgets")):
             problems.append("line {}: plugin/gis must not import {} (GUI only)".format(lineno, module))
-        if layer == "processing" and level == 0 and module.startswith(("qgis.gui", "qgis.utils", "qgis.PyQt.QtWidgets")):
+        gui_modules = ("qgis.gui", "qgis.utils", "qgis.PyQt.QtWidgets")
+        if layer == "processing" and level == 0 and module.startswith(gui_modules):
             problems.append("line {}: plugin/processing must not import {} (GUI only)".format(lineno, module))
         target = _target_layer(path, level, module)
         if layer in LAYERS and target in LAYERS and LAYERS.index(target) > LAYERS.index(layer):

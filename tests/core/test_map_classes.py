@@ -2,7 +2,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core import palettes
 from sozialmonitor.plugin.core.batch_names import groups, map_file_name, year_group, year_of
 from sozialmonitor.plugin.core.district_profile import ProfileIndicator, profile_rows
@@ -57,7 +56,8 @@ def test_states_and_counts_separate_secret_and_missing():
     classes = categorical_classes(_frame(), "status_class", rule)
     assert [c.legend for c in classes.classes] == ["hoch (1)", "mittel (2)", "niedrig (0)", "sehr niedrig (1)"]
     assert (classes.not_evaluated, classes.no_data) == (1, 1)
-    assert state_expression(rule) == 'coalesce(coalesce("evaluated" = 0, false) OR coalesce("EW" < 300.0, false), false)'
+    expected = 'coalesce(coalesce("evaluated" = 0, false) OR coalesce("EW" < 300.0, false), false)'
+    assert state_expression(rule) == expected
 
 
 def test_unknown_class_value_is_an_error_naming_it():

@@ -76,7 +76,8 @@ def test_committee_package_has_all_parts(qgis_processing, tmp_path):
                                                                  "03_sdi.pdf"]
     assert mt.pdf_info(out / "steckbriefe.pdf")["pages"] == 21
     annex = mt.pdf_text(out / "methodenanhang.pdf")
-    for words in ["Methodenanhang", "Arbeitslosigkeit (S1)", "ungünstiger", "Status-Index", "weniger als 300 Einwohnern",
+    for words in ["Methodenanhang", "Arbeitslosigkeit (S1)", "ungünstiger", "Status-Index",
+                  "weniger als 300 Einwohnern",
                   "Populations-Standardabweichung", "Datenstand: 31.12.2018", "10010203"]:
         assert words in annex, words
     wb = openpyxl.load_workbook(out / "tabellen.xlsx")

@@ -11,14 +11,14 @@ Public entry point: ``read_table(path, ...) -> TableReadResult`` with
 """
 import os
 
-from ..errors import TableError
-from ..i18n import tr
 import numpy as np
 
+from ..errors import TableError
+from ..i18n import tr
 from .build import ColumnReport, TableReadResult, TableReport, build_result, unique_names  # noqa: F401
-from .values import detect_decimal
 from .read_csv import read_csv_table
 from .read_excel import read_spreadsheet
+from .values import detect_decimal
 
 TEXT_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab", ".dat")
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".ods")
