@@ -11,7 +11,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsBasicNumericFormat,
-    QgsTextFormat,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -24,6 +23,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
+    QgsTextFormat,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtGui import QColor

@@ -13,10 +13,10 @@ from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsSingleSymb
 
 from ..core.errors import ExportError
 from ..core.i18n import tr
-from .layouts import load_layout, missing_items, set_picture, set_text, setup_legend, setup_maps, NORTH_ARROW
+from .layouts import NORTH_ARROW, load_layout, missing_items, set_picture, set_text, setup_legend, setup_maps
+from .styling import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
 from .symbols import fill_symbol
 from .typology_legend import draw_grid
-from .styling import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
 
 LOG = logging.getLogger(__name__)
 PROJECT_SCOPE = "sozialmonitor"

@@ -8,7 +8,6 @@ what is drawn. Colours are in core.palettes (data); class logic is in core.map_c
 import logging
 
 import pandas as pd
-
 from qgis.core import (
     QgsExpression,
     QgsPalLayerSettings,

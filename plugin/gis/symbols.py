@@ -1,8 +1,8 @@
 """Small symbol factories shared by the map styles, the atlas highlight and the typology legend."""
 from qgis.core import (
     QgsFillSymbol,
-    QgsLineSymbol,
     QgsLinePatternFillSymbolLayer,
+    QgsLineSymbol,
     QgsSimpleFillSymbolLayer,
 )
 from qgis.PyQt.QtCore import Qt

@@ -2,7 +2,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core.diagnostics import (
     COLUMNS,
     compute_diagnostics,

@@ -2,7 +2,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core.classify import assign_classes, class_edges, compute_breaks, jenks_breaks
 from sozialmonitor.plugin.core.engine import compute_index
 from sozialmonitor.plugin.core.errors import ComputationError, TableError

@@ -2,7 +2,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core.engine import compute_index
 from sozialmonitor.plugin.core.recipe import Recipe
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core.errors import JoinError
 from sozialmonitor.plugin.core.join import join_table
 from sozialmonitor.plugin.core.tables import read_table

@@ -2,7 +2,6 @@
 import numpy as np
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core import keys
 from sozialmonitor.plugin.core.errors import JoinError
 

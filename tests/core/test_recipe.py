@@ -3,7 +3,6 @@ import copy
 import json
 
 import pytest
-
 from sozialmonitor.plugin.core.errors import RecipeError
 from sozialmonitor.plugin.core.recipe import FORMAT_NAME, Recipe
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from sozialmonitor.plugin.core.errors import TableError
 from sozialmonitor.plugin.core.join import join_table
 from sozialmonitor.plugin.core.tables import read_table

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from sozialmonitor.plugin.core.errors import TableError
 from sozialmonitor.plugin.core.tables import read_table
 

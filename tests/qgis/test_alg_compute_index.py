@@ -2,7 +2,6 @@
 import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
-
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 
 ALG = "sozialmonitor:compute_index"
@@ -51,9 +50,9 @@ def test_mss2019_through_processing(processing_run, repo_root, gpkg, official, t
     assert out.featureCount() == 447
     assert out.isSpatial() == (layer == "plr")
     assert frame["PLR_ID"].str.len().eq(8).all() and frame["PLR_ID"].iloc[0] == "01011101"
-    from sozialmonitor.plugin.processing.algorithms.compute_index import FieldAliasSetter
     from sozialmonitor.plugin.core.engine_fields import output_field_specs
     from sozialmonitor.plugin.core.recipe import Recipe
+    from sozialmonitor.plugin.processing.algorithms.compute_index import FieldAliasSetter
 
     specs = output_field_specs(Recipe.from_file(repo_root / "resources" / "recipes" / "berlin_mss_2019.json"))
     FieldAliasSetter.create(specs).postProcessLayer(out, None, None)

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
-
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 
 ALG = "sozialmonitor:join_table"
@@ -23,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample"
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "tables"))
 import make_nasty  # noqa: E402
-
 
 
 class _Feedback(QgsProcessingFeedback):

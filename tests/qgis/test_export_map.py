@@ -8,7 +8,6 @@ from qgis.PyQt.QtGui import QImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "maps"))
 import maps_testing as mt  # noqa: E402
-
 from sozialmonitor.plugin.core.palettes import NO_DATA, NOT_EVALUATED, STATUS_PRESET  # noqa: E402
 
 DPI = 100

@@ -4,7 +4,6 @@ import math
 import pandas as pd
 from qgis.core import NULL, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
-
 from sozialmonitor.plugin.core.errors import SozialmonitorError
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe, output_fields, write_features
 

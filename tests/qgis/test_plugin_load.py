@@ -4,9 +4,8 @@ pytest-qgis 2.1 (the last release for QGIS < 3.34) has a mock iface without remo
 removeDockWidget; the test adds recording versions, so it checks that every add has its remove.
 """
 import pytest
-from qgis.core import QgsApplication
-
 import sozialmonitor
+from qgis.core import QgsApplication
 
 
 @pytest.fixture

@@ -56,8 +56,8 @@ def _xlsx_rows(path, sheet):
 
 def _ods_rows(path, sheet):
     try:
-        import pandas as pd
         import odf  # noqa: F401  (pandas' odf engine needs odfpy)
+        import pandas as pd
     except ImportError:
         raise TableError(tr("Reading .ods needs the Python package odfpy (Debian: python3-odf). "
                             "Install it or save the table as .xlsx or CSV.")) from None

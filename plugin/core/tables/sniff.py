@@ -6,6 +6,7 @@ Every guess is reported and can be overridden by the caller. Row numbers in resu
 import csv
 import io
 import re
+
 from ..errors import TableError
 from ..i18n import tr
 from .values import _SYMBOL_ALIASES, normalise_cell_text

@@ -4,13 +4,13 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsProcessing,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterVectorLayer,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorLayer,
 )
 
 from ...core.errors import ExportError
