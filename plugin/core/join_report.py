@@ -187,22 +187,7 @@ class JoinReport:
 
     def to_csv(self, path):
         """Write to_dataframe() as CSV (UTF-8 with BOM, ';'); complete or not at all."""
-        path = os.fspath(path)
-        folder = os.path.dirname(os.path.abspath(path))
-        tmp = None
-        try:
-            handle, tmp = tempfile.mkstemp(prefix=".join_report_", suffix=".csv", dir=folder)
-            os.close(handle)
-            self.to_dataframe().to_csv(tmp, sep=";", index=False, encoding="utf-8-sig")
-            _normal_permissions(tmp)
-            os.replace(tmp, path)
-            tmp = None
-        except OSError as err:
-            raise ExportError(tr("Cannot write the join report {file}: {err}").format(file=path, err=err)) from None
-        finally:
-            if tmp is not None and os.path.exists(tmp):
-                os.remove(tmp)
-        return path
+        return _write_csv_atomically(self.to_dataframe(), path)
 
 
 def write_reports_csv(reports, path):
@@ -213,13 +198,18 @@ def write_reports_csv(reports, path):
         frame = report.to_dataframe()
         frame.insert(0, "table", report.table)
         frames.append(frame)
-    combined = pd.concat(frames, ignore_index=True)
+    return _write_csv_atomically(pd.concat(frames, ignore_index=True), path)
+
+
+def _write_csv_atomically(frame, path):
+    """Semicolon CSV (UTF-8 with BOM, opens in German Excel) written to a temp file, then renamed."""
+    path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
     try:
         handle, tmp = tempfile.mkstemp(prefix=".join_report_", suffix=".csv", dir=folder)
         os.close(handle)
-        combined.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig")
+        frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig")
         _normal_permissions(tmp)
         os.replace(tmp, path)
         tmp = None
