@@ -120,9 +120,8 @@ def output_fields(source_fields, specs):
         if kind not in FIELD_TYPES:
             raise ValueError("unknown field kind {!r} for {}".format(kind, name))
         field = QgsField(name, FIELD_TYPES[kind])
-        if kind == "double":
-            field.setLength(20)
-            field.setPrecision(6)
+        # doubles keep full precision (length/precision 0): GeoPackage would round to a declared
+        # precision, and p-values such as 1e-9 or exact z-values must survive the file.
         if alias:
             field.setAlias(alias)
         fields.append(field)
