@@ -1,0 +1,181 @@
+"""sozialmonitor:accessibility — share of each district's population within a distance of a facility.
+
+The covered part of each district (straight-line buffers, merged per district) and the population
+pieces are measured in plugin/gis/overlay.py; the shares in plugin/core/overlay.py
+(``accessibility_uniform`` / ``accessibility_from_units``).
+"""
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+)
+
+from ...core import overlay
+from ...core.errors import ComputationError
+from ...core.i18n import tr
+from ...gis import overlay as geo
+from ...gis import overlay_checks as checks
+from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ..base import SozialmonitorAlgorithm
+from ..postprocess import FieldAliasSetter
+
+
+class AccessibilityAlgorithm(SozialmonitorAlgorithm):
+    NAME = "accessibility"
+    DISPLAY = "Accessibility: population within reach of facilities"
+    GROUP_ID = "spatial"
+    HELP = (
+        "For every district of INPUT, the share of its population living within DISTANCE of a facility of "
+        "FACILITIES (e.g. Kitas, schools, doctors). Distances are STRAIGHT-LINE buffers around the facilities "
+        "(circles approximated by 64-gons), not walking routes along streets: real walking distances are longer, "
+        "so the shares are upper bounds.\n\n"
+        "Population: without POPULATION_LAYER the population is assumed to be spread UNIFORMLY over each district's "
+        "area, so the share is the share of the district's area within reach (<prefix>_pop_in = POPULATION_FIELD × "
+        "that share). With POPULATION_LAYER (address points, grid cells or blocks with POPULATION_LAYER_FIELD) each "
+        "unit's population is placed at the point, or spread evenly over the cell or block, and counted in the "
+        "district(s) it lies in (POPULATION_FIELD is then not used).\n\n"
+        "Output: a copy of the districts with <prefix>_share_pct (% of the population within reach), "
+        "<prefix>_area_pct (% of the area within reach), <prefix>_pop and <prefix>_pop_in (when a population is "
+        "known) and <prefix>_basis (the population assumption in words). A district without inhabitants gets a "
+        "NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres)."
+    )
+
+    INPUT = "INPUT"
+    FACILITIES = "FACILITIES"
+    DISTANCE = "DISTANCE"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_LAYER_FIELD = "POPULATION_LAYER_FIELD"
+    PREFIX = "PREFIX"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Districts (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FACILITIES, self.tr("Facilities"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.DISTANCE, self.tr("Distance (straight line)"), defaultValue=500.0, parentParameterName=self.INPUT,
+            minValue=0.0))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field of the districts"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION_LAYER, self.tr("Population layer (points, grid cells, blocks)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_LAYER_FIELD, self.tr("Population field of the population layer"),
+            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PREFIX, self.tr("Prefix of the output fields"), defaultValue="acc"))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Districts with accessibility"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(
+            "SHARE_PCT", self.tr("Share of the total population within reach (%)")))
+        self.addOutput(QgsProcessingOutputNumber("N_FACILITIES", self.tr("Facilities used")))
+
+    def _label(self, source, key, parameters, context):
+        return checks.layer_label(source, key, self.parameterAsVectorLayer(parameters, key, context))
+
+    def execute(self, parameters, context, feedback):
+        districts_src = self.parameterAsSource(parameters, self.INPUT, context)
+        fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
+        d_name = self._label(districts_src, "INPUT", parameters, context)
+        f_name = self._label(fac_src, "FACILITIES", parameters, context)
+        checks.require_geometry(districts_src, "polygon", d_name)
+        checks.require_same_crs(fac_src, f_name, districts_src, d_name)
+        checks.require_projected(districts_src, d_name, tr("a distance buffer"))
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        if distance <= 0:
+            raise ComputationError(tr("DISTANCE must be greater than 0 (it is {d}).").format(d=distance))
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if pop_field:
+            checks.field_index(districts_src, pop_field, d_name, numeric=True)
+        pop_src = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
+        pop_index = -1
+        if pop_src is not None:
+            p_name = self._label(pop_src, "POPULATION_LAYER", parameters, context)
+            checks.require_same_crs(pop_src, p_name, districts_src, d_name)
+            layer_field = self.parameterAsString(parameters, self.POPULATION_LAYER_FIELD, context)
+            if not layer_field:
+                raise ComputationError(tr("A population layer ('{layer}') needs POPULATION_LAYER_FIELD, the field "
+                                          "with the inhabitants of each point or cell.").format(layer=p_name))
+            pop_index = checks.field_index(pop_src, layer_field, p_name, numeric=True)
+        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "acc").strip()
+
+        try:
+            feedback.setProgressText(self.tr("Indexing districts…"))
+            districts = geo.PolygonIndex.from_source(districts_src, feedback, (0.0, 10.0))
+            feedback.setProgressText(self.tr("Buffering facilities and clipping to districts…"))
+            covers, cover_area, n_fac = geo.reach_cover(districts, fac_src, distance, feedback, (10.0, 50.0))
+            pop_stats = None
+            if pop_src is not None:
+                feedback.setProgressText(self.tr("Placing the population…"))
+                pop_stats = geo.unit_overlay(pop_src, pop_index, districts, feedback, (60.0, 35.0), covers=covers)
+        except geo.CanceledError:
+            return {}
+        ids = districts.ids + districts.empty
+        area = {fid: g.area() for fid, g in districts.geoms.items()}
+        area_s = [area.get(f, float("nan")) for f in ids]
+        within_s = [cover_area.get(f, 0.0) for f in ids]
+        uniform = overlay.accessibility_uniform(dict(zip(ids, area_s)), dict(zip(ids, within_s)))
+        if pop_src is not None:
+            pieces = pd.DataFrame(pop_stats["rows"], columns=["unit", "district", "frac", "frac_within"])
+            result = overlay.accessibility_from_units(ids, pieces, pop_stats["unit_population"])
+            basis = tr("population layer: points at their location, cells/blocks spread evenly over their area")
+        else:
+            population = None
+            if pop_field:
+                population = layer_to_dataframe(districts_src, [pop_field])[pop_field].reindex(ids)
+            result = overlay.accessibility_uniform(pd.Series(area_s, index=ids), pd.Series(within_s, index=ids),
+                                                   population)
+            basis = tr("population assumed uniform over the district area")
+        frame = pd.DataFrame(index=pd.Index(ids, name="fid"))
+        frame[prefix + "_share_pct"] = result["share_pct"].to_numpy()
+        frame[prefix + "_area_pct"] = uniform["share_pct"].to_numpy()
+        specs = [(prefix + "_share_pct", tr("Population within {d:g} m of a facility (%)").format(d=distance),
+                  "double"),
+                 (prefix + "_area_pct", tr("Area within {d:g} m of a facility (%)").format(d=distance), "double")]
+        if "pop" in result.columns:
+            frame[prefix + "_pop"] = result["pop"].to_numpy()
+            frame[prefix + "_pop_in"] = result["pop_within"].to_numpy()
+            specs += [(prefix + "_pop", tr("Population"), "double"),
+                      (prefix + "_pop_in", tr("Population within {d:g} m of a facility").format(d=distance), "double")]
+        frame[prefix + "_basis"] = basis
+        specs.append((prefix + "_basis", tr("Population assumption"), "string"))
+        if feedback.isCanceled():
+            return {}
+
+        fields, replaced = output_fields(districts_src.fields(), specs)
+        if replaced:
+            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
+                                             districts_src.sourceCrs())
+        if sink is None:
+            raise ComputationError(tr("The output layer could not be created."))
+        write_features(sink, districts_src, frame, specs, fields, feedback)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
+
+        feedback.pushInfo(tr("Distance: {d:g} (layer units), straight-line buffers around {n} facilities — not walking "
+                             "routes; real walking distances are longer.").format(d=distance, n=n_fac))
+        feedback.pushInfo(tr("Population: {basis}.").format(basis=basis))
+        total_share = float("nan")
+        if "pop" in result.columns and result["pop"].sum() > 0:
+            total_share = float(result["pop_within"].sum() / result["pop"].sum() * 100.0)
+            feedback.pushInfo(tr("All districts: {p:.1f} % of {n:.0f} inhabitants within reach.").format(
+                p=total_share, n=result["pop"].sum()))
+        if pop_stats is not None:
+            feedback.pushInfo(tr("Population layer: {tot:.6g} inhabitants, {out:.6g} outside all districts, {m} units "
+                                 "without a value.").format(tot=pop_stats["population"], out=pop_stats["unplaced"],
+                                                            m=pop_stats["missing"]))
+        no_pop = int(result["share_pct"].isna().sum())
+        if no_pop:
+            feedback.pushInfo(tr("{n} districts have no inhabitants (or no population value): share NULL.").format(
+                n=no_pop))
+        return {self.OUTPUT: dest_id, "SHARE_PCT": total_share, "N_FACILITIES": n_fac}

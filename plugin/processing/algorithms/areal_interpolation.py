@@ -1,0 +1,238 @@
+"""sozialmonitor:areal_interpolation — carry values from source polygons to target polygons.
+
+The pieces (source ∩ target, their areas and, with a population layer, their population) are
+measured in plugin/gis/overlay.py; the weights, interpolated values, totals check and reallocation
+ranking are computed in plugin/core/overlay.py (``interpolate``). The output is created only after
+everything is computed.
+"""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+)
+
+from ...core import overlay
+from ...core.errors import ComputationError
+from ...core.i18n import tr
+from ...gis import overlay as geo
+from ...gis import overlay_checks as checks
+from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ..base import SozialmonitorAlgorithm
+from ..postprocess import FieldAliasSetter
+
+
+class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
+    NAME = "areal_interpolation"
+    DISPLAY = "Areal interpolation (old to new boundaries)"
+    GROUP_ID = "spatial"
+    HELP = (
+        "Carries values from source polygons (statistical blocks, grid cells, old district boundaries) to target "
+        "polygons (new districts) and writes a copy of TARGET with the interpolated fields (same names as in "
+        "INPUT), src_n (number of source areas contributing) and src_cover_pct (share of the target's area "
+        "covered by sources).\n\n"
+        "EXTENSIVE_FIELDS (counts such as inhabitants, recipients) are split: a target receives "
+        "value × weight of the piece / weight of the whole source. INTENSIVE_FIELDS (shares, rates, means) are "
+        "averaged: the mean of the sources weighted by the weight of each piece.\n"
+        "Weights are areas; with POPULATION_LAYER (points, grid cells or blocks with POPULATION_FIELD) they are "
+        "the population in each piece (a polygon unit's population is spread evenly over its area), which "
+        "suits counts of people and shares of the population. For extensive fields a source without any population "
+        "is split by area; for intensive fields a piece without inhabitants adds nothing, and only a target without "
+        "any population is averaged by area (both reported).\n\n"
+        "Check: for every extensive field the totals in and out are compared; more than 0.1 % difference is "
+        "reported as NOT preserved. Source area not covered by any target is reported (with its value), not "
+        "silently lost. REPORT (CSV) lists totals, uncovered sources and every reallocation of a split source, "
+        "largest first; the log shows the largest ones. Both layers must be in the same projected CRS."
+    )
+
+    INPUT = "INPUT"
+    TARGET = "TARGET"
+    EXTENSIVE_FIELDS = "EXTENSIVE_FIELDS"
+    INTENSIVE_FIELDS = "INTENSIVE_FIELDS"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    SOURCE_KEY = "SOURCE_KEY"
+    TARGET_KEY = "TARGET_KEY"
+    TOP = "TOP"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Source polygons (with the values)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TARGET, self.tr("Target polygons (new boundaries)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.EXTENSIVE_FIELDS, self.tr("Extensive fields (counts: split)"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.INTENSIVE_FIELDS, self.tr("Intensive fields (shares, rates: weighted mean)"),
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION_LAYER, self.tr("Population layer for weights (points, grid cells, blocks)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field of the population layer"),
+            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SOURCE_KEY, self.tr("Source key field (names sources in the report)"),
+            parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TARGET_KEY, self.tr("Target key field (names targets in the report)"),
+            parentLayerParameterName=self.TARGET, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOP, self.tr("Largest reallocations shown in the log"), defaultValue=10, minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Targets with interpolated values"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Interpolation report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("TOTALS_OK", self.tr("Totals preserved within 0.1 % (1/0)")))
+        self.addOutput(QgsProcessingOutputNumber("MAX_DIFF_PCT", self.tr("Largest total difference (%)")))
+        self.addOutput(QgsProcessingOutputNumber("N_SPLIT_SOURCES", self.tr("Source areas split among targets")))
+
+    def _label(self, source, key, parameters, context):
+        return checks.layer_label(source, key, self.parameterAsVectorLayer(parameters, key, context))
+
+    def execute(self, parameters, context, feedback):
+        src = self.parameterAsSource(parameters, self.INPUT, context)
+        tgt = self.parameterAsSource(parameters, self.TARGET, context)
+        s_name = self._label(src, "INPUT", parameters, context)
+        t_name = self._label(tgt, "TARGET", parameters, context)
+        checks.require_geometry(src, "polygon", s_name)
+        checks.require_geometry(tgt, "polygon", t_name)
+        checks.require_same_crs(src, s_name, tgt, t_name)
+        checks.require_projected(src, s_name, tr("areal interpolation (areas)"))
+        extensive = self.parameterAsFields(parameters, self.EXTENSIVE_FIELDS, context)
+        intensive = self.parameterAsFields(parameters, self.INTENSIVE_FIELDS, context)
+        overlay.check_fields([f.name() for f in src.fields()], extensive, intensive, s_name)
+        for name in extensive + intensive:
+            checks.field_index(src, name, s_name, numeric=True)
+        pop_src = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        pop_index = -1
+        if pop_src is not None:
+            p_name = self._label(pop_src, "POPULATION_LAYER", parameters, context)
+            checks.require_same_crs(pop_src, p_name, src, s_name)
+            if not pop_field:
+                raise ComputationError(tr("A population layer ('{layer}') needs POPULATION_FIELD, the field with "
+                                          "the inhabitants of each point or cell.").format(layer=p_name))
+            pop_index = checks.field_index(pop_src, pop_field, p_name, numeric=True)
+        s_key = self.parameterAsString(parameters, self.SOURCE_KEY, context)
+        t_key = self.parameterAsString(parameters, self.TARGET_KEY, context)
+        s_key_index = checks.field_index(src, s_key, s_name) if s_key else -1
+        t_key_index = checks.field_index(tgt, t_key, t_name) if t_key else -1
+
+        try:
+            feedback.setProgressText(self.tr("Indexing target polygons…"))
+            targets = geo.PolygonIndex.from_source(tgt, feedback, (0.0, 10.0))
+            feedback.setProgressText(self.tr("Intersecting source and target polygons…"))
+            pieces, piece_geoms, stats = geo.polygon_pieces(src, targets, keep_geometry=pop_src is not None,
+                                                            feedback=feedback,
+                                                            progress=(10.0, 50.0 if pop_src else 80.0))
+            pop_stats = None
+            if pop_src is not None:
+                feedback.setProgressText(self.tr("Weighting the pieces by population…"))
+                weights, pop_stats = geo.population_in_pieces(piece_geoms, pop_src, pop_index, feedback, (60.0, 30.0))
+                pieces["population"] = weights
+        except geo.CanceledError:
+            return {}
+        if stats["failed"]:
+            raise ComputationError(tr("GEOS could not intersect {n} source/target pairs of '{s}' and '{t}' (invalid "
+                                      "geometries?). Run Vector › Geometry Tools › Fix Geometries on both layers. "
+                                      "First pairs (feature ids): {pairs}").format(
+                n=len(stats["failed"]), s=s_name, t=t_name, pairs=stats["failed"][:5]))
+        values = layer_to_dataframe(src, list(dict.fromkeys(extensive + intensive)))
+        target_area = {fid: g.area() for fid, g in targets.geoms.items()}
+        target_ids = targets.ids + targets.empty
+        result = overlay.interpolate(pieces, values, target_ids, extensive, intensive,
+                                     target_area=[target_area.get(t, float("nan")) for t in target_ids])
+        if feedback.isCanceled():
+            return {}
+
+        frame = result.values.rename(columns={"n_sources": "src_n", "cover_pct": "src_cover_pct"})
+        specs = [(name, tr("{name} (extensive, split by {w})").format(name=name, w=result.weighting), "double")
+                 for name in extensive]
+        specs += [(name, tr("{name} (intensive, mean weighted by {w})").format(name=name, w=result.weighting),
+                   "double") for name in intensive]
+        specs += [("src_n", tr("Number of source areas"), "int"),
+                  ("src_cover_pct", tr("Share of the area covered by source areas (%)"), "double")]
+        fields, replaced = output_fields(tgt.fields(), specs)
+        if replaced:
+            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, tgt.wkbType(), tgt.sourceCrs())
+        if sink is None:
+            raise ComputationError(tr("The output layer could not be created."))
+        write_features(sink, tgt, frame, specs, fields, feedback)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
+
+        s_labels = checks.feature_labels(src, s_key_index)
+        t_labels = checks.feature_labels(tgt, t_key_index)
+        report = overlay.interpolation_report(result, s_labels, t_labels)
+        outputs = {self.OUTPUT: dest_id}
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            overlay.write_report_csv(report, report_path)
+            outputs[self.REPORT] = report_path
+        self._log(feedback, result, report, stats, pop_stats, s_labels, t_labels,
+                  self.parameterAsInt(parameters, self.TOP, context))
+        totals = result.totals
+        outputs["TOTALS_OK"] = int(bool(totals["ok"].all())) if len(totals) else 1
+        outputs["MAX_DIFF_PCT"] = float(totals["diff_pct"].abs().max()) if len(totals) else 0.0
+        outputs["N_SPLIT_SOURCES"] = int(result.flows.loc[result.flows["moved"], "source"].nunique())
+        return outputs
+
+    def _log(self, feedback, result, report, stats, pop_stats, s_labels, t_labels, top):
+        feedback.pushInfo(tr("Weights: {w}.").format(w=tr("population of the population layer in each piece")
+                                                     if result.weighting == "population" else tr("area")))
+        for rec in result.totals.to_dict("records"):
+            feedback.pushInfo(tr("{field}: total in {tin:.6g}, out {tout:.6g} ({diff:+.4f} %), {state}; not covered "
+                                 "by targets {unc:.6g}.").format(
+                field=rec["field"], tin=rec["total_in"], tout=rec["total_out"], diff=rec["diff_pct"],
+                state=tr("preserved within 0.1 %") if rec["ok"] else tr("NOT preserved within 0.1 %"),
+                unc=rec["uncovered"]))
+        unc = result.uncovered_sources
+        if len(unc):
+            worst = ", ".join("{} {:.3f} %".format(s_labels.get(i, i), r * 100) for i, r in
+                              unc["share_uncovered"].head(5).items())
+            feedback.pushInfo(tr("{n} source areas are not completely covered by targets (largest gaps: {worst}).")
+                              .format(n=len(unc), worst=worst))
+        if stats["no_geometry"]:
+            feedback.pushInfo(tr("{n} source features have no geometry; their values are not carried.").format(
+                n=len(stats["no_geometry"])))
+        if stats["overlap_area"] > 0:
+            feedback.pushInfo(tr("Target polygons overlap: {a:.6g} map units² of source area are counted in more "
+                                 "than one target.").format(a=stats["overlap_area"]))
+        if pop_stats is not None:
+            feedback.pushInfo(tr("Population layer: {tot:.6g} inhabitants, {out:.6g} outside all source areas "
+                                 "(not used), {m} units without a value.").format(
+                tot=pop_stats["population"], out=pop_stats["unplaced"], m=pop_stats["missing"]))
+        if result.area_fallback:
+            fallback = _some([s_labels.get(i, i) for i in result.area_fallback])
+            feedback.pushInfo(tr("{n} source areas contain no population of the population layer; they are split "
+                                 "by area: {ids}").format(n=len(result.area_fallback), ids=fallback))
+        if result.intensive_area_fallback:
+            feedback.pushInfo(tr("{n} target areas contain no population of the population layer; their intensive "
+                                 "values are area-weighted means: {ids}").format(
+                n=len(result.intensive_area_fallback),
+                ids=_some([t_labels.get(i, i) for i in result.intensive_area_fallback])))
+        if result.empty_targets:
+            feedback.pushInfo(tr("{n} target areas overlap no source area and get no value (NULL): {ids}").format(
+                n=len(result.empty_targets), ids=_some([t_labels.get(i, i) for i in result.empty_targets])))
+        moves = report[report["section"] == "reallocation"].head(top)
+        if len(moves):
+            feedback.pushInfo(tr("Largest reallocations away from each source's main target (source → target, "
+                                 "amount, share of the source):"))
+            for rec in moves.to_dict("records"):
+                feedback.pushInfo("  {} → {}: {} {:.6g} ({:.2f} %)".format(
+                    rec["source"], rec["target"], rec["field"], rec["value_out"], rec["share_pct"]))
+
+
+def _some(ids, limit=10):
+    ids = [str(i) for i in ids]
+    return ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")

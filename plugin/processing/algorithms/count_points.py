@@ -1,0 +1,171 @@
+"""sozialmonitor:count_points — points per district: counts, per 1,000 inhabitants, per km².
+
+Geometry (which point lies in which district, district areas) comes from plugin/gis/overlay.py,
+the counts and rates from plugin/core/overlay.py. The output is created only after everything is
+computed, so a bad input leaves no output behind.
+"""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+)
+
+from ...core import overlay
+from ...core.errors import ComputationError
+from ...core.i18n import tr, tr_noop
+from ...gis import overlay as geo
+from ...gis import overlay_checks as checks
+from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ..base import SozialmonitorAlgorithm
+from ..postprocess import FieldAliasSetter
+
+
+class CountPointsAlgorithm(SozialmonitorAlgorithm):
+    NAME = "count_points"
+    DISPLAY = "Count points per district"
+    GROUP_ID = "spatial"
+    HELP = (
+        "Counts the point features of POINTS (e.g. day-care centres, schools, doctors) in every district of "
+        "INPUT and writes a copy of the districts with:\n"
+        "<prefix>_total (number of points; 0 where a district has none, never NULL), "
+        "<prefix>_total_p1000 (per 1,000 inhabitants, only with POPULATION_FIELD), "
+        "<prefix>_total_km2 (per km²) and area_km2. With CATEGORY_FIELD, the same three numbers for every "
+        "category value, in fields named <prefix>_<category> (made safe: 'Grundschule' → n_Grundschule, "
+        "umlauts transliterated; the alias keeps the value).\n\n"
+        "Area: planar in the layer CRS when it is projected, ellipsoidal when it is geographic (the log says "
+        "which). A district whose population is 0 or missing gets NULL rates per 1,000 and is listed in the log.\n"
+        "Points outside all districts are counted and reported. A point on a shared boundary is counted once, "
+        "in the district with the lowest feature id among those it touches. A multi-point feature counts once, "
+        "at its first point. Both layers must be in the same CRS."
+    )
+
+    INPUT = "INPUT"
+    POINTS = "POINTS"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    KEY_FIELD = "KEY_FIELD"
+    PREFIX = "PREFIX"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Districts (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POINTS, self.tr("Points (e.g. facilities)"), [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.CATEGORY_FIELD, self.tr("Category field of the points (one count per category)"),
+            parentLayerParameterName=self.POINTS, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field of the districts (for rates per 1,000)"),
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.KEY_FIELD, self.tr("District key field (names districts in the log)"),
+            parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PREFIX, self.tr("Prefix of the output fields"), defaultValue="n"))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Districts with counts"), QgsProcessing.TypeVectorPolygon))
+        for key, label in (("N_POINTS", tr_noop("Points read")), ("N_INSIDE", tr_noop("Points inside a district")),
+                           ("N_OUTSIDE", tr_noop("Points outside all districts")),
+                           ("N_BOUNDARY", tr_noop("Points on a district boundary")),
+                           ("N_NO_POPULATION", tr_noop("Districts without population"))):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def _label(self, source, key, parameters, context):
+        return checks.layer_label(source, key, self.parameterAsVectorLayer(parameters, key, context))
+
+    def execute(self, parameters, context, feedback):
+        districts_src = self.parameterAsSource(parameters, self.INPUT, context)
+        points_src = self.parameterAsSource(parameters, self.POINTS, context)
+        d_name = self._label(districts_src, "INPUT", parameters, context)
+        p_name = self._label(points_src, "POINTS", parameters, context)
+        checks.require_geometry(districts_src, "polygon", d_name)
+        checks.require_geometry(points_src, "point", p_name)
+        checks.require_same_crs(points_src, p_name, districts_src, d_name)
+        category = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
+        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "n").strip()
+        cat_index = checks.field_index(points_src, category, p_name) if category else -1
+        if pop_field:
+            checks.field_index(districts_src, pop_field, d_name, numeric=True)
+        key_index = checks.field_index(districts_src, key_field, d_name) if key_field else -1
+
+        try:
+            feedback.setProgressText(self.tr("Indexing districts…"))
+            districts = geo.PolygonIndex.from_source(districts_src, feedback, (0.0, 10.0))
+            feedback.setProgressText(self.tr("Locating points…"))
+            assigned, categories, stats = geo.assign_points(points_src, districts, cat_index, feedback, (10.0, 80.0))
+        except geo.CanceledError:
+            return {}
+        all_ids = districts.ids + districts.empty
+        counts, n_outside = overlay.count_points(all_ids, assigned, categories)
+        areas, area_how = geo.district_areas_km2(districts, districts_src.sourceCrs(), context)
+        population = None
+        if pop_field:
+            population = layer_to_dataframe(districts_src, [pop_field])[pop_field].reindex(counts.index)
+        result = overlay.rates(counts, population, areas.reindex(counts.index))
+
+        frame, specs = self._result_frame(districts_src, counts, result, areas, prefix, pop_field)
+        if feedback.isCanceled():
+            return {}
+        fields, replaced = output_fields(districts_src.fields(), specs)
+        if replaced:
+            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
+                                             districts_src.sourceCrs())
+        if sink is None:
+            raise ComputationError(tr("The output layer could not be created."))
+        write_features(sink, districts_src, frame, specs, fields, feedback)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
+
+        labels = checks.feature_labels(districts_src, key_index)
+        n_inside = stats["points"] - n_outside
+        feedback.pushInfo(tr("{inside} of {n} points lie in a district; {out} lie outside all districts "
+                             "(not counted).").format(inside=n_inside, n=stats["points"], out=n_outside))
+        feedback.pushInfo(tr("{b} points lie on a district boundary; each is counted once, in the district with "
+                             "the lowest feature id it touches.").format(b=stats["boundary"]))
+        if stats["no_geometry"]:
+            feedback.pushInfo(tr("{n} point features have no geometry (counted as outside).").format(
+                n=stats["no_geometry"]))
+        if stats["multi"]:
+            feedback.pushInfo(tr("{n} multi-point features hold several points; each counts once, at its first "
+                                 "point.").format(n=stats["multi"]))
+        feedback.pushInfo(tr("Areas (km²): {how}.").format(how=area_how))
+        if result["no_population"]:
+            feedback.pushInfo(tr("{n} districts have population 0 or missing; their rates per 1,000 are NULL: "
+                                 "{ids}").format(n=len(result["no_population"]),
+                                                 ids=", ".join(labels.get(f, str(f)) for f in
+                                                               result["no_population"])))
+        if districts.empty:
+            feedback.pushInfo(tr("{n} districts have no geometry (count 0, area NULL).").format(
+                n=len(districts.empty)))
+        return {self.OUTPUT: dest_id, "N_POINTS": stats["points"], "N_INSIDE": n_inside, "N_OUTSIDE": n_outside,
+                "N_BOUNDARY": stats["boundary"], "N_NO_POPULATION": len(result["no_population"])}
+
+    def _result_frame(self, districts_src, counts, result, areas, prefix, pop_field):
+        taken = [f.name() for f in districts_src.fields()]
+        total_name = "{}_total".format(prefix)
+        columns = [("total", total_name, tr("Number of points"))]
+        cats = [c for c in counts.columns if c != "total"]
+        names = overlay.category_fields(cats, prefix, taken=taken + [total_name, "area_km2"])
+        for cat in cats:
+            columns.append((cat, names[cat], tr("Number of points: {cat}").format(cat="NULL" if cat is None else cat)))
+        frame = counts.copy()
+        frame.columns = [names.get(c, total_name) if c != "total" else total_name for c in counts.columns]
+        specs = []
+        for _col, name, alias in columns:
+            specs.append((name, alias, "int"))
+        for _col, name, alias in columns:
+            if pop_field:
+                frame[name + "_p1000"] = result["per_1000"][_col].to_numpy()
+                specs.append((name + "_p1000", tr("{alias} per 1,000 inhabitants").format(alias=alias), "double"))
+            frame[name + "_km2"] = result["per_km2"][_col].to_numpy()
+            specs.append((name + "_km2", tr("{alias} per km²").format(alias=alias), "double"))
+        frame["area_km2"] = areas.reindex(frame.index).to_numpy()
+        specs.append(("area_km2", tr("Area (km²)"), "double"))
+        return frame, specs
