@@ -1,10 +1,43 @@
-"""The Sozialmonitor dock panel (placeholder size; the guided steps live in gui/steps/)."""
-from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+"""The Sozialmonitor dock panel: five steps from a district layer and a table to a printed map.
 
+Each step only gathers parameters and runs the same Processing algorithms as the toolbox and
+qgis_process (join_table, compute_index, export_map, export_atlas) through gui/runner.py, one
+background task at a time. The panel state lives in the project (gui/state.py).
+"""
+import os
+import tempfile
 
-def tr(text):
-    return QCoreApplication.translate("Sozialmonitor", text)
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QToolBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.engine_fields import output_field_specs
+from ..gis.i18n import translate as tr
+from ..gis.styling import apply_classes, secrecy_rule
+from ..processing.base import README_URL
+from . import state as panel_state
+from .runner import TaskRunner, user_errors
+from .steps.compute import ComputeStep, summarise
+from .steps.districts import DistrictStep
+from .steps.print_map import PREVIEW_DPI, PrintStep
+from .steps.recipe import RecipeStep
+from .steps.table import TableStep
+
+HELP_URL = README_URL.split("#")[0] + "#panel"  # <a id="panel"></a> in README.md
+RESULT_NAME = "sozialmonitor_result.gpkg"
+INDEX_TABLE_NAME = "index_table.gpkg"
 
 
 class SozialmonitorDock(QDockWidget):
@@ -12,10 +45,359 @@ class SozialmonitorDock(QDockWidget):
         super().__init__(tr("Sozialmonitor"), parent)
         self.iface = iface
         self.setObjectName("SozialmonitorDock")
+        self.runner = TaskRunner(self)
+        self.result = {}  # paths of the last computed result: map layer, index table, recipe
+        self._restoring = False
+        self._build()
+        self._connect()
+        self.restore_state()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self):
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        label = QLabel(tr("Social monitoring: join indicator tables, compute the social index, print maps."), body)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addStretch(1)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.toolbox = QToolBox(body)
+        self.toolbox.setObjectName("steps")
+        self.districts = DistrictStep()
+        self.table = TableStep()
+        self.recipe = RecipeStep()
+        self.compute = ComputeStep()
+        self.printing = PrintStep()
+        titles = [tr("1 · Districts"), tr("2 · Indicator table and join report"), tr("3 · Index recipe"),
+                  tr("4 · Compute"), tr("5 · Print")]
+        for step, title in zip([self.districts, self.table, self.recipe, self.compute, self.printing], titles):
+            scroll = QScrollArea(self.toolbox)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(step)
+            self.toolbox.addItem(scroll, title)
+        layout.addWidget(self.toolbox, 1)
+
+        status = QHBoxLayout()
+        self.status_label = QLabel(tr("Ready."), body)
+        self.status_label.setObjectName("statusLabel")
+        self.progress = QProgressBar(body)
+        self.progress.setObjectName("progressBar")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setMaximumHeight(16)
+        self.cancel_button = QPushButton(tr("Cancel"), body)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.help_button = QPushButton(tr("Help"), body)
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setToolTip(tr("Open the panel's section of the Sozialmonitor manual"))
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.cancel_button)
+        status.addWidget(self.help_button)
+        layout.addWidget(self.status_label)
+        layout.addLayout(status)
         self.setWidget(body)
+        self.setMinimumWidth(360)
+
+    def _connect(self):
+        self.runner.started.connect(self._task_started)
+        self.runner.progress.connect(lambda value: self.progress.setValue(int(value)))
+        self.runner.done.connect(self._task_done)
+        self.runner.failed.connect(self.show_error)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.help_button.clicked.connect(self.open_help)
+        self.table.preview_button.clicked.connect(self.preview_table)
+        self.table.join_button.clicked.connect(self.check_join)
+        self.table.columns_changed.connect(self.recipe.set_columns)
+        self.recipe.validity_changed.connect(lambda _v: self._update_buttons())
+        self.recipe.changed.connect(lambda: self.printing.set_recipe(self.recipe.recipe()))
+        self.compute.compute_button.clicked.connect(self.compute_index)
+        self.printing.preview_button.clicked.connect(self.preview_map)
+        self.printing.export_button.clicked.connect(self.export_map)
+        self.printing.atlas_button.clicked.connect(self.export_atlas)
+        for step in self.steps():
+            step.changed.connect(self._changed)
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_read)
+        project.writeProject.connect(self._project_written)
+        project.removeAll.connect(self._project_clearing)
+        project.cleared.connect(self._project_cleared)
+
+    def _page_of(self, step):
+        return next(self.toolbox.widget(i) for i in range(self.toolbox.count())
+                    if self.toolbox.widget(i).widget() is step)
+
+    def steps(self):
+        return [self.districts, self.table, self.recipe, self.compute, self.printing]
+
+    def teardown(self):
+        """Called by the plugin's unload(): stop the running task and leave the project alone."""
+        self.runner.cancel()
+        project = QgsProject.instance()
+        project.readProject.disconnect(self._project_read)
+        project.writeProject.disconnect(self._project_written)
+        project.removeAll.disconnect(self._project_clearing)
+        project.cleared.disconnect(self._project_cleared)
+
+    # ---------------------------------------------------------------- busy / messages
+    def _task_started(self, label):
+        self.progress.setValue(0)
+        self.status_label.setText(tr("Running: {task}…").format(task=label))
+        self._update_buttons()
+
+    def _task_done(self, ok, _results, error):
+        self.progress.setValue(100 if ok else 0)
+        if error:
+            self.show_error(error)
+        elif not ok:
+            self.status_label.setText(tr("Cancelled."))
+        else:
+            self.status_label.setText(tr("Done."))
+        self._update_buttons()
+
+    def _update_buttons(self):
+        busy = self.runner.busy
+        for step in (self.districts, self.table, self.recipe):
+            step.set_busy(busy)
+        self.compute.set_busy(busy)
+        self.compute.compute_button.setEnabled(not busy and self.recipe.valid)
+        self.printing.set_busy(busy, has_result=os.path.isfile(self.result.get("map", "")))
+        self.cancel_button.setEnabled(busy)
+
+    def show_error(self, text):
+        self.status_label.setText(tr("Stopped: see the message bar."))
+        self.iface.messageBar().pushMessage(tr("Sozialmonitor"), text, Qgis.Critical, 10)
+
+    def show_problem(self, text):
+        self.iface.messageBar().pushMessage(tr("Sozialmonitor"), text, Qgis.Warning, 6)
+
+    def open_help(self):
+        QDesktopServices.openUrl(QUrl(HELP_URL))
+
+    def work_dir(self):
+        """The output folder of step 4 (default: a 'sozialmonitor' folder next to the project, else temp)."""
+        folder = self.compute.folder()
+        if not folder:
+            home = QgsProject.instance().homePath()
+            folder = os.path.join(home, "sozialmonitor") if home else os.path.join(tempfile.gettempdir(),
+                                                                                 "sozialmonitor")
+        os.makedirs(folder, exist_ok=True)
+        return folder
+
+    def _first_problem(self, *steps):
+        for step in steps:
+            problem = step.problem()
+            if problem:
+                self.show_problem(problem)
+                return True
+        return False
+
+    # ---------------------------------------------------------------- step 2
+    @user_errors
+    def preview_table(self):
+        if self.runner.busy or self._first_problem(self.table):
+            return
+        self.runner.run_function(tr("Reading the table"), self.table.preview_function(),
+                                 lambda ok, result, _e: ok and self.table.show_preview(result))
+
+    @user_errors
+    def check_join(self):
+        if self.runner.busy or self._first_problem(self.districts, self.table):
+            return
+        report = os.path.join(self.work_dir(), "join_check.csv")
+        params = self.table.join_parameters(self.districts, report)
+        self.table.clear_report()
+
+        def done(ok, results, _error):
+            if ok and results.get("REPORT"):
+                self.table.show_report(results["REPORT"])
+                self.save_state()
+
+        self.runner.run_algorithm("sozialmonitor:join_table", params, done)
+
+    # ---------------------------------------------------------------- step 4
+    @user_errors
+    def compute_index(self):
+        if self.runner.busy or self._first_problem(self.districts, self.table):
+            return
+        recipe = self.recipe.recipe()
+        if recipe is None:
+            self.show_problem(tr("The index recipe has a problem (step 3): {msg}").format(
+                msg=self.recipe.message.text()))
+            return
+        folder = self.work_dir()
+        recipe_path = os.path.join(folder, "recipe.json")
+        table_first = self.compute.table_first.isChecked()
+        if not table_first and recipe.metadata.key_field:
+            # The joined layer carries the district key; the table's key column is not copied.
+            recipe.metadata.key_field = self.districts.key_field()
+        recipe.save(recipe_path)
+        result_path = os.path.join(folder, RESULT_NAME)
+        self._remove_layers_of(result_path)
+        self.result = {}
+        self.compute.clear_summary()
+        report = os.path.join(folder, "join_report.csv")
+        diagnostics = os.path.join(folder, "diagnostics.csv")
+        compute_params = {"RECIPE": recipe_path, "OUTPUT_DIAGNOSTICS": diagnostics}
+        if table_first:
+            index_path = os.path.join(folder, INDEX_TABLE_NAME)
+            source = self.table.path()
+            if self.table.sheet_edit.text().strip():
+                source += "|layername=" + self.table.sheet_edit.text().strip()
+            first = ("sozialmonitor:compute_index", dict(compute_params, INPUT=source, OUTPUT=index_path))
+            second = ("sozialmonitor:join_table",
+                      self.table.join_parameters(self.districts, report, result_path, table_layer=index_path))
+        else:
+            index_path = result_path
+            joined = os.path.join(folder, "joined.gpkg")
+            first = ("sozialmonitor:join_table", self.table.join_parameters(self.districts, report, joined))
+            second = ("sozialmonitor:compute_index", dict(compute_params, INPUT=joined, OUTPUT=result_path))
+        paths = {"map": result_path, "index": index_path, "recipe": recipe_path, "diagnostics": diagnostics,
+                 "report": report}
+
+        def after_second(ok, _results, _error):
+            if ok:
+                self._result_ready(paths, recipe)
+
+        def after_first(ok, _results, _error):
+            if ok:
+                self.runner.run_algorithm(second[0], second[1], after_second)
+
+        self.runner.run_algorithm(first[0], first[1], after_first)
+
+    def _result_ready(self, paths, recipe):
+        self.result = paths
+        if not self.table.report_path:
+            # No check in step 2: show the report of the join that made the map (rows = index table rows).
+            self.table.show_report(paths["report"])
+        layer = QgsVectorLayer(paths["map"], tr("Sozialmonitor: {title}").format(
+            title=recipe.metadata.title or tr("social index")), "ogr")
+        for name, alias, _kind in output_field_specs(recipe):
+            idx = layer.fields().lookupField(name)
+            if idx >= 0:
+                layer.setFieldAlias(idx, alias)
+        QgsProject.instance().addMapLayer(layer)
+        self.result["layer_id"] = layer.id()
+        self.printing.set_recipe(recipe)
+        self.save_state()
+        self.toolbox.setCurrentWidget(self._page_of(self.compute))
+        self._run_summary(recipe, style=True)
+
+    def _run_summary(self, recipe, style):
+        paths = dict(self.result)
+        field = self.printing.field_combo.currentText().strip() or (recipe.indices[0].id + "_class")
+
+        def done(ok, summary, _error):
+            if not ok:
+                return
+            self.compute.show_summary(summary)
+            layer = QgsProject.instance().mapLayer(paths.get("layer_id", ""))
+            if style and layer is not None:
+                apply_classes(layer, summary["classes"], secrecy_rule(layer, recipe))
+            self._update_buttons()
+
+        self.runner.run_function(
+            tr("Summarising the result"),
+            lambda _fb: summarise(paths["index"], paths["map"], field, recipe, paths.get("diagnostics")), done)
+
+    def _remove_layers_of(self, path):
+        project = QgsProject.instance()
+        target = os.path.abspath(path)
+        for layer in list(project.mapLayers().values()):
+            if os.path.abspath(layer.source().split("|")[0]) == target:
+                project.removeMapLayer(layer.id())
+
+    # ---------------------------------------------------------------- step 5
+    def _print_inputs(self):
+        if self.runner.busy:
+            return None
+        if not os.path.isfile(self.result.get("map", "")):
+            self.show_problem(tr("Compute the index first (step 4)."))
+            return None
+        return self.result["map"], self.result["recipe"]
+
+    @user_errors
+    def preview_map(self):
+        inputs = self._print_inputs()
+        if inputs is None:
+            return
+        folder = self.work_dir()
+        png = os.path.join(folder, "preview.png")
+        params = self.printing.map_parameters(inputs[0], inputs[1], os.path.join(folder, "preview.pdf"), png,
+                                              dpi=PREVIEW_DPI)
+        self.runner.run_algorithm("sozialmonitor:export_map", params,
+                                  lambda ok, _r, _e: ok and self.printing.show_preview(png))
+
+    @user_errors
+    def export_map(self):
+        inputs = self._print_inputs()
+        if inputs is None:
+            return
+        pdf = self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
+        png = os.path.splitext(pdf)[0] + ".png" if self.printing.png_check.isChecked() else None
+        params = self.printing.map_parameters(inputs[0], inputs[1], pdf, png)
+        self.runner.run_algorithm(
+            "sozialmonitor:export_map", params,
+            lambda ok, results, _e: ok and self.printing.show_written(
+                [results.get("OUTPUT_PDF"), results.get("OUTPUT_PNG")]))
+
+    @user_errors
+    def export_atlas(self):
+        inputs = self._print_inputs()
+        if inputs is None:
+            return
+        base = self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
+        pdf = os.path.splitext(base)[0] + "_atlas.pdf"
+        params = self.printing.atlas_parameters(inputs[0], inputs[1], self.districts.key_field(),
+                                                self.districts.name_field(), pdf)
+        self.runner.run_algorithm("sozialmonitor:export_atlas", params,
+                                  lambda ok, results, _e: ok and self.printing.show_written(
+                                      [results.get("OUTPUT_PDF")]))
+
+    # ---------------------------------------------------------------- project state
+    def state(self):
+        return {"districts": self.districts.state(), "table": self.table.state(), "recipe": self.recipe.state(),
+                "compute": self.compute.state(), "print": self.printing.state(), "result": self.result}
+
+    def _changed(self):
+        """A user edit: the project has unsaved changes (the state is written when the project is saved)."""
+        if not self._restoring:
+            QgsProject.instance().setDirty(True)
+
+    def save_state(self):
+        """Write the panel state into the project (also done whenever the project is written)."""
+        if not self._restoring:
+            panel_state.write_state(self.state())
+
+    def restore_state(self):
+        """Fill the panel from the project (empty panel when the project holds no state)."""
+        saved = panel_state.read_state()
+        self._restoring = True
+        try:
+            self.districts.set_state(saved.get("districts", {}))
+            self.table.set_state(saved.get("table", {}))
+            self.recipe.set_state(saved.get("recipe", {}))
+            self.recipe.set_columns(self.table.columns)
+            self.compute.set_state(saved.get("compute", {}))
+            self.printing.set_recipe(self.recipe.recipe())
+            self.printing.set_state(saved.get("print", {}))
+            self.result = saved.get("result", {}) if os.path.isfile(saved.get("result", {}).get("map", "")) else {}
+        finally:
+            self._restoring = False
+        self._update_buttons()
+        recipe = self.recipe.recipe()
+        if self.result and recipe is not None and not self.runner.busy:
+            self._run_summary(recipe, style=False)
+
+    def _project_read(self, *_args):
+        self.restore_state()
+
+    def _project_written(self, *_args):
+        self.save_state()
+
+    def _project_clearing(self):
+        # Removing the layers changes the layer combo; that must not count as an edit.
+        self._restoring = True
+
+    def _project_cleared(self):
+        if self.runner.busy:
+            self.runner.cancel()
+        self.restore_state()

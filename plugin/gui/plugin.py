@@ -34,6 +34,9 @@ class SozialmonitorPlugin:
 
     # Processing is initialised separately so qgis_process gets the provider without a GUI.
     def initProcessing(self):  # noqa: N802
+        # QGIS calls initProcessing before initGui (and qgis_process only that): load the translator
+        # first, because algorithms translate their parameter descriptions when they are registered.
+        self._install_translator()
         if self.provider is None:
             provider = SozialmonitorProvider()
             # addProvider refuses (and deletes) a second provider with the same id, e.g. one a
@@ -44,8 +47,12 @@ class SozialmonitorPlugin:
                 logging.getLogger(LOGGER_NAME).warning(
                     "A Processing provider 'sozialmonitor' is already registered; keeping it.")
 
+    def _install_translator(self):
+        if self.translator is None:
+            self.translator = gis_i18n.install()
+
     def initGui(self):  # noqa: N802
-        self.translator = gis_i18n.install()
+        self._install_translator()
         self.log_handler = QgisLogHandler()
         logging.getLogger(LOGGER_NAME).addHandler(self.log_handler)
         self.initProcessing()
@@ -69,6 +76,7 @@ class SozialmonitorPlugin:
 
     def unload(self):
         if self.dock is not None:
+            self.dock.teardown()
             self.iface.removeDockWidget(self.dock)
             self.dock.close()
             self.dock.deleteLater()

@@ -1,0 +1,109 @@
+"""Step 5: print — template, texts, preview; export the map (sozialmonitor:export_map) or the atlas
+(sozialmonitor:export_atlas). Form: ui/step_print.ui."""
+import os
+
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QPixmap
+from qgis.PyQt.QtWidgets import (
+    QWidget,
+)
+
+from ...gis.i18n import translate as tr
+from ...gis.layouts import TEMPLATE_LABELS
+from ..widgets import load_ui, show_message
+
+PREVIEW_DPI = 72  # the lowest resolution export_map accepts
+
+
+class PrintStep(QWidget):
+    changed = pyqtSignal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        load_ui("step_print.ui", self)
+        for label in TEMPLATE_LABELS:
+            self.template_combo.addItem(tr(label))
+        self.template_combo.setCurrentIndex(1)
+        self.result_label.hide()
+        self.preview_label.hide()
+        for edit in (self.title_edit, self.subtitle_edit, self.source_edit):
+            edit.editingFinished.connect(self.changed.emit)
+        self.field_combo.currentTextChanged.connect(lambda _t: self.changed.emit())
+        self.template_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.pdf_widget.fileChanged.connect(lambda _p: self.changed.emit())
+        self.png_check.toggled.connect(lambda _b: self.changed.emit())
+
+    def set_recipe(self, recipe):
+        """Offer the recipe's class and typology fields; default title from the recipe."""
+        if recipe is None:
+            return
+        fields = [s.id + "_class" for s in recipe.indices if s.classification is not None]
+        fields += [t.id for t in recipe.typologies] + [s.id + "_score" for s in recipe.indices]
+        current = self.field_combo.currentText()
+        self.field_combo.blockSignals(True)
+        self.field_combo.clear()
+        self.field_combo.addItems(fields)
+        self.field_combo.setEditText(current if current else (fields[0] if fields else ""))
+        self.field_combo.blockSignals(False)
+        if not self.title_edit.text():
+            self.title_edit.setPlaceholderText(recipe.metadata.title)
+
+    def pdf_path(self):
+        path = self.pdf_widget.filePath().strip()
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    def _texts(self):
+        return {"TITLE": self.title_edit.text().strip() or self.title_edit.placeholderText(),
+                "SUBTITLE": self.subtitle_edit.text().strip(), "SOURCE": self.source_edit.text().strip()}
+
+    def map_parameters(self, layer_path, recipe_path, pdf, png=None, dpi=300):
+        params = {"INPUT": layer_path, "FIELD": self.field_combo.currentText().strip(), "RECIPE": recipe_path,
+                  "TEMPLATE": self.template_combo.currentIndex(),
+                  "TEMPLATE_FILE": self.template_file.filePath().strip() or None,
+                  "OUTPUT_PDF": pdf, "DPI": dpi}
+        params.update(self._texts())
+        if png:
+            params["OUTPUT_PNG"] = png
+        return params
+
+    def atlas_parameters(self, layer_path, recipe_path, key_field, name_field, pdf):
+        params = {"INPUT": layer_path, "FIELD": self.field_combo.currentText().strip(), "RECIPE": recipe_path,
+                  "KEY_FIELD": key_field, "NAME_FIELD": name_field or None, "OUTPUT_PDF": pdf,
+                  "TITLE": self._texts()["TITLE"], "SOURCE": self._texts()["SOURCE"]}
+        return params
+
+    def show_written(self, paths):
+        links = ", ".join('<a href="file://{0}">{1}</a>'.format(p, os.path.basename(p)) for p in paths if p)
+        show_message(self.result_label, tr("Written: {files}").format(files=links), "ok")
+
+    def show_preview(self, png):
+        pixmap = QPixmap(png)
+        if pixmap.isNull():
+            return
+        width = max(200, self.width() - 24)
+        self.preview_label.setPixmap(pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+        self.preview_label.show()
+
+    def state(self):
+        return {"field": self.field_combo.currentText(), "template": self.template_combo.currentIndex(),
+                "template_file": self.template_file.filePath(), "title": self.title_edit.text(),
+                "subtitle": self.subtitle_edit.text(), "source": self.source_edit.text(),
+                "pdf": self.pdf_widget.filePath(), "png": self.png_check.isChecked()}
+
+    def set_state(self, state):
+        self.field_combo.setEditText(state.get("field", ""))
+        self.template_combo.setCurrentIndex(int(state.get("template", 1)))
+        self.template_file.setFilePath(state.get("template_file", ""))
+        self.title_edit.setText(state.get("title", ""))
+        self.subtitle_edit.setText(state.get("subtitle", ""))
+        self.source_edit.setText(state.get("source", ""))
+        self.pdf_widget.setFilePath(state.get("pdf", ""))
+        self.png_check.setChecked(bool(state.get("png", False)))
+        show_message(self.result_label, "")
+        self.preview_label.hide()
+
+    def set_busy(self, busy, has_result=True):
+        for button in (self.preview_button, self.export_button, self.atlas_button):
+            button.setEnabled(not busy and has_result)

@@ -1,0 +1,150 @@
+"""Small helpers of the panel: loading the Qt Designer forms of ui/, a read-only table of a DataFrame,
+a histogram of bins, inline message labels."""
+import math
+from pathlib import Path
+
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt
+from qgis.PyQt.QtGui import QColor, QPainter, QPalette
+from qgis.PyQt.QtWidgets import QComboBox, QFrame, QHeaderView, QLabel, QSizePolicy, QWidget
+
+UI_DIR = Path(__file__).resolve().parents[2] / "ui"
+
+
+def load_ui(name, widget):
+    """Build ``widget`` from ui/<name> (Qt Designer); its children become attributes named by objectName."""
+    uic.loadUi(str(UI_DIR / name), widget)
+
+
+class FrameModel(QAbstractTableModel):
+    """Read-only view of a pandas DataFrame (shows NaN as an empty cell, numbers in the locale-free form)."""
+
+    def __init__(self, frame=None, parent=None):
+        super().__init__(parent)
+        self.frame = frame
+
+    def set_frame(self, frame):
+        self.beginResetModel()
+        self.frame = frame
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802,B008 (Qt API)
+        return 0 if self.frame is None or parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802,B008 (Qt API)
+        return 0 if self.frame is None or parent.isValid() else len(self.frame.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if self.frame is None or not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(self.frame.iat[index.row(), index.column()])
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+        if self.frame is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return str(self.frame.columns[section])
+        return str(section + 1)
+
+
+def cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return "{:.4g}".format(value) if abs(value) < 1e6 else "{:.0f}".format(value)
+    return str(value)
+
+
+class Histogram(QWidget):
+    """Bars of pre-computed bin counts, each bar in the colour of its class; no axes, a caption below.
+
+    ``set_bins(edges, counts, colours)``: len(edges) == len(counts) + 1; colours one per bar (or empty).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.edges, self.counts, self.colours = [], [], []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(96)
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        return QSize(240, 96)
+
+    def set_bins(self, edges, counts, colours=()):
+        self.edges, self.counts, self.colours = list(edges), list(counts), list(colours)
+        self.setToolTip("\n".join("{:.2f} – {:.2f}: {}".format(a, b, n)
+                                  for a, b, n in zip(self.edges, self.edges[1:], self.counts)))
+        self.update()
+
+    def paintEvent(self, _event):  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        rect = QRectF(self.rect()).adjusted(2, 2, -2, -18)
+        base = self.palette().color(QPalette.ColorRole.Mid)
+        painter.setPen(base)
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if self.counts and max(self.counts) > 0:
+            top = float(max(self.counts))
+            width = rect.width() / len(self.counts)
+            for i, count in enumerate(self.counts):
+                height = rect.height() * count / top
+                colour = QColor(self.colours[i]) if i < len(self.colours) else QColor("#8c8c8c")
+                painter.fillRect(QRectF(rect.left() + i * width + 0.5, rect.bottom() - height,
+                                        max(width - 1.0, 1.0), height), colour)
+            painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            text_rect = QRectF(rect.left(), rect.bottom() + 2, rect.width(), 16)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft), "{:.1f}".format(self.edges[0]))
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight), "{:.1f}".format(self.edges[-1]))
+        painter.end()
+
+
+def message_label(parent=None):
+    """A word-wrapped label for inline messages (hidden when empty)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setFrameShape(QFrame.Shape.NoFrame)
+    label.hide()
+    return label
+
+
+def tidy_table(table):
+    """Compact rows; columns fit their contents, the last one stretches."""
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(20)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+def fit_height(table, max_rows):
+    """Show up to ``max_rows`` rows without an inner vertical scroll bar."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), max_rows)))
+    scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
+    table.setFixedHeight(rows + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + scroll)
+
+
+def show_message(label, text, level="info"):
+    """Show ``text`` in ``label``; level 'error' red, 'ok' green, 'info' plain; empty text hides it."""
+    colours = {"error": "#b00020", "ok": "#1b6e20", "warning": "#8a5300", "info": ""}
+    label.setStyleSheet("color: {};".format(colours[level]) if colours[level] else "")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def compact_combo(parent=None, name="", editable=False):
+    """A combo box whose long entries are elided instead of widening the dock (set before items are added:
+    Qt caches the minimum size hint)."""
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    if name:
+        combo.setObjectName(name)
+    if editable:
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return combo

@@ -1,0 +1,227 @@
+"""The panel driven like a user: Berlin MSS 2019 sample from the district layer to the printed PDF.
+
+Numbers are the official MSS 2019 results (tests/fixtures/mss2019/mss2019_indices_official_plr.csv):
+status classes 67 / 283 / 47 / 39 of the 436 evaluated Planungsräume of the table; on the map, per
+distinct polygon id, 04030417 (mittel) has no polygon, so 'mittel' shows 282 (tests/e2e/test_demo_pipeline.py).
+"""
+import shutil
+import subprocess
+import time
+from collections import Counter
+
+import pytest
+from conftest import TABLE, bar_messages, wait_idle
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
+
+OFFICIAL_STATUS = {"hoch": 67, "mittel": 283, "niedrig": 47, "sehr niedrig": 39}
+
+
+def fill_inputs(dock, layer, folder):
+    """Steps 1-3 as a user fills them."""
+    dock.districts.layer_combo.setLayer(layer)
+    dock.table.file_widget.setFilePath(str(TABLE))
+    dock.table.key_combo.setEditText("PLR_ID")
+    dock.compute.folder_widget.setFilePath(str(folder))
+    dock.recipe.load_preset("Berlin MSS 2019")
+
+
+def test_whole_flow(dock, districts_layer, tmp_path):
+    fill_inputs(dock, districts_layer, tmp_path)
+    assert dock.districts.key_field() == "id"  # guessed from the layer
+    dock.table.preview_button.click()
+    wait_idle(dock)
+    assert dock.table.preview_model.rowCount() == 200  # first rows of 447
+    assert dock.table.columns[:3] == ["PLR_ID", "PLR_NAME", "EW"]
+    assert dock.table.name_combo.currentText() == "PLR_NAME"
+    assert "valid" in dock.recipe.message.text()
+
+    # Step 2: the join report before anything is computed
+    dock.table.join_button.click()
+    wait_idle(dock)
+    report = dock.table.report_text()
+    assert report.startswith("447 of 448 districts matched; 1 table rows without district.")
+    assert "Districts without data (1)\n  09041403 Allende II" in report
+    assert "Table rows without district (1)\n  row 125: 04030417" in report
+    assert "Duplicate keys in the district layer (1)\n  06010102: 2 features" in report
+    assert "09041402: layer" in report  # same key, different name
+    assert not [layer for layer in QgsProject.instance().mapLayers().values()
+                if layer.name().startswith("Sozialmonitor")]  # nothing computed or added yet
+
+    # Step 4: compute; the UI thread stays free while the task runs
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(dock.runner.busy))
+    timer.start(5)
+    dock.compute.compute_button.click()
+    assert dock.runner.busy and not dock.compute.compute_button.isEnabled()
+    assert dock.cancel_button.isEnabled()
+    wait_idle(dock)
+    timer.stop()
+    assert any(ticks), "the event loop did not run while the task was busy"
+    assert dock.status_label.text() == "Done."
+    assert not dock.cancel_button.isEnabled() and dock.compute.compute_button.isEnabled()
+    counts = dock.compute.counts()
+    assert {c: n for (index, c), n in counts.items() if index == "Status-Index"} == OFFICIAL_STATUS
+    assert "436 of 447 districts evaluated" in dock.compute.result_label.text()
+    assert sum(dock.compute.histogram.counts) == 436
+    assert dock.compute.diagnostics.rowCount() == 6  # one row per indicator
+    assert "Cronbach" in dock.compute.alpha_label.text()
+
+    layers = [layer for layer in QgsProject.instance().mapLayers().values() if layer.name().startswith("Sozialmonitor")]
+    assert len(layers) == 1
+    result = layers[0]
+    assert result.featureCount() == 448
+    assert result.renderer().type() == "RuleRenderer"  # styled with the recipe classes
+    by_id = {}
+    for feature in result.getFeatures():
+        if feature["status_class"]:
+            by_id[feature["id"]] = feature["status_class"]
+    assert Counter(by_id.values()) == dict(OFFICIAL_STATUS, mittel=282)
+    assert result.attributeAlias(result.fields().lookupField("status_class")) == "Status-Index: class"
+
+    # Step 5: print
+    dock.printing.title_edit.setText("Soziale Ungleichheit in Berlin 2019")
+    dock.printing.subtitle_edit.setText("447 Planungsräume")
+    dock.printing.pdf_widget.setFilePath(str(tmp_path / "karte.pdf"))
+    dock.printing.png_check.setChecked(True)
+    dock.printing.export_button.click()
+    wait_idle(dock)
+    assert (tmp_path / "karte.pdf").stat().st_size > 10000
+    assert (tmp_path / "karte.png").exists()
+    assert "karte.pdf" in dock.printing.result_label.text()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "karte.pdf"), "-"], capture_output=True, text=True).stdout
+        assert "Soziale Ungleichheit in Berlin 2019" in text and "sehr niedrig" in text
+
+    dock.printing.preview_button.click()
+    wait_idle(dock)
+    assert not dock.printing.preview_label.pixmap().isNull()
+
+    dock.toolbox.setCurrentIndex(3)
+    dock.grab().save("/tmp/panel.png")
+    assert not bar_messages(dock.iface, Qgis.Critical)
+
+    # the saved project brings back the result: summary re-read, print step ready
+    assert QgsProject.instance().write(str(tmp_path / "flow.qgz"))
+    QgsProject.instance().clear()
+    assert dock.compute.counts_table.rowCount() == 0 and not dock.printing.export_button.isEnabled()
+    assert QgsProject.instance().read(str(tmp_path / "flow.qgz"))
+    wait_idle(dock)
+    assert {c: n for (index, c), n in dock.compute.counts().items() if index == "Status-Index"} == OFFICIAL_STATUS
+    assert dock.printing.export_button.isEnabled()
+    assert dock.printing.title_edit.text() == "Soziale Ungleichheit in Berlin 2019"
+    restored = QgsProject.instance().mapLayer(dock.result["layer_id"])
+    assert restored is not None and restored.renderer().type() == "RuleRenderer"
+
+
+def test_cancel_returns_to_idle(dock, districts_layer, tmp_path):
+    fill_inputs(dock, districts_layer, tmp_path)
+    dock.compute.compute_button.click()
+    assert dock.runner.busy
+    dock.cancel_button.click()
+    wait_idle(dock)
+    assert dock.status_label.text() == "Cancelled."
+    assert dock.progress.value() == 0
+    assert not dock.cancel_button.isEnabled()
+    assert dock.compute.compute_button.isEnabled() and dock.table.join_button.isEnabled()
+    assert not (tmp_path / "sozialmonitor_result.gpkg").exists()  # the chain stopped: no result written
+    assert not [layer for layer in QgsProject.instance().mapLayers().values()
+                if layer.name().startswith("Sozialmonitor")]
+
+
+@pytest.mark.parametrize("cell, value, expected", [
+    ("field", "S9", "unknown field 'S9'"),
+    ("weight", "-1", "negative weight"),
+    ("weight", "viel", "the weight 'viel' is not a number"),
+])
+def test_invalid_recipe_shows_inline_message(dock, districts_layer, tmp_path, cell, value, expected):
+    fill_inputs(dock, districts_layer, tmp_path)
+    dock.table.set_columns(["PLR_ID", "PLR_NAME", "EW", "S1", "S3", "S4", "D1", "D3", "D4"])
+    assert dock.compute.compute_button.isEnabled()
+    dock.recipe.set_cell(1, cell, value)
+    message = dock.recipe.message.text()
+    assert expected in message
+    assert not dock.recipe.message.isHidden()
+    assert not dock.compute.compute_button.isEnabled()
+    marked = dock.recipe.table.item(1, 0).background().color().name()
+    assert marked == "#fde0e0"  # the row with the problem is marked
+    assert dock.recipe.table.item(0, 0).background().style() == 0  # the others are not
+    dock.recipe.set_cell(1, cell, "S3" if cell == "field" else "1")
+    assert "valid" in dock.recipe.message.text() and dock.compute.compute_button.isEnabled()
+
+
+def test_direction_edit_changes_the_recipe(dock, districts_layer, tmp_path):
+    fill_inputs(dock, districts_layer, tmp_path)
+    dock.recipe.set_cell(0, "direction", "higher_is_better")
+    data, errors = dock.recipe.recipe_dict()
+    assert not errors and data["indicators"][0]["direction"] == "higher_is_better"
+    assert data["indicators"][0]["description"].startswith("Anteil Arbeitslose")  # other keys kept
+
+
+@pytest.fixture(scope="module")
+def large_districts(tmp_path_factory):
+    """100,000 synthetic districts (bench/synthetic.py): a layer, its table as CSV and an MSS-like recipe."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synthetic
+
+    folder = tmp_path_factory.mktemp("large")
+    frame = synthetic.make_frame(100_000, k=10)
+    synthetic.write_gpkg(frame[["DIST_ID", "EW"]], folder / "districts.gpkg")
+    frame.to_csv(folder / "table.csv", index=False)
+    synthetic.bench_recipe(10).save(folder / "recipe.json")
+    return folder
+
+
+@pytest.mark.slow
+def test_large_run_keeps_the_ui_responsive_and_cancels(dock, large_districts, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(large_districts / "districts.gpkg"), "large", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    dock.districts.layer_combo.setLayer(layer)
+    dock.districts.key_combo.setField("DIST_ID")
+    dock.table.file_widget.setFilePath(str(large_districts / "table.csv"))
+    dock.table.key_combo.setEditText("DIST_ID")
+    dock.compute.folder_widget.setFilePath(str(tmp_path))
+    dock.compute.table_first.setChecked(False)  # join 100,000 rows, then compute on the layer: the long way
+    assert dock.recipe.load_file(str(large_districts / "recipe.json"))
+
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    dock.compute.compute_button.click()
+    started = time.monotonic()
+    while time.monotonic() - started < 1.5:  # the task runs; the event loop keeps serving the UI
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    assert dock.runner.busy, "the run ended before it could be cancelled; make the data larger"
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert len(ticks) > 50 and max(gaps) < 0.5, "the UI thread was blocked for {:.2f} s".format(max(gaps))
+    dock.cancel_button.click()
+    cancelled = time.monotonic()
+    wait_idle(dock, timeout=60)
+    timer.stop()
+    print("cancel took {:.1f} s; longest UI gap {:.3f} s".format(time.monotonic() - cancelled, max(gaps)))
+    assert time.monotonic() - cancelled < 20
+    assert dock.status_label.text() == "Cancelled."
+    assert dock.compute.compute_button.isEnabled() and not dock.cancel_button.isEnabled()
+    assert not (tmp_path / "sozialmonitor_result.gpkg").exists()
+
+
+def test_compute_on_the_joined_layer(dock, districts_layer, tmp_path):
+    """Unticked 'compute on the table': join first, then compute_index on the 448 joined polygons."""
+    fill_inputs(dock, districts_layer, tmp_path)
+    dock.compute.table_first.setChecked(False)
+    dock.compute.compute_button.click()
+    wait_idle(dock)
+    assert not bar_messages(dock.iface, Qgis.Critical)
+    assert dock.status_label.text() == "Done."
+    assert (tmp_path / "joined.gpkg").exists() and not (tmp_path / "index_table.gpkg").exists()
+    assert "of 448 districts evaluated" in dock.compute.result_label.text()
+    counts = {c: n for (index, c), n in dock.compute.counts().items() if index == "Status-Index"}
+    assert set(counts) == set(OFFICIAL_STATUS) and sum(counts.values()) > 430
