@@ -197,3 +197,21 @@ def test_table_layer_input(run):
     quote = frame["Quote"].tolist()
     assert quote[0] == 4.5 and math.isnan(quote[1]) and quote[2] == 2.5  # '.' missing, '(2,5)' kept
     assert all(math.isnan(v) for v in quote[3:])
+
+
+def test_report_goes_next_to_file_outputs_only(qgis_processing, tmp_path):
+    """A database or memory destination gets no report file in the working folder (only REPORT writes one)."""
+    from qgis.core import QgsProcessingContext
+
+    from sozialmonitor.plugin.processing.algorithms.join_table import JoinTableAlgorithm
+
+    alg = JoinTableAlgorithm()
+    alg.initAlgorithm()
+    context = QgsProcessingContext()
+    gpkg = str(tmp_path / "joined.gpkg")
+    assert alg._report_path({"OUTPUT": gpkg}, context) == str(tmp_path / "joined_join_report.csv")
+    for dest in ["postgis:dbname='x' host=127.0.0.1 table=\"public\".\"t\"", "memory:", "ogr:dbname='a.gpkg'",
+                 "TEMPORARY_OUTPUT"]:
+        assert alg._report_path({"OUTPUT": dest}, context) == "", dest
+    report = str(tmp_path / "r.csv")
+    assert alg._report_path({"OUTPUT": "memory:", "REPORT": report}, context) == report

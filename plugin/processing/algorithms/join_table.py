@@ -5,6 +5,7 @@ so a bad file or a strict-mode failure leaves no output behind. The source layer
 only read.
 """
 import os
+import re
 
 from qgis.core import (
     QgsProcessing,
@@ -222,8 +223,9 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             return path
         dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
         target = dest.split("|")[0]
-        if not target or target.startswith("memory:") or target == QgsProcessing.TEMPORARY_OUTPUT \
-                or not os.path.isdir(os.path.dirname(os.path.abspath(target))) or "ogr:" in target:
+        # only next to a file: not for memory:, postgis:, ogr:… destinations (a drive letter is one character)
+        if not target or target == QgsProcessing.TEMPORARY_OUTPUT or re.match(r"^[A-Za-z][A-Za-z0-9_]+:", target) \
+                or not os.path.splitext(target)[1] or not os.path.isdir(os.path.dirname(os.path.abspath(target))):
             return ""
         return os.path.splitext(target)[0] + "_join_report.csv"
 
