@@ -10,7 +10,7 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import TABLE, bar_messages, wait_idle
+from panel_testing import TABLE, bar_messages, wait_idle
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
 
@@ -164,7 +164,7 @@ def large_districts(tmp_path_factory):
     """100,000 synthetic districts (bench/synthetic.py): a layer, its table as CSV and an MSS-like recipe."""
     import sys
 
-    from conftest import ROOT
+    from panel_testing import ROOT
 
     sys.path.insert(0, str(ROOT / "bench"))
     import synthetic

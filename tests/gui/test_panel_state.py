@@ -1,7 +1,7 @@
 """Panel state in the project, recipe files, errors in the message bar, help link."""
 import json
 
-from conftest import TABLE, bar_messages, wait_idle
+from panel_testing import TABLE, bar_messages, wait_idle
 from qgis.core import Qgis, QgsProject
 from test_panel_flow import fill_inputs
 

@@ -1,6 +1,6 @@
 """gui/runner.py: background tasks report success, plain errors and cancellation on the main thread."""
 import pytest
-from conftest import GPKG
+from panel_testing import GPKG
 from qgis.PyQt.QtCore import QCoreApplication
 
 
