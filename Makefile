@@ -7,7 +7,7 @@ PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: demo test bootstrap install-plugin translations bench clean
+.PHONY: demo test bootstrap install-plugin translations translations-update screenshot bench clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -15,6 +15,15 @@ bootstrap:
 
 translations: bootstrap
 	@bash scripts/i18n_compile.sh
+
+# Collect every tr() string of plugin/ and ui/ into resources/i18n/*.ts (keeps existing translations)
+translations-update:
+	@python3 scripts/i18n_update.py
+
+# Real QGIS desktop under Xvfb: docs/screenshots/panel.png (German) and panel_en.png (English)
+screenshot: bootstrap translations
+	@bash scripts/screenshot_panel.sh de docs/screenshots/panel.png
+	@bash scripts/screenshot_panel.sh en docs/screenshots/panel_en.png
 
 install-plugin: bootstrap translations
 	@/usr/bin/python3 scripts/install_plugin.py

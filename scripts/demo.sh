@@ -11,6 +11,8 @@ OUT=$(realpath -m "${1:-build/demo}")
 QGIS_PROCESS=${QGIS_PROCESS:-qgis_process.bin}
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+# A Berlin committee map: the plugin's own texts (legend words, date line) in German (DEMO_LANG=en: English).
+export SOZIALMONITOR_LANG=${DEMO_LANG:-de}
 mkdir -p "$OUT"
 
 GEOM="$ROOT/resources/sample/berlin_lor_2019.gpkg"

@@ -7,6 +7,7 @@ that same name so tests import exactly what QGIS imports (``sozialmonitor.plugin
 import importlib.util
 import os
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The plugin follows the QGIS/system language; tests expect the English source texts on every
+# machine unless they switch the language themselves (tests/qgis/test_i18n.py, the `german` fixture).
+os.environ["SOZIALMONITOR_LANG"] = "en"
 
 
 def _register_package():
@@ -39,3 +43,37 @@ def fixtures_dir():
 @pytest.fixture
 def repo_root():
     return ROOT
+
+
+def ts_catalogue(lang="de"):
+    """{English source: translation} of resources/i18n/sozialmonitor_<lang>.ts (finished entries only)."""
+    out = {}
+    root = ET.parse(ROOT / "resources" / "i18n" / "sozialmonitor_{}.ts".format(lang)).getroot()
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.text and not translation.get("type"):
+            out[message.findtext("source")] = translation.text
+    return out
+
+
+def _german_texts():
+    from sozialmonitor.plugin.core import i18n
+
+    catalogue = ts_catalogue("de")
+    i18n.set_translator(lambda text: catalogue.get(text, text))
+    yield catalogue
+    i18n.set_translator(None)
+
+
+@pytest.fixture
+def german():
+    """German texts for everything that goes through core ``tr()`` (legend labels, aliases, messages),
+    read straight from the .ts, so no compiled .qm and no QGIS locale are needed. Without it, tests
+    see the English source texts (no translator installed)."""
+    yield from _german_texts()
+
+
+@pytest.fixture(scope="module")
+def german_module():
+    """``german`` for module-scoped fixtures."""
+    yield from _german_texts()

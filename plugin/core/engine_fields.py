@@ -6,14 +6,14 @@ Naming scheme (predictable, GeoPackage-safe):
   <index id>_agg, <index id>_score, <index id>_class, <index id>_class_no
   <typology id>, <typology id>_label
 """
-from .i18n import tr
+from .i18n import tr, tr_noop
 
 NORMALISATION_NAMES = {
-    "zscore": "z-score",
-    "minmax": "min-max scaled",
-    "rank": "percentile rank",
-    "distance": "distance to reference",
-    "none": "not normalised",
+    "zscore": tr_noop("z-score"),
+    "minmax": tr_noop("min-max scaled"),
+    "rank": tr_noop("percentile rank"),
+    "distance": tr_noop("distance to reference"),
+    "none": tr_noop("not normalised"),
 }
 
 

@@ -24,3 +24,12 @@ def set_translator(func):
     """Install ``func(text) -> str`` as translator; ``None`` restores identity."""
     global _translator
     _translator = func
+
+
+def tr_noop(text):
+    """Mark a constant for the translation catalogue without translating it now.
+
+    For texts kept in lists or dicts and translated where they are shown (``tr(label)``);
+    scripts/i18n_update.py collects ``tr_noop("...")`` like ``tr("...")``.
+    """
+    return text

@@ -19,14 +19,15 @@ import numpy as np
 import pandas as pd
 
 from .errors import JoinError
-from .i18n import tr
+from .i18n import tr, tr_noop
 
 KEY_RULES = ("exact", "pad_zeros", "normalise_text")
 KEY_RULE_TEXT = {
-    "exact": "keys compared as text, ignoring surrounding whitespace",
-    "pad_zeros": "digit keys compared after removing a trailing '.0' and restoring leading zeros to {width} digits "
-                 "(other keys as text, ignoring surrounding whitespace)",
-    "normalise_text": "keys compared as text ignoring case, surrounding/repeated whitespace, Unicode form and ß/ss",
+    "exact": tr_noop("keys compared as text, ignoring surrounding whitespace"),
+    "pad_zeros": tr_noop("digit keys compared after removing a trailing '.0' and restoring leading zeros to "
+                         "{width} digits (other keys as text, ignoring surrounding whitespace)"),
+    "normalise_text": tr_noop("keys compared as text ignoring case, surrounding/repeated whitespace, Unicode form "
+                              "and ß/ss"),
 }
 
 _DIGITS_FLOAT = re.compile(r"^(\d+)(?:[.,]0+)?$")

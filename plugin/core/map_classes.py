@@ -9,7 +9,8 @@ Two kinds of map:
   values outside fixed (pooled) breaks still get the first or last class.
 
 Legend labels carry the district count per class, e.g. ``"mittel (283)"``; districts that are
-secret or without data are counted separately (see ``secrecy``). Numbers are German formatted.
+secret or without data are counted separately (see ``secrecy``). Numbers are German formatted;
+the generated words ("bis", "über", "nicht bewertet", "keine Daten") follow the UI language (``tr``).
 """
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -46,8 +47,8 @@ class MapClasses:
     classes: List[MapClass] = field(default_factory=list)
     not_evaluated: int = 0
     no_data: int = 0
-    not_evaluated_label: str = NOT_EVALUATED["label"]
-    no_data_label: str = NO_DATA["label"]
+    not_evaluated_label: str = field(default_factory=lambda: tr(NOT_EVALUATED["label"]))
+    no_data_label: str = field(default_factory=lambda: tr(NO_DATA["label"]))
     edges: List[float] = field(default_factory=list)
     grid: Optional[object] = None  # typology_grid.TypologyGrid for status x dynamics maps
 
@@ -80,17 +81,22 @@ def format_number(value, decimals=1):
 
 
 def not_evaluated_label(recipe=None):
-    """'nicht bewertet', with the recipe's reasons on a second legend line (keeps the legend narrow)."""
+    """'not evaluated' (German 'nicht bewertet'), with the recipe's reasons on a second legend line
+    (keeps the legend narrow): 'nicht bewertet\n(< 300 Einw., ausgeschlossen od. ohne Werte)'."""
+    label = tr(NOT_EVALUATED["label"])
     if recipe is None:
-        return NOT_EVALUATED["label"]
+        return label
     reasons = []
     if recipe.reference.min_population is not None:
-        reasons.append("< {} Einw.".format(format_number(recipe.reference.min_population, 0)))
+        reasons.append(tr("< {n} inhab.").format(n=format_number(recipe.reference.min_population, 0)))
     if recipe.reference.exclude_keys:
-        reasons.append("ausgeschlossen")
-    reasons.append("ohne Werte")
-    return NOT_EVALUATED["label"] + "\n(" + ", ".join(reasons[:-1]) + (" od. " if len(reasons) > 1 else "") + \
-        reasons[-1] + ")"
+        reasons.append(tr("excluded"))
+    reasons.append(tr("without values"))
+    if len(reasons) > 1:
+        text = tr("{reasons} or {last}").format(reasons=", ".join(reasons[:-1]), last=reasons[-1])
+    else:
+        text = reasons[0]
+    return "{}\n({})".format(label, text)
 
 
 def categorical_classes(frame, field_name, rule, labels=None, colours=None, recipe=None):
@@ -171,11 +177,12 @@ def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit
         if n == 1:
             label = "{} – {}{}".format(format_number(edges[0], d), format_number(edges[1], d), suffix)
         elif lo is None:
-            label = "bis {}{}".format(format_number(hi, d), suffix)
+            label = tr("up to {high}{unit}").format(high=format_number(hi, d), unit=suffix)
         elif hi is None:
-            label = "über {}{}".format(format_number(lo, d), suffix)
+            label = tr("over {low}{unit}").format(low=format_number(lo, d), unit=suffix)
         else:
-            label = "über {} bis {}{}".format(format_number(lo, d), format_number(hi, d), suffix)
+            label = tr("over {low} to {high}{unit}").format(low=format_number(lo, d), high=format_number(hi, d),
+                                                            unit=suffix)
         classes.append(MapClass(label=label, colour=colours[i], count=int(counts[i]), lower=lo, upper=hi))
     return MapClasses(field=field_name, kind="graduated", classes=classes, edges=edges,
                       not_evaluated=int((states == "not_evaluated").sum()),

@@ -13,7 +13,7 @@ Ramp colour values: ColorBrewer 2.0 by Cynthia A. Brewer, Pennsylvania State Uni
 (Apache-style licence, https://colorbrewer2.org).
 """
 from .errors import SozialmonitorError
-from .i18n import tr
+from .i18n import tr, tr_noop
 
 # ---- index class presets (best -> worst) --------------------------------------------------
 #: status index, as in Berlin's Monitoring Soziale Stadtentwicklung
@@ -39,8 +39,8 @@ TYPOLOGY_COLOURS = [
 ]
 
 #: symbols for districts without a class. Fill is white so the hatch reads in greyscale.
-NOT_EVALUATED = {"fill": "#ffffff", "hatch": "#737373", "pattern": "diagonal", "label": "nicht bewertet"}
-NO_DATA = {"fill": "#ffffff", "hatch": "#969696", "pattern": "cross", "label": "keine Daten"}
+NOT_EVALUATED = {"fill": "#ffffff", "hatch": "#737373", "pattern": "diagonal", "label": tr_noop("not evaluated")}
+NO_DATA = {"fill": "#ffffff", "hatch": "#969696", "pattern": "cross", "label": tr_noop("no data")}
 OUTLINE = "#4d4d4d"
 OVERLAY_OUTLINE = "#1a1a1a"
 

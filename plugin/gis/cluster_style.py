@@ -7,12 +7,12 @@ gets both maps as named styles (style manager); the LISA cluster map is the curr
 from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
 
 from ..core.cluster_analysis import GI_CLASSES, LISA_CLASSES
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.palettes import NO_DATA
 from .symbols import fill_symbol, hatch_symbol
 
-STYLE_LISA = "LISA clusters"
-STYLE_GI = "Getis-Ord Gi* hot spots"
+STYLE_LISA = tr_noop("LISA clusters")  # style names, shown through tr()
+STYLE_GI = tr_noop("Getis-Ord Gi* hot spots")
 
 
 def cluster_renderer(field_name, classes, counts=None):

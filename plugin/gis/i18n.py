@@ -1,4 +1,5 @@
 """Route core ``tr()`` to Qt's translation system and load the plugin's .qm catalogue."""
+import os
 from pathlib import Path
 
 from qgis.core import QgsSettings
@@ -14,8 +15,12 @@ def translate(text):
 
 
 def locale_code():
-    """Two-letter UI language of QGIS ('de', 'en', ...)."""
-    value = QgsSettings().value("locale/userLocale", "") or ""
+    """Two-letter UI language of QGIS ('de', 'en', ...).
+
+    SOZIALMONITOR_LANG (e.g. ``de``) overrides it for headless runs: qgis_process has no ``--lang``
+    and follows the profile's ``locale/userLocale`` (written by the desktop) or the system locale.
+    """
+    value = os.environ.get("SOZIALMONITOR_LANG") or QgsSettings().value("locale/userLocale", "") or ""
     if not value:
         from qgis.PyQt.QtCore import QLocale
 

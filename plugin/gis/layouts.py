@@ -30,7 +30,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import ExportError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from .symbols import fill_symbol, outline_symbol
 from .template_builder import ITEM_IDS, TEMPLATE_FILES, font
 
@@ -41,7 +41,7 @@ TEMPLATE_DIR = RESOURCES / "templates"
 NORTH_ARROW = RESOURCES / "styles" / "north_arrow.svg"
 #: order of the TEMPLATE enum of the algorithms
 TEMPLATE_KEYS = ["a4_portrait", "a4_landscape", "a3_landscape"]
-TEMPLATE_LABELS = ["A4 portrait", "A4 landscape", "A3 landscape"]
+TEMPLATE_LABELS = [tr_noop("A4 portrait"), tr_noop("A4 landscape"), tr_noop("A3 landscape")]  # shown through tr()
 
 
 def template_path(key):
@@ -155,8 +155,9 @@ def setup_maps(layout, layers, extent, crs, overview_layers=None, overview_exten
     return main
 
 
-def setup_legend(layout, entries, title="Legende"):
+def setup_legend(layout, entries, title=""):
     """Fill the legend with ``entries`` [(layer, shown name)] in this order; no automatic updates."""
+    title = title or tr("Legend")
     legend = layout.itemById("legend")
     if not isinstance(legend, QgsLayoutItemLegend):
         return None

@@ -12,7 +12,7 @@ from typing import List, Optional
 from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
 
 from ..core.errors import ExportError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from .layouts import NORTH_ARROW, load_layout, missing_items, set_picture, set_text, setup_legend, setup_maps
 from .styling import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
 from .symbols import fill_symbol
@@ -21,6 +21,8 @@ from .typology_legend import draw_grid
 LOG = logging.getLogger(__name__)
 PROJECT_SCOPE = "sozialmonitor"
 
+
+DISTRICT_BOUNDARY = tr_noop("District boundary")  # legend name of the overlay (German: Bezirksgrenze)
 
 @dataclass
 class MapSpec:
@@ -36,7 +38,7 @@ class MapSpec:
     logo: str = ""
     legend_title: str = ""
     label_field: str = ""
-    overlay_name: str = "Bezirksgrenze"
+    overlay_name: str = field(default_factory=lambda: tr(DISTRICT_BOUNDARY))
     colour_mode: str = "auto"
     method: str = "quantile"
     n_classes: int = 5
@@ -60,8 +62,8 @@ def german_date(text):
 def date_line(data_date):
     today = datetime.date.today().strftime("%d.%m.%Y")
     if data_date:
-        return "Stand der Daten: {} · Karte erstellt am {}".format(german_date(data_date), today)
-    return "Karte erstellt am {}".format(today)
+        return tr("Data as of {date} · map created on {today}").format(date=german_date(data_date), today=today)
+    return tr("Map created on {today}").format(today=today)
 
 
 def field_label(recipe, field_name, alias=""):
@@ -130,7 +132,7 @@ def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=Non
         feedback.pushInfo(tr("The layout template has no item(s) {ids}; they are left out.").format(
             ids=", ".join(missing)))
     setup_maps(layout, layers, result.extent(), result.crs(), [context], overview_extent)
-    setup_legend(layout, legend_entries, title=tr("Legende"))
+    setup_legend(layout, legend_entries, title=tr("Legend"))
     if classes.grid is not None:
         draw_grid(layout, classes, result)
     set_text(layout, "title", spec.title)

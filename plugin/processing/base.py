@@ -10,19 +10,22 @@ import traceback
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import SozialmonitorError
+from ..core.i18n import tr as core_tr
+from ..core.i18n import tr_noop
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
 README_URL = "https://github.com/sozialmonitor/sozialmonitor#processing-algorithms"
+# Each algorithm's help button opens its README section: <a id="alg-<NAME>"></a> in README.md.
+README_ANCHOR = "https://github.com/sozialmonitor/sozialmonitor#alg-{}"
 
 GROUPS = {
-    "data": "Data and join",
-    "index": "Social index",
-    "maps": "Maps and export",
-    "spatial": "Spatial analysis",
+    "data": tr_noop("Data and join"),
+    "index": tr_noop("Social index"),
+    "maps": tr_noop("Maps and export"),
+    "spatial": tr_noop("Spatial analysis"),
 }
 
 
@@ -34,7 +37,9 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def tr(text):
-        return QCoreApplication.translate("Sozialmonitor", text)
+        # The same path as core tr(): QCoreApplication.translate('Sozialmonitor', ...) once the plugin
+        # (plugin.gis.i18n.install) has loaded the catalogue, the English source text before that.
+        return core_tr(text)
 
     def name(self):
         return self.NAME
@@ -52,7 +57,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.HELP)
 
     def helpUrl(self):  # noqa: N802
-        return README_URL
+        return README_ANCHOR.format(self.NAME) if self.NAME else README_URL
 
     def icon(self):
         return QIcon(str(ICON))

@@ -5,6 +5,7 @@ import logging
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.i18n import tr
 from .base import ICON
 
 LOG = logging.getLogger(__name__)
@@ -18,6 +19,11 @@ ALGORITHMS = [
     ("style_layer", "StyleLayerAlgorithm"),
     ("batch_export", "BatchExportAlgorithm"),
     ("committee_package", "CommitteePackageAlgorithm"),
+    ("spatial_autocorrelation", "SpatialAutocorrelationAlgorithm"),
+    ("count_points", "CountPointsAlgorithm"),
+    ("areal_interpolation", "ArealInterpolationAlgorithm"),
+    ("accessibility", "AccessibilityAlgorithm"),
+    ("export_postgis", "ExportPostgisAlgorithm"),
 ]
 
 
@@ -38,7 +44,7 @@ class SozialmonitorProvider(QgsProcessingProvider):
         return "Sozialmonitor"
 
     def longName(self):  # noqa: N802
-        return "Sozialmonitor — small-area social monitoring"
+        return tr("Sozialmonitor — small-area social monitoring")
 
     def icon(self):
         return QIcon(str(ICON))

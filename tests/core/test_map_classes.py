@@ -67,7 +67,7 @@ def test_unknown_class_value_is_an_error_naming_it():
         categorical_classes(frame, "status_class", SecrecyRule(), labels=["hoch", "mittel", "niedrig"])
 
 
-def test_graduated_classes_count_open_ended_fixed_breaks():
+def test_graduated_classes_count_open_ended_fixed_breaks(german):
     rule = SecrecyRule(evaluated_field="evaluated")
     classes = graduated_classes(_frame(), "S3", rule, [0, 10, 20, 100], ["#a", "#b", "#c"], unit="%")
     assert [c.legend for c in classes.classes] == ["bis 10 % (1)", "über 10 bis 20 % (2)", "über 20 % (1)"]

@@ -29,7 +29,7 @@ def test_batch_export_names_maps_predictably_and_merges(qgis_processing, tmp_pat
     assert "Testauszug: Status-Index" in text and "Testauszug: Transferbezug (%)" in text
 
 
-def test_pooled_breaks_are_shared_by_the_years_of_one_indicator(qgis_processing, tmp_path):
+def test_pooled_breaks_are_shared_by_the_years_of_one_indicator(qgis_processing, tmp_path, german):
     """Two 'years' of one indicator get the same class breaks, computed on the pooled values."""
     from qgis.core import (
         QgsCoordinateTransformContext,

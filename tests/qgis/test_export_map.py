@@ -32,7 +32,7 @@ def run_export(tmp_path, **params):
 
 
 @pytest.fixture(scope="module")
-def status_map(qgis_processing, tmp_path_factory):
+def status_map(qgis_processing, tmp_path_factory, german_module):
     tmp = tmp_path_factory.mktemp("status_map")
     return tmp, run_export(tmp)
 
@@ -106,7 +106,7 @@ def test_portrait_and_a3_templates_give_their_page_size(qgis_processing, tmp_pat
         assert "sehr niedrig (2)" in mt.pdf_text(pdf)
 
 
-def test_graduated_indicator_map_hides_secret_district(qgis_processing, tmp_path):
+def test_graduated_indicator_map_hides_secret_district(qgis_processing, tmp_path, german):
     result = run_export(tmp_path, FIELD="S3", METHOD=0, CLASSES=4, TITLE="Transferbezug",
                         OUTPUT_PNG=None, OUTPUT_PROJECT=None)
     lines = [line for line in result["LEGEND"].splitlines() if not line.startswith("(")]
@@ -118,7 +118,7 @@ def test_graduated_indicator_map_hides_secret_district(qgis_processing, tmp_path
     assert "nicht bewertet (1)" in text and "Transferbezug" in text
 
 
-def test_fixed_breaks_are_used_as_given(qgis_processing, tmp_path):
+def test_fixed_breaks_are_used_as_given(qgis_processing, tmp_path, german):
     result = run_export(tmp_path, FIELD="S3", BREAKS="10; 20; 30", OUTPUT_PNG=None, OUTPUT_PROJECT=None)
     labels = [line.rsplit(" (", 1)[0] for line in result["LEGEND"].splitlines()[:4]]
     assert labels == ["bis 10 %", "über 10 bis 20 %", "über 20 bis 30 %", "über 30 %"]
@@ -135,7 +135,7 @@ def test_own_template_without_map_item_is_refused(qgis_processing, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_typology_map_has_two_way_legend_with_counts(qgis_processing, tmp_path):
+def test_typology_map_has_two_way_legend_with_counts(qgis_processing, tmp_path, german):
     result = run_export(tmp_path, FIELD="sdi", TITLE="Status-Dynamik-Index (Testkarte)", OUTPUT_PROJECT=None)
     legend = result["LEGEND"].splitlines()
     # 4 x 3 cells in reading order (status best first, dynamics positiv first); fixture counts

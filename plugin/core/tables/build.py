@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TableError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from .values import CONVERSIONS, describe_flag, parse_column
 
 
@@ -138,7 +138,10 @@ def unique_names(names):
     return out
 
 
-def resolve_column(name, columns, path, what="key column"):
+KEY_COLUMN = tr_noop("key column")  # translated where the message is built
+
+
+def resolve_column(name, columns, path, what=KEY_COLUMN):
     """Find ``name`` among ``columns`` (exact, then ignoring case and surrounding spaces)."""
     if name in columns:
         return name

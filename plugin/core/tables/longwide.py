@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TableError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from .build import resolve_column
 
 EXAMPLES = 20
@@ -47,9 +47,9 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
         frame, flags, rows = table.frame, table.flags, np.asarray(table.row_numbers)
     cols = list(frame.columns)
     key = resolve_column(key, cols, label)
-    indicator = resolve_column(indicator, cols, label, "indicator column")
-    value = resolve_column(value, cols, label, "value column")
-    year = resolve_column(year, cols, label, "year column") if year else None
+    indicator = resolve_column(indicator, cols, label, tr_noop("indicator column"))
+    value = resolve_column(value, cols, label, tr_noop("value column"))
+    year = resolve_column(year, cols, label, tr_noop("year column")) if year else None
     keep_columns = [resolve_column(c, cols, label) for c in keep_columns if c]
     if not pd.api.types.is_numeric_dtype(frame[value]):
         raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(file=label, col=value))

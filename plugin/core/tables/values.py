@@ -21,22 +21,22 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 
 #: Suppression symbols (Zeichenerklärung) -> meaning used in reports. Keys are normalised cell texts.
 SYMBOLS = {
-    ".": "value unknown or kept secret (Zahlenwert unbekannt oder geheim zu halten)",
-    "-": "nothing / not available (by the Destatis convention '-' can mean exactly zero; check the footnotes)",
-    "x": "cell blocked, no meaningful value (Tabellenfach gesperrt)",
-    "/": "no value, not reliable enough (Zahlenwert nicht sicher genug)",
-    "…": "value not yet available (Angabe fällt später an)",
-    "•": "value unknown or kept secret (Bundesagentur für Arbeit)",
-    "*": "suppressed for data protection (anonymisiert)",
-    "<": "below a publication threshold (e.g. '< 3')",
-    "n.a.": "not available (k. A. / n. v. / NA)",
-    "empty": "empty cell",
-    "()": "value in parentheses: limited reliability (number kept)",
-    "invalid": "text that is not a number (set to missing)",
+    ".": tr_noop("value unknown or kept secret (Zahlenwert unbekannt oder geheim zu halten)"),
+    "-": tr_noop("nothing / not available (by the Destatis convention '-' can mean exactly zero; check the footnotes)"),
+    "x": tr_noop("cell blocked, no meaningful value (Tabellenfach gesperrt)"),
+    "/": tr_noop("no value, not reliable enough (Zahlenwert nicht sicher genug)"),
+    "…": tr_noop("value not yet available (Angabe fällt später an)"),
+    "•": tr_noop("value unknown or kept secret (Bundesagentur für Arbeit)"),
+    "*": tr_noop("suppressed for data protection (anonymisiert)"),
+    "<": tr_noop("below a publication threshold (e.g. '< 3')"),
+    "n.a.": tr_noop("not available (k. A. / n. v. / NA)"),
+    "empty": tr_noop("empty cell"),
+    "()": tr_noop("value in parentheses: limited reliability (number kept)"),
+    "invalid": tr_noop("text that is not a number (set to missing)"),
 }
 
 #: Cell texts (after strip and lower-casing) that mean "no value", mapped to their flag code.
@@ -78,10 +78,10 @@ _LEADING_ZERO = re.compile(r"^0\d+$")
 
 # conversion codes -> report wording
 CONVERSIONS = {
-    "thousands": "thousands separators removed",
-    "other_decimal": "decimal separator different from the rest of the table (read as decimal)",
-    "percent": "percent sign removed",
-    "excel_number": "number stored as a number in the spreadsheet",
+    "thousands": tr_noop("thousands separators removed"),
+    "other_decimal": tr_noop("decimal separator different from the rest of the table (read as decimal)"),
+    "percent": tr_noop("percent sign removed"),
+    "excel_number": tr_noop("number stored as a number in the spreadsheet"),
 }
 
 

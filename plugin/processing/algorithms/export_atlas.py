@@ -25,7 +25,7 @@ from ...gis.atlas import PAGE_FIELD, build_atlas_layout, coverage_layer, export_
 from ...gis.atlas_trend import trend_box, write_trend_charts
 from ...gis.layer_io import layer_to_dataframe
 from ...gis.layouts import save_project
-from ...gis.map_document import field_label, project_layer
+from ...gis.map_document import DISTRICT_BOUNDARY, field_label, project_layer
 from ...gis.styling import apply_classes, map_classes_for, secrecy_rule, style_overlay
 from .map_base import MapAlgorithm, add_texts
 
@@ -112,7 +112,7 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         project.addMapLayer(result)
         overlay = None
         if overlay_src is not None:
-            overlay = project_layer(overlay_src, "Bezirksgrenze")
+            overlay = project_layer(overlay_src, tr(DISTRICT_BOUNDARY))
             style_overlay(overlay)
             project.addMapLayer(overlay)
 

@@ -18,18 +18,22 @@ from qgis.core import (
 )
 
 from ...core.errors import ExportError
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_noop
 from ...core.palettes import RAMP_NAMES
 from ...core.recipe import Recipe
 from ...gis.layouts import TEMPLATE_KEYS, TEMPLATE_LABELS, template_path
-from ...gis.map_document import MapSpec, date_line
+from ...gis.map_document import DISTRICT_BOUNDARY, MapSpec, date_line
 from ...gis.styling import COLOUR_MODES, GRADUATED_METHODS
 from ..base import SozialmonitorAlgorithm
 
-METHOD_LABELS = ["Quantiles (equal counts)", "Natural breaks (Jenks)", "Equal interval", "Standard deviation",
-                 "Manual breaks"]
-COLOUR_LABELS = ["Recipe colours if greyscale-ordered, else colour-blind safe preset", "Colour-blind safe preset",
-                 "Recipe colours"]
+METHOD_LABELS = [tr_noop("Quantiles (equal counts)"), tr_noop("Natural breaks (Jenks)"), tr_noop("Equal interval"),
+                 tr_noop("Standard deviation"), tr_noop("Manual breaks")]
+COLOUR_LABELS = [tr_noop("Recipe colours if greyscale-ordered, else colour-blind safe preset"),
+                 tr_noop("Colour-blind safe preset"), tr_noop("Recipe colours")]
+TEXT_PARAMS = [("TITLE", tr_noop("Title")), ("SUBTITLE", tr_noop("Subtitle")),
+               ("SOURCE", tr_noop("Data source line (default: recipe source)")),
+               ("AUTHOR", tr_noop("Author / organisation")),
+               ("DATE", tr_noop("Data date (default: recipe data date)"))]
 
 
 def parse_breaks(text):
@@ -49,10 +53,16 @@ def parse_breaks(text):
     return out
 
 
+def author_line(author):
+    """'Bearbeitung: <author>' (in the UI language), or '' without an author."""
+    return tr("Prepared by: {author}").format(author=author) if author else ""
+
+
 def add_texts(alg):
     """Title, source, author and date parameters (shared by atlas and package)."""
-    for key, label in [("TITLE", "Title"), ("SOURCE", "Data source line (default: recipe source)"),
-                       ("AUTHOR", "Author / organisation"), ("DATE", "Data date (default: recipe data date)")]:
+    for key, label in TEXT_PARAMS:
+        if key == "SUBTITLE":
+            continue
         alg.addParameter(QgsProcessingParameterString(key, alg.tr(label), optional=True))
 
 
@@ -73,8 +83,10 @@ class MapAlgorithm(SozialmonitorAlgorithm):
 
     def add_style_params(self):
         params = [
-            QgsProcessingParameterEnum("COLOURS", self.tr("Class colours"), COLOUR_LABELS, defaultValue=0),
-            QgsProcessingParameterEnum("METHOD", self.tr("Classification of numeric fields"), METHOD_LABELS,
+            QgsProcessingParameterEnum("COLOURS", self.tr("Class colours"), [self.tr(t) for t in COLOUR_LABELS],
+                                       defaultValue=0),
+            QgsProcessingParameterEnum("METHOD", self.tr("Classification of numeric fields"),
+                                       [self.tr(t) for t in METHOD_LABELS],
                                        defaultValue=0),
             QgsProcessingParameterNumber("CLASSES", self.tr("Number of classes (numeric fields)"),
                                          QgsProcessingParameterNumber.Integer, 5, minValue=2, maxValue=9),
@@ -90,19 +102,18 @@ class MapAlgorithm(SozialmonitorAlgorithm):
 
     def add_layout_params(self):
         self.addParameter(QgsProcessingParameterEnum(
-            "TEMPLATE", self.tr("Layout template"), TEMPLATE_LABELS, defaultValue=1))
+            "TEMPLATE", self.tr("Layout template"), [self.tr(t) for t in TEMPLATE_LABELS], defaultValue=1))
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE_FILE", self.tr("Own layout template (.qpt, same item ids; overrides TEMPLATE)"),
             extension="qpt", optional=True))
-        for key, label in [("TITLE", "Title"), ("SUBTITLE", "Subtitle"),
-                           ("SOURCE", "Data source line (default: recipe source)"),
-                           ("AUTHOR", "Author / organisation"), ("DATE", "Data date (default: recipe data date)")]:
+        for key, label in TEXT_PARAMS:
             self.addParameter(QgsProcessingParameterString(key, self.tr(label), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "OVERLAY", self.tr("Overlay of higher-level boundaries (e.g. Bezirke)"),
             [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "OVERLAY_NAME", self.tr("Legend name of the overlay"), defaultValue="Bezirksgrenze", optional=True))
+            "OVERLAY_NAME", self.tr("Legend name of the overlay"), defaultValue=self.tr(DISTRICT_BOUNDARY),
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             "LABEL_FIELD", self.tr("Label districts with (name or key)"), parentLayerParameterName="INPUT",
             optional=True))
@@ -142,7 +153,7 @@ class MapAlgorithm(SozialmonitorAlgorithm):
         return MapSpec(field="", template="", title=text("TITLE") or (meta.title if meta else ""),
                        source=text("SOURCE") or (meta.source if meta else ""),
                        date=date_line(text("DATE") or (meta.data_date if meta else "")),
-                       author=("Bearbeitung: " + text("AUTHOR")) if text("AUTHOR") else "")
+                       author=author_line(text("AUTHOR")))
 
     def map_spec(self, parameters, context, recipe, field_name=None):
         """A MapSpec from the map, style and layout parameters (texts default to the recipe)."""
@@ -159,10 +170,10 @@ class MapAlgorithm(SozialmonitorAlgorithm):
             subtitle=text("SUBTITLE"),
             source=text("SOURCE") or (meta.source if meta else ""),
             date=date_line(data_date),
-            author=("Bearbeitung: " + text("AUTHOR")) if text("AUTHOR") else "",
+            author=author_line(text("AUTHOR")),
             logo=self.parameterAsFile(parameters, "LOGO", context) or "",
             label_field=self.parameterAsString(parameters, "LABEL_FIELD", context) or "",
-            overlay_name=text("OVERLAY_NAME") or "Bezirksgrenze",
+            overlay_name=text("OVERLAY_NAME") or tr(DISTRICT_BOUNDARY),
             colour_mode=COLOUR_MODES[self.parameterAsEnum(parameters, "COLOURS", context)],
             method=GRADUATED_METHODS[self.parameterAsEnum(parameters, "METHOD", context)],
             n_classes=self.parameterAsInt(parameters, "CLASSES", context),

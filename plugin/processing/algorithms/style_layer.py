@@ -13,9 +13,9 @@ class StyleLayerAlgorithm(MapAlgorithm):
     DISPLAY = "Style result layer"
     HELP = (
         "Applies a Sozialmonitor map style to INPUT (in the current project when INPUT is a project layer): "
-        "index classes with fixed colour-blind safe colours and German labels, a status x dynamics typology, "
-        "or a graduated map of a numeric field (quantiles, natural breaks, equal interval, SD, manual/fixed "
-        "breaks; ColorBrewer ramps). Secret districts ('nicht bewertet') and districts without data are "
+        "index classes with fixed colour-blind safe colours and the recipe's class labels, a status x dynamics "
+        "typology, or a graduated map of a numeric field (quantiles, natural breaks, equal interval, SD, manual/fixed "
+        "breaks; ColorBrewer ramps). Secret districts ('not evaluated') and districts without data are "
         "hatched; the legend shows the district count per class. The data are not changed.\n\n"
         "OUTPUT_STYLE (optional) saves the style as a QGIS .qml file."
     )

@@ -1,0 +1,4084 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+    <context>
+        <name>Sozialmonitor</name>
+        <message>
+            <location filename="../../plugin/core/aggregate.py" />
+            <source>{what}: the geometric mean needs normalised values above 0, but {n} are not. Use min-max normalisation with a range such as [1, 100].</source>
+            <translation>{what}: Das geometrische Mittel braucht normierte Werte über 0, aber {n} Werte sind es nicht. Verwenden Sie eine Min-Max-Normierung mit einem Bereich wie [1, 100].</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/classify.py" />
+            <source>No values to compute SD-based thresholds from.</source>
+            <translation>Keine Werte, aus denen SD-basierte Schwellen berechnet werden können.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/classify.py" />
+            <source>Classification '{m}' needs at least 2 classes.</source>
+            <translation>Die Klassifizierung '{m}' braucht mindestens 2 Klassen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/classify.py" />
+            <source>No values to classify.</source>
+            <translation>Keine Werte zum Klassifizieren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>High-High</source>
+            <translation>Hoch-Hoch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Low-Low</source>
+            <translation>Niedrig-Niedrig</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>High-Low</source>
+            <translation>Hoch-Niedrig</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Low-High</source>
+            <translation>Niedrig-Hoch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>not significant</source>
+            <translation>nicht signifikant</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>no neighbours</source>
+            <translation>keine Nachbarn</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <location filename="../../plugin/core/palettes.py" />
+            <source>no data</source>
+            <translation>keine Daten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Hot spot</source>
+            <translation>Hot Spot</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Cold spot</source>
+            <translation>Cold Spot</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Local Moran's I</source>
+            <translation>Lokales Moran's I</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Local Moran: z from permutations</source>
+            <translation>Lokales Moran: z aus Permutationen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Local Moran: pseudo p-value</source>
+            <translation>Lokales Moran: Pseudo-p-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Local Moran: quadrant (1 HH, 2 LH, 3 LL, 4 HL)</source>
+            <translation>Lokales Moran: Quadrant (1 HH, 2 NH, 3 NN, 4 HN)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Local Moran: cluster</source>
+            <translation>Lokales Moran: Cluster</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: z-score</source>
+            <translation>Getis-Ord Gi*: z-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: p-value (two-sided)</source>
+            <translation>Getis-Ord Gi*: p-Wert (zweiseitig)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: hot/cold spot</source>
+            <translation>Getis-Ord Gi*: Hot/Cold Spot</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Local Moran: p-value, FDR-adjusted (Benjamini-Hochberg)</source>
+            <translation>Lokales Moran: p-Wert, FDR-korrigiert (Benjamini-Hochberg)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: p-value, FDR-adjusted (Benjamini-Hochberg)</source>
+            <translation>Getis-Ord Gi*: p-Wert, FDR-korrigiert (Benjamini-Hochberg)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>Only {n} features have a value; spatial autocorrelation needs at least 3.</source>
+            <translation>Nur {n} Objekte haben einen Wert; räumliche Autokorrelation braucht mindestens 3.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>All {n} analysed values are equal ({v}); there is nothing to correlate.</source>
+            <translation>Alle {n} untersuchten Werte sind gleich ({v}); es gibt nichts zu korrelieren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/cluster_analysis.py" />
+            <source>None of the {n} analysed features has a neighbour. Check the neighbourhood (method, k, tolerance) and the layer's geometry.</source>
+            <translation>Keines der {n} untersuchten Objekte hat einen Nachbarn. Prüfen Sie die Nachbarschaft (Methode, k, Toleranz) und die Geometrien des Layers.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/diagnostics.py" />
+            <source>an index would have no indicator left</source>
+            <translation>ein Index hätte keinen Indikator mehr</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/diagnostics.py" />
+            <source>Cannot write the diagnostics table {path}: {err}.</source>
+            <translation>Die Diagnosetabelle {path} kann nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>population missing</source>
+            <translation>Einwohnerzahl fehlt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>fewer than {n:g} inhabitants</source>
+            <translation>weniger als {n:g} Einwohner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>Excluded key '{key}' (reference.exclude_keys) does not occur in field '{field}'.</source>
+            <translation>Der ausgeschlossene Schlüssel '{key}' (reference.exclude_keys) kommt im Feld '{field}' nicht vor.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>excluded: {reason}</source>
+            <translation>ausgeschlossen: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>all indicators coded missing</source>
+            <translation>alle Indikatoren als fehlend codiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>Indicator '{id}': {n} missing value(s) could not be imputed ({method}).</source>
+            <translation>Indikator '{id}': {n} fehlende(r) Wert(e) konnte(n) nicht ersetzt werden ({method}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>missing values: </source>
+            <translation>fehlende Werte: </translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>Indicator '{id}' (field {field})</source>
+            <translation>Indikator '{id}' (Feld {field})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>Index '{id}'</source>
+            <translation>Index '{id}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>Only {n} districts are in the reference set; means and SDs are unstable.</source>
+            <translation>Nur {n} Gebiete sind in der Referenzmenge; Mittelwerte und Standardabweichungen sind instabil.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>z-score</source>
+            <translation>z-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>min-max scaled</source>
+            <translation>Min-Max-skaliert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>percentile rank</source>
+            <translation>Perzentilrang</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>distance to reference</source>
+            <translation>Abstand zum Referenzwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>not normalised</source>
+            <translation>nicht normiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>Evaluated (has a score and a class)</source>
+            <translation>Bewertet (hat einen Indexwert und eine Klasse)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>In the reference set (enters mean and SD)</source>
+            <translation>In der Referenzmenge (geht in Mittelwert und SD ein)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>Reason for exclusion or flag</source>
+            <translation>Grund für Ausschluss oder Kennzeichnung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>Some indicator values were imputed</source>
+            <translation>Einzelne Indikatorwerte wurden ersetzt (imputiert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>Imputed indicators</source>
+            <translation>Ersetzte Indikatoren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: normalised ({method}, oriented)</source>
+            <translation>{label}: normiert ({method}, ausgerichtet)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: aggregate before re-standardisation</source>
+            <translation>{label}: Summe vor der Re-Standardisierung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: score</source>
+            <translation>{label}: Indexwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: class</source>
+            <translation>{label}: Klasse</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: class number (1 = lowest score)</source>
+            <translation>{label}: Klassennummer (1 = niedrigster Indexwert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: type</source>
+            <translation>{label}: Typ</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>{label}: description</source>
+            <translation>{label}: Beschreibung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine_fields.py" />
+            <source>flag field</source>
+            <translation>Kennzeichenfeld</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>table</source>
+            <translation>Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>Unknown duplicates option '{opt}'. Use one of: {opts}.</source>
+            <translation>Unbekannte Option für Duplikate '{opt}'. Verwenden Sie eine von: {opts}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>district layer</source>
+            <translation>Gebietslayer</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>district key field '{f}' is numeric; its values were turned into text (leading zeros cannot be recovered without the key rule 'pad_zeros')</source>
+            <translation>Das Schlüsselfeld '{f}' der Gebiete ist numerisch; seine Werte wurden in Text umgewandelt (führende Nullen lassen sich nur mit der Schlüsselregel 'pad_zeros' wiederherstellen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>table column '{old}' renamed to '{new}' (the layer has a field '{old}')</source>
+            <translation>Tabellenspalte '{old}' in '{new}' umbenannt (der Layer hat bereits ein Feld '{old}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>Strict join failed for {table}: {summary}. Fix the keys or switch strict mode off; the full list is in the details.</source>
+            <translation>Strikte Verknüpfung von {table} fehlgeschlagen: {summary}. Korrigieren Sie die Schlüssel oder schalten Sie den strikten Modus aus; die vollständige Liste steht in den Details.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>Column '{col}' not found in {where}. Columns: {cols}.</source>
+            <translation>Spalte '{col}' nicht gefunden in {where}. Spalten: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>first row kept, later rows dropped</source>
+            <translation>erste Zeile übernommen, weitere Zeilen verworfen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>values summed</source>
+            <translation>Werte summiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>values averaged</source>
+            <translation>Werte gemittelt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an aggregation (sum, mean or first).</source>
+            <translation>{table}: {n} Schlüssel kommen in mehreren Zeilen vor: {listing}. Entfernen Sie die Duplikate oder wählen Sie eine Zusammenfassung (Summe, Mittelwert oder erste Zeile).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>text columns {cols}: first row of each duplicate key kept</source>
+            <translation>Textspalten {cols}: erste Zeile jedes doppelten Schlüssels übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>with the key rule '{rule}' {now} table rows would match instead of {before} ({n} unmatched entries now)</source>
+            <translation>mit der Schlüsselregel '{rule}' würden {now} statt {before} Tabellenzeilen zugeordnet ({n} derzeit nicht zugeordnete Einträge)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; {orphans} table rows without district</source>
+            <translation>{matched} von {n} Gebieten zugeordnet; {nodata} ohne Daten; {rows} von {total} Tabellenzeilen zugeordnet; {orphans} Tabellenzeilen ohne Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Join of {table} (key '{tkey}') to districts (key '{dkey}')</source>
+            <translation>Verknüpfung von {table} (Schlüssel '{tkey}') mit den Gebieten (Schlüssel '{dkey}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Key rule '{rule}': {text}</source>
+            <translation>Schlüsselregel '{rule}': {text}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>... and {n} more (see the report table)</source>
+            <translation>... und {n} weitere (siehe Berichtstabelle)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Districts without data ({n}):</source>
+            <translation>Gebiete ohne Daten ({n}):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Districts without key ({n}):</source>
+            <translation>Gebiete ohne Schlüssel ({n}):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>feature {row} {name}</source>
+            <translation>Objekt {row} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Table rows without district ({n}):</source>
+            <translation>Tabellenzeilen ohne Gebiet ({n}):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>row {row}: {key} {name}</source>
+            <translation>Zeile {row}: {key} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Table rows without key ({n}):</source>
+            <translation>Tabellenzeilen ohne Schlüssel ({n}):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>row {row} {name}</source>
+            <translation>Zeile {row} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Duplicate keys in the district layer ({n}) — all features kept, each gets the same table row:</source>
+            <translation>Doppelte Schlüssel im Gebietslayer ({n}) – alle Objekte bleiben erhalten, jedes erhält dieselbe Tabellenzeile:</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>{key}: {count} features ({names})</source>
+            <translation>{key}: {count} Objekte ({names})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Duplicate keys in the table ({n}):</source>
+            <translation>Doppelte Schlüssel in der Tabelle ({n}):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>{key}: rows {rows} — {action}</source>
+            <translation>{key}: Zeilen {rows} – {action}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Same key, different name ({n}):</source>
+            <translation>Gleicher Schlüssel, anderer Name ({n}):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>{key}: layer '{dname}', table '{tname}'</source>
+            <translation>{key}: Layer '{dname}', Tabelle '{tname}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Column '{col}': {n} values missing ({parts})</source>
+            <translation>Spalte '{col}': {n} Werte fehlen ({parts})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Column '{col}': {n} numbers carry a flag ({parts})</source>
+            <translation>Spalte '{col}': {n} Zahlen tragen ein Kennzeichen ({parts})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Column '{col}': {n} values equal the missing-value code {code} (left unchanged; the index recipe decides)</source>
+            <translation>Spalte '{col}': {n} Werte entsprechen dem Fehlwertcode {code} (unverändert gelassen; die Indexdefinition entscheidet)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Rows with code {code} in at least half of the value columns ({n}): {keys}</source>
+            <translation>Zeilen mit Code {code} in mindestens der Hälfte der Wertspalten ({n}): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>{n} keys changed by the key rule (e.g. {examples})</source>
+            <translation>{n} Schlüssel durch die Schlüsselregel geändert (z. B. {examples})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Conversion: {line}</source>
+            <translation>Umwandlung: {line}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Hint: {line}</source>
+            <translation>Hinweis: {line}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>Cannot write the join report {file}: {err}</source>
+            <translation>Der Verknüpfungsbericht {file} kann nicht geschrieben werden: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/keys.py" />
+            <source>keys compared as text, ignoring surrounding whitespace</source>
+            <translation>Schlüssel als Text verglichen, umgebende Leerzeichen ignoriert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/keys.py" />
+            <source>digit keys compared after removing a trailing '.0' and restoring leading zeros to {width} digits (other keys as text, ignoring surrounding whitespace)</source>
+            <translation>Ziffernschlüssel verglichen, nachdem ein angehängtes '.0' entfernt und führende Nullen auf {width} Stellen ergänzt wurden (andere Schlüssel als Text, umgebende Leerzeichen ignoriert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/keys.py" />
+            <source>keys compared as text ignoring case, surrounding/repeated whitespace, Unicode form and ß/ss</source>
+            <translation>Schlüssel als Text verglichen, ohne Beachtung von Groß-/Kleinschreibung, umgebenden/mehrfachen Leerzeichen, Unicode-Form und ß/ss</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/keys.py" />
+            <source>Unknown key rule '{rule}'. Use one of: {rules}.</source>
+            <translation>Unbekannte Schlüsselregel '{rule}'. Verwenden Sie eine von: {rules}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>&lt; {n} inhab.</source>
+            <translation>&lt; {n} Einw.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>excluded</source>
+            <translation>ausgeschlossen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>without values</source>
+            <translation>ohne Werte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>{reasons} or {last}</source>
+            <translation>{reasons} od. {last}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>Field '{field}' holds class value(s) {values} that the class list {labels} does not contain. Check the recipe's classification labels.</source>
+            <translation>Das Feld '{field}' enthält Klassenwert(e) {values}, die in der Klassenliste {labels} nicht vorkommen. Prüfen Sie die Klassenbezeichnungen der Indexdefinition.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>Cannot build {n} classes from {m} colours; give one colour per class.</source>
+            <translation>Aus {m} Farben lassen sich keine {n} Klassen bilden; geben Sie eine Farbe je Klasse an.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>Class breaks for '{field}' are not ascending: {edges}.</source>
+            <translation>Die Klassengrenzen für '{field}' sind nicht aufsteigend: {edges}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>up to {high}{unit}</source>
+            <translation>bis {high}{unit}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>over {low}{unit}</source>
+            <translation>über {low}{unit}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <source>over {low} to {high}{unit}</source>
+            <translation>über {low} bis {high}{unit}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/normalise.py" />
+            <source>{what}: no reference district has a value (all missing). Check the field, the missing-value codes and the reference rules.</source>
+            <translation>{what}: Kein Referenzgebiet hat einen Wert (alle fehlen). Prüfen Sie das Feld, die Fehlwertcodes und die Referenzregeln.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/normalise.py" />
+            <source>{what} is constant over the {n} reference districts (SD = 0), so it cannot be standardised. Remove it from the recipe or check the field.</source>
+            <translation>{what} ist über die {n} Referenzgebiete konstant (SD = 0) und kann daher nicht standardisiert werden. Entfernen Sie den Indikator aus der Indexdefinition oder prüfen Sie das Feld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/normalise.py" />
+            <source>{what}: the reference value is 0, so a relative distance (%) is undefined. Use an absolute distance.</source>
+            <translation>{what}: Der Referenzwert ist 0, daher ist ein relativer Abstand (%) nicht definiert. Verwenden Sie einen absoluten Abstand.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/overlay.py" />
+            <source>The source layer '{layer}' has no field(s) {fields}. Available: {avail}.</source>
+            <translation>Der Ausgangslayer '{layer}' hat kein(e) Feld(er) {fields}. Vorhanden: {avail}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/overlay.py" />
+            <source>Field(s) {fields} are chosen as extensive and as intensive; choose one kind per field (counts: extensive; shares, rates: intensive).</source>
+            <translation>Feld(er) {fields} sind sowohl als extensiv als auch als intensiv gewählt; wählen Sie je Feld eine Art (Anzahlen: extensiv; Anteile, Quoten: intensiv).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/overlay.py" />
+            <source>Choose at least one field to interpolate (EXTENSIVE_FIELDS or INTENSIVE_FIELDS).</source>
+            <translation>Wählen Sie mindestens ein Feld zum Interpolieren (EXTENSIVE_FIELDS oder INTENSIVE_FIELDS).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/palettes.py" />
+            <source>not evaluated</source>
+            <translation>nicht bewertet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/palettes.py" />
+            <source>Unknown colour ramp '{name}'. Available: {names}.</source>
+            <translation>Unbekannter Farbverlauf '{name}'. Verfügbar: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/palettes.py" />
+            <source>A colour ramp needs at least one class, got {n}.</source>
+            <translation>Ein Farbverlauf braucht mindestens eine Klasse, erhalten: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>recipe</source>
+            <translation>Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where} is not a Sozialmonitor recipe: expected "format": "{name}", got {got!r}.</source>
+            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet "format": "{name}", gefunden {got!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where}: recipe version {v} is not supported by this plugin version (supports {ok}). Update the plugin or convert the recipe.</source>
+            <translation>{where}: Version {v} der Indexdefinition wird von dieser Plugin-Version nicht unterstützt (unterstützt: {ok}). Aktualisieren Sie das Plugin oder konvertieren Sie die Indexdefinition.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>the recipe lists no indicators.</source>
+            <translation>die Indexdefinition enthält keine Indikatoren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>the recipe defines no index.</source>
+            <translation>die Indexdefinition definiert keinen Index.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where} is not valid JSON: {err}.</source>
+            <translation>{where} ist kein gültiges JSON: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>The recipe</source>
+            <translation>Die Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>Cannot read the recipe file {path}: {err}.</source>
+            <translation>Die Datei der Indexdefinition {path} kann nicht gelesen werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>The recipe file {path} is not UTF-8 text.</source>
+            <translation>Die Datei der Indexdefinition {path} ist kein UTF-8-Text.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>Cannot write the recipe file {path}: {err}.</source>
+            <translation>Die Datei der Indexdefinition {path} kann nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>excluding districts by key needs metadata.key_field.</source>
+            <translation>Der Ausschluss von Gebieten nach Schlüssel braucht metadata.key_field.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>a minimum population or population weighting needs metadata.population_field.</source>
+            <translation>Eine Mindesteinwohnerzahl oder eine Gewichtung nach Einwohnern braucht metadata.population_field.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>its output field '{name}' collides with {other}; rename one of the ids.</source>
+            <translation>sein Ausgabefeld '{name}' kollidiert mit {other}; benennen Sie eine der IDs um.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source> (did you mean '{c}'? Field names are case-sensitive)</source>
+            <translation> (meinten Sie '{c}'? Feldnamen unterscheiden Groß- und Kleinschreibung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>unknown field '{name}'{hint}. The table has: {cols}.</source>
+            <translation>unbekanntes Feld '{name}'{hint}. Die Tabelle hat: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>impute 'group_mean' needs treatment.impute_group_field.</source>
+            <translation>Die Ersetzung 'group_mean' braucht treatment.impute_group_field.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>the {what} '{id}' appears twice; ids must be unique.</source>
+            <translation>{what} '{id}' kommt zweimal vor; IDs müssen eindeutig sein.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>method '{m}' needs 'breaks'.</source>
+            <translation>Methode '{m}' braucht 'breaks'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>thresholds out of order: {a} is not below {b}; list breaks ascending.</source>
+            <translation>Schwellen in falscher Reihenfolge: {a} liegt nicht unter {b}; geben Sie die Grenzen aufsteigend an.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>method '{m}' needs 'n' (number of classes, at least 2).</source>
+            <translation>Methode '{m}' braucht 'n' (Anzahl der Klassen, mindestens 2).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>'equal_goes' must be 'lower', 'upper' or one of these per break.</source>
+            <translation>'equal_goes' muss 'lower', 'upper' oder je Grenze einer dieser Werte sein.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>{n} classes but {m} {key}; give one per class, lowest score first.</source>
+            <translation>{n} Klassen, aber {m} {key}; geben Sie eines je Klasse an, niedrigster Indexwert zuerst.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>the id must start with a letter and contain only letters, digits and '_'.</source>
+            <translation>Die ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und '_' enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>unknown indicator id(s) {ids}; known: {known}.</source>
+            <translation>unbekannte Indikator-ID(s) {ids}; bekannt: {known}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>no indicator has group '{g}'; list 'indicators' or set their 'group'.</source>
+            <translation>Kein Indikator hat die Gruppe '{g}'; führen Sie 'indicators' auf oder setzen Sie deren 'group'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>the weights of its indicators sum to zero; give at least one a weight &gt; 0.</source>
+            <translation>die Gewichte seiner Indikatoren ergeben zusammen null; geben Sie mindestens einem ein Gewicht &gt; 0.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>aggregation 'mean' ignores weights but the weights differ; use 'weighted_mean' or equal weights.</source>
+            <translation>Die Aggregation 'mean' ignoriert Gewichte, aber die Gewichte sind verschieden; verwenden Sie 'weighted_mean' oder gleiche Gewichte.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>refers to index '{ref}' which the recipe does not define.</source>
+            <translation>verweist auf den Index '{ref}', den die Indexdefinition nicht definiert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>index '{ref}' has no classification to cross.</source>
+            <translation>Index '{ref}' hat keine Klassifizierung, die gekreuzt werden kann.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>Recipe entry {where}: </source>
+            <translation>Eintrag der Indexdefinition {where}: </translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>expected an object ({{...}}), got {got}.</source>
+            <translation>erwartet wird ein Objekt ({{...}}), gefunden {got}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>the key '{key}' is required.</source>
+            <translation>der Schlüssel '{key}' ist erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be a number, got {value!r}.</source>
+            <translation>'{key}' muss eine Zahl sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be a whole number, got {value!r}.</source>
+            <translation>'{key}' muss eine ganze Zahl sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be true or false, got {value!r}.</source>
+            <translation>'{key}' muss true oder false sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be text, got {value!r}.</source>
+            <translation>'{key}' muss ein Text sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be one of {choices}, got '{value}'.</source>
+            <translation>'{key}' muss einer der Werte {choices} sein, gefunden '{value}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be a list [...], got {value!r}.</source>
+            <translation>'{key}' muss eine Liste [...] sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be an object {{...}}, got {value!r}.</source>
+            <translation>'{key}' muss ein Objekt {{...}} sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be a list of numbers, got {value!r}.</source>
+            <translation>'{key}' muss eine Liste von Zahlen sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be a list of texts, got {value!r}.</source>
+            <translation>'{key}' muss eine Liste von Texten sein, gefunden {value!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>unknown key(s) {keys}; check the spelling (see docs/recipe-format.md).</source>
+            <translation>unbekannte(r) Schlüssel {keys}; prüfen Sie die Schreibweise (siehe docs/recipe-format.md).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'k' must be greater than 0, got {k}.</source>
+            <translation>'k' muss größer als 0 sein, gefunden {k}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>percentiles must satisfy 0 &lt;= lower &lt; upper &lt;= 100, got {lo} and {hi}.</source>
+            <translation>für die Perzentile muss 0 &lt;= lower &lt; upper &lt;= 100 gelten, gefunden {lo} und {hi}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>impute 'group_mean' needs 'impute_group_field' (e.g. the district field).</source>
+            <translation>die Ersetzung 'group_mean' braucht 'impute_group_field' (z. B. das Bezirksfeld).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>the id must start with a letter and contain only letters, digits and '_' (max. 31 characters), because it becomes part of output field names.</source>
+            <translation>die ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und '_' enthalten (höchstens 31 Zeichen), weil sie Teil der Namen der Ausgabefelder wird.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>negative weight {w}; weights must be &gt;= 0. Use 'direction' (higher_is_better) to reverse an indicator.</source>
+            <translation>negatives Gewicht {w}; Gewichte müssen &gt;= 0 sein. Verwenden Sie 'direction' (higher_is_better), um einen Indikator umzukehren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>exclude_keys must map a key text to a reason text, got {v!r} for {k}.</source>
+            <translation>exclude_keys muss einem Schlüsseltext einen Begründungstext zuordnen, gefunden {v!r} für {k}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'reference_value' must be a number, 'mean' or 'median', got {v!r}.</source>
+            <translation>'reference_value' muss eine Zahl, 'mean' oder 'median' sein, gefunden {v!r}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'range' must be [low, high] with low &lt; high, got {v}.</source>
+            <translation>'range' muss [untere, obere] mit untere &lt; obere sein, gefunden {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <source>Table file {file} does not exist.</source>
+            <translation>Die Tabellendatei {file} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <source>{file}: old .xls workbooks are not supported. Save it as .xlsx or CSV.</source>
+            <translation>{file}: Alte .xls-Arbeitsmappen werden nicht unterstützt. Speichern Sie die Datei als .xlsx oder CSV.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <source>{file}: unknown table type '{ext}'. Use CSV/TXT, XLSX or ODS.</source>
+            <translation>{file}: unbekannter Tabellentyp '{ext}'. Verwenden Sie CSV/TXT, XLSX oder ODS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <source>{file} has no rows.</source>
+            <translation>{file} hat keine Zeilen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>given</source>
+            <translation>angegeben</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>column '{col}': {n} cells — {what}</source>
+            <translation>Spalte '{col}': {n} Zellen – {what}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>column '{col}': {note}</source>
+            <translation>Spalte '{col}': {note}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>Table {path} ({fmt}{sheet}): {rows} data rows, {cols} columns</source>
+            <translation>Tabelle {path} ({fmt}{sheet}): {rows} Datenzeilen, {cols} Spalten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>sheet '{s}'</source>
+            <translation>Blatt '{s}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  encoding: {enc} ({why})</source>
+            <translation>  Zeichenkodierung: {enc} ({why})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  separator: {sep!r} ({why})</source>
+            <translation>  Trennzeichen: {sep!r} ({why})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  decimal separator: {dec!r} ({why})</source>
+            <translation>  Dezimaltrennzeichen: {dec!r} ({why})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  header row(s): {rows}</source>
+            <translation>  Kopfzeile(n): {rows}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  skipped title row {row}: {text}</source>
+            <translation>  Titelzeile {row} übersprungen: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  skipped footnote row {row}: {text}</source>
+            <translation>  Fußnotenzeile {row} übersprungen: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  {n} empty rows skipped</source>
+            <translation>  {n} leere Zeilen übersprungen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  column '{col}': {n} missing — '{flag}' {what}</source>
+            <translation>  Spalte '{col}': {n} fehlend – '{flag}' {what}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  column '{col}': {n} numbers flagged '{flag}' — {what}</source>
+            <translation>  Spalte '{col}': {n} Zahlen mit Kennzeichen '{flag}' – {what}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>  column '{col}', row {row}: '{text}' is not a number (set to missing)</source>
+            <translation>  Spalte '{col}', Zeile {row}: '{text}' ist keine Zahl (als fehlend gesetzt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>key column</source>
+            <translation>Schlüsselspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>{what} '{name}' not found in {file}. Columns: {cols}.</source>
+            <translation>{what} '{name}' nicht gefunden in {file}. Spalten: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file} has a header but no data rows (header row(s) {rows}).</source>
+            <translation>{file} hat eine Kopfzeile, aber keine Datenzeilen (Kopfzeile(n) {rows}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>{n} keys stored as numbers in the spreadsheet were turned into text; leading zeros may have been lost (use the key rule 'pad_zeros')</source>
+            <translation>{n} in der Tabellenkalkulation als Zahlen gespeicherte Schlüssel wurden in Text umgewandelt; führende Nullen können verloren gegangen sein (Schlüsselregel 'pad_zeros' verwenden)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/build.py" />
+            <source>kept as text: {n} values are numbers with leading zeros (a key?)</source>
+            <translation>als Text beibehalten: {n} Werte sind Zahlen mit führenden Nullen (ein Schlüssel?)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>indicator column</source>
+            <translation>Indikatorspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>value column</source>
+            <translation>Wertspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>year column</source>
+            <translation>Jahresspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: the value column '{col}' holds text, not numbers.</source>
+            <translation>{file}: Die Wertspalte '{col}' enthält Text, keine Zahlen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: indicators not found in column '{col}': {names}.</source>
+            <translation>{file}: Indikatoren nicht gefunden in Spalte '{col}': {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>long format: {n} rows not used (no key/indicator, or not among the chosen indicators/years)</source>
+            <translation>Langformat: {n} Zeilen nicht verwendet (kein Schlüssel/Indikator oder nicht unter den gewählten Indikatoren/Jahren)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: {n} area/indicator/year combinations occur in several rows: {listing}. Remove them or choose an aggregation (sum, mean or first).</source>
+            <translation>{file}: {n} Kombinationen aus Gebiet/Indikator/Jahr kommen in mehreren Zeilen vor: {listing}. Entfernen Sie diese oder wählen Sie eine Zusammenfassung (Summe, Mittelwert oder erste Zeile).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>long format: {n} duplicate area/indicator/year combinations resolved by '{rule}': {listing}</source>
+            <translation>Langformat: {n} doppelte Kombinationen aus Gebiet/Indikator/Jahr per '{rule}' aufgelöst: {listing}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>long format: {n} area/indicator combinations have no row (missing, flag 'absent')</source>
+            <translation>Langformat: für {n} Kombinationen aus Gebiet/Indikator gibt es keine Zeile (fehlend, Kennzeichen 'absent')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>long format pivoted: {rows} rows -&gt; {keys} areas x {cols} columns ({names})</source>
+            <translation>Langformat umgeformt: {rows} Zeilen -&gt; {keys} Gebiete x {cols} Spalten ({names})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>Separator '{sep}' must be a single character such as ';', ',' or tab.</source>
+            <translation>Das Trennzeichen '{sep}' muss ein einzelnes Zeichen sein, z. B. ';', ',' oder Tab.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>CSV syntax error near row {row}: {err}</source>
+            <translation>CSV-Syntaxfehler in der Nähe von Zeile {row}: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>Cannot open {file}: {err}</source>
+            <translation>{file} kann nicht geöffnet werden: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file} is empty.</source>
+            <translation>{file} ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>detected</source>
+            <translation>erkannt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>the text contains 'Ã¤'/'Ã¼'-like sequences: umlauts were probably converted to UTF-8 twice before this file was saved; names may look wrong</source>
+            <translation>Der Text enthält Zeichenfolgen wie 'Ã¤'/'Ã¼': Die Umlaute wurden vor dem Speichern vermutlich zweimal in UTF-8 umgewandelt; Namen können falsch aussehen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}: no column separator found (tried ';', tab, ',' and '|'). A table needs a key column and at least one value column; give the separator if it is another character.</source>
+            <translation>{file}: kein Spaltentrennzeichen gefunden (versucht: ';', Tab, ',' und '|'). Eine Tabelle braucht eine Schlüsselspalte und mindestens eine Wertspalte; geben Sie das Trennzeichen an, wenn es ein anderes Zeichen ist.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}: {err}. Give the header row number.</source>
+            <translation>{file}: {err}. Geben Sie die Nummer der Kopfzeile an.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}, row {row}: more cells than the header has columns ({n}). A text cell probably contains the separator '{sep}' without quotes; fix that row or choose another separator.</source>
+            <translation>{file}, Zeile {row}: mehr Zellen, als die Kopfzeile Spalten hat ({n}). Vermutlich enthält eine Textzelle das Trennzeichen '{sep}' ohne Anführungszeichen; korrigieren Sie diese Zeile oder wählen Sie ein anderes Trennzeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{n} empty columns without header dropped</source>
+            <translation>{n} leere Spalten ohne Überschrift entfernt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>Decimal separator must be ',' or '.', not '{d}'.</source>
+            <translation>Das Dezimaltrennzeichen muss ',' oder '.' sein, nicht '{d}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}: header row {row} is not among the first {n} rows.</source>
+            <translation>{file}: Die Kopfzeile {row} liegt nicht unter den ersten {n} Zeilen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}, row {row}: {saw} cells, but the table has {n} columns. A text cell probably contains the separator without quotes; fix that row or choose another separator.</source>
+            <translation>{file}, Zeile {row}: {saw} Zellen, aber die Tabelle hat {n} Spalten. Vermutlich enthält eine Textzelle das Trennzeichen ohne Anführungszeichen; korrigieren Sie diese Zeile oder wählen Sie ein anderes Trennzeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}: the table body cannot be parsed ({err}). Check separator and quoting.</source>
+            <translation>{file}: Der Tabelleninhalt kann nicht gelesen werden ({err}). Prüfen Sie Trennzeichen und Anführungszeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file} contains no sheets.</source>
+            <translation>{file} enthält keine Tabellenblätter.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file} has no sheet '{sheet}'. Sheets: {names}.</source>
+            <translation>{file} hat kein Blatt '{sheet}'. Blätter: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>Reading .xlsx needs the Python package openpyxl (Debian: python3-openpyxl).</source>
+            <translation>Zum Lesen von .xlsx wird das Python-Paket openpyxl benötigt (Debian: python3-openpyxl).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file} cannot be opened as an Excel workbook ({err}). Is it really an .xlsx file?</source>
+            <translation>{file} kann nicht als Excel-Arbeitsmappe geöffnet werden ({err}). Ist es wirklich eine .xlsx-Datei?</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>Reading .ods needs the Python package odfpy (Debian: python3-odf). Install it or save the table as .xlsx or CSV.</source>
+            <translation>Zum Lesen von .ods wird das Python-Paket odfpy benötigt (Debian: python3-odf). Installieren Sie es oder speichern Sie die Tabelle als .xlsx oder CSV.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file} cannot be opened as an OpenDocument spreadsheet ({err}).</source>
+            <translation>{file} kann nicht als OpenDocument-Tabelle geöffnet werden ({err}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file} is not a {fmt} workbook (wrong content for its extension). Check the file or give it the right extension.</source>
+            <translation>{file} ist keine {fmt}-Arbeitsmappe (Inhalt passt nicht zur Dateiendung). Prüfen Sie die Datei oder geben Sie ihr die richtige Endung.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>the workbook has {n} sheets ({names}); sheet '{chosen}' was read (the first with a table) — choose another with the sheet option</source>
+            <translation>Die Arbeitsmappe hat {n} Blätter ({names}); gelesen wurde Blatt '{chosen}' (das erste mit einer Tabelle) – wählen Sie mit der Option Blatt ein anderes</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>Sheet '{sheet}' of {file} is empty.</source>
+            <translation>Das Blatt '{sheet}' von {file} ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file}, sheet '{sheet}': {err}. Give the header row number.</source>
+            <translation>{file}, Blatt '{sheet}': {err}. Geben Sie die Nummer der Kopfzeile an.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>{file}, sheet '{sheet}' has a header but no data rows (header row(s) {rows}).</source>
+            <translation>{file}, Blatt '{sheet}' hat eine Kopfzeile, aber keine Datenzeilen (Kopfzeile(n) {rows}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>{file} is a ZIP container (an Excel .xlsx or LibreOffice .ods file?), not a text table. Give it its real extension (.xlsx or .ods) or export it as CSV.</source>
+            <translation>{file} ist ein ZIP-Container (eine Excel-.xlsx- oder LibreOffice-.ods-Datei?), keine Texttabelle. Geben Sie der Datei ihre richtige Endung (.xlsx oder .ods) oder exportieren Sie sie als CSV.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>{file} is an old binary Excel (.xls) file, which is not supported. Save it as .xlsx or CSV.</source>
+            <translation>{file} ist eine alte binäre Excel-Datei (.xls), die nicht unterstützt wird. Speichern Sie sie als .xlsx oder CSV.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>{file} contains binary data, not a text table. Check that you chose the right file and export it as CSV, XLSX or ODS.</source>
+            <translation>{file} enthält Binärdaten, keine Texttabelle. Prüfen Sie, ob Sie die richtige Datei gewählt haben, und exportieren Sie sie als CSV, XLSX oder ODS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>Unknown encoding '{enc}' for {file}. Use e.g. UTF-8, cp1252 or latin-1.</source>
+            <translation>Unbekannte Zeichenkodierung '{enc}' für {file}. Verwenden Sie z. B. UTF-8, cp1252 oder latin-1.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>{file} cannot be read as {enc}: invalid byte at row {row}. Choose another encoding (e.g. cp1252 for Windows Excel exports) or leave it on automatic.</source>
+            <translation>{file} kann nicht als {enc} gelesen werden: ungültiges Byte in Zeile {row}. Wählen Sie eine andere Zeichenkodierung (z. B. cp1252 für Excel-Exporte unter Windows) oder lassen Sie sie automatisch erkennen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>no separator found</source>
+            <translation>kein Trennzeichen gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>{name} gives {fields} columns in {lines} sample rows</source>
+            <translation>{name} ergibt {fields} Spalten in {lines} Stichprobenzeilen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>no header row found: no row has names for at least half of the {w} columns</source>
+            <translation>keine Kopfzeile gefunden: keine Zeile hat Namen für mindestens die Hälfte der {w} Spalten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>value unknown or kept secret (Zahlenwert unbekannt oder geheim zu halten)</source>
+            <translation>Zahlenwert unbekannt oder geheim zu halten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>nothing / not available (by the Destatis convention '-' can mean exactly zero; check the footnotes)</source>
+            <translation>nichts vorhanden / nicht verfügbar (nach Destatis-Konvention kann '-' auch genau null bedeuten; Fußnoten prüfen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>cell blocked, no meaningful value (Tabellenfach gesperrt)</source>
+            <translation>Tabellenfach gesperrt, weil Aussage nicht sinnvoll</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>no value, not reliable enough (Zahlenwert nicht sicher genug)</source>
+            <translation>kein Zahlenwert, da nicht sicher genug</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>value not yet available (Angabe fällt später an)</source>
+            <translation>Angabe fällt später an</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>value unknown or kept secret (Bundesagentur für Arbeit)</source>
+            <translation>Zahlenwert unbekannt oder geheim zu halten (Bundesagentur für Arbeit)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>suppressed for data protection (anonymisiert)</source>
+            <translation>aus Datenschutzgründen anonymisiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>below a publication threshold (e.g. '&lt; 3')</source>
+            <translation>unter einer Veröffentlichungsschwelle (z. B. '&lt; 3')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>not available (k. A. / n. v. / NA)</source>
+            <translation>nicht verfügbar (k. A. / n. v. / NA)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>empty cell</source>
+            <translation>leere Zelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>value in parentheses: limited reliability (number kept)</source>
+            <translation>Wert in Klammern: eingeschränkte Aussagekraft (Zahl übernommen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>text that is not a number (set to missing)</source>
+            <translation>Text, der keine Zahl ist (als fehlend gesetzt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>thousands separators removed</source>
+            <translation>Tausendertrennzeichen entfernt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>decimal separator different from the rest of the table (read as decimal)</source>
+            <translation>Dezimaltrennzeichen abweichend vom Rest der Tabelle (als Dezimalzeichen gelesen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>percent sign removed</source>
+            <translation>Prozentzeichen entfernt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>number stored as a number in the spreadsheet</source>
+            <translation>in der Tabellenkalkulation als Zahl gespeicherte Zahl</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>number with trailing flag '{flag}' (e.g. p = provisional, r = revised, s = estimated)</source>
+            <translation>Zahl mit nachgestelltem Kennzeichen '{flag}' (z. B. p = vorläufig, r = berichtigt, s = geschätzt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>decimal comma found in {n} sample cells</source>
+            <translation>Dezimalkomma in {n} Stichprobenzellen gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>decimal point found in {n} sample cells</source>
+            <translation>Dezimalpunkt in {n} Stichprobenzellen gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>no decimal numbers in the sample; ';'-separated files use the German decimal comma</source>
+            <translation>keine Dezimalzahlen in der Stichprobe; durch ';' getrennte Dateien verwenden das deutsche Dezimalkomma</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
+            <source>no decimal numbers in the sample; decimal point assumed</source>
+            <translation>keine Dezimalzahlen in der Stichprobe; Dezimalpunkt angenommen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>Field '{field}' holds true/false values, not numbers.</source>
+            <translation>Das Feld '{field}' enthält Wahrheitswerte (true/false), keine Zahlen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>key {key}</source>
+            <translation>Schlüssel {key}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>row {row}</source>
+            <translation>Zeile {row}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>Field '{field}' has the non-numeric value '{value}' ({where}); {n} such values. Fix the table or declare the field as text.</source>
+            <translation>Das Feld '{field}' hat den nicht numerischen Wert '{value}' ({where}); {n} solche Werte. Korrigieren Sie die Tabelle oder erklären Sie das Feld zum Textfeld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>Indicator '{id}': transformation '{kind}' needs values above {limit}, but {n} value(s) are not (first: {value} at {where}). Use 'log1p', no transformation, or declare the value as a missing code.</source>
+            <translation>Indikator '{id}': Die Transformation '{kind}' braucht Werte über {limit}, aber {n} Wert(e) sind es nicht (erster: {value} bei {where}). Verwenden Sie 'log1p', keine Transformation oder erklären Sie den Wert zum Fehlwertcode.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/trend.py" />
+            <source>Trend series '{name}': years must be numbers, e.g. {{2019: 'alq19'}}.</source>
+            <translation>Zeitreihe '{name}': Jahre müssen Zahlen sein, z. B. {{2019: 'alq19'}}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/trend.py" />
+            <source>Trend series '{name}' needs at least {n} years.</source>
+            <translation>Die Zeitreihe '{name}' braucht mindestens {n} Jahre.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/trend.py" />
+            <source>Trend series '{name}': fields not in the layer: {fields}.</source>
+            <translation>Zeitreihe '{name}': Felder nicht im Layer: {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/trend.py" />
+            <source>No year series for {names}. Fields must be named &lt;indicator&gt;_&lt;year&gt; with at least {n} years; series found: {found}.</source>
+            <translation>Keine Jahresreihe für {names}. Felder müssen &lt;Indikator&gt;_&lt;Jahr&gt; heißen und mindestens {n} Jahre umfassen; gefundene Reihen: {found}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/trend.py" />
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/trend.py" />
+            <source>At most {n} trend charts fit on a page; {k} indicators were chosen ({names}).</source>
+            <translation>Auf eine Seite passen höchstens {n} Zeitreihendiagramme; gewählt wurden {k} Indikatoren ({names}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/workbook.py" />
+            <source>Writing Excel files needs the Python package openpyxl (python3-openpyxl).</source>
+            <translation>Zum Schreiben von Excel-Dateien wird das Python-Paket openpyxl benötigt (python3-openpyxl).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/workbook.py" />
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>Could not write {path}: {err}.</source>
+            <translation>{path} konnte nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Could not write the atlas {path}: {err}.</source>
+            <translation>Der Atlas {path} konnte nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/cluster_style.py" />
+            <source>LISA clusters</source>
+            <translation>LISA-Cluster</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/cluster_style.py" />
+            <source>Getis-Ord Gi* hot spots</source>
+            <translation>Getis-Ord-Gi*-Hot-Spots</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <source>Cannot open {path}: {err}.</source>
+            <translation>{path} kann nicht geöffnet werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <source>GDAL could not copy {src} to {dest}.</source>
+            <translation>GDAL konnte {src} nicht nach {dest} kopieren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <source>Cannot add the field {name} to {dest}.</source>
+            <translation>Das Feld {name} kann nicht zu {dest} hinzugefügt werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <source>Cannot write {dest}: {err}.</source>
+            <translation>{dest} kann nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layer_io.py" />
+            <source>The layer has no field '{name}'. Available fields: {available}.</source>
+            <translation>Der Layer hat kein Feld '{name}'. Vorhandene Felder: {available}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>A4 portrait</source>
+            <translation>A4 Hochformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>A4 landscape</source>
+            <translation>A4 Querformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>A3 landscape</source>
+            <translation>A3 Querformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>Cannot read the layout template {path}: {err}.</source>
+            <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>The layout template {path} is not a valid .qpt (XML) file.</source>
+            <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>QGIS could not load the layout template {path}.</source>
+            <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>The layout template {path} has no map item with the id 'map'. Give the main map of your template the item id 'map' (Item properties › Id).</source>
+            <translation>Die Layoutvorlage {path} hat kein Kartenelement mit der ID 'map'. Geben Sie der Hauptkarte Ihrer Vorlage die Element-ID 'map' (Elementeigenschaften › ID).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>The picture file {path} for '{item}' does not exist.</source>
+            <translation>Die Bilddatei {path} für '{item}' existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>Legend</source>
+            <translation>Legende</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>Could not write {path}: {err} (is the folder writable and the file not open in another program?).</source>
+            <translation>{path} konnte nicht geschrieben werden: {err} (ist der Ordner beschreibbar und die Datei nicht in einem anderen Programm geöffnet?).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>Could not write the project {path}: {err}.</source>
+            <translation>Das Projekt {path} konnte nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>District boundary</source>
+            <translation>Bezirksgrenze</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>Data as of {date} · map created on {today}</source>
+            <translation>Stand der Daten: {date} · Karte erstellt am {today}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>Map created on {today}</source>
+            <translation>Karte erstellt am {today}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>Cannot open the layer {src} again for the map.</source>
+            <translation>Der Layer {src} kann für die Karte nicht erneut geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>The layout template has no item(s) {ids}; they are left out.</source>
+            <translation>Die Layoutvorlage hat kein(e) Element(e) {ids}; sie werden weggelassen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/multi_pdf.py" />
+            <source>Export cancelled.</source>
+            <translation>Export abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/multi_pdf.py" />
+            <source>There is no map to write into {path}.</source>
+            <translation>Es gibt keine Karte, die in {path} geschrieben werden kann.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/neighbours.py" />
+            <source>k nearest neighbours: k must be between 1 and {m} (the number of features with a geometry minus one); got {k}.</source>
+            <translation>k nächste Nachbarn: k muss zwischen 1 und {m} liegen (Anzahl der Objekte mit Geometrie minus eins); angegeben: {k}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay.py" />
+            <source>planar, in the layer CRS {crs}</source>
+            <translation>eben, im KBS des Layers {crs}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay.py" />
+            <source>ellipsoidal, on ellipsoid {ell} (the layer CRS {crs} is geographic)</source>
+            <translation>ellipsoidisch, auf dem Ellipsoid {ell} (das KBS des Layers {crs} ist geografisch)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay.py" />
+            <source>GEOS could not intersect {what} (feature id {fid}); the geometry is probably invalid. Run Vector › Geometry Tools › Fix Geometries and try again.</source>
+            <translation>GEOS konnte {what} nicht verschneiden (Objekt-ID {fid}); die Geometrie ist vermutlich ungültig. Führen Sie Vektor › Geometrie-Werkzeuge › Geometrien reparieren aus und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay.py" />
+            <source>a population unit with a zone</source>
+            <translation>eine Einwohnereinheit mit einer Zone</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay.py" />
+            <source>a population unit with the area within reach</source>
+            <translation>eine Einwohnereinheit mit der Fläche im Einzugsbereich</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay.py" />
+            <source>a district with the facility buffers</source>
+            <translation>ein Gebiet mit den Puffern der Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>point</source>
+            <translation>Punkt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>polygon</source>
+            <translation>Polygon</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>Layer '{layer}' must be a {kind} layer, but it has {actual} geometries.</source>
+            <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber {actual}-Geometrien.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>Layer '{a}' is in {acrs} but layer '{b}' is in {bcrs}. Reproject one of them to the other's CRS (Vector › Data Management Tools › Reproject Layer) and run again.</source>
+            <translation>Der Layer '{a}' liegt in {acrs}, der Layer '{b}' aber in {bcrs}. Projizieren Sie einen der beiden in das KBS des anderen (Vektor › Datenmanagement-Werkzeuge › Layer reprojizieren) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>Layer '{layer}' is in a geographic CRS ({crs}); {why} needs a projected CRS in metres, e.g. EPSG:25833 (ETRS89 / UTM 33N) or EPSG:25832. Reproject the layers first.</source>
+            <translation>Der Layer '{layer}' liegt in einem geografischen KBS ({crs}); {why} braucht ein projiziertes KBS in Metern, z. B. EPSG:25833 (ETRS89 / UTM 33N) oder EPSG:25832. Projizieren Sie die Layer zuerst um.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>Layer '{layer}' has no field '{field}'. Available fields: {avail}.</source>
+            <translation>Der Layer '{layer}' hat kein Feld '{field}'. Vorhandene Felder: {avail}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>Field '{field}' of layer '{layer}' must be numeric (population), but it is {kind}.</source>
+            <translation>Das Feld '{field}' des Layers '{layer}' muss numerisch sein (Einwohner), ist aber {kind}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>the identifier</source>
+            <translation>den Bezeichner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The name for {what} is empty.</source>
+            <translation>Der Name für {what} ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The name for {what} contains a NUL character.</source>
+            <translation>Der Name für {what} enthält ein NUL-Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The name '{name}' for {what} is longer than {n} bytes; PostgreSQL would shorten it. Choose a shorter name.</source>
+            <translation>Der Name '{name}' für {what} ist länger als {n} Bytes; PostgreSQL würde ihn kürzen. Wählen Sie einen kürzeren Namen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>This QGIS has no PostgreSQL provider (install qgis-providers).</source>
+            <translation>Diesem QGIS fehlt der PostgreSQL-Provider (installieren Sie qgis-providers).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>No PostgreSQL connection named '{name}' in QGIS (saved connections: {names}). Give the name of a connection from the Browser panel or a connection string such as 'host=localhost dbname=gis user=me'.</source>
+            <translation>In QGIS gibt es keine PostgreSQL-Verbindung namens '{name}' (gespeicherte Verbindungen: {names}). Geben Sie den Namen einer Verbindung aus dem Browser-Bedienfeld an oder eine Verbindungszeichenkette wie 'host=localhost dbname=gis user=me'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>Cannot connect to the PostgreSQL database: {err}</source>
+            <translation>Keine Verbindung zur PostgreSQL-Datenbank möglich: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The input has a field '{name}' that is not an integer key. Choose another PRIMARY_KEY name for the generated key.</source>
+            <translation>Die Eingabe hat ein Feld '{name}', das kein ganzzahliger Schlüssel ist. Wählen Sie einen anderen Namen (PRIMARY_KEY) für den erzeugten Schlüssel.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>the schema</source>
+            <translation>das Schema</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>the table</source>
+            <translation>die Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>the primary key</source>
+            <translation>den Primärschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>the geometry column</source>
+            <translation>die Geometriespalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The input's integer field '{name}' is replaced by the generated key.</source>
+            <translation>Das ganzzahlige Feld '{name}' der Eingabe wird durch den erzeugten Schlüssel ersetzt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The input has a field '{name}', the name of the geometry column. Rename it or choose another GEOMETRY_COLUMN.</source>
+            <translation>Die Eingabe hat ein Feld '{name}', den Namen der Geometriespalte. Benennen Sie es um oder wählen Sie eine andere GEOMETRY_COLUMN.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>PostgreSQL: {err}</source>
+            <translation>PostgreSQL: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The table '{table}' already exists in schema '{schema}'. Set OVERWRITE to replace it, or choose another table name.</source>
+            <translation>Die Tabelle '{table}' gibt es im Schema '{schema}' bereits. Setzen Sie OVERWRITE, um sie zu ersetzen, oder wählen Sie einen anderen Tabellennamen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>Schema '{schema}' created.</source>
+            <translation>Schema '{schema}' angelegt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>PostgreSQL stored {stored} of {n} features; nothing was written.</source>
+            <translation>PostgreSQL hat {stored} von {n} Objekten gespeichert; es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>PostgreSQL refused the write to '{schema}'.'{table}'; nothing was written: {err}</source>
+            <translation>PostgreSQL hat das Schreiben nach '{schema}'.'{table}' abgelehnt; es wurde nichts geschrieben: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>PostgreSQL could not create the table in schema '{schema}': {err}</source>
+            <translation>PostgreSQL konnte die Tabelle im Schema '{schema}' nicht anlegen: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>PostgreSQL refused features: {err}</source>
+            <translation>PostgreSQL hat Objekte abgelehnt: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>PostgreSQL refused features for schema '{schema}': {err}</source>
+            <translation>PostgreSQL hat Objekte für das Schema '{schema}' abgelehnt: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>The layer '{layer}' has no field '{field}'. Available fields: {fields}.</source>
+            <translation>Der Layer '{layer}' hat kein Feld '{field}'. Vorhandene Felder: {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>The population field '{field}' is not in layer '{layer}'.</source>
+            <translation>Das Einwohnerfeld '{field}' ist nicht im Layer '{layer}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>The recipe's class colours {colours} do not get darker from '{best}' to '{worst}', so a greyscale copy would lose the order; using the colour-blind safe preset instead (choose 'recipe' colours to override).</source>
+            <translation>Die Klassenfarben der Indexdefinition {colours} werden von '{best}' bis '{worst}' nicht dunkler, in einer Graustufenkopie ginge die Reihenfolge also verloren; stattdessen wird die farbfehlsichtigkeitsgerechte Voreinstellung verwendet (wählen Sie die Farben der Indexdefinition, um das zu übergehen).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>There are no values to classify (all districts are secret or without data).</source>
+            <translation>Es gibt keine Werte zum Klassifizieren (alle Gebiete sind geheim oder ohne Daten).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>Classification 'manual' needs breaks, e.g. BREAKS='5; 10; 15'.</source>
+            <translation>Die Klassifizierung 'manuell' braucht Klassengrenzen, z. B. BREAKS='5; 10; 15'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>The label field '{field}' is not in layer '{layer}'.</source>
+            <translation>Das Beschriftungsfeld '{field}' ist nicht im Layer '{layer}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/styling.py" />
+            <source>The overlay layer '{layer}' must contain lines or polygons.</source>
+            <translation>Der Überlagerungslayer '{layer}' muss Linien oder Polygone enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <location filename="../../plugin/gui/plugin.py" />
+            <source>Sozialmonitor</source>
+            <translation>Sozialmonitor</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>1 · Districts</source>
+            <translation>1 · Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>2 · Indicator table and join report</source>
+            <translation>2 · Indikatortabelle und Verknüpfungsbericht</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>3 · Index recipe</source>
+            <translation>3 · Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>4 · Compute</source>
+            <translation>4 · Berechnen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>5 · Print</source>
+            <translation>5 · Drucken</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Ready.</source>
+            <translation>Bereit.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Help</source>
+            <translation>Hilfe</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Open the panel's section of the Sozialmonitor manual</source>
+            <translation>Den Abschnitt des Sozialmonitor-Handbuchs zu diesem Bedienfeld öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Running: {task}…</source>
+            <translation>Läuft: {task}…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Cancelled.</source>
+            <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Done.</source>
+            <translation>Fertig.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Stopped: see the message bar.</source>
+            <translation>Angehalten: siehe Meldungsleiste.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Reading the table</source>
+            <translation>Tabelle wird gelesen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>The index recipe has a problem (step 3): {msg}</source>
+            <translation>Die Indexdefinition hat ein Problem (Schritt 3): {msg}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Sozialmonitor: {title}</source>
+            <translation>Sozialmonitor: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>social index</source>
+            <translation>Sozialindex</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Summarising the result</source>
+            <translation>Ergebnis wird zusammengefasst</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Compute the index first (step 4).</source>
+            <translation>Berechnen Sie zuerst den Index (Schritt 4).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/plugin.py" />
+            <source>Show the Sozialmonitor panel</source>
+            <translation>Sozialmonitor-Bedienfeld anzeigen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/runner.py" />
+            <source>The algorithm {alg} is not available. Is the Sozialmonitor provider enabled in the Processing options?</source>
+            <translation>Der Algorithmus {alg} ist nicht verfügbar. Ist der Sozialmonitor-Provider in den Verarbeitungsoptionen (Einstellungen › Optionen › Verarbeitung) aktiviert?</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/runner.py" />
+            <source>Running {alg} with {params}</source>
+            <translation>Starte {alg} mit {params}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/runner.py" />
+            <source>{task} failed; see the log panel (Sozialmonitor).</source>
+            <translation>{task} ist fehlgeschlagen; siehe Bedienfeld Protokollmeldungen (Reiter Sozialmonitor).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/runner.py" />
+            <source>{task}: cancelled.</source>
+            <translation>{task}: abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/runner.py" />
+            <source>Cannot read or write {path}: {err}</source>
+            <translation>{path} kann nicht gelesen oder geschrieben werden: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/state.py" />
+            <source>The Sozialmonitor panel settings in this project are unreadable or from another plugin version; the panel starts empty.</source>
+            <translation>Die Einstellungen des Sozialmonitor-Bedienfelds in diesem Projekt sind unlesbar oder stammen aus einer anderen Plugin-Version; das Bedienfeld beginnt leer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>class changes without it ({index})</source>
+            <translation>Klassenwechsel ohne ihn ({index})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>{ev} of {n} districts evaluated (the others have no score: too few inhabitants, excluded or missing values).</source>
+            <translation>{ev} von {n} Gebieten bewertet (die übrigen haben keinen Indexwert: zu wenige Einwohner, ausgeschlossen oder fehlende Werte).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>Distribution of {index} (evaluated districts)</source>
+            <translation>Verteilung von {index} (bewertete Gebiete)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>Cronbach's alpha: {values}</source>
+            <translation>Cronbachs Alpha: {values}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/districts.py" />
+            <source>Choose the district layer (step 1).</source>
+            <translation>Wählen Sie den Gebietslayer (Schritt 1).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/districts.py" />
+            <source>Choose the key field of the districts (step 1).</source>
+            <translation>Wählen Sie das Schlüsselfeld der Gebiete (Schritt 1).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/print_map.py" />
+            <source>Written: {files}</source>
+            <translation>Geschrieben: {files}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>(choose a preset)</source>
+            <translation>(Voreinstellung wählen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>Import index recipe</source>
+            <translation>Indexdefinition importieren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>Index recipes (*.json)</source>
+            <translation>Indexdefinitionen (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>Export index recipe</source>
+            <translation>Indexdefinition exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>higher is worse</source>
+            <translation>höher = schlechter</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>higher is better</source>
+            <translation>höher = besser</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>Row {row}: the weight '{text}' is not a number.</source>
+            <translation>Zeile {row}: Das Gewicht '{text}' ist keine Zahl.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>Choose a preset or import a recipe file.</source>
+            <translation>Wählen Sie eine Voreinstellung oder importieren Sie eine Datei mit einer Indexdefinition.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>The recipe is valid: {n} indicators, {m} indices.</source>
+            <translation>Die Indexdefinition ist gültig: {n} Indikatoren, {m} Indizes.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>The recipe is valid. Preview the table (step 2) to check the field names.</source>
+            <translation>Die Indexdefinition ist gültig. Zeigen Sie die Tabellenvorschau an (Schritt 2), um die Feldnamen zu prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>min-max scaling</source>
+            <translation>Min-Max-Skalierung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>distance to a reference value</source>
+            <translation>Abstand zu einem Referenzwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>none (already comparable)</source>
+            <translation>keine (bereits vergleichbar)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods);;All files (*.*)</source>
+            <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods);;Alle Dateien (*.*)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>detect</source>
+            <translation>automatisch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>semicolon ;</source>
+            <translation>Semikolon ;</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>comma ,</source>
+            <translation>Komma ,</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>tab</source>
+            <translation>Tabulator</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>pipe |</source>
+            <translation>senkrechter Strich |</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Choose the indicator table (step 2).</source>
+            <translation>Wählen Sie die Indikatortabelle (Schritt 2).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>The table file {path} does not exist (step 2).</source>
+            <translation>Die Tabellendatei {path} existiert nicht (Schritt 2).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Give the key column of the table (step 2).</source>
+            <translation>Geben Sie die Schlüsselspalte der Tabelle an (Schritt 2).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>{matched} of {total} districts matched; {orphans} table rows without district.</source>
+            <translation>{matched} von {total} Gebieten zugeordnet; {orphans} Tabellenzeilen ohne Gebiet.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Districts without data ({n})</source>
+            <translation>Gebiete ohne Daten ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Districts without key ({n})</source>
+            <translation>Gebiete ohne Schlüssel ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Table rows without district ({n})</source>
+            <translation>Tabellenzeilen ohne Gebiet ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Table rows without key ({n})</source>
+            <translation>Tabellenzeilen ohne Schlüssel ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Duplicate keys in the district layer ({n})</source>
+            <translation>Doppelte Schlüssel im Gebietslayer ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Duplicate keys in the table ({n})</source>
+            <translation>Doppelte Schlüssel in der Tabelle ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Same key, different name ({n})</source>
+            <translation>Gleicher Schlüssel, anderer Name ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Suppressed or missing values ({n})</source>
+            <translation>Gesperrte oder fehlende Werte ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Numbers with a flag ({n})</source>
+            <translation>Zahlen mit Kennzeichen ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Missing-value codes ({n})</source>
+            <translation>Fehlwertcodes ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Keys changed by the key rule ({n})</source>
+            <translation>Durch die Schlüsselregel geänderte Schlüssel ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>Hints ({n})</source>
+            <translation>Hinweise ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/table.py" />
+            <source>column '{col}': {n} × '{flag}'</source>
+            <translation>Spalte '{col}': {n} × '{flag}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Accessibility: population within reach of facilities</source>
+            <translation>Erreichbarkeit: Bevölkerung im Einzugsbereich von Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>For every district of INPUT, the share of its population living within DISTANCE of a facility of FACILITIES (e.g. Kitas, schools, doctors). Distances are STRAIGHT-LINE buffers around the facilities (circles approximated by 64-gons), not walking routes along streets: real walking distances are longer, so the shares are upper bounds.
+
+Population: without POPULATION_LAYER the population is assumed to be spread UNIFORMLY over each district's area, so the share is the share of the district's area within reach (&lt;prefix&gt;_pop_in = POPULATION_FIELD × that share). With POPULATION_LAYER (address points, grid cells or blocks with POPULATION_LAYER_FIELD) each unit's population is placed at the point, or spread evenly over the cell or block, and counted in the district(s) it lies in (POPULATION_FIELD is then not used).
+
+Output: a copy of the districts with &lt;prefix&gt;_share_pct (% of the population within reach), &lt;prefix&gt;_area_pct (% of the area within reach), &lt;prefix&gt;_pop and &lt;prefix&gt;_pop_in (when a population is known) and &lt;prefix&gt;_basis (the population assumption in words). A district without inhabitants gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres).</source>
+            <translation>Für jedes Gebiet von INPUT der Anteil seiner Bevölkerung, der innerhalb von DISTANCE um eine Einrichtung aus FACILITIES wohnt (z. B. Kitas, Schulen, Arztpraxen). Entfernungen sind LUFTLINIEN-Puffer um die Einrichtungen (Kreise als 64-Ecke angenähert), keine Fußwege entlang von Straßen: Tatsächliche Fußwege sind länger, die Anteile sind also Obergrenzen.
+
+Bevölkerung: Ohne POPULATION_LAYER wird angenommen, dass die Bevölkerung GLEICHMÄSSIG über die Fläche jedes Gebiets verteilt ist; der Anteil ist dann der Anteil der Gebietsfläche im Einzugsbereich (&lt;prefix&gt;_pop_in = POPULATION_FIELD × dieser Anteil). Mit POPULATION_LAYER (Adresspunkte, Rasterzellen oder Blöcke mit POPULATION_LAYER_FIELD) wird die Bevölkerung jeder Einheit am Punkt verortet bzw. gleichmäßig über die Zelle oder den Block verteilt und in dem Gebiet bzw. den Gebieten gezählt, in denen sie liegt (POPULATION_FIELD wird dann nicht verwendet).
+
+Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung im Einzugsbereich), &lt;prefix&gt;_area_pct (% der Fläche im Einzugsbereich), &lt;prefix&gt;_pop und &lt;prefix&gt;_pop_in (wenn eine Bevölkerung bekannt ist) und &lt;prefix&gt;_basis (die Annahme zur Bevölkerung in Worten). Ein Gebiet ohne Einwohner erhält den Anteil NULL. Alle Layer müssen im selben projizierten KBS liegen (DISTANCE ist in dessen Einheiten, meist Meter).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Districts (polygons)</source>
+            <translation>Gebiete (Polygone)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Facilities</source>
+            <translation>Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Distance (straight line)</source>
+            <translation>Entfernung (Luftlinie)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population field of the districts</source>
+            <translation>Einwohnerfeld der Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population layer (points, grid cells, blocks)</source>
+            <translation>Einwohnerlayer (Punkte, Rasterzellen, Blöcke)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Population field of the population layer</source>
+            <translation>Einwohnerfeld des Einwohnerlayers</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Prefix of the output fields</source>
+            <translation>Präfix der Ausgabefelder</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Districts with accessibility</source>
+            <translation>Gebiete mit Erreichbarkeit</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Share of the total population within reach (%)</source>
+            <translation>Anteil der Gesamtbevölkerung im Einzugsbereich (%)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Facilities used</source>
+            <translation>Verwendete Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>a distance buffer</source>
+            <translation>ein Entfernungspuffer</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>DISTANCE must be greater than 0 (it is {d}).</source>
+            <translation>DISTANCE muss größer als 0 sein (ist {d}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>A population layer ('{layer}') needs POPULATION_LAYER_FIELD, the field with the inhabitants of each point or cell.</source>
+            <translation>Ein Einwohnerlayer ('{layer}') braucht POPULATION_LAYER_FIELD, das Feld mit den Einwohnern jedes Punkts bzw. jeder Zelle.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Indexing districts…</source>
+            <translation>Gebiete werden indiziert…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Buffering facilities and clipping to districts…</source>
+            <translation>Einrichtungen werden gepuffert und auf die Gebiete zugeschnitten…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Placing the population…</source>
+            <translation>Bevölkerung wird verortet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>population layer: points at their location, cells/blocks spread evenly over their area</source>
+            <translation>Einwohnerlayer: Punkte an ihrem Ort, Zellen/Blöcke gleichmäßig über ihre Fläche verteilt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>population assumed uniform over the district area</source>
+            <translation>Bevölkerung gleichmäßig über die Gebietsfläche verteilt angenommen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population within {d:g} m of a facility (%)</source>
+            <translation>Bevölkerung im Umkreis von {d:g} m um eine Einrichtung (%)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Area within {d:g} m of a facility (%)</source>
+            <translation>Fläche im Umkreis von {d:g} m um eine Einrichtung (%)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population</source>
+            <translation>Bevölkerung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population within {d:g} m of a facility</source>
+            <translation>Bevölkerung im Umkreis von {d:g} m um eine Einrichtung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population assumption</source>
+            <translation>Annahme zur Bevölkerung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Existing fields replaced by the results: {names}.</source>
+            <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>The output layer could not be created.</source>
+            <translation>Der Ausgabelayer konnte nicht erstellt werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Distance: {d:g} (layer units), straight-line buffers around {n} facilities — not walking routes; real walking distances are longer.</source>
+            <translation>Entfernung: {d:g} (Layereinheiten), Luftlinien-Puffer um {n} Einrichtungen – keine Fußwege; tatsächliche Fußwege sind länger.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population: {basis}.</source>
+            <translation>Bevölkerung: {basis}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>All districts: {p:.1f} % of {n:.0f} inhabitants within reach.</source>
+            <translation>Alle Gebiete: {p:.1f} % von {n:.0f} Einwohnern im Einzugsbereich.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population layer: {tot:.6g} inhabitants, {out:.6g} outside all districts, {m} units without a value.</source>
+            <translation>Einwohnerlayer: {tot:.6g} Einwohner, {out:.6g} außerhalb aller Gebiete, {m} Einheiten ohne Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>{n} districts have no inhabitants (or no population value): share NULL.</source>
+            <translation>{n} Gebiete haben keine Einwohner (oder keinen Einwohnerwert): Anteil NULL.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Areal interpolation (old to new boundaries)</source>
+            <translation>Flächeninterpolation (alte auf neue Grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Carries values from source polygons (statistical blocks, grid cells, old district boundaries) to target polygons (new districts) and writes a copy of TARGET with the interpolated fields (same names as in INPUT), src_n (number of source areas contributing) and src_cover_pct (share of the target's area covered by sources).
+
+EXTENSIVE_FIELDS (counts such as inhabitants, recipients) are split: a target receives value × weight of the piece / weight of the whole source. INTENSIVE_FIELDS (shares, rates, means) are averaged: the mean of the sources weighted by the weight of each piece.
+Weights are areas; with POPULATION_LAYER (points, grid cells or blocks with POPULATION_FIELD) they are the population in each piece (a polygon unit's population is spread evenly over its area), which suits counts of people and shares of the population. For extensive fields a source without any population is split by area; for intensive fields a piece without inhabitants adds nothing, and only a target without any population is averaged by area (both reported).
+
+Check: for every extensive field the totals in and out are compared; more than 0.1 % difference is reported as NOT preserved. Source area not covered by any target is reported (with its value), not silently lost. REPORT (CSV) lists totals, uncovered sources and every reallocation of a split source, largest first; the log shows the largest ones. Both layers must be in the same projected CRS.</source>
+            <translation>Überträgt Werte von Ausgangspolygonen (statistische Blöcke, Rasterzellen, alte Gebietsgrenzen) auf Zielpolygone (neue Gebiete) und schreibt eine Kopie von TARGET mit den interpolierten Feldern (gleiche Namen wie in INPUT), src_n (Zahl der beitragenden Ausgangsflächen) und src_cover_pct (Anteil der Zielfläche, der von Ausgangsflächen bedeckt ist).
+
+EXTENSIVE_FIELDS (Anzahlen wie Einwohner, Leistungsbeziehende) werden aufgeteilt: Ein Ziel erhält Wert × Gewicht des Teilstücks / Gewicht der ganzen Ausgangsfläche. INTENSIVE_FIELDS (Anteile, Quoten, Mittelwerte) werden gemittelt: der Mittelwert der Ausgangsflächen, gewichtet mit dem Gewicht jedes Teilstücks.
+Gewichte sind Flächen; mit POPULATION_LAYER (Punkte, Rasterzellen oder Blöcke mit POPULATION_FIELD) sind es die Einwohner in jedem Teilstück (die Einwohner einer Flächeneinheit werden gleichmäßig über ihre Fläche verteilt); das passt zu Personenzahlen und Bevölkerungsanteilen. Bei extensiven Feldern wird eine Ausgangsfläche ohne Einwohner nach Fläche aufgeteilt; bei intensiven Feldern trägt ein Teilstück ohne Einwohner nichts bei, und nur ein Ziel ganz ohne Einwohner wird nach Fläche gemittelt (beides wird berichtet).
+
+Kontrolle: Für jedes extensive Feld werden die Summen vorher und nachher verglichen; mehr als 0,1 % Abweichung wird als NICHT erhalten gemeldet. Ausgangsfläche, die von keinem Ziel bedeckt wird, wird (mit ihrem Wert) gemeldet und geht nicht stillschweigend verloren. REPORT (CSV) listet Summen, nicht bedeckte Ausgangsflächen und jede Umverteilung einer aufgeteilten Ausgangsfläche, die größte zuerst; das Protokoll zeigt die größten. Beide Layer müssen im selben projizierten KBS liegen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Source polygons (with the values)</source>
+            <translation>Ausgangspolygone (mit den Werten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Target polygons (new boundaries)</source>
+            <translation>Zielpolygone (neue Grenzen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Extensive fields (counts: split)</source>
+            <translation>Extensive Felder (Anzahlen: aufgeteilt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Intensive fields (shares, rates: weighted mean)</source>
+            <translation>Intensive Felder (Anteile, Quoten: gewichteter Mittelwert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Population layer for weights (points, grid cells, blocks)</source>
+            <translation>Einwohnerlayer für die Gewichte (Punkte, Rasterzellen, Blöcke)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Source key field (names sources in the report)</source>
+            <translation>Schlüsselfeld der Ausgangsflächen (benennt sie im Bericht)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Target key field (names targets in the report)</source>
+            <translation>Schlüsselfeld der Zielflächen (benennt sie im Bericht)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Largest reallocations shown in the log</source>
+            <translation>Größte Umverteilungen im Protokoll</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Targets with interpolated values</source>
+            <translation>Zielflächen mit interpolierten Werten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Interpolation report (CSV)</source>
+            <translation>Interpolationsbericht (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Totals preserved within 0.1 % (1/0)</source>
+            <translation>Summen auf 0,1 % erhalten (1/0)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Largest total difference (%)</source>
+            <translation>Größte Abweichung einer Summe (%)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Source areas split among targets</source>
+            <translation>Auf mehrere Ziele aufgeteilte Ausgangsflächen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>areal interpolation (areas)</source>
+            <translation>Flächeninterpolation (Flächen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>A population layer ('{layer}') needs POPULATION_FIELD, the field with the inhabitants of each point or cell.</source>
+            <translation>Ein Einwohnerlayer ('{layer}') braucht POPULATION_FIELD, das Feld mit den Einwohnern jedes Punkts bzw. jeder Zelle.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Indexing target polygons…</source>
+            <translation>Zielpolygone werden indiziert…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Intersecting source and target polygons…</source>
+            <translation>Ausgangs- und Zielpolygone werden verschnitten…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Weighting the pieces by population…</source>
+            <translation>Teilstücke werden nach Einwohnern gewichtet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>GEOS could not intersect {n} source/target pairs of '{s}' and '{t}' (invalid geometries?). Run Vector › Geometry Tools › Fix Geometries on both layers. First pairs (feature ids): {pairs}</source>
+            <translation>GEOS konnte {n} Paare aus Ausgangs- und Zielfläche von '{s}' und '{t}' nicht verschneiden (ungültige Geometrien?). Führen Sie Vektor › Geometrie-Werkzeuge › Geometrien reparieren für beide Layer aus. Erste Paare (Objekt-IDs): {pairs}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{name} (extensive, split by {w})</source>
+            <translation>{name} (extensiv, aufgeteilt nach {w})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{name} (intensive, mean weighted by {w})</source>
+            <translation>{name} (intensiv, Mittelwert gewichtet nach {w})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Number of source areas</source>
+            <translation>Anzahl der Ausgangsflächen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Share of the area covered by source areas (%)</source>
+            <translation>Anteil der von Ausgangsflächen bedeckten Fläche (%)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Weights: {w}.</source>
+            <translation>Gewichte: {w}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>population of the population layer in each piece</source>
+            <translation>Einwohner des Einwohnerlayers in jedem Teilstück</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>area</source>
+            <translation>Fläche</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{field}: total in {tin:.6g}, out {tout:.6g} ({diff:+.4f} %), {state}; not covered by targets {unc:.6g}.</source>
+            <translation>{field}: Summe vorher {tin:.6g}, nachher {tout:.6g} ({diff:+.4f} %), {state}; nicht von Zielen bedeckt {unc:.6g}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>preserved within 0.1 %</source>
+            <translation>auf 0,1 % erhalten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>NOT preserved within 0.1 %</source>
+            <translation>NICHT auf 0,1 % erhalten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{n} source areas are not completely covered by targets (largest gaps: {worst}).</source>
+            <translation>{n} Ausgangsflächen sind nicht vollständig von Zielen bedeckt (größte Lücken: {worst}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{n} source features have no geometry; their values are not carried.</source>
+            <translation>{n} Ausgangsobjekte haben keine Geometrie; ihre Werte werden nicht übertragen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Target polygons overlap: {a:.6g} map units² of source area are counted in more than one target.</source>
+            <translation>Zielpolygone überlappen sich: {a:.6g} Karteneinheiten² Ausgangsfläche werden in mehr als einem Ziel gezählt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Population layer: {tot:.6g} inhabitants, {out:.6g} outside all source areas (not used), {m} units without a value.</source>
+            <translation>Einwohnerlayer: {tot:.6g} Einwohner, {out:.6g} außerhalb aller Ausgangsflächen (nicht verwendet), {m} Einheiten ohne Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{n} source areas contain no population of the population layer; they are split by area: {ids}</source>
+            <translation>{n} Ausgangsflächen enthalten keine Einwohner des Einwohnerlayers; sie werden nach Fläche aufgeteilt: {ids}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{n} target areas contain no population of the population layer; their intensive values are area-weighted means: {ids}</source>
+            <translation>{n} Zielflächen enthalten keine Einwohner des Einwohnerlayers; ihre intensiven Werte sind flächengewichtete Mittelwerte: {ids}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{n} target areas overlap no source area and get no value (NULL): {ids}</source>
+            <translation>{n} Zielflächen überschneiden keine Ausgangsfläche und erhalten keinen Wert (NULL): {ids}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Largest reallocations away from each source's main target (source → target, amount, share of the source):</source>
+            <translation>Größte Umverteilungen weg vom Hauptziel jeder Ausgangsfläche (Ausgang → Ziel, Menge, Anteil an der Ausgangsfläche):</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Batch export maps</source>
+            <translation>Karten im Stapel exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Exports one map per field (default: every index class, typology and indicator of the recipe) into OUTPUT_FOLDER as &lt;nn&gt;_&lt;field&gt;.pdf (and .png), and/or all maps into one PDF (OUTPUT_SINGLE_PDF).
+
+Fields that differ only by a year (S1_2019, S1_2021) share class breaks computed once on their pooled values (POOL_YEARS), so maps of different years are comparable. Titles: '&lt;TITLE&gt;: &lt;field label&gt;'.</source>
+            <translation>Exportiert je Feld eine Karte (Standard: jede Indexklasse, Typisierung und jeden Indikator der Indexdefinition) nach OUTPUT_FOLDER als &lt;nn&gt;_&lt;feld&gt;.pdf (und .png) und/oder alle Karten in eine PDF-Datei (OUTPUT_SINGLE_PDF).
+
+Felder, die sich nur im Jahr unterscheiden (S1_2019, S1_2021), erhalten gemeinsame Klassengrenzen, die einmal aus ihren zusammengefassten Werten berechnet werden (POOL_YEARS); so sind Karten verschiedener Jahre vergleichbar. Titel: '&lt;TITLE&gt;: &lt;Feldbezeichnung&gt;'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Fields to map (default: indices, typologies and indicators of the recipe)</source>
+            <translation>Zu kartierende Felder (Standard: Indizes, Typisierungen und Indikatoren der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Same breaks for the years of one indicator (pooled)</source>
+            <translation>Gleiche Klassengrenzen für die Jahre eines Indikators (zusammengefasst)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Also write a PNG per map</source>
+            <translation>Zusätzlich je Karte eine PNG-Datei schreiben</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Folder for the maps</source>
+            <translation>Ordner für die Karten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>All maps in one PDF</source>
+            <translation>Alle Karten in einer PDF-Datei</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Number of maps</source>
+            <translation>Anzahl der Karten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>Files written</source>
+            <translation>Geschriebene Dateien</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>No fields to map: choose FIELDS or give a recipe whose fields are in the layer.</source>
+            <translation>Keine Felder zu kartieren: Wählen Sie FIELDS oder geben Sie eine Indexdefinition an, deren Felder im Layer vorhanden sind.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Choose an output folder or a single PDF.</source>
+            <translation>Wählen Sie einen Ausgabeordner oder eine einzelne PDF-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/batch_export.py" />
+            <source>Map {i} of {n}: {field}</source>
+            <translation>Karte {i} von {n}: {field}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>Committee package (maps, atlas, tables, methods annex)</source>
+            <translation>Gremienpaket (Karten, Atlas, Tabellen, Methodenanhang)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>Writes everything a committee paper needs into OUTPUT_FOLDER, in German:
+karten/&lt;nn&gt;_&lt;field&gt;.pdf (+ karten_alle.pdf): one map per index, typology and (optionally) indicator;
+steckbriefe.pdf: one page per district; tabellen.xlsx: indicators, index and classes with units and sources ('.' for districts that are not evaluated); methodenanhang.pdf/.html: the method from the recipe (indicators, directions, weights, standardisation, thresholds, sources and dates).</source>
+            <translation>Schreibt alles, was eine Gremienvorlage braucht, auf Deutsch nach OUTPUT_FOLDER:
+karten/&lt;nn&gt;_&lt;feld&gt;.pdf (+ karten_alle.pdf): je eine Karte pro Index, Typisierung und (optional) Indikator;
+steckbriefe.pdf: eine Seite je Gebiet; tabellen.xlsx: Indikatoren, Index und Klassen mit Einheiten und Quellen ('.' für nicht bewertete Gebiete); methodenanhang.pdf/.html: die Methode aus der Indexdefinition (Indikatoren, Richtungen, Gewichte, Standardisierung, Schwellen, Quellen und Datenstände).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Result layer (districts with index)</source>
+            <translation>Ergebnislayer (Gebiete mit Index)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>Index recipe (JSON): the methods annex is written from it</source>
+            <translation>Indexdefinition (JSON): daraus wird der Methodenanhang geschrieben</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>Also one map per indicator</source>
+            <translation>Zusätzlich je Indikator eine Karte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>District atlas (Steckbriefe)</source>
+            <translation>Gebietsatlas (Steckbriefe)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>District name field</source>
+            <translation>Feld mit dem Gebietsnamen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>District key field</source>
+            <translation>Schlüsselfeld der Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>Package folder</source>
+            <translation>Ordner für das Paket</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>The algorithm {id} is not available.</source>
+            <translation>Der Algorithmus {id} ist nicht verfügbar.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>{id} failed; see the log above.</source>
+            <translation>{id} ist fehlgeschlagen; siehe Protokoll oben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>The committee package needs the index recipe (RECIPE).</source>
+            <translation>Das Gremienpaket braucht die Indexdefinition (RECIPE).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>1/4 Maps</source>
+            <translation>1/4 Karten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>2/4 District atlas</source>
+            <translation>2/4 Gebietsatlas</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>3/4 Tables</source>
+            <translation>3/4 Tabellen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <source>4/4 Methods annex</source>
+            <translation>4/4 Methodenanhang</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Compute social index</source>
+            <translation>Sozialindex berechnen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Computes the composite indices of an index recipe (e.g. the Berlin MSS status and dynamics index) for every district of INPUT (a layer or an attribute-only table).
+
+Output: a copy of INPUT with &lt;index&gt;_score, &lt;index&gt;_class (label), &lt;index&gt;_class_no, z_&lt;indicator&gt; (normalised values), typology fields (e.g. sdi) and the flags evaluated, in_reference, eval_reason, imputed, imputed_list.
+OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, Cronbach's alpha, PCA and the number of districts changing class when one indicator is dropped.</source>
+            <translation>Berechnet die zusammengesetzten Indizes einer Indexdefinition (z. B. Status- und Dynamikindex des Berliner MSS) für jedes Gebiet von INPUT (ein Layer oder eine Tabelle ohne Geometrie).
+
+Ausgabe: eine Kopie von INPUT mit &lt;index&gt;_score, &lt;index&gt;_class (Bezeichnung), &lt;index&gt;_class_no, z_&lt;indikator&gt; (normierte Werte), Typisierungsfeldern (z. B. sdi) und den Kennzeichen evaluated, in_reference, eval_reason, imputed, imputed_list.
+OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, Cronbachs Alpha, Hauptkomponentenanalyse und die Zahl der Gebiete, die die Klasse wechseln, wenn ein Indikator weggelassen wird.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Districts (layer or table)</source>
+            <translation>Gebiete (Layer oder Tabelle)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Index recipe (JSON)</source>
+            <translation>Indexdefinition (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Districts with index</source>
+            <translation>Gebiete mit Index</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Diagnostics table</source>
+            <translation>Diagnosetabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Diagnostics: recompute without each indicator (class changes)</source>
+            <translation>Diagnose: ohne jeden einzelnen Indikator neu berechnen (Klassenwechsel)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Evaluated districts</source>
+            <translation>Bewertete Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Districts not evaluated</source>
+            <translation>Nicht bewertete Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Reading attributes…</source>
+            <translation>Attribute werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Computing the index…</source>
+            <translation>Index wird berechnet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Warning: {msg}</source>
+            <translation>Warnung: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Computing diagnostics…</source>
+            <translation>Diagnose wird berechnet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Writing the output…</source>
+            <translation>Ausgabe wird geschrieben…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>{ev} of {n} districts evaluated, {ref} in the reference set.</source>
+            <translation>{ev} von {n} Gebieten bewertet, {ref} in der Referenzmenge.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>{index}: {counts}</source>
+            <translation>{index}: {counts}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Count points per district</source>
+            <translation>Punkte je Gebiet zählen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Counts the point features of POINTS (e.g. day-care centres, schools, doctors) in every district of INPUT and writes a copy of the districts with:
+&lt;prefix&gt;_total (number of points; 0 where a district has none, never NULL), &lt;prefix&gt;_total_p1000 (per 1,000 inhabitants, only with POPULATION_FIELD), &lt;prefix&gt;_total_km2 (per km²) and area_km2. With CATEGORY_FIELD, the same three numbers for every category value, in fields named &lt;prefix&gt;_&lt;category&gt; (made safe: 'Grundschule' → n_Grundschule, umlauts transliterated; the alias keeps the value).
+
+Area: planar in the layer CRS when it is projected, ellipsoidal when it is geographic (the log says which). A district whose population is 0 or missing gets NULL rates per 1,000 and is listed in the log.
+Points outside all districts are counted and reported. A point on a shared boundary is counted once, in the district with the lowest feature id among those it touches. A multi-point feature counts once, at its first point. Both layers must be in the same CRS.</source>
+            <translation>Zählt die Punktobjekte von POINTS (z. B. Kitas, Schulen, Arztpraxen) in jedem Gebiet von INPUT und schreibt eine Kopie der Gebiete mit:
+&lt;prefix&gt;_total (Anzahl der Punkte; 0, wo ein Gebiet keine hat, nie NULL), &lt;prefix&gt;_total_p1000 (je 1.000 Einwohner, nur mit POPULATION_FIELD), &lt;prefix&gt;_total_km2 (je km²) und area_km2. Mit CATEGORY_FIELD dieselben drei Zahlen für jeden Kategoriewert, in Feldern namens &lt;prefix&gt;_&lt;kategorie&gt; (bereinigt: 'Grundschule' → n_Grundschule, Umlaute umschrieben; der Alias behält den Wert).
+
+Fläche: eben im KBS des Layers, wenn es projiziert ist, ellipsoidisch, wenn es geografisch ist (das Protokoll nennt die Methode). Ein Gebiet mit 0 oder fehlenden Einwohnern erhält NULL als Rate je 1.000 und wird im Protokoll aufgeführt.
+Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf einer gemeinsamen Grenze wird einmal gezählt, im Gebiet mit der niedrigsten Objekt-ID unter den berührten. Ein Mehrfachpunkt-Objekt zählt einmal, an seinem ersten Punkt. Beide Layer müssen im selben KBS liegen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Points (e.g. facilities)</source>
+            <translation>Punkte (z. B. Einrichtungen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Category field of the points (one count per category)</source>
+            <translation>Kategoriefeld der Punkte (eine Zählung je Kategorie)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Population field of the districts (for rates per 1,000)</source>
+            <translation>Einwohnerfeld der Gebiete (für Raten je 1.000)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>District key field (names districts in the log)</source>
+            <translation>Schlüsselfeld der Gebiete (benennt Gebiete im Protokoll)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Districts with counts</source>
+            <translation>Gebiete mit Anzahlen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Points read</source>
+            <translation>Gelesene Punkte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Points inside a district</source>
+            <translation>Punkte in einem Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Points outside all districts</source>
+            <translation>Punkte außerhalb aller Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Points on a district boundary</source>
+            <translation>Punkte auf einer Gebietsgrenze</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Districts without population</source>
+            <translation>Gebiete ohne Einwohner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Locating points…</source>
+            <translation>Punkte werden verortet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{inside} of {n} points lie in a district; {out} lie outside all districts (not counted).</source>
+            <translation>{inside} von {n} Punkten liegen in einem Gebiet; {out} liegen außerhalb aller Gebiete (nicht gezählt).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{b} points lie on a district boundary; each is counted once, in the district with the lowest feature id it touches.</source>
+            <translation>{b} Punkte liegen auf einer Gebietsgrenze; jeder wird einmal gezählt, im berührten Gebiet mit der niedrigsten Objekt-ID.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{n} point features have no geometry (counted as outside).</source>
+            <translation>{n} Punktobjekte haben keine Geometrie (als außerhalb gezählt).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{n} multi-point features hold several points; each counts once, at its first point.</source>
+            <translation>{n} Mehrfachpunkt-Objekte enthalten mehrere Punkte; jedes zählt einmal, an seinem ersten Punkt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Areas (km²): {how}.</source>
+            <translation>Flächen (km²): {how}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{n} districts have population 0 or missing; their rates per 1,000 are NULL: {ids}</source>
+            <translation>{n} Gebiete haben 0 oder fehlende Einwohner; ihre Raten je 1.000 sind NULL: {ids}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{n} districts have no geometry (count 0, area NULL).</source>
+            <translation>{n} Gebiete haben keine Geometrie (Anzahl 0, Fläche NULL).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Number of points</source>
+            <translation>Anzahl der Punkte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Number of points: {cat}</source>
+            <translation>Anzahl der Punkte: {cat}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{alias} per 1,000 inhabitants</source>
+            <translation>{alias} je 1.000 Einwohner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>{alias} per km²</source>
+            <translation>{alias} je km²</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Area (km²)</source>
+            <translation>Fläche (km²)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Export district atlas (Steckbriefe)</source>
+            <translation>Gebietsatlas exportieren (Steckbriefe)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>One A4 page per district in one PDF: name and key, a map zoomed to the district (highlighted, neighbours in their class colours), a locator map of the city, the index classes and a table of the indicators with the city value (unweighted mean of the evaluated districts), the deviation from it and the rank. Districts that are not evaluated show '.' instead of numbers (statistical secrecy).
+
+FILTER limits the pages (e.g. "id" LIKE '01%'); city values and ranks always use all districts. INDICATORS defaults to the recipe's indicators.
+
+Trend charts: where the layer holds an indicator for several years in fields named &lt;indicator&gt;_&lt;year&gt; (as join_table FORMAT=long writes them, e.g. schuldnerquote_pct_2015 … _2021), each page gets up to two small line charts below the table: the district against the unweighted mean of the evaluated districts per year. TREND_INDICATORS names the indicators (';'-separated prefixes, e.g. schuldnerquote_pct); default: the first two series found. Missing years are gaps; secret districts show only the reference line. TREND = false leaves the charts out.</source>
+            <translation>Eine A4-Seite je Gebiet in einer PDF-Datei: Name und Schlüssel, eine auf das Gebiet gezoomte Karte (hervorgehoben, Nachbargebiete in ihren Klassenfarben), eine Übersichtskarte der Stadt, die Indexklassen und eine Tabelle der Indikatoren mit dem Stadtwert (ungewichteter Mittelwert der bewerteten Gebiete), der Abweichung davon und dem Rang. Nicht bewertete Gebiete zeigen '.' statt Zahlen (statistische Geheimhaltung).
+
+FILTER begrenzt die Seiten (z. B. "id" LIKE '01%'); Stadtwerte und Ränge beziehen immer alle Gebiete ein. INDICATORS ist standardmäßig die Indikatorliste der Indexdefinition.
+
+Zeitreihendiagramme: Enthält der Layer einen Indikator für mehrere Jahre in Feldern namens &lt;indikator&gt;_&lt;jahr&gt; (wie join_table mit FORMAT=long sie schreibt, z. B. schuldnerquote_pct_2015 … _2021), erhält jede Seite unter der Tabelle bis zu zwei kleine Liniendiagramme: das Gebiet im Vergleich zum ungewichteten Mittelwert der bewerteten Gebiete je Jahr. TREND_INDICATORS nennt die Indikatoren (durch ';' getrennte Präfixe, z. B. schuldnerquote_pct); Standard: die ersten beiden gefundenen Reihen. Fehlende Jahre bleiben Lücken; geheime Gebiete zeigen nur die Referenzlinie. TREND = false lässt die Diagramme weg.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Field that colours the maps</source>
+            <translation>Feld, das die Karten einfärbt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Indicator fields in the table (default: the recipe's)</source>
+            <translation>Indikatorfelder in der Tabelle (Standard: die der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>District key field (also the page order)</source>
+            <translation>Schlüsselfeld der Gebiete (auch Reihenfolge der Seiten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Only districts matching</source>
+            <translation>Nur Gebiete, für die gilt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Trend charts where several years exist</source>
+            <translation>Zeitreihendiagramme, wo mehrere Jahre vorliegen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Trend chart indicators (';'-separated prefixes; default: all series found, at most 2)</source>
+            <translation>Indikatoren für Zeitreihendiagramme (durch ';' getrennte Präfixe; Standard: alle gefundenen Reihen, höchstens 2)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Overlay of higher-level boundaries (e.g. Bezirke)</source>
+            <translation>Überlagerung mit übergeordneten Grenzen (z. B. Bezirke)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Atlas (PDF)</source>
+            <translation>Atlas (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>QGIS project with the atlas layout (.qgz)</source>
+            <translation>QGIS-Projekt mit dem Atlaslayout (.qgz)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>QGIS projects (*.qgz)</source>
+            <translation>QGIS-Projekte (*.qgz)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Pages</source>
+            <translation>Seiten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>No indicator fields for the table: choose INDICATORS or give a recipe whose indicator fields are in the layer.</source>
+            <translation>Keine Indikatorfelder für die Tabelle: Wählen Sie INDICATORS oder geben Sie eine Indexdefinition an, deren Indikatorfelder im Layer vorhanden sind.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>The filter expression is not valid: {expr}</source>
+            <translation>Der Filterausdruck ist ungültig: {expr}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Exporting {n} pages…</source>
+            <translation>{n} Seiten werden exportiert…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>No room for the trend charts below a table of {n} indicators; choose fewer INDICATORS.</source>
+            <translation>Unter einer Tabelle mit {n} Indikatoren ist kein Platz für die Zeitreihendiagramme; wählen Sie weniger INDICATORS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>The pages are printed without charts.</source>
+            <translation>Die Seiten werden ohne Diagramme gedruckt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>Trend charts: {names}</source>
+            <translation>Zeitreihendiagramme: {names}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Export committee map</source>
+            <translation>Karte für Gremienvorlage exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Prints one field of a result layer (an index class such as status_class, a typology or any numeric indicator) into a print layout with title, subtitle, legend with district counts, scale bar, north arrow, overview map, data source and date line, author and logo, and exports it.
+
+Index classes get fixed colour-blind safe colours that keep their order in greyscale; numeric fields are classified (quantiles, natural breaks, equal interval, SD or manual/fixed breaks) with a ColorBrewer ramp. Districts that are not evaluated (recipe minimum population, evaluated = 0) are hatched and never shown as values; districts without data get their own hatch.
+
+Templates: A4 portrait, A4 landscape, A3 landscape, or your own .qpt with the item ids title, subtitle, map, overview, legend, scalebar, north_arrow, source, date, author, logo (only 'map' is required). OUTPUT_PROJECT saves a .qgz with the styled layers, the layout and the recipe.</source>
+            <translation>Druckt ein Feld eines Ergebnislayers (eine Indexklasse wie status_class, eine Typisierung oder einen beliebigen numerischen Indikator) in ein Drucklayout mit Titel, Untertitel, Legende mit Gebietsanzahlen, Maßstabsleiste, Nordpfeil, Übersichtskarte, Quellen- und Datumszeile, Bearbeiter und Logo und exportiert es.
+
+Indexklassen erhalten feste, farbfehlsichtigkeitsgerechte Farben, die ihre Reihenfolge auch in Graustufen behalten; numerische Felder werden klassifiziert (Quantile, natürliche Unterbrechungen, gleiche Intervalle, Standardabweichung oder manuelle/feste Grenzen) und mit einem ColorBrewer-Farbverlauf dargestellt. Nicht bewertete Gebiete (Mindesteinwohnerzahl der Indexdefinition, evaluated = 0) werden schraffiert und nie als Werte gezeigt; Gebiete ohne Daten erhalten eine eigene Schraffur.
+
+Vorlagen: A4 Hochformat, A4 Querformat, A3 Querformat oder Ihre eigene .qpt-Datei mit den Element-IDs title, subtitle, map, overview, legend, scalebar, north_arrow, source, date, author, logo (nur 'map' ist erforderlich). OUTPUT_PROJECT speichert eine .qgz-Datei mit den gestalteten Layern, dem Layout und der Indexdefinition.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Map (PDF)</source>
+            <translation>Karte (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Map (PNG)</source>
+            <translation>Karte (PNG)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG-Bilder (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Map (SVG)</source>
+            <translation>Karte (SVG)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>SVG files (*.svg)</source>
+            <translation>SVG-Dateien (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>QGIS project with styled layer and layout (.qgz)</source>
+            <translation>QGIS-Projekt mit gestaltetem Layer und Layout (.qgz)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>Legend entries</source>
+            <translation>Legendeneinträge</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Styling {field}…</source>
+            <translation>{field} wird gestaltet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <source>Exporting the layout…</source>
+            <translation>Layout wird exportiert…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Export to PostGIS</source>
+            <translation>Nach PostGIS exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Writes INPUT (e.g. the districts with the index) to the table SCHEMA.TABLE of a PostgreSQL/PostGIS database, through QGIS's PostgreSQL provider.
+
+DATABASE: the name of a PostgreSQL connection saved in QGIS (Browser panel), or a connection string such as host=localhost port=5432 dbname=gis user=me. A missing schema is created.
+An existing table is only replaced when OVERWRITE is set. The table is written completely or not at all: the features go into a temporary table first, which one transaction then renames to TABLE (dropping the old table when OVERWRITE is set). Any schema or table name is allowed: names are quoted, so quotes or semicolons in a name cannot change the SQL.
+
+PRIMARY_KEY (default fid) is a new generated integer key (1, 2, …), so duplicated district keys do no harm. An integer input field with that name (a GeoPackage fid, the key of an earlier export) is replaced by it; any other input field with that name is an error. Decimal numbers are stored as double precision (float8), geometries in GEOMETRY_COLUMN with a spatial index.</source>
+            <translation>Schreibt INPUT (z. B. die Gebiete mit dem Index) über den PostgreSQL-Provider von QGIS in die Tabelle SCHEMA.TABLE einer PostgreSQL/PostGIS-Datenbank.
+
+DATABASE: der Name einer in QGIS gespeicherten PostgreSQL-Verbindung (Browser-Bedienfeld) oder eine Verbindungszeichenkette wie host=localhost port=5432 dbname=gis user=me. Ein fehlendes Schema wird angelegt.
+Eine vorhandene Tabelle wird nur ersetzt, wenn OVERWRITE gesetzt ist. Die Tabelle wird vollständig oder gar nicht geschrieben: Die Objekte kommen zuerst in eine temporäre Tabelle, die eine einzige Transaktion dann in TABLE umbenennt (und dabei die alte Tabelle löscht, wenn OVERWRITE gesetzt ist). Beliebige Schema- und Tabellennamen sind erlaubt: Namen werden maskiert, sodass Anführungszeichen oder Semikolons in einem Namen das SQL nicht verändern können.
+
+PRIMARY_KEY (Standard: fid) ist ein neu erzeugter ganzzahliger Schlüssel (1, 2, …), sodass doppelte Gebietsschlüssel nicht schaden. Ein ganzzahliges Eingabefeld mit diesem Namen (eine GeoPackage-fid, der Schlüssel eines früheren Exports) wird dadurch ersetzt; jedes andere Eingabefeld mit diesem Namen ist ein Fehler. Dezimalzahlen werden als double precision (float8) gespeichert, Geometrien in GEOMETRY_COLUMN mit räumlichem Index.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Layer or table to write</source>
+            <translation>Zu schreibender Layer oder zu schreibende Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Database (saved PostgreSQL connection or connection string)</source>
+            <translation>Datenbank (gespeicherte PostgreSQL-Verbindung oder Verbindungszeichenkette)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Schema</source>
+            <translation>Schema</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Table</source>
+            <translation>Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Replace the table if it exists</source>
+            <translation>Tabelle ersetzen, falls vorhanden</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Primary key column (generated)</source>
+            <translation>Primärschlüsselspalte (erzeugt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Geometry column</source>
+            <translation>Geometriespalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Source of the written table (postgres provider, without password)</source>
+            <translation>Quelle der geschriebenen Tabelle (postgres-Provider, ohne Passwort)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Features written</source>
+            <translation>Geschriebene Objekte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Writing to PostGIS…</source>
+            <translation>Schreiben nach PostGIS…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>{n} features written to '{schema}'.'{table}'.</source>
+            <translation>{n} Objekte nach '{schema}'.'{table}' geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Join indicator table(s)</source>
+            <translation>Indikatortabelle(n) verknüpfen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Joins indicator tables (CSV/TXT, XLSX, ODS or a table layer) to the districts of INPUT by key and writes a new layer: all district fields plus the table columns (names made safe for GeoPackage; the alias keeps the original header).
+
+Encoding, separator, decimal comma, header row below title rows and footnote rows are detected (override them if needed). Suppression symbols such as . - x / … • * become missing values, never 0, and are counted in the report.
+
+Keys are text: leading zeros survive. KEY_RULE 'pad_zeros' also matches keys whose leading zeros Excel removed (1100101, 1100101.0). Duplicate table keys are an error unless DUPLICATES says how to aggregate. STRICT turns any district without data or table row without district into an error.
+
+The join report (matched, districts without data, rows without district, duplicates, name mismatches, suppressed values, conversions) goes to this log and to REPORT (CSV; by default next to a file output). EXTRA_TABLES joins more files with the same key column and options.</source>
+            <translation>Verknüpft Indikatortabellen (CSV/TXT, XLSX, ODS oder einen Tabellenlayer) über den Schlüssel mit den Gebieten von INPUT und schreibt einen neuen Layer: alle Gebietsfelder plus die Tabellenspalten (Namen GeoPackage-tauglich gemacht; der Alias behält die ursprüngliche Überschrift).
+
+Zeichenkodierung, Trennzeichen, Dezimalkomma, eine Kopfzeile unterhalb von Titelzeilen und Fußnotenzeilen werden erkannt (bei Bedarf übersteuerbar). Sperrzeichen wie . - x / … • * werden zu fehlenden Werten, nie zu 0, und im Bericht gezählt.
+
+Schlüssel sind Text: führende Nullen bleiben erhalten. Die Schlüsselregel (KEY_RULE) 'pad_zeros' ordnet auch Schlüssel zu, deren führende Nullen Excel entfernt hat (1100101, 1100101.0). Doppelte Tabellenschlüssel sind ein Fehler, es sei denn, DUPLICATES legt eine Zusammenfassung fest. STRICT macht jedes Gebiet ohne Daten und jede Tabellenzeile ohne Gebiet zum Fehler.
+
+Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Duplikate, abweichende Namen, gesperrte Werte, Umwandlungen) erscheint in diesem Protokoll und in REPORT (CSV; standardmäßig neben einer Dateiausgabe). EXTRA_TABLES verknüpft weitere Dateien mit derselben Schlüsselspalte und denselben Optionen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>District layer</source>
+            <translation>Gebietslayer</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Indicator table (CSV, TXT, XLSX, ODS)</source>
+            <translation>Indikatortabelle (CSV, TXT, XLSX, ODS)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Key column in the table</source>
+            <translation>Schlüsselspalte in der Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Key matching rule</source>
+            <translation>Regel für den Schlüsselabgleich</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>exact (text, surrounding spaces ignored)</source>
+            <translation>exakt (Text, umgebende Leerzeichen ignoriert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>pad_zeros (restore leading zeros lost in Excel, drop '.0')</source>
+            <translation>pad_zeros (in Excel verlorene führende Nullen wiederherstellen, '.0' entfernen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>normalise_text (names: ignore case, spaces, ß/ss)</source>
+            <translation>normalise_text (Namen: Groß-/Kleinschreibung, Leerzeichen, ß/ss ignorieren)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Strict: any district without data or table row without district is an error</source>
+            <translation>Strikt: jedes Gebiet ohne Daten und jede Tabellenzeile ohne Gebiet ist ein Fehler</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Several table rows with the same key</source>
+            <translation>Mehrere Tabellenzeilen mit demselben Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>error (list them)</source>
+            <translation>Fehler (auflisten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>sum</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>mean</source>
+            <translation>Mittelwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>first row</source>
+            <translation>erste Zeile</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Districts with table columns</source>
+            <translation>Gebiete mit Tabellenspalten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Join report (CSV)</source>
+            <translation>Verknüpfungsbericht (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>… or a table layer opened in QGIS</source>
+            <translation>… oder ein in QGIS geöffneter Tabellenlayer</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>More table files (same key column and options)</source>
+            <translation>Weitere Tabellendateien (gleiche Schlüsselspalte und Optionen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>District name field (to list name mismatches)</source>
+            <translation>Feld mit dem Gebietsnamen (um abweichende Namen aufzulisten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Name column in the table (to list name mismatches)</source>
+            <translation>Namensspalte in der Tabelle (um abweichende Namen aufzulisten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Sheet (XLSX/ODS; name or 0-based number)</source>
+            <translation>Blatt (XLSX/ODS; Name oder Nummer ab 0)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Encoding (empty = detect; e.g. utf-8, cp1252)</source>
+            <translation>Zeichenkodierung (leer = erkennen; z. B. utf-8, cp1252)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Separator (empty = detect; ; , tab |)</source>
+            <translation>Trennzeichen (leer = erkennen; ; , Tab |)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Decimal separator (empty = detect; , or .)</source>
+            <translation>Dezimaltrennzeichen (leer = erkennen; , oder .)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Header row number (0 = detect)</source>
+            <translation>Nummer der Kopfzeile (0 = erkennen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Missing-value codes to count in the report (e.g. 0;-9999)</source>
+            <translation>Fehlwertcodes, die im Bericht gezählt werden (z. B. 0;-9999)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Table format</source>
+            <translation>Tabellenformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>wide (one row per district)</source>
+            <translation>breit (eine Zeile je Gebiet)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>long (district, [year,] indicator, value)</source>
+            <translation>lang (Gebiet, [Jahr,] Indikator, Wert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Long format: indicator column</source>
+            <translation>Langformat: Indikatorspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Long format: value column</source>
+            <translation>Langformat: Wertspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Long format: year column (optional)</source>
+            <translation>Langformat: Jahresspalte (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Long format: years to keep (e.g. 2019;2021)</source>
+            <translation>Langformat: zu übernehmende Jahre (z. B. 2019;2021)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Add &lt;column&gt;_flag fields with the suppression symbols</source>
+            <translation>Felder &lt;spalte&gt;_flag mit den Sperrzeichen hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Districts with data from every table</source>
+            <translation>Gebiete mit Daten aus jeder Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Districts without data</source>
+            <translation>Gebiete ohne Daten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Table rows without district</source>
+            <translation>Tabellenzeilen ohne Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Give an indicator table: a file (TABLE) or a table layer (TABLE_LAYER).</source>
+            <translation>Geben Sie eine Indikatortabelle an: eine Datei (TABLE) oder einen Tabellenlayer (TABLE_LAYER).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Reading {file}…</source>
+            <translation>{file} wird gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Long format needs the indicator column and the value column (LONG_INDICATOR, LONG_VALUE).</source>
+            <translation>Das Langformat braucht die Indikatorspalte und die Wertspalte (LONG_INDICATOR, LONG_VALUE).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Give the key column of the table (TABLE_KEY).</source>
+            <translation>Geben Sie die Schlüsselspalte der Tabelle an (TABLE_KEY).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Reading district attributes…</source>
+            <translation>Attribute der Gebiete werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>{col}: flag</source>
+            <translation>{col}: Kennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Field names made safe for GeoPackage (the alias keeps the header): {pairs}</source>
+            <translation>Feldnamen GeoPackage-tauglich gemacht (der Alias behält die Überschrift): {pairs}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Join report written to {path}</source>
+            <translation>Verknüpfungsbericht geschrieben nach {path}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Missing-value code '{code}' is not a number (example: 0;-9999).</source>
+            <translation>Der Fehlwertcode '{code}' ist keine Zahl (Beispiel: 0;-9999).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>{file}: none of the key columns {names} found. Columns: {cols}.</source>
+            <translation>{file}: keine der Schlüsselspalten {names} gefunden. Spalten: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Quantiles (equal counts)</source>
+            <translation>Quantile (gleiche Anzahl)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Natural breaks (Jenks)</source>
+            <translation>Natürliche Unterbrechungen (Jenks)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Equal interval</source>
+            <translation>Gleiche Intervalle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Standard deviation</source>
+            <translation>Standardabweichung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Manual breaks</source>
+            <translation>Manuelle Grenzen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Recipe colours if greyscale-ordered, else colour-blind safe preset</source>
+            <translation>Farben der Indexdefinition, wenn in Graustufen geordnet, sonst farbfehlsichtigkeitsgerechte Voreinstellung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Colour-blind safe preset</source>
+            <translation>Farbfehlsichtigkeitsgerechte Voreinstellung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Recipe colours</source>
+            <translation>Farben der Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Subtitle</source>
+            <translation>Untertitel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Data source line (default: recipe source)</source>
+            <translation>Quellenzeile (Standard: Quelle aus der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Author / organisation</source>
+            <translation>Bearbeitung / Organisation</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Data date (default: recipe data date)</source>
+            <translation>Datenstand (Standard: Datenstand aus der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Cannot read the break '{part}' in '{text}'. Separate breaks with ';', e.g. 5; 10; 15,5.</source>
+            <translation>Die Klassengrenze '{part}' in '{text}' kann nicht gelesen werden. Trennen Sie die Grenzen mit ';', z. B. 5; 10; 15,5.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Prepared by: {author}</source>
+            <translation>Bearbeitung: {author}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Field to map (class or numeric field)</source>
+            <translation>Zu kartierendes Feld (Klassen- oder Zahlenfeld)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Index recipe (JSON): class labels, colours, texts</source>
+            <translation>Indexdefinition (JSON): Klassenbezeichnungen, Farben, Texte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Class colours</source>
+            <translation>Klassenfarben</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Classification of numeric fields</source>
+            <translation>Klassifizierung numerischer Felder</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Number of classes (numeric fields)</source>
+            <translation>Anzahl der Klassen (numerische Felder)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Colour ramp (numeric fields)</source>
+            <translation>Farbverlauf (numerische Felder)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Reverse the colour ramp</source>
+            <translation>Farbverlauf umkehren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Manual or fixed breaks, ';'-separated (e.g. 5; 10; 15)</source>
+            <translation>Manuelle oder feste Klassengrenzen, durch ';' getrennt (z. B. 5; 10; 15)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Layout template</source>
+            <translation>Layoutvorlage</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Own layout template (.qpt, same item ids; overrides TEMPLATE)</source>
+            <translation>Eigene Layoutvorlage (.qpt, gleiche Element-IDs; ersetzt TEMPLATE)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Legend name of the overlay</source>
+            <translation>Legendenname der Überlagerung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>Label districts with (name or key)</source>
+            <translation>Gebiete beschriften mit (Name oder Schlüssel)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Logo (SVG or PNG)</source>
+            <translation>Logo (SVG oder PNG)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>Resolution of PNG output (dpi)</source>
+            <translation>Auflösung der PNG-Ausgabe (dpi)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>The layout template {path} does not exist.</source>
+            <translation>Die Layoutvorlage {path} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <source>The layer given as {name} could not be opened.</source>
+            <translation>Der als {name} angegebene Layer konnte nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Spatial autocorrelation (Moran's I, LISA, Gi*)</source>
+            <translation>Räumliche Autokorrelation (Moran's I, LISA, Gi*)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Do districts with high (or low) values of FIELD cluster in space?
+
+Global Moran's I with its expectation, a z-value under normality and a permutation pseudo p-value; local Moran (LISA) with conditional permutation pseudo p-values and the clusters High-High, Low-Low, High-Low, Low-High and not significant; Getis-Ord Gi* z-scores (the district itself counted) with hot and cold spots. Optionally the local p-values are corrected for the false discovery rate (Benjamini-Hochberg).
+
+Neighbours: queen (a shared point), rook (a shared edge) or the k nearest centroids; TOLERANCE (layer units) bridges digitising gaps. Districts without neighbours (islands) and districts without a value are listed in the log and marked 'island' / 'missing', not analysed locally. With the same SEED the results are reproducible (and equal to PySAL's esda).
+
+OUTPUT: a copy of INPUT with lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class (and lisa_p_fdr, gi_p_fdr with FDR), styled as a cluster map with a legend; the Gi* map is a second layer style.</source>
+            <translation>Bilden Gebiete mit hohen (oder niedrigen) Werten von FIELD räumliche Cluster?
+
+Globales Moran's I mit Erwartungswert, einem z-Wert unter Normalverteilungsannahme und einem Permutations-Pseudo-p-Wert; lokales Moran (LISA) mit bedingten Permutations-Pseudo-p-Werten und den Clustern Hoch-Hoch, Niedrig-Niedrig, Hoch-Niedrig, Niedrig-Hoch und nicht signifikant; Getis-Ord-Gi*-z-Werte (das Gebiet selbst mitgezählt) mit Hot und Cold Spots. Optional werden die lokalen p-Werte für die False Discovery Rate korrigiert (Benjamini-Hochberg).
+
+Nachbarn: Queen (ein gemeinsamer Punkt), Rook (eine gemeinsame Kante) oder die k nächsten Schwerpunkte; TOLERANCE (Layereinheiten) überbrückt Digitalisierungslücken. Gebiete ohne Nachbarn (Inseln) und Gebiete ohne Wert werden im Protokoll aufgeführt und als 'island' / 'missing' gekennzeichnet, nicht lokal analysiert. Mit demselben SEED sind die Ergebnisse reproduzierbar (und gleich denen von PySALs esda).
+
+OUTPUT: eine Kopie von INPUT mit lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class (und mit FDR lisa_p_fdr, gi_p_fdr), gestaltet als Clusterkarte mit Legende; die Gi*-Karte ist ein zweiter Layerstil.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Districts</source>
+            <translation>Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Field to analyse (index or indicator)</source>
+            <translation>Zu analysierendes Feld (Index oder Indikator)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Key field (names districts in the log)</source>
+            <translation>Schlüsselfeld (benennt Gebiete im Protokoll)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Neighbourhood</source>
+            <translation>Nachbarschaft</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Queen (shared point)</source>
+            <translation>Queen (gemeinsamer Punkt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Rook (shared edge)</source>
+            <translation>Rook (gemeinsame Kante)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>k nearest neighbours (centroids)</source>
+            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>k (k nearest neighbours)</source>
+            <translation>k (k nächste Nachbarn)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Snapping tolerance for contiguity (layer units)</source>
+            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Row-standardise the weights (off: binary)</source>
+            <translation>Gewichte zeilenstandardisieren (aus: binär)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Permutations</source>
+            <translation>Permutationen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Random seed</source>
+            <translation>Zufallsstartwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Significance level</source>
+            <translation>Signifikanzniveau</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Correct local p-values for the false discovery rate (Benjamini-Hochberg)</source>
+            <translation>Lokale p-Werte für die False Discovery Rate korrigieren (Benjamini-Hochberg)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Cluster map</source>
+            <translation>Clusterkarte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Global Moran's I</source>
+            <translation>Globales Moran's I</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Global Moran's I: z (normality)</source>
+            <translation>Globales Moran's I: z (Normalverteilung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Global Moran's I: pseudo p-value</source>
+            <translation>Globales Moran's I: Pseudo-p-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Global Moran's I: p (normality)</source>
+            <translation>Globales Moran's I: p (Normalverteilung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Districts analysed</source>
+            <translation>Analysierte Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Districts without neighbours</source>
+            <translation>Gebiete ohne Nachbarn</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Districts without a value</source>
+            <translation>Gebiete ohne Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>The field '{field}' is not numeric; choose a numeric index or indicator field.</source>
+            <translation>Das Feld '{field}' ist nicht numerisch; wählen Sie ein numerisches Index- oder Indikatorfeld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Reading the districts…</source>
+            <translation>Gebiete werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>{n} features without geometry are treated as missing: {keys}.</source>
+            <translation>{n} Objekte ohne Geometrie werden als fehlend behandelt: {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Finding neighbours ({method})…</source>
+            <translation>Nachbarn werden gesucht ({method})…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Computing Moran's I, LISA and Gi* ({n} permutations)…</source>
+            <translation>Moran's I, LISA und Gi* werden berechnet ({n} Permutationen)…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Queen and rook neighbours need polygons; this layer has {kind} geometries. Use k nearest neighbours.</source>
+            <translation>Queen- und Rook-Nachbarschaft brauchen Polygone; dieser Layer hat {kind}-Geometrien. Verwenden Sie k nächste Nachbarn.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Key values used by more than one feature: {keys}. Every feature is analysed as its own district with its own neighbours; the log names them by key.</source>
+            <translation>Schlüsselwerte, die mehr als ein Objekt verwendet: {keys}. Jedes Objekt wird als eigenes Gebiet mit eigenen Nachbarn analysiert; das Protokoll benennt sie nach dem Schlüssel.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Moran's I of {field} = {i:.4f} (E[I] = {ei:.4f}, z = {z:.2f}, p normal = {pn:.2g}, pseudo p = {ps:.4g} with {m} permutations, seed {seed}); n = {n}; neighbours {nb}, {w}.</source>
+            <translation>Moran's I von {field} = {i:.4f} (E[I] = {ei:.4f}, z = {z:.2f}, p normal = {pn:.2g}, Pseudo-p = {ps:.4g} mit {m} Permutationen, Startwert {seed}); n = {n}; Nachbarn {nb}, {w}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>row-standardised</source>
+            <translation>zeilenstandardisiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>binary</source>
+            <translation>binär</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>{n} districts without a value of {field} are excluded and marked 'missing': {keys}.</source>
+            <translation>{n} Gebiete ohne Wert von {field} werden ausgeschlossen und als 'missing' gekennzeichnet: {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>{n} districts have no neighbour and get no local statistic (marked 'island'): {keys}.</source>
+            <translation>{n} Gebiete haben keinen Nachbarn und erhalten keine lokale Statistik (als 'island' gekennzeichnet): {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>FDR-adjusted p &lt;= {a}</source>
+            <translation>FDR-korrigiert p &lt;= {a}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>p &lt;= {a}</source>
+            <translation>p &lt;= {a}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>Style result layer</source>
+            <translation>Ergebnislayer gestalten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>Applies a Sozialmonitor map style to INPUT (in the current project when INPUT is a project layer): index classes with fixed colour-blind safe colours and the recipe's class labels, a status x dynamics typology, or a graduated map of a numeric field (quantiles, natural breaks, equal interval, SD, manual/fixed breaks; ColorBrewer ramps). Secret districts ('not evaluated') and districts without data are hatched; the legend shows the district count per class. The data are not changed.
+
+OUTPUT_STYLE (optional) saves the style as a QGIS .qml file.</source>
+            <translation>Wendet einen Sozialmonitor-Kartenstil auf INPUT an (im aktuellen Projekt, wenn INPUT ein Projektlayer ist): Indexklassen mit festen, farbfehlsichtigkeitsgerechten Farben und den Klassenbezeichnungen der Indexdefinition, eine Typisierung aus Status und Dynamik oder eine abgestufte Karte eines numerischen Feldes (Quantile, natürliche Unterbrechungen, gleiche Intervalle, Standardabweichung, manuelle/feste Grenzen; ColorBrewer-Farbverläufe). Geheime Gebiete ('nicht bewertet') und Gebiete ohne Daten werden schraffiert; die Legende zeigt die Anzahl der Gebiete je Klasse. Die Daten werden nicht verändert.
+
+OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>Style file (.qml)</source>
+            <translation>Stildatei (.qml)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>QGIS layer style (*.qml)</source>
+            <translation>QGIS-Layerstil (*.qml)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
+            <source>Could not write the style file {path}: {err}.</source>
+            <translation>Die Stildatei {path} konnte nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Data and join</source>
+            <translation>Daten und Verknüpfung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Social index</source>
+            <translation>Sozialindex</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Maps and export</source>
+            <translation>Karten und Export</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Spatial analysis</source>
+            <translation>Räumliche Analyse</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/provider.py" />
+            <source>Sozialmonitor — small-area social monitoring</source>
+            <translation>Sozialmonitor – kleinräumiges Sozialmonitoring</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComputeStepForm</name>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Output folder</source>
+            <translation>Ausgabeordner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>The result GeoPackage, the join report and the diagnostics are written here (default: next to the project).</source>
+            <translation>Hierhin werden das Ergebnis-GeoPackage, der Verknüpfungsbericht und die Diagnose geschrieben (Standard: neben dem Projekt).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Compute on the table, then join</source>
+            <translation>Auf der Tabelle berechnen, dann verknüpfen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Recommended: the reference set (mean, SD) is every row of the statistical table, whatever the polygons lack or duplicate. Unticked, the index is computed on the joined districts.</source>
+            <translation>Empfohlen: Die Referenzmenge (Mittelwert, SD) ist jede Zeile der Statistiktabelle, unabhängig davon, was den Polygonen fehlt oder doppelt vorkommt. Ohne Haken wird der Index auf den verknüpften Gebieten berechnet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Compute index</source>
+            <translation>Index berechnen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Index</source>
+            <translation>Index</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_compute.ui" />
+            <source>Districts</source>
+            <translation>Gebiete</translation>
+        </message>
+    </context>
+    <context>
+        <name>DistrictStepForm</name>
+        <message>
+            <location filename="../../ui/step_districts.ui" />
+            <source>The polygons of your districts (e.g. Planungsräume) and the field that holds their key.</source>
+            <translation>Die Polygone Ihrer Gebiete (z. B. Planungsräume) und das Feld mit ihrem Schlüssel.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_districts.ui" />
+            <source>District layer</source>
+            <translation>Gebietslayer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_districts.ui" />
+            <source>Key field</source>
+            <translation>Schlüsselfeld</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_districts.ui" />
+            <source>Name field (optional)</source>
+            <translation>Namensfeld (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_districts.ui" />
+            <source>Optional: districts whose name differs from the table's under the same key are listed in the join report.</source>
+            <translation>Optional: Gebiete, deren Name unter demselben Schlüssel vom Namen in der Tabelle abweicht, werden im Verknüpfungsbericht aufgeführt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintStepForm</name>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Map of</source>
+            <translation>Karte von</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Own template (optional)</source>
+            <translation>Eigene Vorlage (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Layout templates (*.qpt)</source>
+            <translation>Layoutvorlagen (*.qpt)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Optional: your own .qpt with the same item ids (overrides the template).</source>
+            <translation>Optional: Ihre eigene .qpt-Datei mit denselben Element-IDs (ersetzt die Vorlage).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Subtitle</source>
+            <translation>Untertitel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Data source</source>
+            <translation>Datenquelle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>default: the recipe's data source</source>
+            <translation>Standard: die Datenquelle der Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>PDF file</source>
+            <translation>PDF-Datei</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Also save a PNG (300 dpi)</source>
+            <translation>Zusätzlich ein PNG speichern (300 dpi)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Export map</source>
+            <translation>Karte exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Export atlas</source>
+            <translation>Atlas exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>One page per district (sozialmonitor:export_atlas), written next to the PDF as &lt;name&gt;_atlas.pdf.</source>
+            <translation>Eine Seite je Gebiet (sozialmonitor:export_atlas), neben der PDF-Datei als &lt;name&gt;_atlas.pdf geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecipeStepForm</name>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Preset</source>
+            <translation>Voreinstellung</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Recipe file</source>
+            <translation>Datei der Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Import recipe…</source>
+            <translation>Importieren…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Export recipe…</source>
+            <translation>Exportieren…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Direction</source>
+            <translation>Richtung</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Weight</source>
+            <translation>Gewicht</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Group (index)</source>
+            <translation>Gruppe (Index)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Add indicator</source>
+            <translation>Indikator hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Remove indicator</source>
+            <translation>Indikator entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Normalisation</source>
+            <translation>Normierung</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>How every indicator is made comparable before the indices are formed (applies to all indicators of the recipe).</source>
+            <translation>Wie jeder Indikator vergleichbar gemacht wird, bevor die Indizes gebildet werden (gilt für alle Indikatoren der Indexdefinition).</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableStepForm</name>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Indicator table</source>
+            <translation>Indikatortabelle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Key column</source>
+            <translation>Schlüsselspalte</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Column with the district key. Several candidates: separate them with ';'.</source>
+            <translation>Spalte mit dem Gebietsschlüssel. Mehrere Kandidaten durch ';' trennen.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Name column (optional)</source>
+            <translation>Namensspalte (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Sheet (XLSX/ODS)</source>
+            <translation>Blatt (XLSX/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>first sheet with a table</source>
+            <translation>erstes Blatt mit einer Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Encoding</source>
+            <translation>Zeichenkodierung</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Separator</source>
+            <translation>Trennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Key matching</source>
+            <translation>Schlüsselabgleich</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>exact</source>
+            <translation>exakt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>restore leading zeros (Excel)</source>
+            <translation>führende Nullen wiederherstellen (Excel)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>names: ignore case and spaces</source>
+            <translation>Namen: Groß-/Kleinschreibung und Leerzeichen ignorieren</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Duplicate table keys</source>
+            <translation>Doppelte Tabellenschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>error (list them)</source>
+            <translation>Fehler (auflisten)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>sum</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>mean</source>
+            <translation>Mittelwert</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>first row</source>
+            <translation>erste Zeile</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Preview table</source>
+            <translation>Tabellenvorschau</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Check join</source>
+            <translation>Verknüpfung prüfen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Runs 'Join indicator table(s)' (sozialmonitor:join_table) and shows its report; nothing is computed or added to the project.</source>
+            <translation>Führt 'Indikatortabelle(n) verknüpfen' (sozialmonitor:join_table) aus und zeigt den Bericht; es wird nichts berechnet und nichts zum Projekt hinzugefügt.</translation>
+        </message>
+    </context>
+</TS>

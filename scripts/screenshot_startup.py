@@ -1,0 +1,133 @@
+"""Run inside the QGIS desktop (``qgis --code``) by scripts/screenshot_panel.sh.
+
+Opens the sample layer, shows the Sozialmonitor panel through the plugin's own action (object name
+``sozialmonitorShowDock``), waits until QGIS has drawn, saves a PNG of the main window and quits.
+Settings come from the environment: SOZ_SCREENSHOT_OUT (PNG path), SOZ_SCREENSHOT_LAYER (vector
+file), SOZ_SCREENSHOT_DELAY (ms to wait for rendering), SOZ_SCREENSHOT_FLOW ("compute": also run the
+Berlin sample through steps 2-4 and show the result; "none": step 1 only), SOZ_SCREENSHOT_TABLE.
+Any failure is written to ``<png>.log`` and QGIS still quits, so the calling script never waits
+for a dialog.
+"""
+import os
+import time
+import traceback
+
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor, QImage
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
+from qgis.utils import iface
+
+OUT = os.environ["SOZ_SCREENSHOT_OUT"]
+LAYER = os.environ.get("SOZ_SCREENSHOT_LAYER", "")
+DELAY = int(os.environ.get("SOZ_SCREENSHOT_DELAY", "6000"))
+# "compute": also fill steps 2-3 with the Berlin sample, compute the index and show step 4;
+# "none": only step 1 with the layer chosen. Falls back to step 1 when the panel cannot be driven.
+FLOW = os.environ.get("SOZ_SCREENSHOT_FLOW", "compute")
+TABLE = os.environ.get("SOZ_SCREENSHOT_TABLE", "")
+PRESET = os.environ.get("SOZ_SCREENSHOT_PRESET", "Berlin MSS 2019")
+WORK = os.environ.get("SOZ_SCREENSHOT_WORK", os.path.dirname(OUT))
+STEP = int(os.environ.get("SOZ_SCREENSHOT_STEP", "4"))  # the step shown open after computing (1-5)
+LOG = OUT + ".log"
+
+
+def log(text):
+    with open(LOG, "a", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+
+
+def quit_qgis():
+    QgsProject.instance().setDirty(False)  # no "save project?" question
+    # Through QGIS's own File › Exit: QgsApplication.exit() skips QGIS's shutdown sequence, and
+    # QGIS 3.22 then crashes while tearing down the layer tree (harmless, but noisy).
+    iface.actionExit().trigger()
+
+
+def open_panel():
+    try:
+        # Xvfb has no window manager, so "maximised" means nothing: fill the screen by hand.
+        iface.mainWindow().setGeometry(QgsApplication.primaryScreen().geometry())
+        layer = None
+        if LAYER:
+            name = LAYER.split("layername=")[-1] if "layername=" in LAYER else os.path.basename(LAYER)
+            layer = QgsVectorLayer(LAYER, name, "ogr")
+            log("layer valid: {}".format(layer.isValid()))
+            layer.renderer().symbol().setColor(QColor("#d9d9d9"))  # the same neutral grey every run
+            QgsProject.instance().addMapLayer(layer)
+            iface.setActiveLayer(layer)
+            iface.mapCanvas().setExtent(layer.extent())
+        action = iface.mainWindow().findChild(QAction, "sozialmonitorShowDock")
+        log("action found: {}".format(action is not None))
+        if action is None:
+            QTimer.singleShot(0, quit_qgis)
+            return
+        action.trigger()
+        if not action.isChecked():  # a checkable action that toggled the panel off again
+            action.trigger()
+        dock = next((d for d in iface.mainWindow().findChildren(QDockWidget)
+                     if d.objectName().startswith("Sozialmonitor")), None)
+        if layer is not None and dock is not None:
+            # Show the panel as a user sees it after choosing the sample layer in step 1.
+            for combo in dock.findChildren(QgsMapLayerComboBox):
+                if combo.currentLayer() is None:
+                    combo.setLayer(layer)
+        iface.mapCanvas().refresh()
+        if FLOW == "compute" and dock is not None and TABLE and start_compute(dock, layer):
+            wait_for(dock, time.monotonic())
+        else:
+            QTimer.singleShot(DELAY, grab)
+    except Exception:  # noqa: BLE001 - any failure must end QGIS, never leave it hanging
+        log(traceback.format_exc())
+        QTimer.singleShot(0, quit_qgis)
+
+
+def start_compute(dock, layer):
+    """Fill steps 1-3 as a user does and start step 4 through the panel's own button (see
+    tests/gui/test_panel_flow.py). Returns False when this panel cannot be driven that way."""
+    try:
+        dock.districts.layer_combo.setLayer(layer)
+        dock.table.file_widget.setFilePath(TABLE)
+        dock.table.key_combo.setEditText("PLR_ID")
+        dock.compute.folder_widget.setFilePath(WORK)
+        dock.recipe.load_preset(PRESET)
+        dock.compute.compute_button.click()
+        log("compute started")
+        return True
+    except Exception:  # noqa: BLE001 - an older/newer panel: fall back to the step-1 picture
+        log("panel not driven:\n" + traceback.format_exc())
+        return False
+
+
+def wait_for(dock, started, limit=60):
+    """Poll (without blocking the event loop) until the background task is done, then open step 4."""
+    if getattr(dock.runner, "busy", False) and time.monotonic() - started < limit:
+        QTimer.singleShot(500, lambda: wait_for(dock, started, limit))
+        return
+    log("compute finished after {:.1f} s: {}".format(time.monotonic() - started, dock.status_label.text()))
+    if STEP == 2:
+        dock.table.join_button.click()  # the join report of step 2
+    dock.toolbox.setCurrentIndex(STEP - 1)
+    for lyr in QgsProject.instance().mapLayers().values():
+        log("layer {}: {}".format(lyr.name(), lyr.renderer().type() if hasattr(lyr, "renderer") else "-"))
+    iface.layerTreeView().expandAll()  # show the result's legend (class counts, "nicht bewertet")
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(DELAY, grab)
+
+
+def grab():
+    try:
+        window = iface.mainWindow()
+        docks = [d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()]
+        log("visible docks: {}".format(", ".join(docks)))
+        # 256 colours without dithering: a UI screenshot stays sharp at a quarter of the file size
+        image = window.grab().toImage().convertToFormat(
+            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AutoColor)
+        ok = image.save(OUT, "PNG")
+        log("saved {}: {}".format(OUT, ok))
+    except Exception:  # noqa: BLE001
+        log(traceback.format_exc())
+    QTimer.singleShot(0, quit_qgis)
+
+
+QTimer.singleShot(1500, open_panel)
