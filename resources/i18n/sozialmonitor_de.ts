@@ -1847,6 +1847,37 @@
         </message>
         <message>
             <location filename="../../plugin/gui/steps/compute.py" />
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>missing</source>
+            <translation>fehlend</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>mean</source>
+            <translation>Mittelwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>SD</source>
+            <translation>SD</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>min</source>
+            <translation>Min.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
+            <source>max</source>
+            <translation>Max.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/compute.py" />
             <source>class changes without it ({index})</source>
             <translation>Klassenwechsel ohne ihn ({index})</translation>
         </message>
@@ -3162,11 +3193,6 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>sum</source>
             <translation>Summe</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>mean</source>
-            <translation>Mittelwert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...core.i18n import tr_noop
 from ...gis.i18n import translate as tr
 from ...gis.layer_io import layer_to_dataframe
 from ...gis.styling import map_classes_for, secrecy_rule
@@ -22,6 +23,9 @@ from ..widgets import Histogram, cell_text, fit_height, load_ui, show_message, t
 
 HISTOGRAM_BINS = 24
 STAT_COLUMNS = ["n", "missing", "mean", "sd", "min", "max"]
+# header words of the diagnostics table (the CSV keeps the column names above)
+STAT_HEADERS = {"n": tr_noop("n"), "missing": tr_noop("missing"), "mean": tr_noop("mean"), "sd": tr_noop("SD"),
+                "min": tr_noop("min"), "max": tr_noop("max")}
 
 
 def summarise(index_path, map_path, map_field, recipe, diagnostics_path):
@@ -66,6 +70,7 @@ def diagnostics_table(long_table):
     stats = long_table[long_table["section"] == "indicator_stats"]
     wide = stats.pivot_table(index="row", columns="column", values="value", aggfunc="first")
     wide = wide.reindex(columns=[c for c in STAT_COLUMNS if c in wide.columns])
+    wide.columns = [tr(STAT_HEADERS[c]) for c in wide.columns]
     drop = long_table[(long_table["section"] == "drop_one_class_changes") & (long_table["column"] == "changed")]
     for index_id, part in drop.groupby("index"):
         wide[tr("class changes without it ({index})").format(index=index_id)] = part.set_index("row")["value"]
