@@ -23,6 +23,7 @@ are dropped (the old .ts stays in git history). Needs only the Python standard l
 """
 import argparse
 import ast
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -171,7 +172,14 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true", help="only check, write nothing")
     parser.add_argument("--dynamic", action="store_true",
                         help="list tr(variable) calls: each possible value needs tr_noop() where it is defined")
+    parser.add_argument("--merge", metavar="LANG:JSON", action="append", default=[],
+                        help="fill untranslated strings from a JSON object {source: translation}, e.g. de:new.json")
     args = parser.parse_args(argv)
+    merges = {}
+    for spec in args.merge:
+        language, _sep, json_path = spec.partition(":")
+        with open(json_path, encoding="utf-8") as f:
+            merges.setdefault(language, {}).update(json.load(f))
     messages, dynamic = collect()
     if args.dynamic:
         for rel, line, code in dynamic:
@@ -185,6 +193,14 @@ def main(argv=None):
     for ts in sorted(I18N.glob("sozialmonitor_*.ts")):
         language = ts.stem.split("_", 1)[1]
         old = read_ts(ts)
+        for key in messages:
+            given = merges.get(language, {}).get(key[1])
+            translation, kind = old.get(key, ("", "unfinished"))
+            if given and (kind or not translation):
+                if placeholders(given) != placeholders(key[1]):
+                    print("{}: placeholders differ, not merged: {!r}".format(ts.name, key[1]))
+                    continue
+                old[key] = (given, "")
         todo = problems(messages, old)
         if not args.check:
             write_ts(ts, language, messages, old)
