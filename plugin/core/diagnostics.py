@@ -10,14 +10,12 @@ All statistics use the reference districts of the index computation:
 - drop-one sensitivity: how many evaluated districts change class when each indicator is dropped.
 ``to_long_table`` turns it all into one tidy table (section, index, row, column, value) for CSV and GUI.
 """
-import os
-import tempfile
 
 import numpy as np
 import pandas as pd
 
+from . import files
 from .engine import compute_index
-from .errors import ExportError
 from .i18n import tr
 
 COLUMNS = ["section", "index", "row", "column", "value"]
@@ -149,15 +147,5 @@ def to_long_table(diag):
 
 
 def write_csv(table, path):
-    """Write a DataFrame as UTF-8 CSV; complete or absent (temp file + os.replace)."""
-    path = str(path)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".diag-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            table.to_csv(handle, index=False)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp and os.path.exists(tmp):
-            os.remove(tmp)
-        raise ExportError(tr("Cannot write the diagnostics table {path}: {err}.").format(path=path, err=err)) from None
+    """Write a DataFrame as UTF-8 CSV (comma-separated); complete or absent (core/files.atomic_path)."""
+    return files.write_csv(table, path, sep=",", encoding="utf-8")

@@ -6,12 +6,11 @@ UTF-8 with BOM and ';' so German Excel opens it directly). Lists are complete in
 the text shows the first ``TEXT_LIMIT`` entries of each list.
 """
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .errors import ExportError
+from . import files
 from .i18n import tr
 
 TEXT_LIMIT = 25
@@ -41,6 +40,7 @@ class JoinReport:
     suppressed: dict = field(default_factory=dict)  # column -> {flag: count}  (cells without a number)
     flagged_numbers: dict = field(default_factory=dict)  # column -> {flag: count}
     missing_codes: dict = field(default_factory=dict)  # column -> {code: count}
+    invalid_values: dict = field(default_factory=dict)  # column -> [(file row, text)] first texts that are no number
     missing_code_keys: dict = field(default_factory=dict)  # code -> [keys with it in >= half the value columns]
     keys_changed: list = field(default_factory=list)  # [(side, original, normalised)] examples
     n_keys_changed: int = 0
@@ -57,6 +57,11 @@ class JoinReport:
     def n_rows_without_district(self):
         return len(self.table_rows_without_district)
 
+    @property
+    def n_unmatched_rows(self):
+        """Table rows that reached no district: rows whose key matches none plus rows without a key."""
+        return len(self.table_rows_without_district) + len(self.table_rows_without_key)
+
     def is_clean(self):
         """True when every district got data and every table row found a district."""
         return not (self.districts_without_data or self.districts_without_key or self.table_rows_without_district
@@ -64,10 +69,13 @@ class JoinReport:
 
     # ------------------------------------------------------------------ text
     def summary_line(self):
-        return tr("{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; "
+        line = tr("{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; "
                   "{orphans} table rows without district").format(
             matched=self.n_matched_districts, n=self.n_districts, nodata=self.n_districts_without_data,
-            rows=self.n_matched_rows, total=self.n_table_rows, orphans=self.n_rows_without_district)
+            rows=self.n_matched_rows, total=self.n_table_rows, orphans=self.n_unmatched_rows)
+        if self.table_rows_without_key:
+            line += tr(" ({n} of them without key)").format(n=len(self.table_rows_without_key))
+        return line
 
     def to_text(self):
         """Readable multi-line report."""
@@ -106,8 +114,13 @@ class JoinReport:
                   key=d["key"], dname=d["district_name"], tname=d["table_name"]))
         for column, counts in self.suppressed.items():
             parts = ", ".join("'{}' {}".format(flag, n) for flag, n in sorted(counts.items()))
-            out.append(tr("Column '{col}': {n} values missing ({parts})").format(
-                col=column, n=sum(counts.values()), parts=parts))
+            line = tr("Column '{col}': {n} values missing ({parts})").format(
+                col=column, n=sum(counts.values()), parts=parts)
+            examples = self.invalid_values.get(column)
+            if examples:
+                line += tr("; not a number: {examples}").format(examples=", ".join(
+                    tr("row {row} '{text}'").format(row=row, text=text) for row, text in examples))
+            out.append(line)
         for column, counts in self.flagged_numbers.items():
             parts = ", ".join("'{}' {}".format(flag, n) for flag, n in sorted(counts.items()))
             out.append(tr("Column '{col}': {n} numbers carry a flag ({parts})").format(
@@ -144,7 +157,8 @@ class JoinReport:
         add("summary", detail="districts_without_data", count=self.n_districts_without_data)
         add("summary", detail="table_rows", count=self.n_table_rows)
         add("summary", detail="matched_table_rows", count=self.n_matched_rows)
-        add("summary", detail="table_rows_without_district", count=self.n_rows_without_district)
+        add("summary", detail="table_rows_without_district", count=self.n_unmatched_rows)
+        add("summary", detail="table_rows_without_key", count=len(self.table_rows_without_key))
         for d in self.districts_without_data:
             add("district_without_data", key=d["key"], name=d.get("name"))
         for d in self.districts_without_key:
@@ -163,6 +177,9 @@ class JoinReport:
         for column, counts in self.suppressed.items():
             for flag, n in sorted(counts.items()):
                 add("suppressed", column=column, count=n, detail=flag)
+        for column, examples in self.invalid_values.items():
+            for row, text in examples:
+                add("not_a_number", row=row, column=column, detail=text)
         for column, counts in self.flagged_numbers.items():
             for flag, n in sorted(counts.items()):
                 add("flagged_number", column=column, count=n, detail=flag)
@@ -180,14 +197,14 @@ class JoinReport:
             add("column_added", column=column, name=header)
         for line in self.hints:
             add("hint", detail=line)
-        frame = pd.DataFrame(rows, columns=COLUMNS)
-        frame["row"] = frame["row"].astype(object)
+        # object columns: a row number stays 3, not 3.0, next to empty cells
+        frame = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
         frame["count"] = frame["count"].astype("Int64")
         return frame
 
     def to_csv(self, path):
         """Write to_dataframe() as CSV (UTF-8 with BOM, ';'); complete or not at all."""
-        return _write_csv_atomically(self.to_dataframe(), path)
+        return files.write_csv(self.to_dataframe(), path)
 
 
 def write_reports_csv(reports, path):
@@ -198,34 +215,7 @@ def write_reports_csv(reports, path):
         frame = report.to_dataframe()
         frame.insert(0, "table", report.table)
         frames.append(frame)
-    return _write_csv_atomically(pd.concat(frames, ignore_index=True), path)
-
-
-def _write_csv_atomically(frame, path):
-    """Semicolon CSV (UTF-8 with BOM, opens in German Excel) written to a temp file, then renamed."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = None
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=".join_report_", suffix=".csv", dir=folder)
-        os.close(handle)
-        frame.to_csv(tmp, sep=";", index=False, encoding="utf-8-sig")
-        _normal_permissions(tmp)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as err:
-        raise ExportError(tr("Cannot write the join report {file}: {err}").format(file=path, err=err)) from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.remove(tmp)
-    return path
-
-
-def _normal_permissions(path):
-    """mkstemp creates 0600 files; give the report the permissions a normally written file gets."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
+    return files.write_csv(pd.concat(frames, ignore_index=True), path)
 
 
 def _fmt(code):

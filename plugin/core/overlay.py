@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import files
 from .errors import ComputationError
 from .i18n import tr
 from .join import sanitise_field_names
@@ -312,5 +313,5 @@ def interpolation_report(result, source_labels=None, target_labels=None):
 
 
 def write_report_csv(table, path):
-    """UTF-8 with BOM, ';'-separated (opens in German Excel), like the join report."""
-    table.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    """UTF-8 with BOM, ';'-separated (opens in German Excel), like the join report; complete or absent."""
+    return files.write_csv(table, path)

@@ -10,13 +10,12 @@ Usage::
 The data classes live in recipe_model.py and recipe_indices.py; the format is documented in docs/recipe-format.md.
 """
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List
 
 from .errors import RecipeError
+from .files import atomic_path
 from .i18n import tr
 from .recipe_indices import IndexSpec, Typology
 from .recipe_model import (
@@ -115,19 +114,10 @@ class Recipe:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def save(self, path):
-        """Write the recipe as UTF-8 JSON; the file is complete or untouched (temp file + os.replace)."""
-        path = Path(path)
+        """Write the recipe as UTF-8 JSON; the file is complete or untouched (core/files.atomic_path)."""
         text = self.to_json() + "\n"
-        tmp = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".recipe-", suffix=".tmp", dir=str(path.parent))
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, str(path))
-        except OSError as err:
-            if tmp and os.path.exists(tmp):
-                os.remove(tmp)
-            raise RecipeError(tr("Cannot write the recipe file {path}: {err}.").format(path=path, err=err)) from None
+        with atomic_path(path, error=RecipeError) as tmp:
+            Path(tmp).write_text(text, encoding="utf-8")
 
     # ---- look-ups -----------------------------------------------------------------------
     def indicator(self, ind_id):

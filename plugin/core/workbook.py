@@ -6,14 +6,12 @@ Secret districts show "." instead of every number and "nicht bewertet" instead o
 numbers stay numbers (not text) everywhere else so the tables can be recalculated.
 Written with openpyxl to a temporary file, then moved into place.
 """
-import os
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .errors import ExportError
+from .files import atomic_path
 from .i18n import tr
 from .secrecy import SUPPRESSED, secret_mask
 
@@ -88,14 +86,6 @@ def write_workbook(sheets, path, note=""):
         if note:
             ws.append([])
             ws.append([note])
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".{}.".format(path.stem), suffix=".xlsx", dir=str(path.parent))
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, str(path))
-    except OSError as err:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise ExportError(tr("Could not write {path}: {err}.").format(path=path, err=err)) from None
     return str(path)

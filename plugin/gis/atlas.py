@@ -36,10 +36,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.district_profile import profile_notes
+from ..core.errors import ExportError
+from ..core.files import atomic_path
+from ..core.i18n import tr
 from ..core.secrecy import state_expression
 from .atlas_trend import LEFT, TABLE_HEIGHT, TABLE_TOP, WIDTH, add_trend_pictures
 from .layer_io import layer_to_dataframe
-from .layouts import NORTH_ARROW, _replace, _tmp_for, _zoom, padded_extent, set_picture
+from .layouts import NORTH_ARROW, _zoom, padded_extent, set_picture
 from .symbols import fill_symbol, outline_symbol
 from .template_builder import font
 from .typology_legend import _label
@@ -270,13 +273,9 @@ def export_atlas_pdf(layout, path, dpi=300, feedback=None):
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-    tmp = _tmp_for(path)
-    result, error = QgsLayoutExporter.exportToPdf(atlas, tmp, settings, feedback)
-    if result != QgsLayoutExporter.Success:
-        from ..core.errors import ExportError
-        from ..core.i18n import tr
-
-        raise ExportError(tr("Could not write the atlas {path}: {err}.").format(path=path, err=error or result))
-    _replace(tmp, path)
+    with atomic_path(path, create_folders=True) as tmp:
+        result, error = QgsLayoutExporter.exportToPdf(atlas, tmp, settings, feedback)
+        if result != QgsLayoutExporter.Success:
+            raise ExportError(tr("Could not write the atlas {path}: {err}.").format(path=path, err=error or result))
     return atlas.count()
 

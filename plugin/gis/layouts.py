@@ -5,12 +5,12 @@ Item ids are listed in ``template_builder.ITEM_IDS``; a user's corporate templat
 into place with ``os.replace``, so a target is either the complete new file or untouched.
 """
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
     QgsBasicNumericFormat,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -20,6 +20,7 @@ from qgis.core import (
     QgsLayoutRenderContext,
     QgsLegendStyle,
     QgsPrintLayout,
+    QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
@@ -30,6 +31,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import ExportError
+from ..core.files import atomic_path, check_writable
 from ..core.i18n import tr, tr_noop
 from .symbols import fill_symbol, outline_symbol
 from .template_builder import ITEM_IDS, TEMPLATE_FILES, font
@@ -187,13 +189,49 @@ def setup_legend(layout, entries, title=""):
     return legend
 
 
-def _tmp_for(target):
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".{}.".format(target.stem), suffix=target.suffix, dir=str(target.parent))
-    os.close(fd)
-    os.remove(tmp)  # the exporter creates the file; we only wanted a unique name
-    return tmp
+def check_picture(path):
+    """Raise ExportError unless ``path`` is a readable SVG or raster image (logos)."""
+    from qgis.PyQt.QtGui import QImageReader
+
+    if not path:
+        return
+    if not Path(path).is_file():
+        raise ExportError(tr("The picture file {path} does not exist.").format(path=path))
+    if str(path).lower().endswith(".svg"):
+        try:
+            head = Path(path).read_bytes()[:4096].decode("utf-8", errors="replace")
+        except OSError as err:
+            raise ExportError(tr("Cannot read the picture file {path}: {err}.").format(path=path, err=err)) from None
+        ok = "<svg" in head
+    else:
+        ok = QImageReader(str(path)).canRead()
+    if not ok:
+        raise ExportError(tr("The picture file {path} is not an SVG or image QGIS can read. Choose a PNG, JPEG "
+                             "or SVG file.").format(path=path))
+
+
+def display_crs(crs, extent):
+    """The CRS a layout map should use: ``crs`` when projected, else the UTM zone of the extent centre.
+
+    Geographic coordinates (degrees) drawn as they are stretch the map east-west; in Europe the zone
+    is taken from ETRS89 (EPSG:258zz, e.g. 25833 for Berlin), elsewhere from WGS 84 (EPSG:326zz/327zz).
+    """
+    if not crs.isValid() or not crs.isGeographic() or extent.isEmpty():
+        return crs
+    lon, lat = extent.center().x(), extent.center().y()
+    zone = min(60, max(1, int((lon + 180) // 6) + 1))
+    if 28 <= zone <= 38 and 34 <= lat <= 72:
+        code = 25800 + zone
+    else:
+        code = (32600 if lat >= 0 else 32700) + zone
+    target = QgsCoordinateReferenceSystem("EPSG:{}".format(code))
+    return target if target.isValid() else crs
+
+
+def transform_extent(extent, source, target):
+    if source == target:
+        return QgsRectangle(extent)
+    return QgsCoordinateTransform(source, target, QgsProject.instance()).transformBoundingBox(extent)
 
 
 def _check(result, exporter, target):
@@ -202,61 +240,58 @@ def _check(result, exporter, target):
                              "another program?).").format(path=target, err=exporter.errorMessage() or result))
 
 
-def _replace(tmp, target):
-    try:
-        os.replace(tmp, str(target))
-    except OSError as err:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise ExportError(tr("Could not write {path}: {err}.").format(path=target, err=err)) from None
+def _pdf_settings(dpi):
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = True
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.flags = settings.flags | QgsLayoutRenderContext.FlagAntialiasing
+    return settings
+
+
+def _png_settings(dpi):
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    return settings
+
+
+def _svg_settings(dpi):
+    settings = QgsLayoutExporter.SvgExportSettings()
+    settings.dpi = dpi
+    settings.forceVectorOutput = True
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    return settings
 
 
 def export_layout(layout, pdf=None, png=None, svg=None, dpi=300, feedback=None):
     """Export ``layout`` to the given files (each optional). PDF and SVG keep text as text.
 
+    All targets are checked for writability first, so a bad PNG path does not leave a PDF behind;
+    each file is written through core/files.atomic_path (complete or absent).
     Returns {format: path} of the files written.
     """
+    targets = [("pdf", pdf, "exportToPdf", _pdf_settings), ("png", png, "exportToImage", _png_settings),
+               ("svg", svg, "exportToSvg", _svg_settings)]
+    for _kind, target, _method, _settings in targets:
+        check_writable(target, create_folders=True)
     exporter = QgsLayoutExporter(layout)
     written = {}
-    if pdf:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = dpi
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = True
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-        settings.flags = settings.flags | QgsLayoutRenderContext.FlagAntialiasing
-        tmp = _tmp_for(pdf)
-        _check(exporter.exportToPdf(tmp, settings), exporter, pdf)
-        _replace(tmp, pdf)
-        written["pdf"] = str(pdf)
-    if png:
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = dpi
-        tmp = _tmp_for(png)
-        _check(exporter.exportToImage(tmp, settings), exporter, png)
-        _replace(tmp, png)
-        written["png"] = str(png)
-    if svg:
-        settings = QgsLayoutExporter.SvgExportSettings()
-        settings.dpi = dpi
-        settings.forceVectorOutput = True
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-        tmp = _tmp_for(svg)
-        _check(exporter.exportToSvg(tmp, settings), exporter, svg)
-        _replace(tmp, svg)
-        written["svg"] = str(svg)
+    for kind, target, method, settings in targets:
+        if not target:
+            continue
+        with atomic_path(target, create_folders=True) as tmp:
+            _check(getattr(exporter, method)(tmp, settings(dpi)), exporter, target)
+        written[kind] = str(target)
     return written
 
 
 def save_project(project, path):
     """Write ``project`` to ``path`` (.qgz) atomically."""
-    tmp = _tmp_for(path)
-    if not project.write(tmp):
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise ExportError(tr("Could not write the project {path}: {err}.").format(path=path,
-                                                                                 err=project.error()))
-    _replace(tmp, path)
+    with atomic_path(path, create_folders=True) as tmp:
+        if not project.write(tmp):
+            raise ExportError(tr("Could not write the project {path}: {err}.").format(path=path,
+                                                                                     err=project.error()))
     project.setFileName(str(path))
     return str(path)
 

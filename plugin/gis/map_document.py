@@ -13,7 +13,17 @@ from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsSingleSymb
 
 from ..core.errors import ExportError
 from ..core.i18n import tr, tr_noop
-from .layouts import NORTH_ARROW, load_layout, missing_items, set_picture, set_text, setup_legend, setup_maps
+from .layouts import (
+    NORTH_ARROW,
+    display_crs,
+    load_layout,
+    missing_items,
+    set_picture,
+    set_text,
+    setup_legend,
+    setup_maps,
+    transform_extent,
+)
 from .styling import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
 from .symbols import fill_symbol
 from .typology_legend import draw_grid
@@ -99,7 +109,12 @@ def project_layer(layer, name):
 def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=None):
     """(project, layout, map_classes) for ``layer`` styled by ``spec.field``."""
     project = project or QgsProject()
-    project.setCrs(layer.crs())
+    crs = display_crs(layer.crs(), layer.extent())
+    if crs != layer.crs() and feedback is not None:
+        feedback.pushInfo(tr("The layer {name} has geographic coordinates ({src}); the map is drawn in {dst} "
+                             "so that distances and the scale bar are true.").format(
+            name=layer.name(), src=layer.crs().authid(), dst=crs.authid()))
+    project.setCrs(crs)
     alias = layer.fields().field(spec.field).alias() if layer.fields().lookupField(spec.field) >= 0 else ""
     legend_title = spec.legend_title or field_label(recipe, spec.field, alias)
     result = project_layer(layer, legend_title)
@@ -131,7 +146,8 @@ def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=Non
     if missing and feedback is not None:
         feedback.pushInfo(tr("The layout template has no item(s) {ids}; they are left out.").format(
             ids=", ".join(missing)))
-    setup_maps(layout, layers, result.extent(), result.crs(), [context], overview_extent)
+    setup_maps(layout, layers, transform_extent(result.extent(), result.crs(), crs), crs, [context],
+               transform_extent(overview_extent, result.crs(), crs))
     setup_legend(layout, legend_entries, title=tr("Legend"))
     if classes.grid is not None:
         draw_grid(layout, classes, result)

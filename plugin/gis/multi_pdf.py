@@ -8,8 +8,8 @@ from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..core.errors import ExportError
+from ..core.files import atomic_path
 from ..core.i18n import tr
-from .layouts import _replace, _tmp_for
 
 
 def _page_layout(size_mm):
@@ -21,9 +21,18 @@ def _page_layout(size_mm):
 
 
 def layouts_to_pdf(layouts, path, dpi=300, feedback=None):
-    """Write all pages of ``layouts`` (in order) into the PDF ``path``. Returns the page count."""
-    tmp = _tmp_for(path)
-    writer = QPdfWriter(tmp)
+    """Write all pages of ``layouts`` (in order) into the PDF ``path``. Returns the page count.
+
+    Complete or absent: a cancel or an error leaves no (partial) PDF behind."""
+    with atomic_path(path, create_folders=True) as tmp:
+        pages = _render_pages(layouts, tmp, dpi, feedback)
+        if pages == 0:
+            raise ExportError(tr("There is no map to write into {path}.").format(path=path))
+    return pages
+
+
+def _render_pages(layouts, target, dpi, feedback):
+    writer = QPdfWriter(target)
     writer.setResolution(dpi)
     writer.setCreator("Sozialmonitor (QGIS)")
     painter = None
@@ -50,7 +59,5 @@ def layouts_to_pdf(layouts, path, dpi=300, feedback=None):
     finally:
         if painter is not None:
             painter.end()
-    if pages == 0:
-        raise ExportError(tr("There is no map to write into {path}.").format(path=path))
-    _replace(tmp, path)
+        del writer  # flushes and closes the file
     return pages

@@ -29,6 +29,9 @@ def require_geometry(source, kind, name):
     """Raise ComputationError unless ``source`` has ``kind`` ("point" or "polygon") geometries."""
     wanted = {"point": QgsWkbTypes.PointGeometry, "polygon": QgsWkbTypes.PolygonGeometry}[kind]
     actual = QgsWkbTypes.geometryType(source.wkbType())
+    if actual in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+        raise ComputationError(tr("Layer '{layer}' must be a {kind} layer, but it has no geometry (a table). "
+                                  "Choose a layer with {kind} geometries.").format(layer=name, kind=tr(kind)))
     if actual != wanted:
         raise ComputationError(tr("Layer '{layer}' must be a {kind} layer, but it has {actual} geometries.").format(
             layer=name, kind=tr(kind), actual=QgsWkbTypes.geometryDisplayString(actual)))
@@ -53,16 +56,18 @@ def require_projected(source, name, why):
             layer=name, crs=crs.authid() or "?", why=why))
 
 
-def field_index(source, field_name, name, numeric=False):
-    """Index of ``field_name`` in ``source``; ComputationError naming layer and field when missing."""
+def field_index(source, field_name, name, numeric=False, parameter="POPULATION_FIELD"):
+    """Index of ``field_name`` in ``source``; ComputationError naming layer and field when missing.
+
+    ``numeric``: the field must be numeric; the message names ``parameter``, the parameter that chose it."""
     idx = source.fields().lookupField(field_name)
     if idx < 0:
         raise ComputationError(tr("Layer '{layer}' has no field '{field}'. Available fields: {avail}.").format(
             layer=name, field=field_name, avail=", ".join(f.name() for f in source.fields())))
     if numeric and not source.fields().at(idx).isNumeric():
-        raise ComputationError(tr("Field '{field}' of layer '{layer}' must be numeric (population), "
-                                  "but it is {kind}.").format(field=field_name, layer=name,
-                                                              kind=source.fields().at(idx).typeName()))
+        raise ComputationError(tr("Field '{field}' of layer '{layer}' ({parameter}) must be numeric, but it is "
+                                  "{kind}. Choose a numeric field.").format(
+            field=field_name, layer=name, parameter=parameter, kind=source.fields().at(idx).typeName()))
     return idx
 
 

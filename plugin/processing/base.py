@@ -6,13 +6,15 @@ and implement ``initAlgorithm`` and ``execute(parameters, context, feedback) -> 
 A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carrying the user
 message; the details go to the Processing log.
 """
+import re
 import traceback
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.errors import SozialmonitorError
+from ..core.errors import ExportError, SozialmonitorError
+from ..core.files import check_writable
 from ..core.i18n import tr as core_tr
 from ..core.i18n import tr_noop
 
@@ -79,3 +81,34 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
 
     def execute(self, parameters, context, feedback):
         raise NotImplementedError
+
+    # ------------------------------------------------------------------ outputs
+    def check_layer_output(self, parameters, name, context):
+        """Refuse a Shapefile destination for ``name``: it cuts field names to 10 characters (status_class ->
+        status_cla) and writes a bare .dbf for a table without geometry. Returns the destination string."""
+        dest = self.parameterAsOutputLayer(parameters, name, context) or ""
+        target = re.sub(r"^ogr:", "", dest.split("|")[0], flags=re.IGNORECASE).strip()
+        if target.lower().endswith((".shp", ".dbf")):
+            raise ExportError(self.tr(
+                "{path}: Shapefiles cut field names to 10 characters (status_class becomes status_cla), so the "
+                "results could not be found by name. Save the output as a GeoPackage (.gpkg) instead.").format(
+                path=target))
+        return dest
+
+    def create_sink(self, parameters, name, context, fields, wkb_type, crs, side_files=()):
+        """``parameterAsSink`` after every check that could fail later: a Shapefile destination is refused and
+        every side file in ``side_files`` (report, diagnostics; empty entries are skipped) must be writable, so a
+        failure never leaves a layer without its report behind. Returns (sink, dest_id)."""
+        self.check_layer_output(parameters, name, context)
+        for path in side_files:
+            if path:
+                check_file_output(path)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise ExportError(self.tr("The output layer {name} could not be created.").format(name=name))
+        return sink, dest_id
+
+
+def check_file_output(path):
+    """Raise ExportError naming ``path`` unless a file can be created there (the folder must exist)."""
+    check_writable(path)

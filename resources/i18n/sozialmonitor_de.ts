@@ -140,11 +140,6 @@
             <translation>ein Index hätte keinen Indikator mehr</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/diagnostics.py" />
-            <source>Cannot write the diagnostics table {path}: {err}.</source>
-            <translation>Die Diagnosetabelle {path} kann nicht geschrieben werden: {err}.</translation>
-        </message>
-        <message>
             <location filename="../../plugin/core/engine.py" />
             <source>population missing</source>
             <translation>Einwohnerzahl fehlt</translation>
@@ -287,6 +282,26 @@
             <translation>Kennzeichenfeld</translation>
         </message>
         <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>Cannot write {path}: {reason}. Choose another folder.</source>
+            <translation>{path} kann nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>it is a folder</source>
+            <translation>es ist ein Ordner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>the folder {folder} does not exist</source>
+            <translation>der Ordner {folder} existiert nicht</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>{path} is a file, not a folder</source>
+            <translation>{path} ist eine Datei, kein Ordner</translation>
+        </message>
+        <message>
             <location filename="../../plugin/core/join.py" />
             <source>table</source>
             <translation>Tabelle</translation>
@@ -360,6 +375,11 @@
             <location filename="../../plugin/core/join_report.py" />
             <source>{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; {orphans} table rows without district</source>
             <translation>{matched} von {n} Gebieten zugeordnet; {nodata} ohne Daten; {rows} von {total} Tabellenzeilen zugeordnet; {orphans} Tabellenzeilen ohne Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source> ({n} of them without key)</source>
+            <translation> (davon {n} ohne Schlüssel)</translation>
         </message>
         <message>
             <location filename="../../plugin/core/join_report.py" />
@@ -452,6 +472,16 @@
         </message>
         <message>
             <location filename="../../plugin/core/join_report.py" />
+            <source>; not a number: {examples}</source>
+            <translation>; keine Zahl: {examples}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>row {row} '{text}'</source>
+            <translation>Zeile {row} '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
             <source>Column '{col}': {n} numbers carry a flag ({parts})</source>
             <translation>Spalte '{col}': {n} Zahlen tragen ein Kennzeichen ({parts})</translation>
         </message>
@@ -479,11 +509,6 @@
             <location filename="../../plugin/core/join_report.py" />
             <source>Hint: {line}</source>
             <translation>Hinweis: {line}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Cannot write the join report {file}: {err}</source>
-            <translation>Der Verknüpfungsbericht {file} kann nicht geschrieben werden: {err}</translation>
         </message>
         <message>
             <location filename="../../plugin/core/keys.py" />
@@ -644,11 +669,6 @@
             <location filename="../../plugin/core/recipe.py" />
             <source>The recipe file {path} is not UTF-8 text.</source>
             <translation>Die Datei der Indexdefinition {path} ist kein UTF-8-Text.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>Cannot write the recipe file {path}: {err}.</source>
-            <translation>Die Datei der Indexdefinition {path} kann nicht geschrieben werden: {err}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
@@ -1035,6 +1055,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/tables/read_csv.py" />
+            <source>{file}, row {row}: a quote (") opens a cell that is never closed, so all rows below would be read as one cell. Remove the quote or add the closing quote in that row.</source>
+            <translation>{file}, Zeile {row}: ein Anführungszeichen (") öffnet eine Zelle, die nie geschlossen wird; alle Zeilen darunter würden als eine Zelle gelesen. Entfernen Sie das Anführungszeichen oder ergänzen Sie in dieser Zeile das schließende.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_csv.py" />
             <location filename="../../plugin/core/tables/read_excel.py" />
             <source>Cannot open {file}: {err}</source>
             <translation>{file} kann nicht geöffnet werden: {err}</translation>
@@ -1358,12 +1383,6 @@
             <translation>Zum Schreiben von Excel-Dateien wird das Python-Paket openpyxl benötigt (python3-openpyxl).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/workbook.py" />
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>Could not write {path}: {err}.</source>
-            <translation>{path} konnte nicht geschrieben werden: {err}.</translation>
-        </message>
-        <message>
             <location filename="../../plugin/gis/atlas.py" />
             <source>Could not write the atlas {path}: {err}.</source>
             <translation>Der Atlas {path} konnte nicht geschrieben werden: {err}.</translation>
@@ -1451,6 +1470,21 @@
         </message>
         <message>
             <location filename="../../plugin/gis/layouts.py" />
+            <source>The picture file {path} does not exist.</source>
+            <translation>Die Bilddatei {path} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>Cannot read the picture file {path}: {err}.</source>
+            <translation>Die Bilddatei {path} kann nicht gelesen werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
+            <source>The picture file {path} is not an SVG or image QGIS can read. Choose a PNG, JPEG or SVG file.</source>
+            <translation>Die Bilddatei {path} ist kein SVG und kein Bild, das QGIS lesen kann. Wählen Sie eine PNG-, JPEG- oder SVG-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/layouts.py" />
             <source>Could not write {path}: {err} (is the folder writable and the file not open in another program?).</source>
             <translation>{path} konnte nicht geschrieben werden: {err} (ist der Ordner beschreibbar und die Datei nicht in einem anderen Programm geöffnet?).</translation>
         </message>
@@ -1481,18 +1515,23 @@
         </message>
         <message>
             <location filename="../../plugin/gis/map_document.py" />
+            <source>The layer {name} has geographic coordinates ({src}); the map is drawn in {dst} so that distances and the scale bar are true.</source>
+            <translation>Der Layer {name} hat geographische Koordinaten ({src}); die Karte wird in {dst} gezeichnet, damit Entfernungen und Maßstabsleiste stimmen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
             <source>The layout template has no item(s) {ids}; they are left out.</source>
             <translation>Die Layoutvorlage hat kein(e) Element(e) {ids}; sie werden weggelassen.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/multi_pdf.py" />
-            <source>Export cancelled.</source>
-            <translation>Export abgebrochen.</translation>
+            <source>There is no map to write into {path}.</source>
+            <translation>Es gibt keine Karte, die in {path} geschrieben werden kann.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/multi_pdf.py" />
-            <source>There is no map to write into {path}.</source>
-            <translation>Es gibt keine Karte, die in {path} geschrieben werden kann.</translation>
+            <source>Export cancelled.</source>
+            <translation>Export abgebrochen.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/neighbours.py" />
@@ -1541,6 +1580,11 @@
         </message>
         <message>
             <location filename="../../plugin/gis/overlay_checks.py" />
+            <source>Layer '{layer}' must be a {kind} layer, but it has no geometry (a table). Choose a layer with {kind} geometries.</source>
+            <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber keine Geometrie (eine Tabelle). Wählen Sie einen Layer mit {kind}-Geometrien.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/overlay_checks.py" />
             <source>Layer '{layer}' must be a {kind} layer, but it has {actual} geometries.</source>
             <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber {actual}-Geometrien.</translation>
         </message>
@@ -1561,8 +1605,8 @@
         </message>
         <message>
             <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Field '{field}' of layer '{layer}' must be numeric (population), but it is {kind}.</source>
-            <translation>Das Feld '{field}' des Layers '{layer}' muss numerisch sein (Einwohner), ist aber {kind}.</translation>
+            <source>Field '{field}' of layer '{layer}' ({parameter}) must be numeric, but it is {kind}. Choose a numeric field.</source>
+            <translation>Das Feld '{field}' des Layers '{layer}' ({parameter}) muss numerisch sein, ist aber {kind}. Wählen Sie ein numerisches Feld.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/postgis.py" />
@@ -2245,13 +2289,6 @@ Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>The output layer could not be created.</source>
-            <translation>Der Ausgabelayer konnte nicht erstellt werden.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <source>Distance: {d:g} (layer units), straight-line buffers around {n} facilities — not walking routes; real walking distances are longer.</source>
             <translation>Entfernung: {d:g} (Layereinheiten), Luftlinien-Puffer um {n} Einrichtungen – keine Fußwege; tatsächliche Fußwege sind länger.</translation>
         </message>
@@ -2657,11 +2694,13 @@ steckbriefe.pdf: eine Seite je Gebiet; tabellen.xlsx: Indikatoren, Index und Kla
             <source>Computes the composite indices of an index recipe (e.g. the Berlin MSS status and dynamics index) for every district of INPUT (a layer or an attribute-only table).
 
 Output: a copy of INPUT with &lt;index&gt;_score, &lt;index&gt;_class (label), &lt;index&gt;_class_no, z_&lt;indicator&gt; (normalised values), typology fields (e.g. sdi) and the flags evaluated, in_reference, eval_reason, imputed, imputed_list.
-OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, Cronbach's alpha, PCA and the number of districts changing class when one indicator is dropped.</source>
+OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, Cronbach's alpha, PCA and the number of districts changing class when one indicator is dropped.
+KEY_FIELD (optional): the district key field of INPUT; overrides the recipe's metadata.key_field, e.g. when the table was joined to the districts first and the key has another name there.</source>
             <translation>Berechnet die zusammengesetzten Indizes einer Indexdefinition (z. B. Status- und Dynamikindex des Berliner MSS) für jedes Gebiet von INPUT (ein Layer oder eine Tabelle ohne Geometrie).
 
 Ausgabe: eine Kopie von INPUT mit &lt;index&gt;_score, &lt;index&gt;_class (Bezeichnung), &lt;index&gt;_class_no, z_&lt;indikator&gt; (normierte Werte), Typisierungsfeldern (z. B. sdi) und den Kennzeichen evaluated, in_reference, eval_reason, imputed, imputed_list.
-OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, Cronbachs Alpha, Hauptkomponentenanalyse und die Zahl der Gebiete, die die Klasse wechseln, wenn ein Indikator weggelassen wird.</translation>
+OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, Cronbachs Alpha, Hauptkomponentenanalyse und die Zahl der Gebiete, die die Klasse wechseln, wenn ein Indikator weggelassen wird.
+KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.key_field der Indexdefinition, z. B. wenn die Tabelle zuerst mit den Gebieten verknüpft wurde und der Schlüssel dort anders heißt.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
@@ -2691,6 +2730,11 @@ OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, C
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>District key field (empty = the recipe's metadata.key_field)</source>
+            <translation>Schlüsselfeld der Gebiete (leer = metadata.key_field der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <source>Evaluated districts</source>
             <translation>Bewertete Gebiete</translation>
         </message>
@@ -2698,6 +2742,21 @@ OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, C
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <source>Districts not evaluated</source>
             <translation>Nicht bewertete Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>{file} contains binary data, not a text table (its field names are unreadable). Check that you chose the right file and export it as CSV, XLSX or ODS.</source>
+            <translation>{file} enthält Binärdaten, keine Texttabelle (die Feldnamen sind unlesbar). Prüfen Sie, ob Sie die richtige Datei gewählt haben, und exportieren Sie sie als CSV, XLSX oder ODS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>KEY_FIELD: the layer has no field '{key}'. Available fields: {cols}.</source>
+            <translation>KEY_FIELD: der Layer hat kein Feld '{key}'. Vorhandene Felder: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>metadata.key_field: unknown field '{key}'. Give the district key field of the layer as KEY_FIELD (e.g. after joining the table to the districts). The layer has: {cols}.</source>
+            <translation>metadata.key_field: unbekanntes Feld '{key}'. Geben Sie das Schlüsselfeld der Gebiete im Layer als KEY_FIELD an (z. B. nach der Verknüpfung der Tabelle mit den Gebieten). Der Layer hat: {cols}.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
@@ -2802,6 +2861,11 @@ Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf eine
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Districts without population</source>
             <translation>Gebiete ohne Einwohner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>PREFIX '{prefix}' is not a valid field name prefix: use letters (a-z), digits and '_' only, starting with a letter (e.g. n or kita).</source>
+            <translation>PREFIX '{prefix}' ist kein gültiges Präfix für Feldnamen: nur Buchstaben (a-z), Ziffern und '_', beginnend mit einem Buchstaben (z. B. n oder kita).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -3770,6 +3834,16 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
             <location filename="../../plugin/processing/base.py" />
             <source>Spatial analysis</source>
             <translation>Räumliche Analyse</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>{path}: Shapefiles cut field names to 10 characters (status_class becomes status_cla), so the results could not be found by name. Save the output as a GeoPackage (.gpkg) instead.</source>
+            <translation>{path}: Shapefiles kürzen Feldnamen auf 10 Zeichen (aus status_class wird status_cla), die Ergebnisse wären nicht mehr unter ihrem Namen zu finden. Speichern Sie die Ausgabe stattdessen als GeoPackage (.gpkg).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>The output layer {name} could not be created.</source>
+            <translation>Der Ausgabelayer {name} konnte nicht angelegt werden.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/provider.py" />

@@ -202,7 +202,6 @@ def test_table_layer_input(run):
 def test_report_goes_next_to_file_outputs_only(qgis_processing, tmp_path):
     """A database or memory destination gets no report file in the working folder (only REPORT writes one)."""
     from qgis.core import QgsProcessingContext
-
     from sozialmonitor.plugin.processing.algorithms.join_table import JoinTableAlgorithm
 
     alg = JoinTableAlgorithm()

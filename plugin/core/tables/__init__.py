@@ -15,6 +15,7 @@ import numpy as np
 
 from ..errors import TableError
 from ..i18n import tr
+from . import sniff
 from .build import ColumnReport, TableReadResult, TableReport, build_result, unique_names  # noqa: F401
 from .read_csv import read_csv_table
 from .read_excel import read_spreadsheet
@@ -75,3 +76,21 @@ def table_from_dataframe(frame, *, key_columns=(), label="table layer", decimal=
     report.header_rows = []
     return build_result(names, columns, np.arange(1, len(frame) + 1), report, key_columns=key_columns,
                         decimal=decimal, require_keys=require_keys)
+
+
+def check_text_table(path):
+    """Raise TableError naming ``path`` when a delimited-text file holds binary data (or is a ZIP/OLE file).
+
+    The same check ``read_table`` applies (sniff.detect_encoding on the first 64 KiB); for callers that let
+    another reader (e.g. QGIS's OGR provider) parse the file, which would turn the bytes into field names.
+    A file that cannot be opened is left to that reader.
+    """
+    path = os.fspath(path)
+    if os.path.splitext(path)[1].lower() not in TEXT_EXTENSIONS or not os.path.isfile(path):
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return
+    sniff.detect_encoding(head, path)

@@ -74,6 +74,24 @@ def _parse_rows(block, sep):
     return rows, lines
 
 
+def _check_quotes(text, sep, path):
+    """Raise TableError naming the line where a quoted cell opens that is never closed.
+
+    Without this, both csv and pandas read everything from that quote to the end of the file as one
+    cell and the rows below silently disappear. Other quoting oddities are left to the parsers.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    last = 0
+    try:
+        for _row in reader:
+            last = reader.line_num
+    except csv.Error as err:
+        if "unexpected end of data" in str(err):
+            raise TableError(tr("{file}, row {row}: a quote (\") opens a cell that is never closed, so all rows "
+                                "below would be read as one cell. Remove the quote or add the closing quote in "
+                                "that row.").format(file=path, row=last + 1)) from None
+
+
 def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousands=None,
                    header_row=None, key_columns=(), require_keys=True):
     """Read a delimited text file into a TableReadResult (see tables.read_table for the parameters)."""
@@ -115,6 +133,8 @@ def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousan
                                 "character.").format(file=path))
         report.separator, report.separator_reason = sep, why
 
+    if '"' in text:
+        _check_quotes(text, sep, path)
     rows, row_lines = _parse_rows(head, sep)
     if not whole and rows:
         # the last head row may be cut in the middle of a line: drop it

@@ -105,7 +105,8 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
             if not layer_field:
                 raise ComputationError(tr("A population layer ('{layer}') needs POPULATION_LAYER_FIELD, the field "
                                           "with the inhabitants of each point or cell.").format(layer=p_name))
-            pop_index = checks.field_index(pop_src, layer_field, p_name, numeric=True)
+            pop_index = checks.field_index(pop_src, layer_field, p_name, numeric=True,
+                                           parameter="POPULATION_LAYER_FIELD")
         prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "acc").strip()
 
         try:
@@ -154,10 +155,8 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         fields, replaced = output_fields(districts_src.fields(), specs)
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
-                                             districts_src.sourceCrs())
-        if sink is None:
-            raise ComputationError(tr("The output layer could not be created."))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
+                                         districts_src.sourceCrs())
         write_features(sink, districts_src, frame, specs, fields, feedback)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))

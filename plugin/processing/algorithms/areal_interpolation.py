@@ -21,7 +21,7 @@ from ...core.i18n import tr
 from ...gis import overlay as geo
 from ...gis import overlay_checks as checks
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
-from ..base import SozialmonitorAlgorithm
+from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
 
 
@@ -110,8 +110,9 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         extensive = self.parameterAsFields(parameters, self.EXTENSIVE_FIELDS, context)
         intensive = self.parameterAsFields(parameters, self.INTENSIVE_FIELDS, context)
         overlay.check_fields([f.name() for f in src.fields()], extensive, intensive, s_name)
-        for name in extensive + intensive:
-            checks.field_index(src, name, s_name, numeric=True)
+        for param, names in ((self.EXTENSIVE_FIELDS, extensive), (self.INTENSIVE_FIELDS, intensive)):
+            for name in names:
+                checks.field_index(src, name, s_name, numeric=True, parameter=param)
         pop_src = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         pop_index = -1
@@ -126,6 +127,11 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         t_key = self.parameterAsString(parameters, self.TARGET_KEY, context)
         s_key_index = checks.field_index(src, s_key, s_name) if s_key else -1
         t_key_index = checks.field_index(tgt, t_key, t_name) if t_key else -1
+        # fail before the (slow) overlay: a Shapefile destination or an unwritable report file
+        self.check_layer_output(parameters, self.OUTPUT, context)
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report_path:
+            check_file_output(report_path)
 
         try:
             feedback.setProgressText(self.tr("Indexing target polygons…"))
@@ -164,21 +170,20 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         fields, replaced = output_fields(tgt.fields(), specs)
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, tgt.wkbType(), tgt.sourceCrs())
-        if sink is None:
-            raise ComputationError(tr("The output layer could not be created."))
+        s_labels = checks.feature_labels(src, s_key_index)
+        t_labels = checks.feature_labels(tgt, t_key_index)
+        report = overlay.interpolation_report(result, s_labels, t_labels)
+        outputs = {}
+        if report_path:
+            # before the layer, complete or absent: a layer is never left without the report asked for
+            overlay.write_report_csv(report, report_path)
+            outputs[self.REPORT] = report_path
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, tgt.wkbType(), tgt.sourceCrs())
         write_features(sink, tgt, frame, specs, fields, feedback)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
 
-        s_labels = checks.feature_labels(src, s_key_index)
-        t_labels = checks.feature_labels(tgt, t_key_index)
-        report = overlay.interpolation_report(result, s_labels, t_labels)
-        outputs = {self.OUTPUT: dest_id}
-        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report_path:
-            overlay.write_report_csv(report, report_path)
-            outputs[self.REPORT] = report_path
+        outputs[self.OUTPUT] = dest_id
         self._log(feedback, result, report, stats, pop_stats, s_labels, t_labels,
                   self.parameterAsInt(parameters, self.TOP, context))
         totals = result.totals

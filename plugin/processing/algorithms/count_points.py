@@ -4,6 +4,8 @@ Geometry (which point lies in which district, district areas) comes from plugin/
 the counts and rates from plugin/core/overlay.py. The output is created only after everything is
 computed, so a bad input leaves no output behind.
 """
+import re
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -89,6 +91,9 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
         prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "n").strip()
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", prefix):
+            raise ComputationError(tr("PREFIX '{prefix}' is not a valid field name prefix: use letters (a-z), digits "
+                                      "and '_' only, starting with a letter (e.g. n or kita).").format(prefix=prefix))
         cat_index = checks.field_index(points_src, category, p_name) if category else -1
         if pop_field:
             checks.field_index(districts_src, pop_field, d_name, numeric=True)
@@ -115,10 +120,8 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         fields, replaced = output_fields(districts_src.fields(), specs)
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
-                                             districts_src.sourceCrs())
-        if sink is None:
-            raise ComputationError(tr("The output layer could not be created."))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
+                                         districts_src.sourceCrs())
         write_features(sink, districts_src, frame, specs, fields, feedback)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))

@@ -1,6 +1,7 @@
 """sozialmonitor:export_map — a committee-ready map of one field as PDF, PNG, SVG and .qgz."""
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterFileDestination
 
+from ...core.files import check_writable
 from ...core.i18n import tr
 from ...gis.layouts import export_layout, save_project
 from ...gis.map_document import build_map
@@ -45,6 +46,13 @@ class ExportMapAlgorithm(MapAlgorithm):
         layer = self.layer(parameters, "INPUT", context)
         overlay = self.layer(parameters, "OVERLAY", context, required=False)
         spec = self.map_spec(parameters, context, recipe)
+        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+        png = self.parameterAsFileOutput(parameters, "OUTPUT_PNG", context)
+        svg = self.parameterAsFileOutput(parameters, "OUTPUT_SVG", context)
+        qgz = self.parameterAsFileOutput(parameters, "OUTPUT_PROJECT", context)
+        # before any work: a project that cannot be saved must not leave the PDF behind
+        for path in (pdf, png, svg, qgz):
+            check_writable(path, create_folders=True)
         feedback.setProgressText(tr("Styling {field}…").format(field=spec.field))
         project, layout, classes = build_map(layer, spec, recipe, overlay, feedback)
         feedback.setProgress(20)
@@ -53,16 +61,12 @@ class ExportMapAlgorithm(MapAlgorithm):
         if feedback.isCanceled():
             return {}
         outputs = {}
-        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
-        png = self.parameterAsFileOutput(parameters, "OUTPUT_PNG", context)
-        svg = self.parameterAsFileOutput(parameters, "OUTPUT_SVG", context)
         dpi = self.parameterAsInt(parameters, "DPI", context)
         feedback.setProgressText(tr("Exporting the layout…"))
         written = export_layout(layout, pdf=pdf, png=png, svg=svg, dpi=dpi, feedback=feedback)
         feedback.setProgress(90)
         for key, path in written.items():
             outputs["OUTPUT_" + key.upper()] = path
-        qgz = self.parameterAsFileOutput(parameters, "OUTPUT_PROJECT", context)
         if qgz:
             outputs["OUTPUT_PROJECT"] = save_project(project, qgz)
         outputs["LEGEND"] = "\n".join(classes.legend_labels())

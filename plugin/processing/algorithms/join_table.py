@@ -32,7 +32,7 @@ from ...core.keys import KEY_RULES
 from ...core.tables import read_table, table_from_dataframe
 from ...core.tables.longwide import long_to_wide
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
-from ..base import SozialmonitorAlgorithm
+from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
 
 FORMATS = ("wide", "long")
@@ -245,6 +245,11 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
         missing_codes = _codes(self._string(parameters, self.MISSING_CODES, context))
         is_long = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)] == "long"
+        # fail before reading anything: a Shapefile destination or an unwritable report file
+        self.check_layer_output(parameters, self.OUTPUT, context)
+        report_path = self._report_path(parameters, context)
+        if report_path:
+            check_file_output(report_path)
 
         feedback.setProgressText(self.tr("Reading district attributes…"))
         fields = [district_key] + ([district_name] if district_name and district_name != district_key else [])
@@ -272,6 +277,9 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
                                 reserved_columns=[f.name() for f in source.fields()], **kwargs)
             if is_long:
                 result.report.conversions[:0] = wide.lines
+            else:
+                result.report.invalid_values = {col.name: list(col.invalid_examples) for col in table.report.columns
+                                                if col.invalid_examples}
             frame = result.frame
             if result.flags is not None:
                 flags.append(result.flags)
@@ -303,16 +311,13 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             feedback.pushInfo(tr("Field names made safe for GeoPackage (the alias keeps the header): {pairs}").format(
                 pairs=", ".join("'{}' -> {}".format(a, b) for a, b in renamed[:30])))
 
-        report_path = self._report_path(parameters, context)
         if report_path:
             write_reports_csv(reports, report_path)
             feedback.pushInfo(tr("Join report written to {path}").format(path=report_path))
 
         out_fields, _replaced = output_fields(source.fields(), specs)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
+                                         source.sourceCrs())
         feedback.setProgressText(self.tr("Writing the output…"))
         write_features(sink, source, out, specs, out_fields, feedback)
         if context.willLoadLayerOnCompletion(dest_id):
@@ -323,7 +328,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             self.REPORT: report_path or None,
             "MATCHED": n_matched,
             "UNMATCHED_DISTRICTS": len(districts) - n_matched,
-            "UNMATCHED_ROWS": sum(r.n_rows_without_district + len(r.table_rows_without_key) for r in reports),
+            "UNMATCHED_ROWS": sum(r.n_unmatched_rows for r in reports),
         }
 
 

@@ -21,7 +21,7 @@ from ...core.errors import ExportError
 from ...core.i18n import tr, tr_noop
 from ...core.palettes import RAMP_NAMES
 from ...core.recipe import Recipe
-from ...gis.layouts import TEMPLATE_KEYS, TEMPLATE_LABELS, template_path
+from ...gis.layouts import TEMPLATE_KEYS, TEMPLATE_LABELS, check_picture, template_path
 from ...gis.map_document import DISTRICT_BOUNDARY, MapSpec, date_line
 from ...gis.styling import COLOUR_MODES, GRADUATED_METHODS
 from ..base import SozialmonitorAlgorithm
@@ -163,6 +163,8 @@ class MapAlgorithm(SozialmonitorAlgorithm):
             return self.parameterAsString(parameters, key, context) or ""
 
         data_date = text("DATE") or (meta.data_date if meta else "")
+        logo = self.parameterAsFile(parameters, "LOGO", context) or ""
+        check_picture(logo)
         return MapSpec(
             field=field_name or self.parameterAsString(parameters, "FIELD", context),
             template=self.template(parameters, context),
@@ -171,7 +173,7 @@ class MapAlgorithm(SozialmonitorAlgorithm):
             source=text("SOURCE") or (meta.source if meta else ""),
             date=date_line(data_date),
             author=author_line(text("AUTHOR")),
-            logo=self.parameterAsFile(parameters, "LOGO", context) or "",
+            logo=logo,
             label_field=self.parameterAsString(parameters, "LABEL_FIELD", context) or "",
             overlay_name=text("OVERLAY_NAME") or tr(DISTRICT_BOUNDARY),
             colour_mode=COLOUR_MODES[self.parameterAsEnum(parameters, "COLOURS", context)],

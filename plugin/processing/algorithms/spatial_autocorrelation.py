@@ -197,8 +197,8 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
         table = result.table.set_axis(fids)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                         source.sourceCrs())
         write_features(sink, source, table, specs, fields, None)
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)

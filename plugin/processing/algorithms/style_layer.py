@@ -2,8 +2,8 @@
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterField, QgsProcessingParameterFileDestination
 
 from ...core.errors import ExportError
+from ...core.files import atomic_path
 from ...core.i18n import tr
-from ...gis.layouts import _replace, _tmp_for
 from ...gis.styling import apply_classes, apply_labels, map_classes_for, secrecy_rule
 from .map_base import COLOUR_MODES, GRADUATED_METHODS, RAMP_NAMES, MapAlgorithm, parse_breaks
 
@@ -52,10 +52,10 @@ class StyleLayerAlgorithm(MapAlgorithm):
         outputs = {"LEGEND": "\n".join(classes.legend_labels())}
         qml = self.parameterAsFileOutput(parameters, "OUTPUT_STYLE", context)
         if qml:
-            tmp = _tmp_for(qml)
-            message, ok = layer.saveNamedStyle(tmp)
-            if not ok:
-                raise ExportError(tr("Could not write the style file {path}: {err}.").format(path=qml, err=message))
-            _replace(tmp, qml)
+            with atomic_path(qml, create_folders=True) as tmp:
+                message, ok = layer.saveNamedStyle(tmp)
+                if not ok:
+                    raise ExportError(tr("Could not write the style file {path}: {err}.").format(path=qml,
+                                                                                                err=message))
             outputs["OUTPUT_STYLE"] = qml
         return outputs

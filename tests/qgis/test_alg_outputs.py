@@ -1,0 +1,233 @@
+"""Outputs complete or not at all, and plain errors for bad input (QA findings D4, D5, D7, D11, D13, Dminor).
+
+Every failing run must raise a QgsProcessingException with a message naming the file/field, and leave no
+output layer behind.
+"""
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+MSS = FIXTURES / "mss2019" / "mss2019_plr_grid.gpkg"
+OVERLAY = FIXTURES / "overlay" / "berlin_overlay.gpkg"
+RECIPE = ROOT / "resources" / "recipes" / "berlin_mss_2019.json"
+SAMPLE = ROOT / "resources" / "sample" / "berlin_lor_2019.gpkg"
+
+
+@pytest.fixture(scope="module")
+def run(qgis_app, qgis_processing):
+    from sozialmonitor.plugin.processing.provider import register_provider
+
+    register_provider()
+    import processing
+
+    return processing.run
+
+
+def uri(path, layer):
+    return "{}|layername={}".format(path, layer)
+
+
+def _left(folder):
+    return sorted(p.name for p in Path(folder).iterdir())
+
+
+# ------------------------------------------------------------------ D4 / D5: side files checked before the sink
+def test_areal_interpolation_report_in_missing_folder_leaves_no_output(run, tmp_path):
+    out = tmp_path / "o.gpkg"
+    with pytest.raises(QgsProcessingException, match=r"Cannot write .*nonexist.*r\.csv.*Choose another folder"):
+        run("sozialmonitor:areal_interpolation", {
+            "INPUT": uri(OVERLAY, "plr2019"), "TARGET": uri(OVERLAY, "pgr2021"), "EXTENSIVE_FIELDS": ["EW"],
+            "OUTPUT": str(out), "REPORT": str(tmp_path / "nonexist" / "r.csv")})
+    assert _left(tmp_path) == []
+
+
+def test_compute_index_diagnostics_in_missing_folder_leaves_no_output(run, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"Cannot write .*nonexist.*d\.csv"):
+        run("sozialmonitor:compute_index", {
+            "INPUT": uri(MSS, "plr_table"), "RECIPE": str(RECIPE), "OUTPUT": str(tmp_path / "o.gpkg"),
+            "OUTPUT_DIAGNOSTICS": str(tmp_path / "nonexist" / "d.csv"), "DROP_ONE": False})
+    assert _left(tmp_path) == []
+
+
+def test_compute_index_diagnostics_on_a_file_as_folder(run, tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    with pytest.raises(QgsProcessingException, match=r"Cannot write .*afile.*d\.csv"):
+        run("sozialmonitor:compute_index", {
+            "INPUT": uri(MSS, "plr"), "RECIPE": str(RECIPE), "OUTPUT": str(tmp_path / "o.gpkg"),
+            "OUTPUT_DIAGNOSTICS": str(afile / "d.csv"), "DROP_ONE": False})
+    assert _left(tmp_path) == ["afile"]
+
+
+def test_join_table_report_in_missing_folder_leaves_no_output(run, tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("PLR_ID;EW\n01011101;100\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match=r"Cannot write .*nonexist.*r\.csv"):
+        run("sozialmonitor:join_table", {
+            "INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id", "TABLE": str(table), "TABLE_KEY": "PLR_ID",
+            "OUTPUT": str(tmp_path / "j.gpkg"), "REPORT": str(tmp_path / "nonexist" / "r.csv")})
+    assert _left(tmp_path) == ["t.csv"]
+
+
+# ------------------------------------------------------------------ D11: Shapefile outputs
+@pytest.mark.parametrize("alg,params", [
+    ("sozialmonitor:compute_index", {"INPUT": uri(MSS, "plr_table"), "RECIPE": str(RECIPE), "DROP_ONE": False}),
+    ("sozialmonitor:count_points", {"INPUT": uri(OVERLAY, "bezirke"), "POINTS": uri(OVERLAY, "kitas")}),
+])
+def test_shapefile_output_refused(run, tmp_path, alg, params):
+    with pytest.raises(QgsProcessingException, match=r"o\.shp: Shapefiles cut field names.*GeoPackage"):
+        run(alg, dict(params, OUTPUT=str(tmp_path / "o.shp")))
+    assert _left(tmp_path) == []
+
+
+def test_join_table_shapefile_output_refused(run, tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("PLR_ID;EW\n01011101;100\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match=r"j\.shp: Shapefiles.*GeoPackage"):
+        run("sozialmonitor:join_table", {
+            "INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id", "TABLE": str(table), "TABLE_KEY": "PLR_ID",
+            "OUTPUT": str(tmp_path / "j.shp")})
+    assert _left(tmp_path) == ["t.csv"]
+
+
+# ------------------------------------------------------------------ D7: unclosed quote through join_table
+def test_join_table_unclosed_quote_names_file_and_row(run, tmp_path):
+    table = tmp_path / "u.csv"
+    table.write_text('PLR_ID;EW;S1\n01011101;100;1,5\n"01011102;200;2,5\n01011103;300;3,5\n01011104;300;3,5\n',
+                     encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match=r"u\.csv, row 3: a quote"):
+        run("sozialmonitor:join_table", {
+            "INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id", "TABLE": str(table), "TABLE_KEY": "PLR_ID",
+            "OUTPUT": str(tmp_path / "j.gpkg")})
+    assert _left(tmp_path) == ["u.csv"]
+
+
+# ------------------------------------------------------------------ D13: binary "CSV" as compute_index INPUT
+def test_compute_index_binary_csv_input(run, tmp_path):
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_bytes(random.Random(1).randbytes(4096))  # OGR's CSV driver opens it, with garbage field names
+    with pytest.raises(QgsProcessingException, match=r"garbage\.csv contains binary data, not a text table"):
+        run("sozialmonitor:compute_index", {"INPUT": str(garbage), "RECIPE": str(RECIPE),
+                                            "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert _left(tmp_path) == ["garbage.csv"]
+
+
+# ------------------------------------------------------------------ Dminor
+def test_compute_index_key_field_overrides_recipe(run, tmp_path_factory):
+    # the renamed input is a file, not a memory layer: a layer object that outlives the QGIS application
+    # crashes the interpreter at exit
+    renamed = str(tmp_path_factory.mktemp("input") / "renamed.gpkg")
+    run("native:renametablefield", {"INPUT": uri(MSS, "plr"), "FIELD": "PLR_ID", "NEW_NAME": "key",
+                                    "OUTPUT": renamed})
+    tmp_path = tmp_path_factory.mktemp("output")
+    with pytest.raises(QgsProcessingException, match=r"metadata\.key_field: unknown field 'PLR_ID'.*KEY_FIELD"):
+        run("sozialmonitor:compute_index", {"INPUT": renamed, "RECIPE": str(RECIPE),
+                                            "OUTPUT": str(tmp_path / "o.gpkg"), "DROP_ONE": False})
+    with pytest.raises(QgsProcessingException, match=r"KEY_FIELD: the layer has no field 'nokey'"):
+        run("sozialmonitor:compute_index", {"INPUT": renamed, "RECIPE": str(RECIPE), "KEY_FIELD": "nokey",
+                                            "OUTPUT": str(tmp_path / "o.gpkg"), "DROP_ONE": False})
+    assert _left(tmp_path) == []
+    result = run("sozialmonitor:compute_index", {"INPUT": renamed, "RECIPE": str(RECIPE), "KEY_FIELD": "key",
+                                                 "OUTPUT": str(tmp_path / "o.gpkg"), "DROP_ONE": False})
+    assert result["N_EVALUATED"] == 436 and result["N_NOT_EVALUATED"] == 11
+    out = QgsVectorLayer(result["OUTPUT"], "o", "ogr")
+    assert out.featureCount() == 447 and out.fields().lookupField("status_class") >= 0
+    del out
+
+
+def test_count_points_invalid_prefix(run, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"PREFIX 'a b;c' is not a valid field name prefix"):
+        run("sozialmonitor:count_points", {"INPUT": uri(OVERLAY, "bezirke"), "POINTS": uri(OVERLAY, "kitas"),
+                                           "PREFIX": "a b;c", "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert _left(tmp_path) == []
+
+
+def test_areal_interpolation_text_field_names_parameter(run, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"'name' of layer 'plr2019' \(EXTENSIVE_FIELDS\) must be numeric"):
+        run("sozialmonitor:areal_interpolation", {
+            "INPUT": uri(OVERLAY, "plr2019"), "TARGET": uri(OVERLAY, "pgr2021"), "EXTENSIVE_FIELDS": ["name"],
+            "OUTPUT": str(tmp_path / "o.gpkg")})
+
+
+def test_count_points_table_without_geometry_wording(run, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"must be a polygon layer, but it has no geometry") as info:
+        run("sozialmonitor:count_points", {"INPUT": uri(MSS, "plr_table"), "POINTS": uri(OVERLAY, "kitas"),
+                                           "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert "No geometry geometries" not in str(info.value)
+
+
+def test_join_report_lists_text_cells_rows_as_integers_and_counts_rows_without_key(run, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        infos = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.infos.append(info)
+
+    table = tmp_path / "t.csv"
+    table.write_text("PLR_ID;EW;S1\n01011101;100;1,5\n01011102;200;abc\n01011103;300;2,5\n01011104;400;3,5\n"
+                     ";500;4,5\n", encoding="utf-8")
+    report = tmp_path / "r.csv"
+    feedback = Feedback()
+    result = run("sozialmonitor:join_table", {
+        "INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id", "TABLE": str(table), "TABLE_KEY": "PLR_ID",
+        "OUTPUT": str(tmp_path / "j.gpkg"), "REPORT": str(report)}, feedback=feedback)
+    assert result["UNMATCHED_ROWS"] == 1
+    text = "\n".join(feedback.infos)
+    assert "Column 'S1': 1 values missing ('invalid' 1); not a number: row 3 'abc'" in text
+    assert "1 table rows without district (1 of them without key)" in text
+    import pandas as pd
+
+    csv = pd.read_csv(report, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    bad = csv[csv["section"] == "not_a_number"]
+    assert bad[["row", "column", "detail"]].values.tolist() == [["3", "S1", "abc"]]
+    assert csv.loc[csv["section"] == "table_row_without_key", "row"].tolist() == ["6"]
+    summary = csv[csv["section"] == "summary"].set_index("detail")["count"]
+    assert summary["table_rows_without_district"] == "1" and summary["table_rows_without_key"] == "1"
+
+
+# ------------------------------------------------------------------ maps: all outputs checked before the first
+def _map_params(tmp_path, **extra):
+    sys.path.insert(0, str(FIXTURES / "maps"))
+    import maps_testing as mt
+
+    params = {"INPUT": mt.RESULT, "FIELD": "status_class", "RECIPE": str(mt.RECIPE_2019), "DPI": 72,
+              "OUTPUT_PDF": str(tmp_path / "karte.pdf")}
+    params.update(extra)
+    return params
+
+
+def test_export_map_unwritable_project_leaves_no_pdf(run, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(QgsProcessingException, match=r"Cannot write .*afile/karte\.qgz: .*not a folder"):
+        run("sozialmonitor:export_map", _map_params(tmp_path, OUTPUT_PROJECT=str(tmp_path / "afile" / "karte.qgz")))
+    assert _left(tmp_path) == ["afile"]
+
+
+def test_export_map_logo_that_is_no_picture(run, tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_text("this is not a PNG")
+    with pytest.raises(QgsProcessingException, match=r"logo\.png is not an SVG or image QGIS can read"):
+        run("sozialmonitor:export_map", _map_params(tmp_path, LOGO=str(logo)))
+    with pytest.raises(QgsProcessingException, match=r"picture file .*nologo\.svg does not exist"):
+        run("sozialmonitor:export_map", _map_params(tmp_path, LOGO=str(tmp_path / "nologo.svg")))
+    assert _left(tmp_path) == ["logo.png"]
+
+
+def test_cancelled_single_pdf_leaves_nothing(run, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    from sozialmonitor.plugin.core.errors import ExportError
+    from sozialmonitor.plugin.gis.multi_pdf import layouts_to_pdf
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(ExportError, match="cancelled"):
+        layouts_to_pdf([object()], tmp_path / "alle.pdf", feedback=feedback)
+    assert _left(tmp_path) == []
