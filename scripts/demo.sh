@@ -47,7 +47,9 @@ run sozialmonitor:join_table \
   "REPORT=$OUT/join_report.csv" \
   "OUTPUT=$OUT/sozialmonitor_berlin_2019.gpkg"
 # The join summary as the Processing log shows it (districts and rows that did not match, duplicates).
-sed -n '/^Join of/,/^Column /p' "$OUT/log_join_table.txt" | grep -v '^Column ' | sed 's/^/      /' || true
+# (German or English log, as DEMO_LANG chose)
+sed -En '/^(Join of|Verknüpfung von)/,/^(Column|Spalte) /p' "$OUT/log_join_table.txt" | grep -Ev '^(Column|Spalte) ' \
+  | sed 's/^/      /' || true
 
 echo "demo: 3/3 printing the map (A4 landscape PDF + PNG, project)"
 run sozialmonitor:export_map \

@@ -87,7 +87,8 @@ class TableReport:
             lines.append(tr("  separator: {sep!r} ({why})").format(sep=self.separator, why=self.separator_reason))
         if self.decimal:
             lines.append(tr("  decimal separator: {dec!r} ({why})").format(dec=self.decimal, why=self.decimal_reason))
-        lines.append(tr("  header row(s): {rows}").format(rows=", ".join(str(r) for r in self.header_rows)))
+        if self.header_rows:  # a table layer has field names, no header row
+            lines.append(tr("  header row(s): {rows}").format(rows=", ".join(str(r) for r in self.header_rows)))
         for row, text in self.title_rows:
             lines.append(tr("  skipped title row {row}: {text}").format(row=row, text=text))
         for row, text in self.footer_rows:
