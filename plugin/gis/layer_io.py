@@ -142,7 +142,7 @@ def write_features(sink, source, frame, specs, fields, feedback=None):
     for i, feature in enumerate(source.getFeatures()):
         if feedback is not None and i % 2000 == 0:
             if feedback.isCanceled():
-                break
+                break  # the algorithm base discards the staged output of a cancelled run
             if total:
                 feedback.setProgress(100.0 * i / total)
         attrs = feature.attributes()

@@ -5,12 +5,19 @@ and implement ``initAlgorithm`` and ``execute(parameters, context, feedback) -> 
 (not ``run``: that name belongs to QgsProcessingAlgorithm.run, which processing.run calls).
 A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carrying the user
 message; the details go to the Processing log.
+
+Output layers are complete or absent: ``create_sink`` lets a file destination (GeoPackage, GeoJSON, …)
+be written into a hidden staging folder next to it; only when ``execute`` returned without error or
+cancel is the file moved onto the destination. A failed or cancelled run leaves the old file (or none).
 """
+import os
 import re
+import shutil
+import tempfile
 import traceback
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import ExportError, SozialmonitorError
@@ -68,12 +75,26 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._staged = []
+        try:
+            results = self._execute(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                feedback.pushInfo(self.tr("Cancelled: no output layer was written."))
+                return {}
+            return self._publish_staged(results, context)
+        finally:
+            for staging, _tmp, _final in self._staged:
+                shutil.rmtree(staging, ignore_errors=True)
+            self._staged = []
+
+    def _execute(self, parameters, context, feedback):
         try:
             return self.execute(parameters, context, feedback)
         except SozialmonitorError as err:
             message, details = err.message, err.details
-            # Drop the frames' locals (projects, layouts, layers) now instead of whenever the
-            # exception object dies: QGIS objects destroyed after exitQgis() crash the interpreter.
+            # Drop the frames' locals (projects, layouts, layers, sinks) now instead of whenever the
+            # exception object dies: QGIS objects destroyed after exitQgis() crash the interpreter,
+            # and an open sink would keep its staged file open.
             traceback.clear_frames(err.__traceback__)
         if details:
             feedback.reportError(str(details), False)
@@ -95,20 +116,62 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
                 path=target))
         return dest
 
-    def create_sink(self, parameters, name, context, fields, wkb_type, crs, side_files=()):
-        """``parameterAsSink`` after every check that could fail later: a Shapefile destination is refused and
-        every side file in ``side_files`` (report, diagnostics; empty entries are skipped) must be writable, so a
-        failure never leaves a layer without its report behind. Returns (sink, dest_id)."""
-        self.check_layer_output(parameters, name, context)
-        for path in side_files:
-            if path:
-                check_file_output(path)
+    def create_sink(self, parameters, name, context, fields, wkb_type, crs):
+        """``parameterAsSink`` for the output ``name``, complete or absent: a Shapefile destination is refused,
+        a single-file destination is staged (see the module docstring). Returns (sink, dest_id); the sink
+        must not outlive ``execute``."""
+        dest = self.check_layer_output(parameters, name, context)
+        if dest and os.path.splitext(dest)[1].lower() in STAGED_FORMATS and os.path.isabs(dest):
+            check_writable(dest)
+            staging = tempfile.mkdtemp(prefix=".sozialmonitor-", dir=os.path.dirname(dest))
+            tmp = os.path.join(staging, os.path.basename(dest))  # same file name: GDAL names the layer after it
+            self._staged.append((staging, tmp, dest))
+            parameters = dict(parameters)
+            parameters[name] = _redirect(parameters.get(name), tmp)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise ExportError(self.tr("The output layer {name} could not be created.").format(name=name))
         return sink, dest_id
 
+    def _publish_staged(self, results, context):
+        """Move the staged files onto their destinations and name the destinations in ``results`` and in
+        the context's layers to load. Called after ``execute`` returned, when its sinks are closed."""
+        if not self._staged:
+            return results
+        to_load = context.layersToLoadOnCompletion()
+        for _staging, tmp, final in self._staged:
+            if not os.path.exists(tmp):
+                continue
+            try:
+                os.replace(tmp, final)
+            except OSError as err:
+                raise QgsProcessingException(core_tr("Cannot write {path}: {reason}. Choose another folder.").format(
+                    path=final, reason=err.strerror or err)) from None
+            results = {key: _renamed(value, tmp, final) for key, value in results.items()}
+            to_load = {_renamed(key, tmp, final): details for key, details in to_load.items()}
+        context.setLayersToLoadOnCompletion(to_load)
+        return results
+
 
 def check_file_output(path):
     """Raise ExportError naming ``path`` unless a file can be created there (the folder must exist)."""
     check_writable(path)
+
+
+# Formats GDAL writes as one file: those can be staged and moved (not .shp, .gml, .tab with side files).
+STAGED_FORMATS = (".gpkg", ".geojson", ".geojsonl", ".json", ".fgb", ".sqlite", ".csv", ".xlsx", ".ods", ".kml")
+
+
+def _redirect(value, path):
+    """The output parameter ``value`` (a path or a QgsProcessingOutputLayerDefinition) writing to ``path``."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        definition = QgsProcessingOutputLayerDefinition(value)  # keeps the project to load into, create options
+        definition.sink = QgsProperty.fromValue(path)
+        return definition
+    return path
+
+
+def _renamed(value, tmp, final):
+    if isinstance(value, str) and value.startswith(tmp):
+        return final + value[len(tmp):]
+    return value

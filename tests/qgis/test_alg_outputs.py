@@ -231,3 +231,70 @@ def test_cancelled_single_pdf_leaves_nothing(run, tmp_path):
     with pytest.raises(ExportError, match="cancelled"):
         layouts_to_pdf([object()], tmp_path / "alle.pdf", feedback=feedback)
     assert _left(tmp_path) == []
+
+
+# ------------------------------------------------------------------ output layers: staged, moved when complete
+COUNT = {"INPUT": uri(OVERLAY, "bezirke"), "POINTS": uri(OVERLAY, "kitas")}
+
+
+def _interrupt_writing(monkeypatch, how):
+    """Let count_points write all features, then cancel the run or fail, as a late cancel or error would."""
+    from sozialmonitor.plugin.core.errors import ComputationError
+    from sozialmonitor.plugin.processing.algorithms import count_points
+
+    real = count_points.write_features
+
+    def interrupted(sink, source, frame, specs, fields, feedback=None):
+        written = real(sink, source, frame, specs, fields, feedback)
+        if how == "cancel":
+            feedback.cancel()
+            return written
+        raise ComputationError("disk full (simulated)")
+
+    monkeypatch.setattr(count_points, "write_features", interrupted)
+
+
+def _layer_names(path):
+    import sqlite3
+
+    with sqlite3.connect(str(path)) as con:
+        return [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
+
+
+def test_cancel_while_writing_keeps_the_old_file(run, tmp_path, monkeypatch):
+    from qgis.core import QgsProcessingFeedback
+
+    out = tmp_path / "o.gpkg"
+    run("sozialmonitor:count_points", dict(COUNT, OUTPUT=str(out)))
+    before = out.read_bytes()
+    _interrupt_writing(monkeypatch, "cancel")
+    result = run("sozialmonitor:count_points", dict(COUNT, PREFIX="kita", OUTPUT=str(out)),
+                 feedback=QgsProcessingFeedback())
+    assert "OUTPUT" not in result
+    assert out.read_bytes() == before  # the complete old result, not a half-written new one
+    assert _left(tmp_path) == ["o.gpkg"]  # no staging folder left
+
+
+def test_error_while_writing_leaves_no_output(run, tmp_path, monkeypatch):
+    _interrupt_writing(monkeypatch, "error")
+    with pytest.raises(QgsProcessingException, match="disk full"):
+        run("sozialmonitor:count_points", dict(COUNT, OUTPUT=str(tmp_path / "o.gpkg")))
+    assert _left(tmp_path) == []
+
+
+def test_staged_output_keeps_its_name_and_is_loaded_from_the_destination(run, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject
+
+    project = QgsProject()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    out = tmp_path / "kitas_je_bezirk.gpkg"
+    result = run("sozialmonitor:count_points",
+                 dict(COUNT, OUTPUT=QgsProcessingOutputLayerDefinition(str(out), project)), context=context)
+    assert result["OUTPUT"] == str(out)
+    assert list(context.layersToLoadOnCompletion()) == [str(out)]
+    assert _layer_names(out) == ["kitas_je_bezirk"]  # GDAL names the layer after the file, as without staging
+    assert _left(tmp_path) == ["kitas_je_bezirk.gpkg"]
+    layer = QgsVectorLayer(str(out), "o", "ogr")
+    assert layer.featureCount() == 2 and layer.fields().lookupField("n_total") >= 0
+    del layer, context, project  # QGIS objects must not outlive the application
