@@ -19,7 +19,6 @@ import logging
 import uuid
 
 from qgis.core import (
-    QgsAbstractDatabaseProviderConnection,
     QgsDataSourceUri,
     QgsException,
     QgsFeature,
@@ -70,6 +69,25 @@ def check_identifier(name, what):
     if len(name.encode("utf-8")) > MAX_IDENTIFIER_BYTES:
         raise ExportError(tr("The name '{name}' for {what} is longer than {n} bytes; PostgreSQL would shorten it. "
                              "Choose a shorter name.").format(what=what, name=name, n=MAX_IDENTIFIER_BYTES))
+
+
+def quote_literal(text):
+    """``text`` as a PostgreSQL string literal, as PostgreSQL's own quote_literal() writes it: single quotes
+    doubled, and with backslashes doubled in an E'' literal, so the value stays one literal whatever
+    standard_conforming_strings says. NUL characters are refused earlier, by ``check_identifier``."""
+    quoted = "'" + text.replace("'", "''") + "'"
+    if "\\" in text:
+        quoted = "E" + quoted.replace("\\", "\\\\")
+    return quoted
+
+
+def table_exists(connection, schema, table):
+    """True when ``schema.table`` exists (any relation kind). Our own query with quoted literals: QGIS 3.22's
+    ``tableExists`` puts the schema name into its SQL unescaped."""
+    rows = connection.executeSql(
+        "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = {} AND c.relname = {}".format(quote_literal(schema), quote_literal(table)))
+    return bool(rows)
 
 
 def qualified_name(schema, table):
@@ -171,7 +189,7 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
 
     try:
         new_schema = schema not in connection.schemas()
-        exists = not new_schema and connection.tableExists(schema, table)
+        exists = not new_schema and table_exists(connection, schema, table)
     except DATABASE_ERRORS as err:
         raise ExportError(tr("PostgreSQL: {err}").format(err=str(err))) from None
     if exists and not overwrite:
@@ -179,7 +197,7 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
                              "or choose another table name.").format(table=table, schema=schema))
     if new_schema:
         try:
-            connection.createSchema(schema)
+            connection.executeSql("CREATE SCHEMA {}".format(quote_ident(schema)))
         except DATABASE_ERRORS as err:
             raise ExportError(tr("PostgreSQL: {err}").format(err=str(err))) from None
         _info(feedback, tr("Schema '{schema}' created.").format(schema=schema))
@@ -189,9 +207,8 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
         written = _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_column if spatial else "",
                         feedback)
         if spatial:
-            options = QgsAbstractDatabaseProviderConnection.SpatialIndexOptions()
-            options.geometryColumn = geometry_column
-            connection.createSpatialIndex(schema, tmp, options)
+            connection.executeSql("CREATE INDEX ON {} USING GIST ({})".format(qualified_name(schema, tmp),
+                                                                             quote_ident(geometry_column)))
         stored = connection.executeSql("SELECT count(*) FROM {}".format(qualified_name(schema, tmp)))
         if int(stored[0][0]) != written:
             raise ExportError(tr("PostgreSQL stored {stored} of {n} features; nothing was written.").format(

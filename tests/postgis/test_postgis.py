@@ -27,7 +27,7 @@ from sozialmonitor.plugin.core.engine_fields import output_field_specs
 from sozialmonitor.plugin.core.errors import ExportError
 from sozialmonitor.plugin.core.recipe import Recipe
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
-from sozialmonitor.plugin.gis.postgis import qualified_name, quote_ident
+from sozialmonitor.plugin.gis.postgis import qualified_name, quote_ident, quote_literal
 
 ROOT = Path(__file__).resolve().parents[2]
 GPKG = ROOT / "resources" / "sample" / "berlin_lor_2019.gpkg"
@@ -262,6 +262,29 @@ def test_hostile_names_did_not_inject(pg_route, pg_server):
     spatial = pg_server.psql("SELECT count(*) FROM pg_indexes WHERE schemaname = 'Sozial Monitor' AND tablename = '{}' "
                              "AND indexdef LIKE '%USING gist (geom)%'".format(NASTY_TABLE.replace("'", "''")))
     assert spatial == "1"
+
+
+@pytest.mark.parametrize("schema", ["a'; DROP TABLE public.districts; --", "b\\'; DROP TABLE public.districts; --"])
+def test_single_quotes_and_backslashes_in_the_schema_do_not_inject(run, pg_server, sql, berlin_pg, schema):
+    """QGIS 3.22's tableExists/createSpatialIndex put the schema into SQL unescaped; the plugin uses its own
+    quoted SQL. The export runs twice: a new schema, then the existing schema (the existence check)."""
+    params = {"INPUT": _postgres(berlin_pg.source()), "DATABASE": pg_server.uri, "SCHEMA": schema, "TABLE": "t"}
+    assert run("export_postgis", params)["FEATURE_COUNT"] == 448
+    with pytest.raises(QgsProcessingException, match="OVERWRITE"):
+        run("export_postgis", params)  # found: the existence check saw the table in that schema
+    assert run("export_postgis", dict(params, OVERWRITE=True))["FEATURE_COUNT"] == 448
+    assert pg_server.psql("SELECT count(*) FROM public.districts") == "2"
+    target = qualified_name(schema, "t")
+    assert int(sql("SELECT count(*) FROM {}".format(target))[0][0]) == 448
+    gist = sql("SELECT count(*) FROM pg_indexes WHERE schemaname = {} AND tablename = 't' "
+               "AND indexdef LIKE '%USING gist (geom)%'".format(quote_literal(schema)))
+    assert int(gist[0][0]) == 1
+
+
+def test_quote_literal():
+    assert quote_literal("plain") == "'plain'"
+    assert quote_literal("a'b") == "'a''b'"
+    assert quote_literal("a\\'b") == "E'a\\\\''b'"
 
 
 def test_existing_table_needs_overwrite(run, pg_server, sql, berlin_pg):
