@@ -27,15 +27,26 @@ TOTAL_TOLERANCE = 0.001
 # Points per district
 # --------------------------------------------------------------------------------------------------
 
-def category_fields(categories, prefix, taken=()):
+def category_fields(categories, prefix, taken=(), suffixes=()):
     """{category value: safe field name} for per-category count fields, e.g. 'Grundschule' -> 'n_Grundschule'.
 
     Names are ASCII, unique ignoring case, also against ``taken`` (the district layer's fields); a
-    missing category (None) is named ``<prefix>_NULL``.
+    missing category (None) is named ``<prefix>_NULL``. With ``suffixes`` (e.g. ``("_km2", "_p1000")``)
+    the derived fields ``<name><suffix>`` are unique as well: categories 'a' and 'a_km2' must not both
+    give a field n_a_km2.
     """
-    labels = ["NULL" if c is None else str(c) for c in categories]
-    names = sanitise_field_names(["{}_{}".format(prefix, label) for label in labels], taken=taken, max_length=50)
-    return {c: names["{}_{}".format(prefix, label)] for c, label in zip(categories, labels)}
+    used = {str(t).lower() for t in taken}
+    out = {}
+    for category in categories:
+        base = "{}_{}".format(prefix, "NULL" if category is None else category)
+        blocked = set(used)
+        name = sanitise_field_names([base], taken=blocked, max_length=50)[base]
+        while any((name + suffix).lower() in used for suffix in suffixes):
+            blocked.add(name.lower())
+            name = sanitise_field_names([base], taken=blocked, max_length=50)[base]
+        out[category] = name
+        used |= {name.lower()} | {(name + suffix).lower() for suffix in suffixes}
+    return out
 
 
 def count_points(district_ids, point_district, point_category=None):
@@ -242,17 +253,20 @@ def accessibility_uniform(area, area_within, population=None):
 
     ``share_pct = area_within / area * 100``; with ``population``: ``pop_within = population * area_within / area``.
     Returns a DataFrame (index of ``area``) with ``share_pct`` and, with population, ``pop`` and ``pop_within``.
-    A district of area 0 gets NaN.
+    A district of area 0 gets NaN; with ``population``, so does a district whose population is 0 or
+    missing (a share of nobody is not a number).
     """
     area = pd.Series(area, dtype="float64")
     within = pd.Series(area_within, index=area.index, dtype="float64").clip(lower=0.0)
     frac = (within / area.where(area > 0)).clip(upper=1.0)
     out = pd.DataFrame(index=area.index)
+    share = frac * 100.0
     if population is not None:
         pop = pd.Series(population, index=area.index, dtype="float64")
         out["pop"] = pop
         out["pop_within"] = pop * frac
-    out["share_pct"] = frac * 100.0
+        share = share.where(pop > 0)
+    out["share_pct"] = share
     return out
 
 

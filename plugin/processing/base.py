@@ -103,6 +103,16 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
     def execute(self, parameters, context, feedback):
         raise NotImplementedError
 
+    def field_prefix(self, parameters, name, context, default):
+        """The prefix of output field names given as ``name``: letters, digits and '_', starting with a letter
+        or '_' (``default`` when empty); ExportError naming the parameter otherwise."""
+        prefix = (self.parameterAsString(parameters, name, context) or default).strip()
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", prefix):
+            raise ExportError(self.tr("{param} '{prefix}' is not a valid field name prefix: use letters (a-z), "
+                                      "digits and '_' only, starting with a letter (e.g. n or kita).").format(
+                param=name, prefix=prefix))
+        return prefix
+
     # ------------------------------------------------------------------ outputs
     def check_layer_output(self, parameters, name, context):
         """Refuse a Shapefile destination for ``name``: it cuts field names to 10 characters (status_class ->

@@ -150,6 +150,26 @@ def test_accessibility_uniform():
     assert math.isnan(out.loc[3, "share_pct"])
 
 
+def test_accessibility_uniform_share_of_nobody_is_missing():
+    out = overlay.accessibility_uniform({1: 4.0, 2: 4.0, 3: 4.0}, {1: 1.0, 2: 1.0, 3: 1.0},
+                                        population={1: 0, 2: float("nan"), 3: 8})
+    assert math.isnan(out.loc[1, "share_pct"]) and math.isnan(out.loc[2, "share_pct"])
+    assert out.loc[3, "share_pct"] == 25.0 and out.loc[1, "pop_within"] == 0.0
+    # without a population the share is the area share for every district
+    assert overlay.accessibility_uniform({1: 4.0}, {1: 1.0}).loc[1, "share_pct"] == 25.0
+
+
+def test_category_fields_keep_derived_fields_unique():
+    # 'a' gives n_a and the rate n_a_km2; the category 'a_km2' must not take that name
+    names = overlay.category_fields(["a", "a_km2"], "n", taken=["n_total", "n_total_km2"], suffixes=("_km2",))
+    assert names == {"a": "n_a", "a_km2": "n_a_km2_2"}
+    # the other order: 'x_km2' first, then 'x' would make its rate n_x_km2
+    names = overlay.category_fields(["x_km2", "x"], "n", suffixes=("_km2", "_p1000"))
+    everything = [n + s for n in names.values() for s in ("", "_km2", "_p1000")]
+    assert len({n.lower() for n in everything}) == len(everything) == 6
+    assert names["x_km2"] == "n_x_km2" and names["x"] != "n_x"
+
+
 def test_accessibility_from_units():
     # unit 7 (100 people) lies 60 % in district 1, of which half within reach; unit 8 (a point, 20 people)
     # in district 2, within reach; unit 9 (a point, 5 people) in district 2, not within reach

@@ -222,7 +222,6 @@ def test_export_map_logo_that_is_no_picture(run, tmp_path):
 
 def test_cancelled_single_pdf_leaves_nothing(run, tmp_path):
     from qgis.core import QgsProcessingFeedback
-
     from sozialmonitor.plugin.core.errors import ExportError
     from sozialmonitor.plugin.gis.multi_pdf import layouts_to_pdf
 

@@ -382,6 +382,38 @@ def test_cancel_leaves_no_output(run, gpkg, tmp_path, alg, params):
     assert not out.exists() and "OUTPUT" not in result
 
 
+def test_category_named_like_a_rate_field_keeps_values_apart(run):
+    districts = _memory_layer("Polygon?crs=EPSG:25833&field=key:string&field=ew:integer", [
+        ("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))", ["A", 2000])])
+    points = _memory_layer("Point?crs=EPSG:25833&field=art:string", [
+        ("POINT(100 100)", ["a"]), ("POINT(200 200)", ["a_km2"]), ("POINT(300 300)", ["a_km2"])])
+    result = run("sozialmonitor:count_points", {"INPUT": districts, "POINTS": points, "CATEGORY_FIELD": "art",
+                                                 "POPULATION_FIELD": "ew", "OUTPUT": "memory:"})
+    names = [f.name() for f in result["OUTPUT"].fields()]
+    assert len({n.lower() for n in names}) == len(names)
+    out = layer_to_dataframe(result["OUTPUT"]).set_index("key")
+    assert out.loc["A", "n_a"] == 1 and out.loc["A", "n_a_km2"] == pytest.approx(1.0)  # rate of 'a' per km²
+    assert out.loc["A", "n_a_km2_2"] == 2  # the count of category 'a_km2'
+    assert out.loc["A", "n_a_km2_2_km2"] == pytest.approx(2.0)
+    assert out.loc["A", "n_a_p1000"] == pytest.approx(0.5) and out.loc["A", "area_km2"] == pytest.approx(1.0)
+
+
+def test_accessibility_checks_prefix_and_gives_no_share_of_nobody(run):
+    districts = _memory_layer("Polygon?crs=EPSG:25833&field=key:string&field=ew:integer", [
+        ("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))", ["A", 0]),
+        ("POLYGON((1000 0, 2000 0, 2000 1000, 1000 1000, 1000 0))", ["B", 400])])
+    facilities = _memory_layer("Point?crs=EPSG:25833", [("POINT(1000 0)", [])])
+    with pytest.raises(QgsProcessingException, match=r"PREFIX 'bad name;' is not a valid field name prefix"):
+        run("sozialmonitor:accessibility", {"INPUT": districts, "FACILITIES": facilities, "DISTANCE": 500,
+                                            "PREFIX": "bad name;", "OUTPUT": "memory:"})
+    result = run("sozialmonitor:accessibility", {"INPUT": districts, "FACILITIES": facilities, "DISTANCE": 500,
+                                                 "POPULATION_FIELD": "ew", "OUTPUT": "memory:"})
+    out = layer_to_dataframe(result["OUTPUT"]).set_index("key")
+    assert out.loc["A", "acc_share_pct"] is None or math.isnan(out.loc["A", "acc_share_pct"])  # nobody lives there
+    assert out.loc["A", "acc_area_pct"] == pytest.approx(19.6, abs=0.1)  # the area share is still reported
+    assert out.loc["B", "acc_share_pct"] == pytest.approx(out.loc["B", "acc_area_pct"]) == pytest.approx(19.6, abs=0.1)
+
+
 def test_missing_category_gets_its_own_field(run):
     districts = _memory_layer("Polygon?crs=EPSG:25833&field=key:string", [
         ("POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))", ["A"])])

@@ -41,8 +41,8 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         "district(s) it lies in (POPULATION_FIELD is then not used).\n\n"
         "Output: a copy of the districts with <prefix>_share_pct (% of the population within reach), "
         "<prefix>_area_pct (% of the area within reach), <prefix>_pop and <prefix>_pop_in (when a population is "
-        "known) and <prefix>_basis (the population assumption in words). A district without inhabitants gets a "
-        "NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres)."
+        "known) and <prefix>_basis (the population assumption in words). A district whose population is known to "
+        "be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres)."
     )
 
     INPUT = "INPUT"
@@ -107,7 +107,7 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
                                           "with the inhabitants of each point or cell.").format(layer=p_name))
             pop_index = checks.field_index(pop_src, layer_field, p_name, numeric=True,
                                            parameter="POPULATION_LAYER_FIELD")
-        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "acc").strip()
+        prefix = self.field_prefix(parameters, self.PREFIX, context, "acc")
 
         try:
             feedback.setProgressText(self.tr("Indexing districts…"))

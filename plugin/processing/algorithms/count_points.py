@@ -4,8 +4,6 @@ Geometry (which point lies in which district, district areas) comes from plugin/
 the counts and rates from plugin/core/overlay.py. The output is created only after everything is
 computed, so a bad input leaves no output behind.
 """
-import re
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -16,7 +14,6 @@ from qgis.core import (
 )
 
 from ...core import overlay
-from ...core.errors import ComputationError
 from ...core.i18n import tr, tr_noop
 from ...gis import overlay as geo
 from ...gis import overlay_checks as checks
@@ -90,10 +87,7 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         category = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
-        prefix = (self.parameterAsString(parameters, self.PREFIX, context) or "n").strip()
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", prefix):
-            raise ComputationError(tr("PREFIX '{prefix}' is not a valid field name prefix: use letters (a-z), digits "
-                                      "and '_' only, starting with a letter (e.g. n or kita).").format(prefix=prefix))
+        prefix = self.field_prefix(parameters, self.PREFIX, context, "n")
         cat_index = checks.field_index(points_src, category, p_name) if category else -1
         if pop_field:
             checks.field_index(districts_src, pop_field, d_name, numeric=True)
@@ -155,7 +149,9 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         total_name = "{}_total".format(prefix)
         columns = [("total", total_name, tr("Number of points"))]
         cats = [c for c in counts.columns if c != "total"]
-        names = overlay.category_fields(cats, prefix, taken=taken + [total_name, "area_km2"])
+        suffixes = ("_p1000", "_km2") if pop_field else ("_km2",)
+        names = overlay.category_fields(cats, prefix, suffixes=suffixes,
+                                        taken=taken + [total_name, "area_km2"] + [total_name + s for s in suffixes])
         for cat in cats:
             columns.append((cat, names[cat], tr("Number of points: {cat}").format(cat="NULL" if cat is None else cat)))
         frame = counts.copy()
