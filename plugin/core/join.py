@@ -185,11 +185,14 @@ def _resolve_duplicates(report, keyed, keyed_flags, rows, dup_mask, rule, value_
         report.table_duplicates.append({"key": key, "rows": [int(r) for r in rows[keyed.index == key]],
                                         "action": action})
     if rule == "error":
-        listing = "; ".join("{} (rows {})".format(d["key"], ", ".join(map(str, d["rows"])))
-                            for d in report.table_duplicates[:EXAMPLES])
+        def listing(items):
+            return "; ".join("{} (rows {})".format(d["key"], ", ".join(map(str, d["rows"]))) for d in items)
+
+        # the details list every duplicate; the matching counts are not known yet, so no summary line
         raise JoinError(tr("{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an "
-                           "aggregation (sum, mean or first).").format(table=label, n=len(dup_keys), listing=listing),
-                        details=report.to_text())
+                           "aggregation (sum, mean or first).").format(
+            table=label, n=len(dup_keys), listing=listing(report.table_duplicates[:EXAMPLES])),
+            details=listing(report.table_duplicates))
     if rule == "first":
         keep = ~keyed.index.duplicated(keep="first")
         return keyed[keep], (keyed_flags[keep] if keyed_flags is not None else None)
@@ -198,7 +201,17 @@ def _resolve_duplicates(report, keyed, keyed_flags, rows, dup_mask, rule, value_
     others = [c for c in keyed.columns if c not in value_cols]
     parts = []
     if vals:
-        parts.append(grouped[vals].sum(min_count=1) if rule == "sum" else grouped[vals].mean())
+        aggregated = grouped[vals].sum(min_count=1) if rule == "sum" else grouped[vals].mean()
+        # a sum or mean with a suppressed or missing part is unknown, not the aggregate of the rest
+        incomplete = keyed[vals].isna().groupby(level=0, sort=False).any()
+        partly = incomplete & keyed[vals].notna().groupby(level=0, sort=False).any()
+        for col in vals:
+            n = int(partly[col].sum())
+            if n:
+                report.conversions.append(tr("column '{col}': {n} duplicate keys left missing because one of their "
+                                             "rows has no value (suppressed or empty): {keys}").format(
+                    col=col, n=n, keys=", ".join(map(str, partly.index[partly[col]][:EXAMPLES]))))
+        parts.append(aggregated.mask(incomplete))
     if others:
         parts.append(grouped[others].first())
     result = pd.concat(parts, axis=1)[list(keyed.columns)]

@@ -104,15 +104,36 @@ def test_duplicates_error_lists_keys_and_rows(nasty, districts):
         join_table(districts, "key", table, "PLR")
 
 
-@pytest.mark.parametrize("rule,first,last", [("sum", 4.0, 5.0), ("mean", 2.0, 5.0), ("first", 1.0, 5.0)])
+# 02020202 has the rows 5 and an empty cell: its sum or mean is unknown (NaN), its first row is 5
+@pytest.mark.parametrize("rule,first,last", [("sum", 4.0, math.nan), ("mean", 2.0, math.nan), ("first", 1.0, 5.0)])
 def test_duplicates_explicit_aggregation(nasty, districts, rule, first, last):
     table = read_table(nasty["duplicates.csv"], key_columns=["PLR"])
     result = join_table(districts, "key", table, "PLR", duplicates=rule)
     assert result.frame["Wert"].iloc[0] == first
-    assert result.frame["Wert"].iloc[-1] == last
+    assert result.frame["Wert"].iloc[-1] == last or (math.isnan(last) and math.isnan(result.frame["Wert"].iloc[-1]))
     assert result.frame["Name_table"].iloc[0] == "a"  # "Name" collides with the field "name"
     assert [d["key"] for d in result.report.table_duplicates] == ["01011101", "02020202"]
     assert "Duplicate keys in the table (2)" in result.report.to_text()
+
+
+@pytest.mark.parametrize("rule", ["sum", "mean"])
+def test_aggregate_with_a_suppressed_part_is_missing(tmp_path, districts, rule):
+    path = tmp_path / "dup_suppressed.csv"
+    path.write_text("PLR;Wert;Zahl\n01011101;.;1\n01011101;10;2\n01011102;3;4\n01011102;5;6\n", encoding="utf-8")
+    result = join_table(districts, "key", read_table(path, key_columns=["PLR"]), "PLR", duplicates=rule)
+    frame = result.frame.set_index(districts["key"])
+    assert math.isnan(frame.loc["01011101", "Wert"])  # '.' + 10 is unknown, not 10
+    assert frame.loc["01011101", "Zahl"] == (3.0 if rule == "sum" else 1.5)
+    assert frame.loc["01011102", "Wert"] == (8.0 if rule == "sum" else 4.0)
+    assert any("column 'Wert': 1 duplicate keys left missing because one of their rows has no value" in c
+               and "01011101" in c for c in result.report.conversions)
+
+
+def test_duplicates_error_details_list_every_duplicate(nasty, districts):
+    table = read_table(nasty["duplicates.csv"], key_columns=["PLR"])
+    with pytest.raises(JoinError) as info:
+        join_table(districts, "key", table, "PLR")
+    assert info.value.details == "01011101 (rows 2, 3); 02020202 (rows 5, 6)"
 
 
 def test_unmatched_rows_rows_without_key_and_order(nasty, districts):

@@ -169,6 +169,31 @@ def test_missing_file_and_unknown_key_column(nasty, tmp_path):
         read_table(nasty["plain_comma.csv"], key_columns=["AGS"])
 
 
+@pytest.mark.parametrize("text, expected", [
+    # three decimals everywhere: 0.125 can only be a decimal point, so 12.500 is 12.5, not 12500
+    ("PLR;Anteil;Quote\n01011101;0.125;12.500\n01011102;0.250;7.250\n", {"Anteil": [0.125, 0.25],
+                                                                         "Quote": [12.5, 7.25]}),
+    # a ','-separated file with quoted decimal commas
+    ('PLR,Anteil\n01011101,"0,125"\n01011102,"0,5"\n', {"Anteil": [0.125, 0.5]}),
+    # German thousands stay thousands
+    ("PLR;EW\n01011101;1.234\n01011102;12.500\n", {"EW": [1234.0, 12500.0]}),
+])
+def test_a_leading_zero_group_is_never_thousands(tmp_path, text, expected):
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    frame = read_table(path, key_columns=["PLR"]).frame
+    for column, values in expected.items():
+        assert frame[column].tolist() == values, column
+
+
+def test_other_decimal_sign_in_a_german_column_is_read_and_reported(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("PLR;Anteil\n01011101;1,5\n01011102;2,5\n01011103;0.125\n", encoding="utf-8")
+    result = read_table(path, key_columns=["PLR"])
+    assert result.frame["Anteil"].tolist() == [1.5, 2.5, 0.125]  # not 125
+    assert any("decimal separator different from the rest of the table" in line for line in result.report.to_lines())
+
+
 def test_text_in_a_number_column_is_missing_and_listed_with_row(nasty):
     result = read_table(nasty["text_in_numbers.csv"], key_columns=["PLR"])
     assert result.frame["Wert"].tolist()[0] == 1.5 and math.isnan(result.frame["Wert"].iloc[1])

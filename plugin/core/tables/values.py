@@ -63,13 +63,14 @@ _GROUP_SEPS = ".\u00a0\u202f' "
 _PATTERNS = {
     ",": {
         "plain": re.compile(r"^" + _SIGN + r"\d+(,\d+)?$"),
-        "grouped": re.compile(r"^" + _SIGN + r"\d{1,3}([.\u00a0\u202f' ])\d{3}(\1\d{3})*(,\d+)?$"),
+        # a thousands group never starts with 0: 0.125 is a decimal point, not 125
+        "grouped": re.compile(r"^" + _SIGN + r"[1-9]\d{0,2}([.\u00a0\u202f' ])\d{3}(\1\d{3})*(,\d+)?$"),
         "other_decimal": re.compile(r"^" + _SIGN + r"\d*\.\d+$"),
         "leading_decimal": re.compile(r"^" + _SIGN + r",\d+$"),
     },
     ".": {
         "plain": re.compile(r"^" + _SIGN + r"\d+(\.\d+)?([eE][+\-]?\d+)?$"),
-        "grouped": re.compile(r"^" + _SIGN + r"\d{1,3}([,\u00a0\u202f' ])\d{3}(\1\d{3})*(\.\d+)?$"),
+        "grouped": re.compile(r"^" + _SIGN + r"[1-9]\d{0,2}([,\u00a0\u202f' ])\d{3}(\1\d{3})*(\.\d+)?$"),
         "other_decimal": re.compile(r"^" + _SIGN + r"\d*,\d+$"),
         "leading_decimal": re.compile(r"^" + _SIGN + r"\.\d+$"),
     },
@@ -239,8 +240,8 @@ def detect_decimal(samples, separator):
     """Guess the decimal separator from sample cell texts.
 
     Returns ``(decimal, reason)``. Cells like ``12,5`` or ``1.234,5`` vote for ","; ``12.5`` votes for ".".
-    ``1.234`` alone is ambiguous and does not vote. Without votes, a ";"-separated file is taken
-    as German (","), anything else as ".".
+    ``1.234`` alone is ambiguous and does not vote, but ``0.125`` does (a thousands group never starts
+    with 0). Without votes, a ";"-separated file is taken as German (","), anything else as ".".
     """
     comma = point = 0
     for text in samples:
@@ -248,9 +249,9 @@ def detect_decimal(samples, separator):
             continue
         cell = normalise_cell_text(text).rstrip("%").rstrip()
         if re.match(r"^[+\-]?\d{1,3}(\.\d{3})+,\d+$", cell) or re.match(r"^[+\-]?\d+,\d+$", cell):
-            if not re.match(r"^[+\-]?\d{1,3}(,\d{3})+$", cell) or separator == ";":
+            if not re.match(r"^[+\-]?[1-9]\d{0,2}(,\d{3})+$", cell) or separator == ";":
                 comma += 1
-        elif re.match(r"^[+\-]?\d+\.\d+$", cell) and not re.match(r"^[+\-]?\d{1,3}(\.\d{3})+$", cell):
+        elif re.match(r"^[+\-]?\d+\.\d+$", cell) and not re.match(r"^[+\-]?[1-9]\d{0,2}(\.\d{3})+$", cell):
             point += 1
         elif re.match(r"^[+\-]?\d{1,3}(,\d{3})+\.\d+$", cell):
             point += 1
