@@ -104,8 +104,10 @@ class JoinReport:
               lambda d: tr("row {row} {name}").format(row=d["row"], name=d.get("name") or "").strip())
         block(tr("Duplicate keys in the district layer ({n}) — all features kept, each gets the same table row:"),
               self.district_duplicates,
-              lambda d: tr("{key}: {count} features ({names})").format(key=d["key"], count=d["count"],
-                                                                      names=", ".join(d.get("names") or [])))
+              lambda d: (tr("{key}: {count} features ({names})").format(key=d["key"], count=d["count"],
+                                                                       names=", ".join(d["names"]))
+                         if [n for n in d.get("names") or [] if n]
+                         else tr("{key}: {count} features").format(key=d["key"], count=d["count"])))
         block(tr("Duplicate keys in the table ({n}):"), self.table_duplicates,
               lambda d: tr("{key}: rows {rows} — {action}").format(key=d["key"], rows=", ".join(map(str, d["rows"])),
                                                                    action=d["action"]))
@@ -193,6 +195,8 @@ class JoinReport:
             add("key_changed", key=new, name=original, detail=side)
         for line in self.conversions:
             add("conversion", detail=line)
+        for line in self.read_lines:
+            add("reading", detail=line.strip())
         for column, header in self.columns_added:
             add("column_added", column=column, name=header)
         for line in self.hints:

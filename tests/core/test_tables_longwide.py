@@ -44,6 +44,22 @@ def test_long_years_filter_absent_and_duplicates():
     assert any("1 rows not used" in line for line in wide.lines)
 
 
+def test_long_years_not_in_the_table_are_an_error():
+    frame = pd.DataFrame({"k": ["01", "01"], "y": [2019.0, 2020.0], "i": ["A", "A"], "v": [1.0, 2.0]})
+    with pytest.raises(TableError, match=r"years not found in column 'y': 2018\. The table has: 2019, 2020"):
+        long_to_wide(frame, "k", "i", "v", "y", years=[2018])
+    with pytest.raises(TableError, match=r"years not found in column 'y': 2018\."):
+        long_to_wide(frame, "k", "i", "v", "y", years=["2019", 2018])
+
+
+@pytest.mark.parametrize("rule", ["sum", "mean"])
+def test_long_aggregate_with_a_missing_part_is_missing(rule):
+    frame = pd.DataFrame({"k": ["01", "01", "02", "02"], "i": ["A"] * 4, "v": [float("nan"), 10.0, 2.0, 4.0]})
+    wide = long_to_wide(frame, "k", "i", "v", duplicates=rule)
+    assert math.isnan(wide.frame["A"].iloc[0])
+    assert wide.frame["A"].iloc[1] == (6.0 if rule == "sum" else 3.0)
+
+
 def test_long_value_column_must_be_numeric():
     frame = pd.DataFrame({"k": ["01"], "i": ["A"], "v": ["viel"]})
     with pytest.raises(TableError, match="value column 'v' holds text"):

@@ -169,6 +169,18 @@ def test_missing_file_and_unknown_key_column(nasty, tmp_path):
         read_table(nasty["plain_comma.csv"], key_columns=["AGS"])
 
 
+def test_mixed_encodings_name_the_rows(tmp_path):
+    path = tmp_path / "gemischt.csv"
+    path.write_bytes("PLR;Straße;EW\n01011101;Müllerstraße;1\n01011102;Königsweg;2\n".encode("utf-8")
+                     + "01011103;Lützowstraße;3\n".encode("cp1252") + b"01011104;Ring;4\n")
+    with pytest.raises(TableError, match=r"gemischt\.csv mixes two encodings: 3 rows with umlauts are UTF-8, but "
+                                         r"1 rows are not \(rows 4; probably Windows-1252\)"):
+        read_table(path, key_columns=["PLR"])
+    # a file that is Windows-1252 throughout is still read
+    path.write_bytes("PLR;Straße;EW\n01011103;Lützowstraße;3\n".encode("cp1252"))
+    assert read_table(path, key_columns=["PLR"]).frame["Straße"].tolist() == ["Lützowstraße"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # three decimals everywhere: 0.125 can only be a decimal point, so 12.500 is 12.5, not 12500
     ("PLR;Anteil;Quote\n01011101;0.125;12.500\n01011102;0.250;7.250\n", {"Anteil": [0.125, 0.25],
@@ -212,3 +224,26 @@ def test_50_mb_table(tmp_path):
     assert result.report.encoding == "Windows-1252"
     assert [t for _r, t in result.report.footer_rows] == ["Quelle: synthetisch"]
     assert result.report.footer_rows[0][0] == n_rows + 3
+
+
+def test_formulas_without_stored_result_are_named(tmp_path):
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Formel"
+    sheet.append(["PLR", "A", "B", "W"])
+    sheet.append(["01011101", 1, 2, "=B2+C2"])  # openpyxl stores the formula, never its result
+    sheet.append(["01011102", 3, 4, "=B3+C3"])
+    book.save(tmp_path / "formeln.xlsx")
+    result = read_table(tmp_path / "formeln.xlsx", key_columns=["PLR"])
+    assert result.frame["W"].isna().all()
+    text = "\n".join(result.report.to_lines())
+    assert "sheet 'Formel': 2 cells hold a formula without a stored result and are read as empty (D2, D3)" in text
+
+
+def test_currency_signs_are_removed_and_reported(tmp_path):
+    path = tmp_path / "euro.csv"
+    path.write_text("PLR;Einkommen\n01011101;1.234,50 €\n01011102;980 EUR\n01011103;12,5\n", encoding="utf-8")
+    result = read_table(path, key_columns=["PLR"])
+    assert result.frame["Einkommen"].tolist() == [1234.5, 980.0, 12.5]
+    assert "currency sign (€, EUR) removed" in "\n".join(result.report.to_lines())

@@ -297,3 +297,25 @@ def test_staged_output_keeps_its_name_and_is_loaded_from_the_destination(run, tm
     layer = QgsVectorLayer(str(out), "o", "ogr")
     assert layer.featureCount() == 2 and layer.fields().lookupField("n_total") >= 0
     del layer, context, project  # QGIS objects must not outlive the application
+
+
+def test_join_report_csv_records_reading_decisions_and_field_names(run, tmp_path):
+    import pandas as pd
+
+    table = tmp_path / "t.csv"
+    table.write_bytes("Tabelle 3: Altersstruktur\nPLR_ID;Anteil in %\n01011101;12,5\n01011102;7,25\n"
+                      "Quelle: Amt für Statistik\n".encode("cp1252"))
+    report = tmp_path / "r.csv"
+    run("sozialmonitor:join_table", {
+        "INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id", "TABLE": str(table), "TABLE_KEY": "PLR_ID",
+        "OUTPUT": str(tmp_path / "j.gpkg"), "REPORT": str(report)})
+    csv = pd.read_csv(report, sep=";", dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    reading = "\n".join(csv.loc[csv["section"] == "reading", "detail"])
+    for text in ["encoding: Windows-1252", "separator: ';'", "decimal separator: ','", "header row(s): 2",
+                 "skipped title row 1: Tabelle 3: Altersstruktur", "Quelle: Amt für Statistik"]:
+        assert text in reading, text
+    added = csv[csv["section"] == "column_added"]
+    assert added[["column", "name"]].values.tolist() == [["Anteil_in_pct", "Anteil in %"]]
+    out = QgsVectorLayer(str(tmp_path / "j.gpkg"), "j", "ogr")
+    assert out.fields().lookupField("Anteil_in_pct") >= 0
+    del out

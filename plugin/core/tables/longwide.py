@@ -66,7 +66,13 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
                 file=label, col=indicator, names=", ".join(sorted(missing))))
     if years and year is not None:
         wanted_years = {_label(y) if not isinstance(y, str) else y.strip() for y in years}
-        usable &= frame[year].map(_label_or_none).isin(wanted_years)
+        year_text = frame[year].map(_label_or_none)
+        missing = wanted_years - set(year_text.dropna())
+        if missing:
+            raise TableError(tr("{file}: years not found in column '{col}': {missing}. The table has: {found}.").format(
+                file=label, col=year, missing=", ".join(sorted(missing)),
+                found=", ".join(sorted(set(year_text.dropna()))) or "–"))
+        usable &= year_text.isin(wanted_years)
     dropped = int((~usable).sum())
     if dropped:
         lines.append(tr("long format: {n} rows not used (no key/indicator, or not among the chosen "
@@ -85,7 +91,9 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
                 file=label, n=len(groups), listing=listing))
         lines.append(tr("long format: {n} duplicate area/indicator/year combinations resolved by '{rule}': "
                         "{listing}").format(n=len(groups), rule=duplicates, listing=listing))
-    agg = {"sum": lambda s: s.sum(min_count=1), "mean": "mean", "first": "first", "error": "first"}[duplicates]
+    # as in the wide join: a sum or mean with a suppressed or missing part is unknown
+    agg = {"sum": lambda s: s.sum() if s.notna().all() else np.nan,
+           "mean": lambda s: s.mean() if s.notna().all() else np.nan, "first": "first", "error": "first"}[duplicates]
     wide = long.pivot_table(index="_key", columns="_name", values="_value", aggfunc=agg, dropna=False, sort=False) \
         if len(long) else pd.DataFrame()
     order_keys = pd.unique(long["_key"])

@@ -3,7 +3,7 @@
 The sheet is read as cell values (numbers stay numbers, text stays text); title rows, header rows
 and footnote rows are located with the same rules as for CSV. Row numbers are sheet rows (1-based).
 Formulas are read as their cached results; a workbook saved by a program that does not store
-results (rare) gives empty cells, which are reported as empty.
+results (e.g. one written by a script) gives empty cells, and the report says which cells they are.
 """
 import zipfile
 
@@ -54,6 +54,34 @@ def _xlsx_rows(path, sheet):
     return rows, chosen, names
 
 
+def _formulas_without_result(path, sheet, rows):
+    """Cells ('C4', …) of ``sheet`` that hold a formula but no stored result (read as empty).
+
+    Only workbooks that contain formulas at all are read a second time (formulas instead of values).
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if not any(b"<f" in archive.read(n) for n in archive.namelist()
+                       if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+                return []
+        import openpyxl
+        from openpyxl.utils import get_column_letter
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return []
+    cells = []
+    try:
+        for r, row in enumerate(book[sheet].iter_rows(values_only=True)):
+            for c, value in enumerate(row):
+                if isinstance(value, str) and value.startswith("=") and r < len(rows) and (
+                        c >= len(rows[r]) or rows[r][c] is None):
+                    cells.append("{}{}".format(get_column_letter(c + 1), r + 1))
+    finally:
+        book.close()
+    return cells
+
+
 def _ods_rows(path, sheet):
     try:
         import odf  # noqa: F401  (pandas' odf engine needs odfpy)
@@ -62,10 +90,10 @@ def _ods_rows(path, sheet):
         raise TableError(tr("Reading .ods needs the Python package odfpy (Debian: python3-odf). "
                             "Install it or save the table as .xlsx or CSV.")) from None
     try:
-        book = pd.ExcelFile(path, engine="odf")
-        names = list(book.sheet_names)
-        chosen = _pick_sheet(names, sheet, path)
-        frame = book.parse(chosen, header=None, dtype=object)
+        with pd.ExcelFile(path, engine="odf") as book:  # closed again: an open file is locked on Windows
+            names = list(book.sheet_names)
+            chosen = _pick_sheet(names, sheet, path)
+            frame = book.parse(chosen, header=None, dtype=object)
     except TableError:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
@@ -105,6 +133,13 @@ def read_spreadsheet(path, *, sheet=None, decimal=None, thousands=None, header_r
         report.notes.append(tr("the workbook has {n} sheets ({names}); sheet '{chosen}' was read (the first with a "
                                "table) — choose another with the sheet option").format(
             n=len(names), names=", ".join(names), chosen=chosen))
+    if fmt == "xlsx":
+        formulas = _formulas_without_result(path, chosen, rows)
+        if formulas:
+            report.notes.append(tr("sheet '{sheet}': {n} cells hold a formula without a stored result and are read as "
+                                   "empty ({cells}); open the file in Excel or LibreOffice and save it, so that the "
+                                   "results are stored").format(
+                sheet=chosen, n=len(formulas), cells=", ".join(formulas[:10]) + (" …" if len(formulas) > 10 else "")))
     if not any(sniff.cell_kind(c) != "empty" for row in rows for c in row):
         raise TableError(tr("Sheet '{sheet}' of {file} is empty.").format(sheet=chosen, file=path))
 

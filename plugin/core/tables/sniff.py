@@ -55,11 +55,32 @@ def detect_encoding(raw, path):
         return "utf-8", "UTF-8"
     except UnicodeDecodeError:
         pass
+    _refuse_mixed_encoding(raw, path)
     try:
         raw.decode("cp1252")
         return "cp1252", "Windows-1252"
     except UnicodeDecodeError:
         return "latin-1", "Latin-1 (ISO-8859-1)"
+
+
+def _refuse_mixed_encoding(raw, path):
+    """Raise TableError naming the rows when a file is UTF-8 except for some rows (e.g. two exports pasted
+    together): read as Windows-1252, every UTF-8 umlaut of the other rows would turn into 'Ã¼'."""
+    bad, utf8_non_ascii = [], 0
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_non_ascii += 1
+        except UnicodeDecodeError:
+            bad.append(number)
+    if bad and utf8_non_ascii:
+        rows = ", ".join(str(r) for r in bad[:10]) + (" …" if len(bad) > 10 else "")
+        raise TableError(tr("{file} mixes two encodings: {good} rows with umlauts are UTF-8, but {n} rows are not "
+                            "(rows {rows}; probably Windows-1252). Read with one encoding, the other rows would be "
+                            "garbled. Open the file in an editor, fix or retype these rows and save it as UTF-8.")
+                         .format(file=path, good=utf8_non_ascii, n=len(bad), rows=rows))
 
 
 def decode(raw, encoding, path):

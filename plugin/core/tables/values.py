@@ -82,6 +82,7 @@ CONVERSIONS = {
     "thousands": tr_noop("thousands separators removed"),
     "other_decimal": tr_noop("decimal separator different from the rest of the table (read as decimal)"),
     "percent": tr_noop("percent sign removed"),
+    "currency": tr_noop("currency sign (€, EUR) removed"),
     "excel_number": tr_noop("number stored as a number in the spreadsheet"),
 }
 
@@ -150,6 +151,9 @@ def parse_number(text, decimal, allow_grouping=True):
     if cell.endswith("%"):
         cell = cell[:-1].rstrip()
         conversion = "percent"
+    elif cell.endswith(("€", "EUR")):
+        cell = cell[:-1 if cell.endswith("€") else -3].rstrip()
+        conversion = "currency"
     value, _flag, conv2 = _parse_plain(cell, decimal, allow_grouping)
     if not math.isnan(value):
         return value, None, conv2 or conversion

@@ -42,7 +42,8 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         "Output: a copy of the districts with <prefix>_share_pct (% of the population within reach), "
         "<prefix>_area_pct (% of the area within reach), <prefix>_pop and <prefix>_pop_in (when a population is "
         "known) and <prefix>_basis (the population assumption in words). A district whose population is known to "
-        "be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres)."
+        "be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the "
+        "same projected CRS (DISTANCE is in its units, usually metres)."
     )
 
     INPUT = "INPUT"

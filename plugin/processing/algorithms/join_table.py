@@ -292,6 +292,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         added = [c for c in frame.columns if c not in districts.columns]
         source_names = [f.name() for f in source.fields()]
         safe = sanitise_field_names(added, taken=source_names)
+        for report in reports:  # the report names the field as it is written, next to the table's header
+            report.columns_added = [(safe.get(column, column), header) for column, header in report.columns_added]
         specs = []
         out = frame[added].rename(columns=safe)
         for col in added:
