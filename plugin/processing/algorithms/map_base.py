@@ -1,12 +1,12 @@
 """Shared parameters and plumbing of the map algorithms (export_map, style_layer, atlas, batch, package).
 
-Layout export runs on the main thread (FlagNoThreading), as QGIS's own layout export algorithms do.
+Unlike QGIS's own layout exports (which print the project's layouts), these algorithms build their own
+project, layers and layouts, so they can run in a background task; see MapAlgorithm.
 """
 from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -67,10 +67,12 @@ def add_texts(alg):
 
 
 class MapAlgorithm(SozialmonitorAlgorithm):
-    GROUP_ID = "maps"
+    """Base of the map algorithms. They may run in a background task (the panel and the toolbox do that):
+    each builds its own QgsProject, layers (opened again from the input's source, see
+    gis/map_document.project_layer) and layouts, so no object of the user's project is rendered or
+    changed off the main thread. Only style_layer, which restyles a project layer, needs the main thread."""
 
-    def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+    GROUP_ID = "maps"
 
     # ---- parameter groups -------------------------------------------------------------
     def add_input_params(self):

@@ -1,5 +1,10 @@
 """sozialmonitor:style_layer — apply a map style (index classes or graduated) to a layer, optionally save it as .qml."""
-from qgis.core import QgsProcessingOutputString, QgsProcessingParameterField, QgsProcessingParameterFileDestination
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputString,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+)
 
 from ...core.errors import ExportError
 from ...core.files import atomic_path
@@ -19,6 +24,10 @@ class StyleLayerAlgorithm(MapAlgorithm):
         "hatched; the legend shows the district count per class. The data are not changed.\n\n"
         "OUTPUT_STYLE (optional) saves the style as a QGIS .qml file."
     )
+
+    def flags(self):
+        # changes the renderer of a layer of the user's project: only on the main thread
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input_params()
