@@ -52,3 +52,16 @@ def test_write_report_csv_unwritable_folder_names_file(tmp_path):
     write_report_csv(frame, tmp_path / "r.csv")
     assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig") == "a\n1\n"
     assert [p for p in os.listdir(tmp_path) if p.startswith(".")] == []
+
+
+def test_check_text_table_on_a_cut_through_a_utf8_character(tmp_path):
+    # the 64 KiB head ends in the middle of 'ü' (two bytes): still one encoding, no error
+    line = "01011101;Frankfurter Allee Süd;1\n".encode("utf-8")
+    at = line.index("ü".encode("utf-8"))
+    filler = "PLR;Name;EW\n01011100;Köpenick ".encode("utf-8")  # a whole UTF-8 line with an umlaut before the cut
+    filler += b"x" * (65535 - at - len(filler) - 3) + b";1\n"
+    path = tmp_path / "gross.csv"
+    path.write_bytes(filler + line * 3)
+    assert len(filler) + at == 65535  # 'ü' starts at the last byte of the 64 KiB head
+    check_text_table(path)
+    assert read_table(path, key_columns=["PLR"]).frame["Name"].tolist()[-1] == "Frankfurter Allee Süd"

@@ -91,6 +91,10 @@ def check_text_table(path):
     try:
         with open(path, "rb") as handle:
             head = handle.read(65536)
+            more = bool(handle.read(1))
     except OSError:
         return
+    if more and b"\n" in head:
+        # whole lines only: the cut may split a UTF-8 character, which would look like another encoding
+        head = head[: head.rindex(b"\n") + 1]
     sniff.detect_encoding(head, path)
