@@ -13,11 +13,12 @@ from .i18n import tr
 METHODS = ("fixed", "manual", "quantile", "jenks", "equal_interval", "sd")
 
 
-def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value", max_sample=1500):
+def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value", max_sample=1500, ddof=0):
     """Inner class thresholds (ascending, length n - 1) for ``values`` (NaN ignored).
 
     method: 'fixed'/'manual' (``breaks`` as given; with units='sd' they are SD units around the mean
-    of ``values``: mean + b * SD, population SD), 'quantile' (equal counts, linear interpolation),
+    of ``values``: mean + b * SD, with the recipe's SD: population (ddof 0) or sample (ddof 1)),
+    'quantile' (equal counts, linear interpolation),
     'jenks' (Fisher-Jenks natural breaks; exact on up to ``max_sample`` values, else on an evenly
     spaced sample of the sorted values), 'equal_interval', 'sd' (thresholds every ``step`` SD,
     centred on the mean: n = 4, step 1 -> mean - SD, mean, mean + SD).
@@ -29,7 +30,7 @@ def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value",
         if units == "sd":
             if vals.size == 0:
                 raise ComputationError(tr("No values to compute SD-based thresholds from."))
-            b = vals.mean() + b * vals.std()
+            b = vals.mean() + b * vals.std(ddof=ddof)
         return b
     if n is None or n < 2:
         raise ComputationError(tr("Classification '{m}' needs at least 2 classes.").format(m=method))
@@ -41,7 +42,7 @@ def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value",
         low, high = vals.min(), vals.max()
         return low + (high - low) * np.arange(1, n) / n
     if method == "sd":
-        return vals.mean() + vals.std() * step * (np.arange(n - 1) - (n - 2) / 2.0)
+        return vals.mean() + vals.std(ddof=ddof) * step * (np.arange(n - 1) - (n - 2) / 2.0)
     if method == "jenks":
         return jenks_breaks(vals, n, max_sample)
     raise ValueError(method)

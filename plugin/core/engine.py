@@ -19,6 +19,7 @@ import pandas as pd
 from .aggregate import aggregate
 from .classify import assign_classes, compute_breaks
 from .engine_fields import output_field_specs
+from .errors import ComputationError
 from .i18n import tr
 from .normalise import check_spread, flip, normalise, reference_stats
 from .treatment import apply_missing_codes, impute, numeric_column, transform, winsorise
@@ -137,13 +138,26 @@ def _treat(df, recipe, keys, messages, reasons, rule_ok):
     return values, imputed, complete, ref, stats
 
 
-def _classify(spec, score, ref, evaluated, summary):
+def _check_reference_values(recipe, values, rule_ok, ref):
+    """Name the indicator that leaves no reference district: one without any value (all missing or
+    coded missing) empties the reference set, and every indicator would otherwise be blamed for it."""
+    for ind in recipe.indicators:
+        if not values[ind.id].to_numpy()[rule_ok].size or np.isnan(values[ind.id].to_numpy()[rule_ok]).all():
+            raise ComputationError(tr("Indicator '{id}' (field {field}): no district that passes the reference rules "
+                                      "has a value (all missing or coded missing). Check the field, the "
+                                      "missing-value codes and the reference rules.").format(id=ind.id,
+                                                                                             field=ind.field))
+    if not ref.any():
+        raise ComputationError(tr("No district has values for all indicators ({ids}), so there is no reference "
+                                  "set. Check the missing values, or choose an imputation in the recipe.").format(
+            ids=", ".join(ind.id for ind in recipe.indicators)))
+
+
+def _classify(spec, score, ref, evaluated, summary, ddof):
     c = spec.classification
-    breaks = compute_breaks(score[ref], c.method, c.n, c.breaks, c.step, c.units)
-    equal_goes = c.equal_goes
-    if not isinstance(equal_goes, str) and len(equal_goes) != len(breaks):
-        equal_goes = "lower"
-    cls = assign_classes(np.where(evaluated, score, np.nan), breaks, equal_goes)
+    breaks = compute_breaks(score[ref], c.method, c.n, c.breaks, c.step, c.units, ddof=ddof)
+    # a per-break equal_goes list is only accepted with fixed breaks (Recipe.validate), so it fits
+    cls = assign_classes(np.where(evaluated, score, np.nan), breaks, c.equal_goes)
     labels = np.array(list(c.labels) + [None], dtype=object)
     # data-driven methods can return fewer breaks than n - 1 (few distinct values): label by position
     class_label = labels[np.where(cls >= 0, cls, len(labels) - 1)]
@@ -168,6 +182,7 @@ def compute_index(df, recipe):
     reasons = np.full(n, "", dtype=object)
     rule_ok = _reference_rules(df, recipe, keys, messages, reasons)
     values, imputed, complete, ref, ind_stats = _treat(df, recipe, keys, messages, reasons, rule_ok)
+    _check_reference_values(recipe, values, rule_ok, ref)
     flagged_ok = recipe.reference.excluded_get == "flagged"
     evaluated = ref | (complete & ~rule_ok & flagged_ok)
     norm = recipe.normalisation
@@ -213,7 +228,7 @@ def compute_index(df, recipe):
         out[spec.id + "_agg"] = np.where(evaluated, agg, np.nan)
         out[spec.id + "_score"] = score
         if spec.classification is not None:
-            cls, label = _classify(spec, score, ref, evaluated, idx_summary)
+            cls, label = _classify(spec, score, ref, evaluated, idx_summary, norm.ddof)
             out[spec.id + "_class"] = label
             out[spec.id + "_class_no"] = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
             out[spec.id + "_class_no"][cls < 0] = pd.NA

@@ -56,8 +56,10 @@ def normalise(x, ref, norm, weights=None, what="indicator"):
         return zscore(x, ref, weights if norm.weighted else None, norm.ddof, what)
     mean, sd, n = reference_stats(x, ref, weights if norm.weighted else None, norm.ddof)
     stats = {"mean": mean, "sd": sd, "n": n}
-    if n == 0:
-        check_spread(sd, n, what)
+    # a constant indicator separates no district, whatever the method: refuse it for every method
+    vals_ref = x[ref & ~np.isnan(x)]
+    if n == 0 or np.all(vals_ref == vals_ref[0]):
+        check_spread(0.0, n, what)
     vals = x[ref & ~np.isnan(x)]
     if method == "minmax":
         low, high = float(np.min(vals)), float(np.max(vals))

@@ -48,6 +48,9 @@ class Classification:
         elif c.n < 2:
             raise _err(where, tr("method '{m}' needs 'n' (number of classes, at least 2)."), m=c.method)
         if isinstance(c.equal_goes, list):
+            if c.method not in ("fixed", "manual"):
+                raise _err(where, tr("'equal_goes' per break needs fixed breaks; with method '{m}' give 'lower' or "
+                                     "'upper'."), m=c.method)
             if len(c.equal_goes) != len(c.breaks) or any(e not in ("lower", "upper") for e in c.equal_goes):
                 raise _err(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
         elif c.equal_goes not in ("lower", "upper"):

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.classify import assign_classes, class_edges, compute_breaks, jenks_breaks
 from sozialmonitor.plugin.core.engine import compute_index
-from sozialmonitor.plugin.core.errors import ComputationError, TableError
+from sozialmonitor.plugin.core.errors import ComputationError, RecipeError, TableError
 from sozialmonitor.plugin.core.recipe import Recipe
 
 
@@ -165,9 +165,43 @@ def test_constant_and_all_missing_indicator_errors(table):
     with pytest.raises(ComputationError, match=r"Indicator 'b' \(field b\) is constant over the 5 reference"):
         compute_index(t, recipe())
     t["b"] = np.nan
-    # every district misses b, so nobody is in the reference
-    with pytest.raises(ComputationError, match="no reference district has a value"):
+    # every district misses b, so nobody is in the reference: b is named, not a
+    with pytest.raises(ComputationError, match=r"Indicator 'b' \(field b\): no district that passes the reference "
+                                               r"rules has a value"):
         compute_index(t, recipe())
+    t["b"] = -9999.0  # all coded missing
+    with pytest.raises(ComputationError, match=r"Indicator 'b' \(field b\): no district"):
+        compute_index(t, recipe(treatment={"missing_codes": [-9999]}))
+    # each indicator has values, but no district has both
+    t["a"] = [1.0, np.nan, 3.0, np.nan, np.nan]
+    t["b"] = [np.nan, 2.0, np.nan, 4.0, 5.0]
+    with pytest.raises(ComputationError, match=r"No district has values for all indicators \(a, b\)"):
+        compute_index(t, recipe())
+
+
+@pytest.mark.parametrize("method", ["rank", "distance", "none", "minmax"])
+def test_constant_indicator_is_refused_by_every_normalisation(table, method):
+    t = table.copy()
+    t["b"] = 7.0
+    with pytest.raises(ComputationError, match=r"Indicator 'b' \(field b\) is constant"):
+        compute_index(t, recipe(normalisation={"method": method}))
+
+
+def test_sd_thresholds_use_the_recipes_sd(table):
+    """units 'sd' with sample SD: the thresholds are mean ± b * sample SD of the scores."""
+    classification = {"method": "fixed", "breaks": [-0.5, 0.5], "units": "sd", "labels": ["l", "m", "h"]}
+    res = compute_index(table, recipe(normalisation={"method": "zscore", "sd": "sample"},
+                                      indices=[{"id": "x", "aggregation": "sum", "classification": classification}]))
+    score = res.table.x_score.to_numpy()
+    expected = score.mean() + np.array([-0.5, 0.5]) * np.std(score, ddof=1)
+    np.testing.assert_allclose(res.summary["indices"]["x"]["breaks"], expected)
+    assert not np.allclose(expected, score.mean() + np.array([-0.5, 0.5]) * np.std(score))
+
+
+def test_equal_goes_per_break_needs_fixed_breaks():
+    with pytest.raises(RecipeError, match=r"'equal_goes' per break needs fixed breaks"):
+        recipe(indices=[{"id": "x", "aggregation": "sum", "classification": {
+            "method": "quantile", "n": 3, "equal_goes": ["lower", "upper"]}}])
 
 
 def test_non_numeric_text_is_reported_with_key(table):
