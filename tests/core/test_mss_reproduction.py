@@ -53,6 +53,22 @@ def test_2021_indicator_z_values(mss2021):
     assert _agree(ev["z_D4"], ev["zD4"]).sum() >= 535  # one rounding-boundary case, see SOURCE.md
 
 
+def test_2021_z_values_to_five_decimals(mss2021, request):
+    """The sharper check: the published 5-decimal z-values, status sum and class (mss2021_zvalues_partial_
+    official_5dp.csv, 536 evaluated PLR) agree within the rounding of 5 decimals plus the raw shares' precision."""
+    _result, m = mss2021
+    fine = pd.read_csv(request.config.rootpath / "tests" / "fixtures" / "mss2021" /
+                       "mss2021_zvalues_partial_official_5dp.csv", dtype={"PLR_ID": str})
+    pairs = (("z_S1", "zS1"), ("z_S3", "zS3"), ("z_S4", "zS4"), ("status_agg", "STATUSSUMME"), ("z_D1", "zD1"))
+    ours = m.loc[m["evaluated"], ["PLR_ID", "status_class"] + [o for o, _p in pairs]]
+    both = ours.merge(fine, on="PLR_ID", how="inner", validate="1:1")
+    assert len(both) == len(fine) == 536
+    for mine, published in pairs:
+        worst = float(np.abs(both[mine] - both[published]).max())
+        assert worst < 3e-5, (mine, worst)  # 5e-6 publication rounding + the 5-decimal raw shares
+    assert (both["status_class"] == both["STATUS_KLASSE"]).all()
+
+
 def test_2021_status_index_scores_and_classes(mss2021):
     _result, m = mss2021
     ev = m[m["evaluated"]]
