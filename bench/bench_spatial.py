@@ -14,6 +14,10 @@ Cases (all layers GeoPackage, EPSG:25833, outputs written to GeoPackage):
 3. accessibility: ``sozialmonitor:accessibility`` (uniform population, 500 m) vs the QGIS workflow
    ``native:buffer`` (16 segments, dissolved) + ``native:intersection`` with the districts (the area
    computation that would follow is not timed). Districts: 1 km squares; facilities uniform, 5 % outside.
+4. spatial autocorrelation: ``sozialmonitor:spatial_autocorrelation`` (queen, 999 permutations: global
+   Moran's I, LISA, Gi*) vs PySAL (libpysal ``Queen.from_iterable`` + esda ``Moran``, ``Moran_Local``,
+   ``G_Local(star=True)``, 999 permutations; a test-only dependency) on 10,000 square districts with a
+   spatially smooth value plus noise; both read the GeoPackage. The global I of both is compared.
 Prints the seconds of each tool (points: best of 3 alternating runs; cells: one run each) and the ratio
 QGIS / Sozialmonitor (> 1: Sozialmonitor is faster).
 Everything is invented; only the shapes are realistic.
@@ -227,6 +231,70 @@ def case_access(tmp, n_facilities, n_districts, distance=500.0):
             "check": "city share {:.1f} %".format(res["SHARE_PCT"])}
 
 
+def smooth_districts(path, n, size=100.0, seed=5):
+    """Square districts with a value that varies smoothly across space plus noise (autocorrelated)."""
+    from osgeo import ogr
+    from shapely.geometry import box
+
+    side = int(np.ceil(np.sqrt(n)))
+    rng = np.random.default_rng(seed)
+
+    def rows():
+        for k in range(n):
+            i, j = divmod(k, side)
+            value = np.sin(i / 15.0) + np.cos(j / 11.0) + rng.normal(0, 0.5)
+            x0, y0 = 400000 + i * size, 5800000 + j * size
+            yield box(x0, y0, x0 + size, y0 + size).wkb, ["D{:06d}".format(k), float(value)]
+
+    return _write(path, "smooth", ogr.wkbPolygon, [("key", ogr.OFTString), ("value", ogr.OFTReal)], rows())
+
+
+def _pysal_run(uri, permutations):
+    """The same analysis with PySAL, reading the same GeoPackage; returns global I."""
+    import types
+
+    sys.modules.setdefault("libpysal.examples", types.ModuleType("libpysal.examples"))  # polls the web otherwise
+    import libpysal
+    import shapely.wkb
+    from esda.getisord import G_Local
+    from esda.moran import Moran, Moran_Local
+    from osgeo import ogr
+
+    path, layer_name = uri.split("|layername=")
+    dataset = ogr.Open(path)  # keep a reference: the layer dies with its dataset
+    layer = dataset.GetLayerByName(layer_name)
+    shapes, values = [], []
+    for feature in layer:
+        shapes.append(shapely.wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb())))
+        values.append(feature.GetField("value"))
+    w = libpysal.weights.Queen.from_iterable(shapes)
+    w.transform = "r"
+    y = np.asarray(values)
+    global_i = Moran(y, w, permutations=permutations).I
+    Moran_Local(y, w, permutations=permutations, seed=12345)
+    G_Local(y, w, star=True, permutations=permutations, seed=12345)
+    return global_i
+
+
+def case_autocorr(tmp, n_districts, permutations=999):
+    t0 = time.perf_counter()
+    uri = smooth_districts(tmp / "smooth.gpkg", n_districts)
+    prep = time.perf_counter() - t0
+    ours, res = timed("sozialmonitor:spatial_autocorrelation", {
+        "INPUT": uri, "FIELD": "value", "PERMUTATIONS": permutations, "OUTPUT": str(tmp / "ours_lisa.gpkg")})
+    try:
+        start = time.perf_counter()
+        pysal_i = _pysal_run(uri, permutations)
+        theirs = time.perf_counter() - start
+    except ImportError:
+        return {"case": "{:,} districts, queen, {} perm.".format(n_districts, permutations), "prep": prep,
+                "ours": ours, "qgis": float("nan"), "qgis_tool": "PySAL not installed: skipped", "check": "-"}
+    same = abs(pysal_i - res["GLOBAL_I"]) < 1e-9
+    return {"case": "{:,} districts, queen, {} perm.".format(n_districts, permutations), "prep": prep,
+            "ours": ours, "qgis": theirs, "qgis_tool": "PySAL libpysal Queen + esda Moran/Moran_Local/G_Local",
+            "check": "Moran's I {:.4f} {}".format(res["GLOBAL_I"], "equal" if same else "DIFFERS")}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=int, default=100000)
@@ -235,21 +303,24 @@ def main():
     parser.add_argument("--zones", type=int, default=500)
     parser.add_argument("--facilities", type=int, default=10000)
     parser.add_argument("--access-districts", type=int, default=2500)
+    parser.add_argument("--autocorr-districts", type=int, default=10000)
     parser.add_argument("--quick", action="store_true",
-                        help="10,000 points / 1,000 districts; 40,000 cells / 100; 1,000 facilities / 400")
-    parser.add_argument("--only", choices=["points", "cells", "access"], help="run one case")
+                        help="10,000 points / 1,000 districts; 40,000 cells / 100; 1,000 facilities / 400; "
+                             "1,000 districts for autocorrelation")
+    parser.add_argument("--only", choices=["points", "cells", "access", "autocorr"], help="run one case")
     parser.add_argument("--sizes", nargs="*", help=argparse.SUPPRESS)  # accepted from run_all, ignored
     args = parser.parse_args()
     if args.quick:
         args.points, args.districts, args.cells, args.zones = 10000, 1000, 40000, 100
-        args.facilities, args.access_districts = 1000, 400
+        args.facilities, args.access_districts, args.autocorr_districts = 1000, 400, 1000
     app = qgis_setup()
-    print("{:<42} {:>9} {:>10} {:>10} {:>8}  {}".format("case", "data s", "ours s", "QGIS s", "QGIS/ours",
-                                                        "QGIS tool; check"), flush=True)
+    print("{:<42} {:>9} {:>10} {:>10} {:>8}  {}".format("case", "data s", "ours s", "base s", "base/ours",
+                                                        "baseline tool; check"), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench_spatial_") as tmp:
         cases = {"points": lambda: case_points(Path(tmp), args.points, args.districts),
                  "cells": lambda: case_cells(Path(tmp), args.cells, args.zones),
-                 "access": lambda: case_access(Path(tmp), args.facilities, args.access_districts)}
+                 "access": lambda: case_access(Path(tmp), args.facilities, args.access_districts),
+                 "autocorr": lambda: case_autocorr(Path(tmp), args.autocorr_districts)}
         for name, case in cases.items():
             if args.only and name != args.only:
                 continue
