@@ -469,3 +469,25 @@ def test_text_primary_key_table_as_input(run, pg_route, pg_server, sql):
     specs = output_field_specs(Recipe.from_file(RECIPE))
     # rows come in reverse order, so sums differ in the last bit
     _assert_same_values(got, ref, ["PLR_NAME", "EW"] + [n for n, _a, _k in specs], key="PLR_ID", tolerance=1e-12)
+
+
+def test_spatial_algorithms_read_postgis_like_the_geopackage(run, berlin_pg, fixtures_dir):
+    """count_points and accessibility on the PostGIS polygons give what they give on the GeoPackage."""
+    kitas = "{}|layername=kitas".format(fixtures_dir / "overlay" / "berlin_overlay.gpkg")
+    gpkg = "{}|layername=planungsraeume".format(GPKG)
+    counts = {}
+    for name, districts in (("pg", _postgres(berlin_pg.source())), ("gpkg", gpkg)):
+        out = run("count_points", {"INPUT": districts, "POINTS": kitas, "KEY_FIELD": "id",
+                                   "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+        frame = _frame(_load(out["OUTPUT"], "ogr") if isinstance(out["OUTPUT"], str) else out["OUTPUT"])
+        counts[name] = sorted(zip(frame["id"], frame["name"], frame["n_total"], frame["area_km2"].round(9)))
+        assert out["N_POINTS"] > 0
+    assert counts["pg"] == counts["gpkg"]
+    assert sum(c[2] for c in counts["pg"]) > 0
+    shares = {}
+    for name, districts in (("pg", _postgres(berlin_pg.source())), ("gpkg", gpkg)):
+        out = run("accessibility", {"INPUT": districts, "FACILITIES": kitas, "DISTANCE": 300,
+                                    "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+        frame = _frame(_load(out["OUTPUT"], "ogr") if isinstance(out["OUTPUT"], str) else out["OUTPUT"])
+        shares[name] = frame["acc_area_pct"].round(9).tolist()
+    assert shares["pg"] == shares["gpkg"] and max(shares["pg"]) > 50
