@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import TableError
 from sozialmonitor.plugin.core.tables import read_table
@@ -224,6 +225,18 @@ def test_50_mb_table(tmp_path):
     assert result.report.encoding == "Windows-1252"
     assert [t for _r, t in result.report.footer_rows] == ["Quelle: synthetisch"]
     assert result.report.footer_rows[0][0] == n_rows + 3
+    # and joined: 1,000 districts, one without a row; every other table row is reported as without district
+    from sozialmonitor.plugin.core.join import join_table
+
+    keys = ["{:08d}".format(i) for i in range(999)] + ["99999999"]
+    districts = pd.DataFrame({"key": keys}, index=pd.RangeIndex(1000, name="fid"))
+    joined = join_table(districts, "key", result, "Schlüssel")
+    assert joined.report.n_matched_districts == 999
+    assert [d["key"] for d in joined.report.districts_without_data] == ["99999999"]
+    assert joined.report.n_rows_without_district == n_rows - 999
+    table_v01 = result.frame.set_index("Schlüssel")["V01"]
+    got = pd.Series(joined.frame["V01"].to_numpy()[:999], index=keys[:999])
+    pd.testing.assert_series_equal(got, table_v01.loc[keys[:999]], check_names=False, check_index=False)
 
 
 def test_formulas_without_stored_result_are_named(tmp_path):
