@@ -153,8 +153,53 @@ def decimals_for(breaks):
     return min(exact, spread)
 
 
+def exact_decimals(values, most=6):
+    """Fewest decimals (0..``most``) that print every one of ``values`` exactly (10 -> 0, 46.5 -> 1)."""
+    finite = [float(v) for v in values if v is not None and np.isfinite(v)]
+    return next((d for d in range(most + 1) if all(abs(v - round(v, d)) < 1e-9 for v in finite)), most)
+
+
+def nice_breaks(breaks):
+    """Computed inner breaks rounded to the precision the legend prints (``decimals_for``), so the
+    classes are formed on exactly the numbers the reader sees: an equal-interval break 46.57 becomes
+    47, and a district with 46.8 % lies in "über 31 bis 47 %", not above it. Neighbouring breaks stay
+    apart: ``decimals_for`` gives each step at least ten units of the last printed decimal."""
+    finite = sorted(float(b) for b in breaks if b is not None and np.isfinite(b))
+    if not finite:
+        return []
+    d = decimals_for(finite)
+    return sorted({round(b, d) + 0.0 for b in finite})  # + 0.0: no -0.0
+
+
+def map_edges(values, inner, given=False):
+    """n + 1 ascending class edges for a graduated map from the inner breaks ``inner`` and the data.
+
+    Computed breaks (``given`` False: quantiles, Jenks, equal intervals, SD steps) are rounded to the
+    printed precision (``nice_breaks``) and clipped to the data: a break at or below the minimum or
+    at or above the maximum would only give an empty class (SD steps on a skewed indicator put
+    mean - 1.5 SD below 0 %), so it is dropped and the map has fewer classes. Given breaks (manual,
+    fixed) are kept as they are, also outside the data, so maps of several years stay comparable;
+    the outer edges then widen to include them. The outer edges are only drawn as open ends
+    ("bis …", "über …").
+    """
+    vals = np.asarray(values, dtype="float64")
+    vals = vals[~np.isnan(vals)]
+    if vals.size == 0:
+        raise ExportError(tr("There are no values to classify (all districts are secret or without data)."))
+    low, high = float(vals.min()), float(vals.max())
+    if given:
+        inner = sorted({float(b) for b in inner if np.isfinite(b)})
+        return [min([low] + inner)] + inner + [max([high] + inner)]
+    inner = [b for b in nice_breaks(inner) if low < b < high]
+    return [low] + inner + [high]
+
+
 def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit=""):
-    """Classes between ``edges`` (ascending, len n + 1); ``colours`` has n entries, lowest class first."""
+    """Classes between ``edges`` (ascending, len n + 1); ``colours`` has n entries, lowest class first.
+
+    Legend numbers print every inner edge exactly (``exact_decimals``), so a label never claims a
+    rounder break than the one the districts are classified on; computed breaks are already round
+    (``map_edges``), given ones print as given (12,345)."""
     edges = [float(e) for e in edges]
     n = len(edges) - 1
     if n < 1 or len(colours) != n:
@@ -168,21 +213,24 @@ def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit
     # class index: 0 for v <= edges[1], i for edges[i] < v <= edges[i+1], n-1 above edges[n-1]
     idx = np.searchsorted(np.asarray(edges[1:-1]), values, side="left") if n > 1 else np.zeros(len(values), int)
     counts = np.bincount(idx, minlength=n)
-    d = decimals_for(edges if n == 1 else edges[1:-1])
     suffix = " {}".format(unit) if unit else ""
+
+    def num(value):  # a break exactly as classified: 47, 12,345, 0,25 (no padding zeros)
+        return format_number(value, exact_decimals([value]))
+
     classes = []
     for i in range(n):
         lo = None if i == 0 else edges[i]
         hi = None if i == n - 1 else edges[i + 1]
-        if n == 1:
+        if n == 1:  # one class: its label is the data range, not a break, so it is rounded
+            d = decimals_for(edges)
             label = "{} – {}{}".format(format_number(edges[0], d), format_number(edges[1], d), suffix)
         elif lo is None:
-            label = tr("up to {high}{unit}").format(high=format_number(hi, d), unit=suffix)
+            label = tr("up to {high}{unit}").format(high=num(hi), unit=suffix)
         elif hi is None:
-            label = tr("over {low}{unit}").format(low=format_number(lo, d), unit=suffix)
+            label = tr("over {low}{unit}").format(low=num(lo), unit=suffix)
         else:
-            label = tr("over {low} to {high}{unit}").format(low=format_number(lo, d), high=format_number(hi, d),
-                                                            unit=suffix)
+            label = tr("over {low} to {high}{unit}").format(low=num(lo), high=num(hi), unit=suffix)
         classes.append(MapClass(label=label, colour=colours[i], count=int(counts[i]), lower=lo, upper=hi))
     return MapClasses(field=field_name, kind="graduated", classes=classes, edges=edges,
                       not_evaluated=int((states == "not_evaluated").sum()),

@@ -8,9 +8,11 @@ carries a page number ``sm_page``, and the table reads a memory table of pre-for
 """
 import logging
 
+import pandas as pd
 from qgis.core import (
     QgsExpression,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsLayoutExporter,
@@ -32,19 +34,21 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import QObject, Qt, QVariant
 
 from ..core.district_profile import profile_notes
 from ..core.errors import ExportError
 from ..core.files import atomic_path
 from ..core.i18n import tr
+from ..core.palettes import NO_DATA, NOT_EVALUATED
 from ..core.secrecy import state_expression
 from .atlas_trend import LEFT, TABLE_HEIGHT, TABLE_TOP, WIDTH, add_trend_pictures
 from .layer_io import layer_to_dataframe
-from .layouts import NORTH_ARROW, _zoom, padded_extent, set_picture
+from .layouts import NORTH_ARROW, _zoom, nice_scalebar, padded_extent, set_picture, style_scalebar
 from .symbols import fill_symbol, outline_symbol
-from .template_builder import font
+from .template_builder import fit_label, font
 from .typology_legend import _label
 
 LOG = logging.getLogger(__name__)
@@ -91,8 +95,91 @@ def rows_layer(rows):
 def highlight_renderer():
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(outline_symbol("#d7301f", width=1.0), 0, 0,
-                                               "$id = @atlas_featureid", "Gebiet"))
+                                               "$id = @atlas_featureid", tr("Area")))
     return QgsRuleBasedRenderer(root)
+
+
+#: the locator map's outlines are simplified to this length on paper (mm): finer detail is invisible
+#: at its scale but made every page carry the full-resolution city in vector (about 250 kB a page)
+LOCATOR_DETAIL_MM = 0.15
+LOCATOR_BOX = (137, 30, 61, 55)
+
+
+def simplified_copy(layer, tolerance, name):
+    """Memory copy of ``layer``'s geometries (no attributes) simplified to ``tolerance`` map units;
+    a part that would vanish keeps its original geometry."""
+    uri = "{}?crs={}".format("MultiPolygon" if layer.geometryType() == QgsWkbTypes.PolygonGeometry
+                             else "MultiLineString", layer.crs().authid())
+    copy = QgsVectorLayer(uri, name, "memory")
+    feats = []
+    for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        geometry = feature.geometry()
+        simple = geometry.simplify(tolerance)
+        out = QgsFeature(copy.fields())
+        out.setGeometry(simple if simple is not None and not simple.isEmpty() else geometry)
+        feats.append(out)
+    copy.dataProvider().addFeatures(feats)
+    copy.updateExtents()
+    return copy
+
+
+def locator_layers(project, coverage, overlay):
+    """Layers of the locator map, top first: the atlas district in red, the overlay boundaries and the
+    grey city, the last two simplified for the locator's scale (LOCATOR_DETAIL_MM)."""
+    extent = padded_extent(coverage.extent(), 0.04)
+    tolerance = LOCATOR_DETAIL_MM * max(extent.width() / LOCATOR_BOX[2], extent.height() / LOCATOR_BOX[3])
+    hit = coverage.clone()
+    hit.setName(tr("Area"))
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol("#d7301f", outline="#d7301f", width=0.3), 0, 0,
+                                               "$id = @atlas_featureid", tr("Area")))
+    hit.setRenderer(QgsRuleBasedRenderer(root))
+    city = simplified_copy(coverage, tolerance, tr("Surroundings"))
+    # outline in the fill colour: hides the hairline seams between neighbours, no inner boundaries
+    city.setRenderer(QgsSingleSymbolRenderer(fill_symbol("#e0e0e0", outline="#e0e0e0", width=0.1)))
+    layers = [hit]
+    if overlay is not None:
+        bounds = simplified_copy(overlay, tolerance, overlay.name())
+        bounds.setRenderer(overlay.renderer().clone())
+        layers.append(bounds)
+    else:
+        city.setRenderer(QgsSingleSymbolRenderer(fill_symbol("#e0e0e0", outline="#bdbdbd", width=0.05)))
+    layers.append(city)
+    for layer in layers:
+        project.addMapLayer(layer, False)
+    return layers
+
+
+#: longest segment of the atlas scale bar on paper (mm); two segments sit in the map's corner
+ATLAS_SEGMENT_MM = 20.0
+
+
+class AtlasScalebar(QObject):
+    """Gives the atlas scale bar round segments in m or km for every page (layouts.nice_scalebar).
+
+    QGIS' own "fit segment width" mode picks one significant digit (600 m, 1.200 m); the segment
+    size must follow the scale of each page, so it is set whenever the atlas moves to a feature.
+    Outside an export (a saved project opened in QGIS) the bar falls back to fitting its width.
+    """
+
+    def __init__(self, layout, scalebar, map_item):
+        super().__init__(layout)
+        self.scalebar, self.map_item = scalebar, map_item
+        layout.atlas().featureChanged.connect(self.update)
+        self.fit_width()
+
+    def update(self, *_args):
+        nice_scalebar(self.scalebar, self.map_item, ATLAS_SEGMENT_MM)
+
+    def fit_width(self):
+        self.scalebar.setNumberOfSegmentsLeft(0)
+        self.scalebar.setNumberOfSegments(2)
+        self.scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+        self.scalebar.setUnitLabel("m")
+        self.scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+        self.scalebar.setMinimumBarWidth(10)
+        self.scalebar.setMaximumBarWidth(ATLAS_SEGMENT_MM)
+
 
 
 def _map(layout, box, layers, crs):
@@ -116,8 +203,9 @@ def _table(layout, rows, box):
     table.setFeatureFilter('"page" = attribute(@atlas_feature, {})'.format(QgsExpression.quotedValue(PAGE_FIELD)))
     table.setMaximumNumberOfFeatures(200)
     columns = []
-    for attr, heading, width in [("indicator", "Indikator", 66), ("value", "Gebiet", 26), ("city", "Stadt", 26),
-                                 ("deviation", "Abweichung", 30), ("rank", "Rang", 28)]:
+    for attr, heading, width in [("indicator", tr("Indicator"), 66), ("value", tr("Area"), 26),
+                                 ("city", tr("City"), 26), ("deviation", tr("Deviation"), 30),
+                                 ("rank", tr("Rank"), 28)]:
         col = QgsLayoutTableColumn(heading)
         col.setAttribute(attr)
         col.setWidth(width)
@@ -159,41 +247,34 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     crs = result.crs()
 
     highlight = coverage.clone()
-    highlight.setName("Hervorhebung")
+    highlight.setName(tr("Highlight"))
     highlight.setRenderer(highlight_renderer())
     project.addMapLayer(highlight, False)
-    context = coverage.clone()
-    context.setName("Umgebung")
-    context.setRenderer(QgsSingleSymbolRenderer(fill_symbol("#e0e0e0", outline="#9e9e9e", width=0.1)))
-    project.addMapLayer(context, False)
-    locator_hit = coverage.clone()
-    root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol("#d7301f", outline="#d7301f", width=0.3), 0, 0,
-                                               "$id = @atlas_featureid", "Gebiet"))
-    locator_hit.setRenderer(QgsRuleBasedRenderer(root))
-    project.addMapLayer(locator_hit, False)
 
     top = [highlight] + ([overlay] if overlay is not None else []) + [result]
     title_expr = "[% {} %]".format(QgsExpression.quotedColumnRef(name_field))
     if key_field:
         title_expr += " ([% {} %])".format(QgsExpression.quotedColumnRef(key_field))
-    _label(layout, title_expr, 12, 10, 150, 10, 16, bold=True)
-    _label(layout, "Gebietssteckbrief · " + (spec.title or ""), 12, 20, 150, 6, 9)
+    title = _label(layout, title_expr, 12, 10, 150, 10, 16, bold=True)
+    fit_label(title, page_titles(coverage, name_field, key_field))  # one size for all pages
+    subtitle = _label(layout, tr("District profile · {title}").format(title=spec.title or ""), 12, 20, 150, 6, 9)
+    fit_label(subtitle)
     main = _map(layout, (12, 30, 120, 120), top, crs)
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     main.setAtlasMargin(0.25)
-    locator = _map(layout, (137, 30, 61, 55), [locator_hit] + ([overlay] if overlay is not None else [])
-                   + [context], crs)
+    locator = _map(layout, LOCATOR_BOX, locator_layers(project, coverage, overlay), crs)
     _zoom(locator, padded_extent(coverage.extent(), 0.04))
-    _label(layout, "Lage im Stadtgebiet", 137, 86, 61, 5, 7)
+    _label(layout, tr("Location in the city"), 137, 86, 61, 5, 7)
 
     secret = state_expression(rule)
     y = 92
     for field, label in class_fields:
-        value = "coalesce({}, 'keine Daten')".format(QgsExpression.quotedColumnRef(field))
+        value = "coalesce({}, {})".format(QgsExpression.quotedColumnRef(field),
+                                          QgsExpression.quotedString(tr(NO_DATA["label"])))
         if secret:
-            value = "CASE WHEN {} THEN 'nicht bewertet' ELSE {} END".format(secret, value)
+            value = "CASE WHEN {} THEN {} ELSE {} END".format(
+                secret, QgsExpression.quotedString(tr(NOT_EVALUATED["label"])), value)
         _label(layout, "{}:\n[% {} %]".format(label, value), 137, y, 61, 10, 8.5, bold=False)
         y += 11
     legend = QgsLayoutItemLegend(layout)
@@ -213,33 +294,23 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(6.5))
     legend.updateLegend()
     scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setStyle("Single Box")
+    scalebar.setId("scalebar")
     scalebar.setLinkedMap(main)
     layout.addLayoutItem(scalebar)
     scalebar.attemptMove(QgsLayoutPoint(14, 141, MM))
-    scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
-    scalebar.setUnitLabel("m")
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setNumberOfSegments(2)
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    scalebar.setMinimumBarWidth(15)
-    scalebar.setMaximumBarWidth(35)
-    scalebar.setHeight(1.5)
+    style_scalebar(scalebar)
     scalebar.setBackgroundEnabled(True)
-    text_format = QgsTextFormat()
-    text_format.setFont(font(6.5))
-    text_format.setSize(6.5)
-    scalebar.setTextFormat(text_format)
-    _label(layout, "Indikatoren", 12, 157, 186, 6, 10, bold=True)
+    layout.sm_scalebar = AtlasScalebar(layout, scalebar, main)
+    _label(layout, tr("Indicators"), 12, 157, 186, 6, 10, bold=True)
     table_height = trend_box.table_height if trend_box is not None else TABLE_HEIGHT
     _table(layout, rows, (LEFT, TABLE_TOP, WIDTH, table_height))
     if trend_box is not None:
         add_trend_pictures(layout, trend_folder, trend_box, PAGE_FIELD, trend_texts)
     _label(layout, "\n".join(profile_notes()), 12, 254, 186, 10, 6.5)
-    _label(layout, spec.source, 12, 266, 186, 9, 6.5)
+    fit_label(_label(layout, spec.source, 12, 266, 186, 9, 6.5))
     _label(layout, spec.date, 12, 278, 120, 5, 6.5)
-    _label(layout, "Seite [% @atlas_featurenumber %] von [% @atlas_totalfeatures %]", 150, 278, 48, 5, 6.5,
+    _label(layout, tr("Page {page} of {total}").format(page="[% @atlas_featurenumber %]",
+                                                        total="[% @atlas_totalfeatures %]"), 150, 278, 48, 5, 6.5,
            align=Qt.AlignmentFlag.AlignRight)
     if spec.author:
         _label(layout, spec.author, 12, 284, 186, 5, 6.5)
@@ -265,6 +336,17 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     return layout
 
 
+def page_titles(coverage, name_field, key_field):
+    """The page titles 'name (key)' of all features, to size the title font once for every page."""
+    names = coverage.fields().names()
+    fields = [f for f in (name_field, key_field) if f and f in names]
+    frame = layer_to_dataframe(coverage, fields)
+    names_ = frame[name_field].fillna("").astype(str) if name_field in frame else pd.Series("", index=frame.index)
+    if key_field and key_field in frame:
+        return (names_ + " (" + frame[key_field].fillna("").astype(str) + ")").tolist()
+    return names_.tolist()
+
+
 def export_atlas_pdf(layout, path, dpi=300, feedback=None):
     """All atlas pages into one PDF (atomic). Returns the number of pages."""
     atlas = layout.atlas()
@@ -275,6 +357,9 @@ def export_atlas_pdf(layout, path, dpi=300, feedback=None):
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     with atomic_path(path, create_folders=True) as tmp:
         result, error = QgsLayoutExporter.exportToPdf(atlas, tmp, settings, feedback)
+        scalebar = getattr(layout, "sm_scalebar", None)
+        if scalebar is not None:
+            scalebar.fit_width()  # what a saved project shows outside an export
         if result != QgsLayoutExporter.Success:
             raise ExportError(tr("Could not write the atlas {path}: {err}.").format(path=path, err=error or result))
     return atlas.count()

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
+    QgsScaleBarSettings,
     QgsTextFormat,
     QgsUnitTypes,
 )
@@ -143,18 +144,63 @@ def setup_maps(layout, layers, extent, crs, overview_layers=None, overview_exten
     scalebar = layout.itemById("scalebar")
     if isinstance(scalebar, QgsLayoutItemScaleBar):
         scalebar.setLinkedMap(main)
-        scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-        scalebar.setUnitLabel("km")
-        scalebar.setHeight(1.5)
-        number_format = QgsBasicNumericFormat()
-        number_format.setDecimalSeparator(",")  # German: 0,5 km
-        number_format.setThousandsSeparator(".")
-        scalebar.setNumericFormat(number_format)
-        text_format = QgsTextFormat()
-        text_format.setFont(font(6.5))
-        text_format.setSize(6.5)
-        scalebar.setTextFormat(text_format)
+        page = layout.pageCollection().page(0).pageSize()
+        scale = max(1.0, min(page.width(), page.height()) / 210.0)  # A4 = 1, A3 = 1.41, like the legend
+        style_scalebar(scalebar, 6.5 * scale)
+        nice_scalebar(scalebar, main, SEGMENT_MM * scale)
     return main
+
+
+#: scale bar segments: 1, 2, 2.5 or 5 times a power of ten metres, at most this long on paper (mm)
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
+SEGMENT_MM = 15.0
+
+
+def nice_segment(scale, max_mm=SEGMENT_MM, segments=2):
+    """(length in metres, unit) of the largest round scale bar segment not longer than ``max_mm`` on
+    paper at 1:``scale``: 1, 2, 2.5 or 5 × 10^k m. The unit is 'km' once the whole bar (``segments``
+    segments) reaches 1 km, else 'm': 1:20.000, 15 mm -> (250.0, 'm') for "0 250 500 m";
+    1:30.000 -> (250.0, 'm'); 1:40.000 -> (500.0, 'km') for "0 0,5 1 km"."""
+    import math
+
+    metres_per_mm = max(float(scale), 1e-9) / 1000.0
+    limit = max_mm * metres_per_mm
+    power = 10.0 ** math.floor(math.log10(limit))
+    length = max(step * power for step in NICE_STEPS if step * power <= limit * (1 + 1e-9))
+    return length, ("km" if length * segments >= 1000 else "m")
+
+
+def style_scalebar(scalebar, size=6.5):
+    """Single box, 1.5 mm high, German numbers (0,5 km; 1.000 m), DejaVu Sans ``size`` pt."""
+    scalebar.setStyle("Single Box")
+    scalebar.setHeight(1.5)
+    number_format = QgsBasicNumericFormat()
+    number_format.setDecimalSeparator(",")  # German: 2,5 km
+    number_format.setThousandsSeparator(".")
+    number_format.setShowTrailingZeros(False)
+    scalebar.setNumericFormat(number_format)
+    text_format = QgsTextFormat()
+    text_format.setFont(font(size))
+    text_format.setSize(size)
+    scalebar.setTextFormat(text_format)
+
+
+def nice_scalebar(scalebar, map_item, max_mm=SEGMENT_MM, segments=2):
+    """Give ``scalebar`` ``segments`` round segments (``nice_segment``) for the current scale of
+    ``map_item``, labelled in m or km. An atlas calls this again for every page."""
+    length, unit = nice_segment(map_item.scale(), max_mm, segments)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setNumberOfSegments(segments)
+    if unit == "km":
+        scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+        scalebar.setUnitsPerSegment(length / 1000.0)
+    else:
+        scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+        scalebar.setUnitsPerSegment(length)
+    scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts from the map's CRS units itself
+    scalebar.setUnitLabel(unit)
+    scalebar.update()
 
 
 def setup_legend(layout, entries, title=""):

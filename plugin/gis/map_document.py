@@ -11,6 +11,7 @@ from typing import List, Optional
 
 from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
 
+from ..core.batch_names import year_group, year_of
 from ..core.errors import ExportError
 from ..core.i18n import tr, tr_noop
 from .layouts import (
@@ -26,6 +27,7 @@ from .layouts import (
 )
 from .styling import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
 from .symbols import fill_symbol
+from .template_builder import fit_label
 from .typology_legend import draw_grid
 
 LOG = logging.getLogger(__name__)
@@ -76,22 +78,58 @@ def date_line(data_date):
     return tr("Map created on {today}").format(today=today)
 
 
+def recipe_indicator(recipe, field_name):
+    """(indicator, year) of the recipe for ``field_name``: its field or id, or ``<field or id>_<year>``
+    as join_table FORMAT=long writes several years (S4_2019 -> (S4, '2019')); (None, None) if none."""
+    if recipe is None:
+        return None, None
+    candidates = [(field_name, None)]
+    year = year_of(field_name)
+    if year:
+        candidates.append((year_group(field_name), year))
+    for name, year in candidates:
+        for ind in recipe.indicators:
+            if name in (ind.field, ind.id):
+                return ind, year
+    return None, None
+
+
 def field_label(recipe, field_name, alias=""):
-    """Plain-language name of a mapped field from the recipe (index or indicator label)."""
+    """Plain-language name of a mapped field from the recipe (index or indicator label), with the
+    indicator's unit and, for a field of one year, the year: 'Kinderarmut 2019 (%)'."""
     if recipe is not None:
         for spec in recipe.indices:
             if field_name in (spec.id + "_class", spec.id + "_score", spec.id + "_class_no"):
-                suffix = "" if field_name.endswith("_class") else (
-                    " (Wert)" if field_name.endswith("_score") else " (Klassennummer)")
-                return (spec.label or spec.id) + suffix
+                label = spec.label or spec.id
+                if field_name.endswith("_score"):
+                    return tr("{label} (score)").format(label=label)
+                if field_name.endswith("_class_no"):
+                    return tr("{label} (class number)").format(label=label)
+                return label
         for typ in recipe.typologies:
             if field_name in (typ.id, typ.id + "_label"):
                 return typ.label or typ.id
-        for ind in recipe.indicators:
-            if field_name in (ind.field, ind.id):
-                unit = " ({})".format(ind.unit) if ind.unit else ""
-                return (ind.label or ind.id) + unit
+        ind, year = recipe_indicator(recipe, field_name)
+        if ind is not None:
+            label = (ind.label or ind.id) + (" {}".format(year) if year else "")
+            return label + (" ({})".format(ind.unit) if ind.unit else "")
     return alias or field_name
+
+
+TEXT_ITEMS = ("title", "subtitle", "source", "date", "author")
+
+
+def fit_texts(layout, feedback=None):
+    """Shrink the fonts of the text items until their texts fit their boxes (template_builder.fit_label),
+    so a long title never overlaps the subtitle; a text too long even at the smallest size is reported."""
+    for item_id in TEXT_ITEMS:
+        item = layout.itemById(item_id)
+        if item is None or not item.isVisible() or fit_label(item):
+            continue
+        if feedback is not None:
+            feedback.reportError(tr("The text of '{item}' is too long for its box in the layout template even at "
+                                    "the smallest font size; shorten it: {text}").format(
+                                        item=item_id, text=item.currentText()), False)
 
 
 def project_layer(layer, name):
@@ -156,6 +194,7 @@ def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=Non
     set_text(layout, "source", spec.source)
     set_text(layout, "date", spec.date)
     set_text(layout, "author", spec.author)
+    fit_texts(layout, feedback)
     set_picture(layout, "north_arrow", str(NORTH_ARROW))
     set_picture(layout, "logo", spec.logo)
     if recipe is not None:

@@ -9,9 +9,14 @@ import logging
 
 import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsExpression,
+    QgsGeometryGeneratorSymbolLayer,
+    QgsLineSymbol,
     QgsPalLayerSettings,
+    QgsProperty,
     QgsRuleBasedRenderer,
+    QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
@@ -19,10 +24,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core.batch_names import year_group
 from ..core.classify import compute_breaks
+from ..core.district_profile import unit_symbol
 from ..core.errors import ExportError
 from ..core.i18n import tr
-from ..core.map_classes import categorical_classes, class_spec_from_recipe, graduated_classes
+from ..core.map_classes import categorical_classes, class_spec_from_recipe, graduated_classes, map_edges
 from ..core.palettes import (
     CLASS_PRESETS,
     NO_DATA,
@@ -108,7 +115,12 @@ def class_colours(labels, recipe_colours, mode="auto", feedback=None):
 
 
 def pooled_breaks(values, method, n, manual=None):
-    """n + 1 ascending edges for a graduated map from the (pooled) ``values`` via core.classify."""
+    """Ascending edges for a graduated map from the (pooled) ``values`` via core.classify.
+
+    Computed breaks are rounded to the printed precision and clipped to the data range
+    (core.map_classes.map_edges), so the map may get fewer than ``n`` classes (e.g. SD steps on a
+    skewed indicator); manual breaks are used exactly as given.
+    """
     import numpy as np
 
     vals = np.asarray(values, dtype="float64")
@@ -120,8 +132,56 @@ def pooled_breaks(values, method, n, manual=None):
     elif method == "manual":
         raise ExportError(tr("Classification 'manual' needs breaks, e.g. BREAKS='5; 10; 15'."))
     inner = compute_breaks(vals, method, n=n, breaks=manual)
-    inner = sorted({float(b) for b in inner})
-    return [float(vals.min())] + inner + [float(vals.max())]
+    return map_edges(vals, inner, given=method == "manual")
+
+
+#: spacing of the hatch lines on paper (mm) and their width, as symbols.hatch_symbol draws them
+HATCH_STEP_MM = 1.0
+HATCH_WIDTH_MM = 0.15
+#: map units per millimetre on paper at scale 1:@map_scale, by @map_units
+_MAP_UNITS_PER_MM = ("@map_scale / 1000.0 / (CASE WHEN @map_units = 'degrees' THEN 111320.0 "
+                     "WHEN @map_units = 'feet' THEN 0.3048 WHEN @map_units = 'kilometers' THEN 1000.0 ELSE 1.0 END)")
+
+
+def _hatch_lines_expression(angle):
+    """Geometry generator expression: the feature cut into parallel lines every HATCH_STEP_MM on paper
+    at 45° ('/') or 135° ('\\'), spaced from the render scale so every map and every atlas page shows
+    the same hatch."""
+    step = "{} * {} * sqrt(2)".format(HATCH_STEP_MM, _MAP_UNITS_PER_MM)  # horizontal spacing of 45° lines
+    if angle == 45.0:
+        ends = ("make_point(x_min(@g) + @element * @d - bounds_height(@g), y_min(@g))",
+                "make_point(x_min(@g) + @element * @d, y_max(@g))")
+    else:
+        ends = ("make_point(x_min(@g) + @element * @d - bounds_height(@g), y_max(@g))",
+                "make_point(x_min(@g) + @element * @d, y_min(@g))")
+    return ("with_variable('g', $geometry, with_variable('d', {step}, intersection(collect_geometries("
+            "array_foreach(generate_series(0, ceil((bounds_width(@g) + bounds_height(@g)) / @d)), "
+            "make_line({a}, {b}))), @g)))").format(step=step, a=ends[0], b=ends[1])
+
+
+def vector_hatch_symbol(spec):
+    """symbols.hatch_symbol whose hatch stays vector in PDF and SVG output.
+
+    QGIS 3.22 paints a line pattern fill through a raster texture, so every hatched district was
+    embedded as a 300 ppi picture (hundreds of kB per atlas page). Here the lines are real
+    geometries (a geometry generator cutting the district into lines every HATCH_STEP_MM on paper).
+    Legend patches do not run geometry generators, so the original pattern layers stay in the
+    symbol for the legend only: their data-defined "enabled" is false, which map rendering honours
+    and legend previews ignore (QgsSymbol::drawPreviewIcon checks only the static flag).
+    """
+    symbol = hatch_symbol(spec)
+    angles = [45.0] if spec["pattern"] == "diagonal" else [45.0, 135.0]
+    for index in range(1, symbol.symbolLayerCount()):
+        symbol.symbolLayer(index).setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled,
+                                                         QgsProperty.fromValue(False))
+    for angle in angles:
+        lines = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": _hatch_lines_expression(angle),
+                                                        "SymbolType": "Line"})
+        lines.setSymbolType(Qgis.SymbolType.Line)
+        lines.setSubSymbol(QgsLineSymbol.createSimple({"line_color": spec["hatch"],
+                                                       "line_width": str(HATCH_WIDTH_MM)}))
+        symbol.insertSymbolLayer(1, lines)  # below the outline-free pattern layers, above the white fill
+    return symbol
 
 
 def build_renderer(map_classes, rule):
@@ -145,10 +205,10 @@ def build_renderer(map_classes, rule):
                                                    "({}) AND ({})".format(guard, cond), cls.legend))
     if secret and map_classes.not_evaluated:
         root.appendChild(QgsRuleBasedRenderer.Rule(
-            hatch_symbol(NOT_EVALUATED), 0, 0, secret,
+            vector_hatch_symbol(NOT_EVALUATED), 0, 0, secret,
             map_classes.not_evaluated_legend))
     if map_classes.no_data:
-        else_rule = QgsRuleBasedRenderer.Rule(hatch_symbol(NO_DATA), 0, 0, "ELSE",
+        else_rule = QgsRuleBasedRenderer.Rule(vector_hatch_symbol(NO_DATA), 0, 0, "ELSE",
                                               "{} ({})".format(map_classes.no_data_label, map_classes.no_data))
         root.appendChild(else_rule)
     return QgsRuleBasedRenderer(root)
@@ -195,11 +255,15 @@ def map_classes_for(layer, field_name, rule, recipe=None, colour_mode="auto", me
 
 
 def _unit_for(recipe, field_name):
+    """The unit after the legend numbers: '%' or 'Pp.' (Prozentpunkte) for indicator fields, also for
+    ``<indicator>_<year>``; other units are named in the legend heading only (map_document.field_label)."""
     if recipe is None:
         return ""
-    for ind in recipe.indicators:
-        if ind.field == field_name or ind.id == field_name:
-            return ind.unit if ind.unit in ("%",) else ""
+    for name in dict.fromkeys([field_name, year_group(field_name)]):
+        for ind in recipe.indicators:
+            if name in (ind.field, ind.id):
+                symbol = unit_symbol(ind.unit)
+                return symbol if symbol in ("%", "Pp.") else ""
     return ""
 
 

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutUtils,
     QgsPrintLayout,
     QgsRectangle,
     QgsUnitTypes,
@@ -80,6 +81,73 @@ def font(size, bold=False):
     f.setPointSizeF(size)
     f.setBold(bold)
     return f
+
+
+#: a text is shrunk at most to this share of its template size (title 17 pt -> 10.2 pt), never below
+#: MIN_POINTS; the width check keeps this reserve because PDF viewers measure glyphs slightly differently
+MIN_FONT_SHARE = 0.6
+MIN_POINTS = 5.0
+WIDTH_RESERVE = 0.98
+
+
+def wrapped_lines(text, qfont, width_mm):
+    """``text`` broken at spaces into lines no wider than ``width_mm`` (greedy, like Qt's word wrap;
+    Qt may also break after hyphens, which never gives more lines than this)."""
+    lines = []
+    for paragraph in str(text).split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = word if not line else line + " " + word
+            if line and QgsLayoutUtils.textWidthMM(qfont, candidate) > width_mm:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def text_fits(text, qfont, width_mm, height_mm):
+    """True when ``text`` wrapped at ``width_mm`` fits ``height_mm`` and no word is wider than the box."""
+    lines = wrapped_lines(text, qfont, width_mm)
+    if any(QgsLayoutUtils.textWidthMM(qfont, line) > width_mm for line in lines):
+        return False
+    return QgsLayoutUtils.textHeightMM(qfont, "\n".join(lines)) <= height_mm + 1e-6
+
+
+def fit_label(label, texts=None):
+    """Shrink the font of the layout label ``label`` until each of ``texts`` fits its box, so a long
+    title never runs into the subtitle below it. ``texts`` defaults to the label's current
+    (expression-evaluated) text; an atlas passes the texts of all pages so every page uses one size.
+
+    The size goes down in 0.25 pt steps from the template's size to MIN_FONT_SHARE of it; a text
+    that fits on one line at a size keeps that line, otherwise it may wrap where the box is tall
+    enough. Returns True when everything fits, False when even the smallest size does not (the
+    label then keeps the smallest size; callers report it).
+    """
+    if not isinstance(label, QgsLayoutItemLabel) or label.mode() != QgsLayoutItemLabel.ModeFont:
+        return True
+    texts = [t for t in (texts if texts is not None else [label.currentText()]) if t]
+    if not texts:
+        return True
+    size = label.sizeWithUnits()
+    width = (size.width() - 2 * label.marginX()) * WIDTH_RESERVE
+    height = size.height() - 2 * label.marginY()
+    qfont = QFont(label.font())
+    start = qfont.pointSizeF()
+    smallest = max(MIN_POINTS, start * MIN_FONT_SHARE)
+    points = start
+    while True:
+        qfont.setPointSizeF(points)
+        if all(text_fits(t, qfont, width, height) for t in texts):
+            break
+        if points - 0.25 < smallest:
+            label.setFont(qfont)
+            return False
+        points -= 0.25
+    if points != start:
+        label.setFont(qfont)
+    return True
 
 
 def build_layout(project, key, name=None):

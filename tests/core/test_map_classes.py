@@ -6,6 +6,7 @@ from sozialmonitor.plugin.core import palettes
 from sozialmonitor.plugin.core.batch_names import groups, map_file_name, year_group, year_of
 from sozialmonitor.plugin.core.district_profile import ProfileIndicator, profile_rows
 from sozialmonitor.plugin.core.errors import ExportError
+from sozialmonitor.plugin.core.i18n import tr
 from sozialmonitor.plugin.core.map_classes import (
     categorical_classes,
     decimals_for,
@@ -93,7 +94,9 @@ def test_profile_rows_hide_secret_values_and_rank_the_rest():
     rows = profile_rows(frame, pd.Series(range(1, 7), index=frame.index), [ProfileIndicator("S3", "T", "%")], rule)
     assert rows["value"].tolist() == ["5,0 %", "12,0 %", "20,0 %", ".", "–", "41,0 %"]
     assert rows["city"].iloc[0] == "19,5 %"  # mean of 5, 12, 20, 41 (secret and missing excluded)
-    assert rows["rank"].tolist() == ["4 von 4", "3 von 4", "2 von 4", ".", "–", "1 von 4"]
+    of = tr("{rank} of {n}")  # "4 von 4" with the German catalogue
+    assert rows["rank"].tolist() == [of.format(rank=4, n=4), of.format(rank=3, n=4), of.format(rank=2, n=4), ".",
+                                     "–", of.format(rank=1, n=4)]
     assert rows["deviation"].iloc[5] == "+21,5 Pp."
 
 

@@ -14,6 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "maps"))
 import maps_testing as mt  # noqa: E402
+from sozialmonitor.plugin.core.i18n import tr  # noqa: E402
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "kreise_trend"
 KREISE = "{}|layername=kreise".format(HERE / "niedersachsen_kreise.gpkg")
@@ -99,7 +100,7 @@ def test_atlas_pages_show_trend_charts_with_real_values(joined):
             first, last = inkar(key, indicator, 2015), inkar(key, indicator, 2021)
             caption = "{}: {} % (2015) → {} % (2021)".format(name, german(first), german(last))
             assert caption in text
-        assert "Indikator" in text and all(field in text for field in TABLE)  # no table row cut off
+        assert tr("Indicator") in text and all(field in text for field in TABLE)  # no table row cut off
         assert red_pixels_below_table(pdf, page) > 50  # the district lines are drawn
 
 

@@ -16,7 +16,7 @@ from qgis.core import (
 from ...core.errors import ExportError
 from ...core.i18n import tr
 from ...core.methods_annex import methods_annex_html
-from ...core.workbook import workbook_sheets, write_workbook
+from ...core.workbook import workbook_note, workbook_sheets, write_workbook
 from ...gis.annex_pdf import html_to_pdf
 from ...gis.layer_io import layer_to_dataframe
 from ...gis.styling import secrecy_rule
@@ -82,6 +82,9 @@ class CommitteePackageAlgorithm(MapAlgorithm):
         name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or "name"
         key_field = self.parameterAsString(parameters, "KEY_FIELD", context) or "id"
         files = []
+        # the source line of the maps (SOURCE, e.g. with the geometry's licence) for every part
+        source = self.parameterAsString(parameters, "SOURCE", context) or recipe.metadata.source or ""
+        data_date = self.parameterAsString(parameters, "DATE", context) or recipe.metadata.data_date or ""
 
         feedback.setProgressText(tr("1/4 Maps"))
         fields = [s.id + "_class" for s in recipe.indices if s.classification is not None] + \
@@ -116,12 +119,12 @@ class CommitteePackageAlgorithm(MapAlgorithm):
         wanted += [t.id for t in recipe.typologies] + rule.fields()
         names = layer.fields().names()
         frame = layer_to_dataframe(layer, [f for f in dict.fromkeys(wanted) if f and f in names])
-        note = "„.“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner). " + (recipe.metadata.source or "")
-        files.append(write_workbook(workbook_sheets(frame, recipe, rule, key_field, name_field),
-                                    folder / "tabellen.xlsx", note=note))
+        files.append(write_workbook(workbook_sheets(frame, recipe, rule, key_field, name_field, source=source,
+                                                    data_date=data_date),
+                                    folder / "tabellen.xlsx", note=workbook_note(source)))
 
         feedback.setProgressText(tr("4/4 Methods annex"))
-        html = methods_annex_html(recipe)
+        html = methods_annex_html(recipe, source=source, data_date=data_date)
         html_path = folder / "methodenanhang.html"
         tmp = html_path.with_suffix(".html.tmp")
         tmp.write_text(html, encoding="utf-8")

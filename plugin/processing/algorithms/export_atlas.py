@@ -144,7 +144,11 @@ class ExportAtlasAlgorithm(MapAlgorithm):
             if feedback.isCanceled():
                 return {}
             pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
-            feedback.setProgressText(tr("Exporting {n} pages…").format(n=layout.atlas().count() or ""))
+            pages = layout.atlas().updateFeatures()  # count() is 0 until the atlas has read its features
+            if pages == 0:
+                raise ExportError(tr("No district matches the filter {expr}; the atlas would have no page.").format(
+                    expr=filter_expr))
+            feedback.setProgressText(tr("Exporting {n} pages…").format(n=pages))
             pages_written = export_atlas_pdf(layout, pdf, feedback=feedback)
             outputs = {"OUTPUT_PDF": pdf, "PAGES": pages_written}
             if qgz:
