@@ -9,7 +9,7 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
 from ..core.cluster_analysis import GI_CLASSES, LISA_CLASSES
 from ..core.i18n import tr, tr_noop
 from ..core.palettes import NO_DATA
-from .symbols import fill_symbol, hatch_symbol
+from .symbols import fill_symbol, vector_hatch_symbol
 
 STYLE_LISA = tr_noop("LISA clusters")  # style names, shown through tr()
 STYLE_GI = tr_noop("Getis-Ord Gi* hot spots")
@@ -27,7 +27,7 @@ def cluster_renderer(field_name, classes, counts=None):
         if count == 0 and code in ("ns", "island", "missing"):
             continue
         text = tr(label) if count is None else "{} ({})".format(tr(label), count)
-        symbol = hatch_symbol(NO_DATA) if colour is None else fill_symbol(colour)
+        symbol = vector_hatch_symbol(NO_DATA) if colour is None else fill_symbol(colour)
         categories.append(QgsRendererCategory(code, symbol, text))
     return QgsCategorizedSymbolRenderer(field_name, categories)
 

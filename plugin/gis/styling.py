@@ -9,14 +9,9 @@ import logging
 
 import pandas as pd
 from qgis.core import (
-    Qgis,
     QgsExpression,
-    QgsGeometryGeneratorSymbolLayer,
-    QgsLineSymbol,
     QgsPalLayerSettings,
-    QgsProperty,
     QgsRuleBasedRenderer,
-    QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
@@ -41,7 +36,7 @@ from ..core.palettes import (
 from ..core.secrecy import SecrecyRule, state_expression
 from ..core.typology_grid import grid_for_field
 from .layer_io import NUMERIC_TYPES, layer_to_dataframe
-from .symbols import fill_symbol, hatch_symbol, line_symbol, outline_symbol
+from .symbols import fill_symbol, line_symbol, outline_symbol, vector_hatch_symbol
 
 LOG = logging.getLogger(__name__)
 
@@ -133,55 +128,6 @@ def pooled_breaks(values, method, n, manual=None):
         raise ExportError(tr("Classification 'manual' needs breaks, e.g. BREAKS='5; 10; 15'."))
     inner = compute_breaks(vals, method, n=n, breaks=manual)
     return map_edges(vals, inner, given=method == "manual")
-
-
-#: spacing of the hatch lines on paper (mm) and their width, as symbols.hatch_symbol draws them
-HATCH_STEP_MM = 1.0
-HATCH_WIDTH_MM = 0.15
-#: map units per millimetre on paper at scale 1:@map_scale, by @map_units
-_MAP_UNITS_PER_MM = ("@map_scale / 1000.0 / (CASE WHEN @map_units = 'degrees' THEN 111320.0 "
-                     "WHEN @map_units = 'feet' THEN 0.3048 WHEN @map_units = 'kilometers' THEN 1000.0 ELSE 1.0 END)")
-
-
-def _hatch_lines_expression(angle):
-    """Geometry generator expression: the feature cut into parallel lines every HATCH_STEP_MM on paper
-    at 45° ('/') or 135° ('\\'), spaced from the render scale so every map and every atlas page shows
-    the same hatch."""
-    step = "{} * {} * sqrt(2)".format(HATCH_STEP_MM, _MAP_UNITS_PER_MM)  # horizontal spacing of 45° lines
-    if angle == 45.0:
-        ends = ("make_point(x_min(@g) + @element * @d - bounds_height(@g), y_min(@g))",
-                "make_point(x_min(@g) + @element * @d, y_max(@g))")
-    else:
-        ends = ("make_point(x_min(@g) + @element * @d - bounds_height(@g), y_max(@g))",
-                "make_point(x_min(@g) + @element * @d, y_min(@g))")
-    return ("with_variable('g', $geometry, with_variable('d', {step}, intersection(collect_geometries("
-            "array_foreach(generate_series(0, ceil((bounds_width(@g) + bounds_height(@g)) / @d)), "
-            "make_line({a}, {b}))), @g)))").format(step=step, a=ends[0], b=ends[1])
-
-
-def vector_hatch_symbol(spec):
-    """symbols.hatch_symbol whose hatch stays vector in PDF and SVG output.
-
-    QGIS 3.22 paints a line pattern fill through a raster texture, so every hatched district was
-    embedded as a 300 ppi picture (hundreds of kB per atlas page). Here the lines are real
-    geometries (a geometry generator cutting the district into lines every HATCH_STEP_MM on paper).
-    Legend patches do not run geometry generators, so the original pattern layers stay in the
-    symbol for the legend only: their data-defined "enabled" is false, which map rendering honours
-    and legend previews ignore (QgsSymbol::drawPreviewIcon checks only the static flag).
-    """
-    symbol = hatch_symbol(spec)
-    angles = [45.0] if spec["pattern"] == "diagonal" else [45.0, 135.0]
-    for index in range(1, symbol.symbolLayerCount()):
-        symbol.symbolLayer(index).setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled,
-                                                         QgsProperty.fromValue(False))
-    for angle in angles:
-        lines = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": _hatch_lines_expression(angle),
-                                                        "SymbolType": "Line"})
-        lines.setSymbolType(Qgis.SymbolType.Line)
-        lines.setSubSymbol(QgsLineSymbol.createSimple({"line_color": spec["hatch"],
-                                                       "line_width": str(HATCH_WIDTH_MM)}))
-        symbol.insertSymbolLayer(1, lines)  # below the outline-free pattern layers, above the white fill
-    return symbol
 
 
 def build_renderer(map_classes, rule):
