@@ -9,6 +9,8 @@
 # SCREENSHOT_FLOW=none shows step 1 only.
 # Never hangs: QGIS is killed after $SCREENSHOT_TIMEOUT seconds (default 120). The profile lives
 # in build/screenshot/<lang>/ and is recreated on every run; your own QGIS profile is not touched.
+# Exits non-zero when QGIS had to be killed (e.g. a dialog waited for an answer), exited with an
+# error, the startup script reported a failure (FAILED in the log) or no image was written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -52,12 +54,28 @@ mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 # QT_QPA_PLATFORM=offscreen (set by the Makefile for tests) would hide the window from Xvfb.
 unset QT_QPA_PLATFORM
 status=0
-timeout --kill-after=10 "$TIMEOUT" xvfb-run -a -s "-screen 0 1600x1000x24" \
+timeout --kill-after=10 "$TIMEOUT" xvfb-run -a -s "-screen 0 1600x1080x24" \
   qgis --profiles-path "$WORK" --profile default --lang "$LANG_CODE" --nologo --noversioncheck \
        --code "$ROOT/scripts/screenshot_startup.py" >"$WORK/qgis.log" 2>&1 || status=$?
 [ -f "$OUT.log" ] && sed 's/^/  /' "$OUT.log"
+failed=0
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "screenshot: QGIS did not quit within $TIMEOUT s and was killed (a modal dialog?); see $WORK/qgis.log" >&2
+  failed=1
+elif [ "$status" -ne 0 ]; then
+  echo "screenshot: QGIS exited with status $status; see $WORK/qgis.log" >&2
+  failed=1
+fi
+if [ -f "$OUT.log" ] && grep -q '^FAILED' "$OUT.log"; then
+  echo "screenshot: the panel could not be driven (FAILED above)" >&2
+  failed=1
+fi
 if [ ! -s "$OUT" ]; then
   echo "screenshot: no image written (exit $status); see $WORK/qgis.log" >&2
+  failed=1
+fi
+if [ "$failed" -ne 0 ]; then
+  [ -s "$OUT" ] && echo "screenshot: the image $OUT may be incomplete" >&2
   exit 1
 fi
 rm -f "$OUT.log"

@@ -5,8 +5,10 @@ Opens the sample layer, shows the Sozialmonitor panel through the plugin's own a
 Settings come from the environment: SOZ_SCREENSHOT_OUT (PNG path), SOZ_SCREENSHOT_LAYER (vector
 file), SOZ_SCREENSHOT_DELAY (ms to wait for rendering), SOZ_SCREENSHOT_FLOW ("compute": also run the
 Berlin sample through steps 2-4 and show the result; "none": step 1 only), SOZ_SCREENSHOT_TABLE.
-Any failure is written to ``<png>.log`` and QGIS still quits, so the calling script never waits
-for a dialog.
+Any failure is written to ``<png>.log`` as a line starting with ``FAILED`` (the calling script then
+exits with an error) and QGIS still quits. Before quitting, the project is cleared: QGIS asks "close
+the project?" about layers in a temporary folder (``QgsMapLayer.isTemporary``: a clone under /tmp puts
+the results there), and that modal question would wait for the calling script's timeout.
 """
 import os
 import time
@@ -37,8 +39,16 @@ def log(text):
         handle.write(text + "\n")
 
 
+def fail(text):
+    log("FAILED: " + text)
+
+
 def quit_qgis():
-    QgsProject.instance().setDirty(False)  # no "save project?" question
+    # No layer may be left for the "temporary layers will be lost" question, and nothing unsaved.
+    project = QgsProject.instance()
+    project.clear()
+    project.setDirty(False)
+    log("layers left before exit: {}".format(len(project.mapLayers())))
     # Through QGIS's own File › Exit: QgsApplication.exit() skips QGIS's shutdown sequence, and
     # QGIS 3.22 then crashes while tearing down the layer tree (harmless, but noisy).
     iface.actionExit().trigger()
@@ -60,6 +70,7 @@ def open_panel():
         action = iface.mainWindow().findChild(QAction, "sozialmonitorShowDock")
         log("action found: {}".format(action is not None))
         if action is None:
+            fail("the plugin's action 'sozialmonitorShowDock' is missing (plugin not loaded?)")
             QTimer.singleShot(0, quit_qgis)
             return
         action.trigger()
@@ -73,12 +84,14 @@ def open_panel():
                 if combo.currentLayer() is None:
                     combo.setLayer(layer)
         iface.mapCanvas().refresh()
+        if FLOW == "compute" and dock is None:
+            fail("no Sozialmonitor panel")
         if FLOW == "compute" and dock is not None and TABLE and start_compute(dock, layer):
             wait_for(dock, time.monotonic())
         else:
             QTimer.singleShot(DELAY, grab)
     except Exception:  # noqa: BLE001 - any failure must end QGIS, never leave it hanging
-        log(traceback.format_exc())
+        fail(traceback.format_exc())
         QTimer.singleShot(0, quit_qgis)
 
 
@@ -94,8 +107,8 @@ def start_compute(dock, layer):
         dock.compute.compute_button.click()
         log("compute started")
         return True
-    except Exception:  # noqa: BLE001 - an older/newer panel: fall back to the step-1 picture
-        log("panel not driven:\n" + traceback.format_exc())
+    except Exception:  # noqa: BLE001 - an older/newer panel: no picture of the computed result
+        fail("panel not driven:\n" + traceback.format_exc())
         return False
 
 
@@ -105,12 +118,19 @@ def wait_for(dock, started, limit=60):
         QTimer.singleShot(500, lambda: wait_for(dock, started, limit))
         return
     log("compute finished after {:.1f} s: {}".format(time.monotonic() - started, dock.status_label.text()))
+    if dock.runner.busy or not dock.result:
+        fail("no result to show: {} (see the log panel's Sozialmonitor tab in {})".format(
+            dock.status_label.text(), os.path.basename(OUT)))
     if STEP == 2:
         dock.table.join_button.click()  # the join report of step 2
     dock.toolbox.setCurrentIndex(STEP - 1)
     for lyr in QgsProject.instance().mapLayers().values():
         log("layer {}: {}".format(lyr.name(), lyr.renderer().type() if hasattr(lyr, "renderer") else "-"))
     iface.layerTreeView().expandAll()  # show the result's legend (class counts, "nicht bewertet")
+    # The legend's "not evaluated" line is long: give the layer panel room so it is not cut off.
+    window = iface.mainWindow()
+    left = [d for d in window.findChildren(QDockWidget) if d.objectName() in ("Layers", "Browser") and d.isVisible()]
+    window.resizeDocks(left, [420] * len(left), Qt.Orientation.Horizontal)
     iface.mapCanvas().refreshAllLayers()
     QTimer.singleShot(DELAY, grab)
 
@@ -125,8 +145,10 @@ def grab():
             QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AutoColor)
         ok = image.save(OUT, "PNG")
         log("saved {}: {}".format(OUT, ok))
+        if not ok:
+            fail("cannot write " + OUT)
     except Exception:  # noqa: BLE001
-        log(traceback.format_exc())
+        fail(traceback.format_exc())
     QTimer.singleShot(0, quit_qgis)
 
 

@@ -77,3 +77,23 @@ def german():
 def german_module():
     """``german`` for module-scoped fixtures."""
     yield from _german_texts()
+
+
+def _digests(folders):
+    import hashlib
+
+    return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in folders for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def inputs_stay_untouched():
+    """Source layers and tables are never modified: after the whole run, every shipped sample and test
+    fixture is byte for byte what it was (a GeoPackage opened for writing changes at least its header)."""
+    folders = [ROOT / "resources", FIXTURES]
+    before = _digests(folders)
+    yield
+    after = _digests(folders)
+    changed = sorted(name for name in before if after.get(name) != before[name])
+    added = sorted(set(after) - set(before))
+    assert not changed and not added, "the test run modified inputs: {} {}".format(changed, added)

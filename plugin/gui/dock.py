@@ -33,11 +33,9 @@ from .steps.compute import ComputeStep, summarise
 from .steps.districts import DistrictStep
 from .steps.print_map import PREVIEW_DPI, PrintStep
 from .steps.recipe import RecipeStep
-from .steps.table import TableStep
+from .steps.table import TableStep, read_report
 
 HELP_URL = README_URL.split("#")[0] + "#panel"  # <a id="panel"></a> in README.md
-RESULT_NAME = "sozialmonitor_result.gpkg"
-INDEX_TABLE_NAME = "index_table.gpkg"
 
 
 class SozialmonitorDock(QDockWidget):
@@ -70,7 +68,8 @@ class SozialmonitorDock(QDockWidget):
             scroll = QScrollArea(self.toolbox)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Steps fit the default width (360 px); a larger font or a narrower dock scrolls, never clips.
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             scroll.setWidget(step)
             self.toolbox.addItem(scroll, title)
         layout.addWidget(self.toolbox, 1)
@@ -208,10 +207,20 @@ class SozialmonitorDock(QDockWidget):
 
         def done(ok, results, _error):
             if ok and results.get("REPORT"):
-                self.table.show_report(results["REPORT"])
-                self.save_state()
+                self._read_report(results["REPORT"], then=self.save_state)
 
         self.runner.run_algorithm("sozialmonitor:join_table", params, done)
+
+    def _read_report(self, path, then=None):
+        """Read the join report in a task and show it in step 2; then ``then()`` (also when the report could
+        not be read, but not after Cancel)."""
+        def done(ok, data, error):
+            if ok:
+                self.table.show_report(path, data)
+            if then is not None and (ok or error):
+                then()
+
+        self.runner.run_function(tr("Reading the join report"), lambda _fb: read_report(path), done)
 
     # ---------------------------------------------------------------- step 4
     @user_errors
@@ -225,33 +234,14 @@ class SozialmonitorDock(QDockWidget):
             return
         folder = self.work_dir()
         recipe_path = os.path.join(folder, "recipe.json")
-        table_first = self.compute.table_first.isChecked()
-        if not table_first and recipe.metadata.key_field:
+        if not self.compute.table_first.isChecked() and recipe.metadata.key_field:
             # The joined layer carries the district key; the table's key column is not copied.
             recipe.metadata.key_field = self.districts.key_field()
         recipe.save(recipe_path)
-        result_path = os.path.join(folder, RESULT_NAME)
-        self._remove_layers_of(result_path)
         self.result = {}
         self.compute.clear_summary()
-        report = os.path.join(folder, "join_report.csv")
-        diagnostics = os.path.join(folder, "diagnostics.csv")
-        compute_params = {"RECIPE": recipe_path, "OUTPUT_DIAGNOSTICS": diagnostics}
-        if table_first:
-            index_path = os.path.join(folder, INDEX_TABLE_NAME)
-            source = self.table.path()
-            if self.table.sheet_edit.text().strip():
-                source += "|layername=" + self.table.sheet_edit.text().strip()
-            first = ("sozialmonitor:compute_index", dict(compute_params, INPUT=source, OUTPUT=index_path))
-            second = ("sozialmonitor:join_table",
-                      self.table.join_parameters(self.districts, report, result_path, table_layer=index_path))
-        else:
-            index_path = result_path
-            joined = os.path.join(folder, "joined.gpkg")
-            first = ("sozialmonitor:join_table", self.table.join_parameters(self.districts, report, joined))
-            second = ("sozialmonitor:compute_index", dict(compute_params, INPUT=joined, OUTPUT=result_path))
-        paths = {"map": result_path, "index": index_path, "recipe": recipe_path, "diagnostics": diagnostics,
-                 "report": report}
+        first, second, paths = self.compute.run_chain(self.districts, self.table, folder, recipe_path)
+        self._remove_layers_of(paths["map"])
 
         def after_second(ok, _results, _error):
             if ok:
@@ -265,9 +255,6 @@ class SozialmonitorDock(QDockWidget):
 
     def _result_ready(self, paths, recipe):
         self.result = paths
-        if not self.table.report_path:
-            # No check in step 2: show the report of the join that made the map (rows = index table rows).
-            self.table.show_report(paths["report"])
         layer = QgsVectorLayer(paths["map"], tr("Sozialmonitor: {title}").format(
             title=recipe.metadata.title or tr("social index")), "ogr")
         for name, alias, _kind in output_field_specs(recipe):
@@ -279,11 +266,15 @@ class SozialmonitorDock(QDockWidget):
         self.printing.set_recipe(recipe)
         self.save_state()
         self.toolbox.setCurrentWidget(self._page_of(self.compute))
-        self._run_summary(recipe, style=True)
+        if not self.table.report_path:
+            # No check in step 2: show the report of the join that made the map (rows = index table rows).
+            self._read_report(paths["report"], then=lambda: self._run_summary(recipe, style=True))
+        else:
+            self._run_summary(recipe, style=True)
 
     def _run_summary(self, recipe, style):
         paths = dict(self.result)
-        field = self.printing.field_combo.currentText().strip() or (recipe.indices[0].id + "_class")
+        field = self.printing.field() or (recipe.indices[0].id + "_class")
 
         def done(ok, summary, _error):
             if not ok:
@@ -383,9 +374,15 @@ class SozialmonitorDock(QDockWidget):
         finally:
             self._restoring = False
         self._update_buttons()
+        if self.runner.busy:
+            return
         recipe = self.recipe.recipe()
-        if self.result and recipe is not None and not self.runner.busy:
-            self._run_summary(recipe, style=False)
+        summary = (lambda: self._run_summary(recipe, style=False)) if self.result and recipe is not None else None
+        report = saved.get("table", {}).get("report", "")
+        if report and os.path.isfile(report):
+            self._read_report(report, then=summary)
+        elif summary is not None:
+            summary()
 
     def _project_read(self, *_args):
         self.restore_state()

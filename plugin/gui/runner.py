@@ -94,6 +94,7 @@ class TaskRunner(QObject):
         self.context.setProject(QgsProject.instance())
         ok, message = alg.checkParameterValues(parameters, self.context)
         if not ok:
+            self.context = None  # drops the layers the check loaded now, not at interpreter exit
             self._finish_now(callback, message)
             return
         self._user_cancelled = False

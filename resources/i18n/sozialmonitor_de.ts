@@ -140,6 +140,21 @@
             <translation>ein Index hätte keinen Indikator mehr</translation>
         </message>
         <message>
+            <location filename="../../plugin/core/district_profile.py" />
+            <source>{rank} of {n}</source>
+            <translation>{rank} von {n}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/district_profile.py" />
+            <source>City: unweighted mean of the evaluated areas; deviation in the indicator's unit (Pp. = percentage points); rank 1 = highest value.</source>
+            <translation>Stadt: ungewichtetes Mittel der bewerteten Gebiete; Abweichung in der Einheit des Indikators (Pp. = Prozentpunkte); Rang 1 = höchster Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/district_profile.py" />
+            <source>“{secret}” = not evaluated (secrecy / too few inhabitants), “{missing}” = no value.</source>
+            <translation>„{secret}“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner), „{missing}“ = kein Wert.</translation>
+        </message>
+        <message>
             <location filename="../../plugin/core/engine.py" />
             <source>population missing</source>
             <translation>Einwohnerzahl fehlt</translation>
@@ -173,6 +188,16 @@
             <location filename="../../plugin/core/engine.py" />
             <source>missing values: </source>
             <translation>fehlende Werte: </translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>Indicator '{id}' (field {field}): no district that passes the reference rules has a value (all missing or coded missing). Check the field, the missing-value codes and the reference rules.</source>
+            <translation>Indikator '{id}' (Feld {field}): kein Gebiet, das die Referenzregeln erfüllt, hat einen Wert (alle fehlend oder als fehlend codiert). Prüfen Sie das Feld, die Fehlwert-Codes und die Referenzregeln.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/engine.py" />
+            <source>No district has values for all indicators ({ids}), so there is no reference set. Check the missing values, or choose an imputation in the recipe.</source>
+            <translation>Kein Gebiet hat Werte für alle Indikatoren ({ids}), es gibt also keine Referenzmenge. Prüfen Sie die fehlenden Werte oder wählen Sie in der Indexdefinition eine Imputation.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/engine.py" />
@@ -363,6 +388,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/join.py" />
+            <source>column '{col}': {n} duplicate keys left missing because one of their rows has no value (suppressed or empty): {keys}</source>
+            <translation>Spalte '{col}': {n} doppelte Schlüssel bleiben ohne Wert, weil eine ihrer Zeilen keinen Wert hat (gesperrt oder leer): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
             <source>text columns {cols}: first row of each duplicate key kept</source>
             <translation>Textspalten {cols}: erste Zeile jedes doppelten Schlüssels übernommen</translation>
         </message>
@@ -442,6 +472,11 @@
             <location filename="../../plugin/gui/steps/table.py" />
             <source>{key}: {count} features ({names})</source>
             <translation>{key}: {count} Objekte ({names})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_report.py" />
+            <source>{key}: {count} features</source>
+            <translation>{key}: {count} Objekte</translation>
         </message>
         <message>
             <location filename="../../plugin/core/join_report.py" />
@@ -554,6 +589,12 @@
             <location filename="../../plugin/core/map_classes.py" />
             <source>Field '{field}' holds class value(s) {values} that the class list {labels} does not contain. Check the recipe's classification labels.</source>
             <translation>Das Feld '{field}' enthält Klassenwert(e) {values}, die in der Klassenliste {labels} nicht vorkommen. Prüfen Sie die Klassenbezeichnungen der Indexdefinition.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/gis/styling.py" />
+            <source>There are no values to classify (all districts are secret or without data).</source>
+            <translation>Es gibt keine Werte zum Klassifizieren (alle Gebiete sind geheim oder ohne Daten).</translation>
         </message>
         <message>
             <location filename="../../plugin/core/map_classes.py" />
@@ -719,6 +760,11 @@
             <location filename="../../plugin/core/recipe_indices.py" />
             <source>method '{m}' needs 'n' (number of classes, at least 2).</source>
             <translation>Methode '{m}' braucht 'n' (Anzahl der Klassen, mindestens 2).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
+            <source>'equal_goes' per break needs fixed breaks; with method '{m}' give 'lower' or 'upper'.</source>
+            <translation>'equal_goes' je Grenze verlangt feste Grenzen; mit Methode '{m}' geben Sie 'lower' oder 'upper' an.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_indices.py" />
@@ -1020,6 +1066,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: years not found in column '{col}': {missing}. The table has: {found}.</source>
+            <translation>{file}: Jahre nicht in Spalte '{col}' gefunden: {missing}. Die Tabelle enthält: {found}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
             <source>long format: {n} rows not used (no key/indicator, or not among the chosen indicators/years)</source>
             <translation>Langformat: {n} Zeilen nicht verwendet (kein Schlüssel/Indikator oder nicht unter den gewählten Indikatoren/Jahren)</translation>
         </message>
@@ -1163,6 +1214,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/tables/read_excel.py" />
+            <source>sheet '{sheet}': {n} cells hold a formula without a stored result and are read as empty ({cells}); open the file in Excel or LibreOffice and save it, so that the results are stored</source>
+            <translation>Blatt '{sheet}': {n} Zellen enthalten eine Formel ohne gespeichertes Ergebnis und werden als leer gelesen ({cells}); öffnen Sie die Datei in Excel oder LibreOffice und speichern Sie sie, damit die Ergebnisse gespeichert werden</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/read_excel.py" />
             <source>Sheet '{sheet}' of {file} is empty.</source>
             <translation>Das Blatt '{sheet}' von {file} ist leer.</translation>
         </message>
@@ -1190,6 +1246,11 @@
             <location filename="../../plugin/core/tables/sniff.py" />
             <source>{file} contains binary data, not a text table. Check that you chose the right file and export it as CSV, XLSX or ODS.</source>
             <translation>{file} enthält Binärdaten, keine Texttabelle. Prüfen Sie, ob Sie die richtige Datei gewählt haben, und exportieren Sie sie als CSV, XLSX oder ODS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/sniff.py" />
+            <source>{file} mixes two encodings: {good} rows with umlauts are UTF-8, but {n} rows are not (rows {rows}; probably Windows-1252). Read with one encoding, the other rows would be garbled. Open the file in an editor, fix or retype these rows and save it as UTF-8.</source>
+            <translation>{file} mischt zwei Zeichenkodierungen: {good} Zeilen mit Umlauten sind UTF-8, {n} Zeilen aber nicht (Zeilen {rows}; vermutlich Windows-1252). Mit einer einzigen Kodierung gelesen, wären die anderen Zeilen verstümmelt. Öffnen Sie die Datei in einem Editor, korrigieren oder tippen Sie diese Zeilen neu und speichern Sie sie als UTF-8.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/tables/sniff.py" />
@@ -1293,6 +1354,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/tables/values.py" />
+            <source>currency sign (€, EUR) removed</source>
+            <translation>Währungszeichen (€, EUR) entfernt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/values.py" />
             <source>number stored as a number in the spreadsheet</source>
             <translation>in der Tabellenkalkulation als Zahl gespeicherte Zahl</translation>
         </message>
@@ -1381,6 +1447,61 @@
             <location filename="../../plugin/core/workbook.py" />
             <source>Writing Excel files needs the Python package openpyxl (python3-openpyxl).</source>
             <translation>Zum Schreiben von Excel-Dateien wird das Python-Paket openpyxl benötigt (python3-openpyxl).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Area</source>
+            <translation>Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Surroundings</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>City</source>
+            <translation>Stadt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Deviation</source>
+            <translation>Abweichung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Rank</source>
+            <translation>Rang</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Highlight</source>
+            <translation>Hervorhebung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>District profile · {title}</source>
+            <translation>Gebietssteckbrief · {title}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Location in the city</source>
+            <translation>Lage im Stadtgebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Indicators</source>
+            <translation>Indikatoren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/atlas.py" />
+            <source>Page {page} of {total}</source>
+            <translation>Seite {page} von {total}</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/atlas.py" />
@@ -1507,6 +1628,21 @@
             <location filename="../../plugin/gis/map_document.py" />
             <source>Map created on {today}</source>
             <translation>Karte erstellt am {today}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>{label} (score)</source>
+            <translation>{label} (Wert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>{label} (class number)</source>
+            <translation>{label} (Klassennummer)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/map_document.py" />
+            <source>The text of '{item}' is too long for its box in the layout template even at the smallest font size; shorten it: {text}</source>
+            <translation>Der Text von '{item}' ist selbst in der kleinsten Schriftgröße zu lang für seinen Rahmen in der Layoutvorlage; kürzen Sie ihn: {text}</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/map_document.py" />
@@ -1735,11 +1871,6 @@
         </message>
         <message>
             <location filename="../../plugin/gis/styling.py" />
-            <source>There are no values to classify (all districts are secret or without data).</source>
-            <translation>Es gibt keine Werte zum Klassifizieren (alle Gebiete sind geheim oder ohne Daten).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/styling.py" />
             <source>Classification 'manual' needs breaks, e.g. BREAKS='5; 10; 15'.</source>
             <translation>Die Klassifizierung 'manuell' braucht Klassengrenzen, z. B. BREAKS='5; 10; 15'.</translation>
         </message>
@@ -1828,6 +1959,11 @@
             <location filename="../../plugin/gui/dock.py" />
             <source>Reading the table</source>
             <translation>Tabelle wird gelesen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/dock.py" />
+            <source>Reading the join report</source>
+            <translation>Verknüpfungsbericht wird gelesen</translation>
         </message>
         <message>
             <location filename="../../plugin/gui/dock.py" />
@@ -1962,6 +2098,26 @@
         </message>
         <message>
             <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>↑ worse</source>
+            <translation>↑ schlecht</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>higher is worse</source>
+            <translation>höher = schlechter</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>↑ better</source>
+            <translation>↑ gut</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
+            <source>higher is better</source>
+            <translation>höher = besser</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gui/steps/recipe.py" />
             <source>(choose a preset)</source>
             <translation>(Voreinstellung wählen)</translation>
         </message>
@@ -1979,16 +2135,6 @@
             <location filename="../../plugin/gui/steps/recipe.py" />
             <source>Export index recipe</source>
             <translation>Indexdefinition exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/recipe.py" />
-            <source>higher is worse</source>
-            <translation>höher = schlechter</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/recipe.py" />
-            <source>higher is better</source>
-            <translation>höher = besser</translation>
         </message>
         <message>
             <location filename="../../plugin/gui/steps/recipe.py" />
@@ -2152,12 +2298,12 @@
 
 Population: without POPULATION_LAYER the population is assumed to be spread UNIFORMLY over each district's area, so the share is the share of the district's area within reach (&lt;prefix&gt;_pop_in = POPULATION_FIELD × that share). With POPULATION_LAYER (address points, grid cells or blocks with POPULATION_LAYER_FIELD) each unit's population is placed at the point, or spread evenly over the cell or block, and counted in the district(s) it lies in (POPULATION_FIELD is then not used).
 
-Output: a copy of the districts with &lt;prefix&gt;_share_pct (% of the population within reach), &lt;prefix&gt;_area_pct (% of the area within reach), &lt;prefix&gt;_pop and &lt;prefix&gt;_pop_in (when a population is known) and &lt;prefix&gt;_basis (the population assumption in words). A district without inhabitants gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres).</source>
+Output: a copy of the districts with &lt;prefix&gt;_share_pct (% of the population within reach), &lt;prefix&gt;_area_pct (% of the area within reach), &lt;prefix&gt;_pop and &lt;prefix&gt;_pop_in (when a population is known) and &lt;prefix&gt;_basis (the population assumption in words). A district whose population is known to be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres).</source>
             <translation>Für jedes Gebiet von INPUT der Anteil seiner Bevölkerung, der innerhalb von DISTANCE um eine Einrichtung aus FACILITIES wohnt (z. B. Kitas, Schulen, Arztpraxen). Entfernungen sind LUFTLINIEN-Puffer um die Einrichtungen (Kreise als 64-Ecke angenähert), keine Fußwege entlang von Straßen: Tatsächliche Fußwege sind länger, die Anteile sind also Obergrenzen.
 
 Bevölkerung: Ohne POPULATION_LAYER wird angenommen, dass die Bevölkerung GLEICHMÄSSIG über die Fläche jedes Gebiets verteilt ist; der Anteil ist dann der Anteil der Gebietsfläche im Einzugsbereich (&lt;prefix&gt;_pop_in = POPULATION_FIELD × dieser Anteil). Mit POPULATION_LAYER (Adresspunkte, Rasterzellen oder Blöcke mit POPULATION_LAYER_FIELD) wird die Bevölkerung jeder Einheit am Punkt verortet bzw. gleichmäßig über die Zelle oder den Block verteilt und in dem Gebiet bzw. den Gebieten gezählt, in denen sie liegt (POPULATION_FIELD wird dann nicht verwendet).
 
-Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung im Einzugsbereich), &lt;prefix&gt;_area_pct (% der Fläche im Einzugsbereich), &lt;prefix&gt;_pop und &lt;prefix&gt;_pop_in (wenn eine Bevölkerung bekannt ist) und &lt;prefix&gt;_basis (die Annahme zur Bevölkerung in Worten). Ein Gebiet ohne Einwohner erhält den Anteil NULL. Alle Layer müssen im selben projizierten KBS liegen (DISTANCE ist in dessen Einheiten, meist Meter).</translation>
+Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung im Einzugsbereich), &lt;prefix&gt;_area_pct (% der Fläche im Einzugsbereich), &lt;prefix&gt;_pop und &lt;prefix&gt;_pop_in (wenn eine Bevölkerung bekannt ist) und &lt;prefix&gt;_basis (die Annahme zur Bevölkerung in Worten). Ein Gebiet, dessen Bevölkerung 0 ist oder fehlt (POPULATION_FIELD oder POPULATION_LAYER), erhält den Anteil NULL. Alle Layer müssen im selben projizierten KBS liegen (DISTANCE ist in dessen Einheiten, meist Meter).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
@@ -2864,11 +3010,6 @@ Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf eine
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>PREFIX '{prefix}' is not a valid field name prefix: use letters (a-z), digits and '_' only, starting with a letter (e.g. n or kita).</source>
-            <translation>PREFIX '{prefix}' ist kein gültiges Präfix für Feldnamen: nur Buchstaben (a-z), Ziffern und '_', beginnend mit einem Buchstaben (z. B. n oder kita).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Locating points…</source>
             <translation>Punkte werden verortet…</translation>
         </message>
@@ -3016,6 +3157,11 @@ Zeitreihendiagramme: Enthält der Layer einen Indikator für mehrere Jahre in Fe
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
             <source>The filter expression is not valid: {expr}</source>
             <translation>Der Filterausdruck ist ungültig: {expr}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <source>No district matches the filter {expr}; the atlas would have no page.</source>
+            <translation>Kein Gebiet erfüllt den Filter {expr}; der Atlas hätte keine Seite.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
@@ -3837,6 +3983,16 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/base.py" />
+            <source>Cancelled: no output layer was written.</source>
+            <translation>Abgebrochen: kein Ausgabelayer wurde geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>{param} '{prefix}' is not a valid field name prefix: use letters (a-z), digits and '_' only, starting with a letter (e.g. n or kita).</source>
+            <translation>{param} '{prefix}' ist kein gültiges Präfix für Feldnamen: nur Buchstaben (a-z), Ziffern und '_', beginnend mit einem Buchstaben (z. B. n oder kita).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
             <source>{path}: Shapefiles cut field names to 10 characters (status_class becomes status_cla), so the results could not be found by name. Save the output as a GeoPackage (.gpkg) instead.</source>
             <translation>{path}: Shapefiles kürzen Feldnamen auf 10 Zeichen (aus status_class wird status_cla), die Ergebnisse wären nicht mehr unter ihrem Namen zu finden. Speichern Sie die Ausgabe stattdessen als GeoPackage (.gpkg).</translation>
         </message>
@@ -4050,12 +4206,22 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
         <message>
             <location filename="../../ui/step_recipe.ui" />
             <source>Weight</source>
-            <translation>Gewicht</translation>
+            <translation>Gew.</translation>
         </message>
         <message>
             <location filename="../../ui/step_recipe.ui" />
-            <source>Group (index)</source>
-            <translation>Gruppe (Index)</translation>
+            <source>Weight: the indicator's weight in its index.</source>
+            <translation>Gew.: das Gewicht des Indikators in seinem Index.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Group</source>
+            <translation>Gruppe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_recipe.ui" />
+            <source>Group: an index without its own list of indicators takes the indicators of its group.</source>
+            <translation>Gruppe: ein Index ohne eigene Indikatorenliste nimmt die Indikatoren seiner Gruppe.</translation>
         </message>
         <message>
             <location filename="../../ui/step_recipe.ui" />

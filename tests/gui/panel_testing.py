@@ -1,9 +1,11 @@
 """Constants and helpers of the panel tests (imported by name; conftest.py holds the fixtures)."""
+import re
+import subprocess
 import time
 from pathlib import Path
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample"
@@ -27,3 +29,38 @@ def wait_idle(dock, timeout=120):
 def bar_messages(iface, level):
     """'title:text' of the messages pushed to the (mock) message bar at ``level``."""
     return iface.messageBar().get_messages(level)
+
+
+class UiGaps:
+    """Ticks of a 10 ms QTimer on the UI thread while the block runs: ``longest`` is the longest time (s)
+    the window could not react, ``count`` the number of ticks."""
+
+    def __init__(self, interval_ms=10):
+        self.ticks = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(lambda: self.ticks.append(time.monotonic()))
+        self.interval_ms = interval_ms
+
+    def __enter__(self):
+        self.ticks = [time.monotonic()]
+        self.timer.start(self.interval_ms)
+        return self
+
+    def __exit__(self, *_exc):
+        self.timer.stop()
+
+    @property
+    def count(self):
+        return len(self.ticks) - 1
+
+    @property
+    def longest(self):
+        return max((b - a for a, b in zip(self.ticks, self.ticks[1:])), default=float("inf"))
+
+
+def pdf_pages(path):
+    """{page number: (width, height) in pt} of a PDF, read with pdfinfo (poppler-utils)."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", str(path)], capture_output=True, text=True,
+                         check=True).stdout
+    return {int(m.group(1)): (float(m.group(2)), float(m.group(3)))
+            for m in re.finditer(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", out)}

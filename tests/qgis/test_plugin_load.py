@@ -3,9 +3,15 @@
 pytest-qgis 2.1 (the last release for QGIS < 3.34) has a mock iface without removePluginMenu /
 removeDockWidget; the test adds recording versions, so it checks that every add has its remove.
 """
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 import sozialmonitor
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 
 
 @pytest.fixture
@@ -52,10 +58,33 @@ def no_standalone_provider(qgis_processing):
         register_provider()
 
 
-def test_load_and_unload_twice(iface, no_standalone_provider):
+@pytest.fixture
+def german(tmp_path, monkeypatch):
+    """The plugin's German catalogue compiled from the .ts (as `make translations` does) and chosen."""
+    from sozialmonitor.plugin.gis import i18n as gis_i18n
+
+    lrelease = shutil.which("lrelease") or "/usr/lib/qt5/bin/lrelease"
+    ts = Path(sozialmonitor.__file__).resolve().parent / "resources" / "i18n" / "sozialmonitor_de.ts"
+    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(tmp_path / "sozialmonitor_de.qm")], check=True)
+    monkeypatch.setattr(gis_i18n, "I18N_DIR", tmp_path)
+    monkeypatch.setenv("SOZIALMONITOR_LANG", "de")
+
+
+def _log_handlers():
+    from sozialmonitor.plugin.gis.logging_handler import QgisLogHandler
+
+    return [h for h in logging.getLogger("sozialmonitor").handlers if isinstance(h, QgisLogHandler)]
+
+
+def test_load_and_unload_twice(iface, no_standalone_provider, german):
+    from sozialmonitor.plugin.core.i18n import tr as core_tr
+
     for _round in range(2):
         plugin = sozialmonitor.classFactory(iface)
         plugin.initGui()
+        assert QCoreApplication.translate("Sozialmonitor", "Legend") == "Legende"  # the translator is installed
+        assert core_tr("Legend") == "Legende"
+        assert _log_handlers() == [plugin.log_handler]
         assert "sozialmonitor" in _provider_ids()
         algs = [a.id() for a in QgsApplication.processingRegistry().providerById("sozialmonitor").algorithms()]
         for alg in ["sozialmonitor:join_table", "sozialmonitor:compute_index", "sozialmonitor:export_map"]:
@@ -65,6 +94,9 @@ def test_load_and_unload_twice(iface, no_standalone_provider):
         plugin.unload()
         assert "sozialmonitor" not in _provider_ids()
         assert plugin.action is None and plugin.dock is None
+        assert QCoreApplication.translate("Sozialmonitor", "Legend") == "Legend"  # translator removed
+        assert core_tr("Legend") == "Legend" and plugin.translator is None
+        assert _log_handlers() == []  # log handler removed
     calls = iface.calls
     assert len(calls["menu"]) == len(calls["unmenu"]) == 2
     assert len(calls["icon"]) == len(calls["unicon"]) == 2

@@ -5,6 +5,8 @@ The summary is read in a background task from the files compute_index wrote: cla
 (over the districts the index was computed on), a histogram of the first index's score and the
 diagnostics table (plugin/core/diagnostics via OUTPUT_DIAGNOSTICS).
 """
+import os
+
 import numpy as np
 import pandas as pd
 from qgis.core import QgsVectorLayer
@@ -19,8 +21,10 @@ from ...core.i18n import tr_noop
 from ...gis.i18n import translate as tr
 from ...gis.layer_io import layer_to_dataframe
 from ...gis.styling import map_classes_for, secrecy_rule
-from ..widgets import Histogram, cell_text, fit_height, load_ui, show_message, tidy_table
+from ..widgets import Histogram, cell_text, fit_height, load_ui, show_message, tidy_table, ui_locale
 
+RESULT_NAME = "sozialmonitor_result.gpkg"
+INDEX_TABLE_NAME = "index_table.gpkg"
 HISTOGRAM_BINS = 24
 STAT_COLUMNS = ["n", "missing", "mean", "sd", "min", "max"]
 # header words of the diagnostics table (the CSV keeps the column names above)
@@ -59,28 +63,35 @@ def summarise(index_path, map_path, map_field, recipe, diagnostics_path):
     map_layer = QgsVectorLayer(map_path, "map", "ogr")
     classes = map_classes_for(map_layer, map_field, secrecy_rule(map_layer, recipe), recipe=recipe)
     diagnostics = pd.read_csv(diagnostics_path) if diagnostics_path else None
+    labels = {spec.id: spec.label or spec.id for spec in recipe.indices}
     return {"counts": counts, "n": len(frame), "n_evaluated": int(evaluated.sum()), "histogram": histogram,
             "histogram_label": first.label or first.id, "classes": classes,
-            "diagnostics": diagnostics_table(diagnostics) if diagnostics is not None else None,
-            "alpha": _alpha(diagnostics) if diagnostics is not None else {}}
+            "diagnostics": diagnostics_table(diagnostics, labels) if diagnostics is not None else None,
+            "alpha": _alpha(diagnostics, labels) if diagnostics is not None else {}}
 
 
-def diagnostics_table(long_table):
-    """One row per indicator: statistics over the reference districts and class changes when it is dropped."""
+def diagnostics_table(long_table, labels=None):
+    """One row per indicator: statistics over the reference districts and class changes when it is dropped.
+
+    ``labels``: {index id: index label} for the column names (the CSV names the indices by id)."""
+    labels = labels or {}
     stats = long_table[long_table["section"] == "indicator_stats"]
     wide = stats.pivot_table(index="row", columns="column", values="value", aggfunc="first")
     wide = wide.reindex(columns=[c for c in STAT_COLUMNS if c in wide.columns])
     wide.columns = [tr(STAT_HEADERS[c]) for c in wide.columns]
     drop = long_table[(long_table["section"] == "drop_one_class_changes") & (long_table["column"] == "changed")]
     for index_id, part in drop.groupby("index"):
-        wide[tr("class changes without it ({index})").format(index=index_id)] = part.set_index("row")["value"]
+        wide[tr("class changes without it ({index})").format(index=labels.get(str(index_id), index_id))] = \
+            part.set_index("row")["value"]
     wide.index.name = tr("indicator")
     return wide.reset_index()
 
 
-def _alpha(long_table):
+def _alpha(long_table, labels):
+    """{index label: Cronbach's alpha} in the order of the CSV."""
     rows = long_table[long_table["section"] == "cronbach_alpha"]
-    return {str(r["index"]): float(r["value"]) for _i, r in rows.iterrows()}
+    return {labels.get(str(index_id), str(index_id)): float(value)
+            for index_id, value in zip(rows["index"], rows["value"])}
 
 
 class ComputeStep(QWidget):
@@ -130,20 +141,48 @@ class ComputeStep(QWidget):
             index=summary["histogram_label"]))
         self.histogram.setVisible(bool(counts))
         self.histogram_label.setVisible(bool(counts))
+        locale = ui_locale()
         if summary["alpha"]:
             self.alpha_label.setText(tr("Cronbach's alpha: {values}").format(
-                values=", ".join("{} {:.2f}".format(k, v) for k, v in summary["alpha"].items())))
+                values="; ".join("{} {}".format(k, locale.toString(v, "f", 2)) for k, v in summary["alpha"].items())))
             self.alpha_label.show()
         table = summary["diagnostics"]
         if table is not None:
             self.diagnostics.setColumnCount(len(table.columns))
             self.diagnostics.setHorizontalHeaderLabels([str(c) for c in table.columns])
+            for col, name in enumerate(table.columns):
+                self.diagnostics.horizontalHeaderItem(col).setToolTip(str(name))
             self.diagnostics.setRowCount(len(table))
             for row in range(len(table)):
                 for col in range(len(table.columns)):
-                    self.diagnostics.setItem(row, col, QTableWidgetItem(cell_text(table.iat[row, col])))
+                    self.diagnostics.setItem(row, col, QTableWidgetItem(cell_text(table.iat[row, col], locale)))
             fit_height(self.diagnostics, 10)
             self.diagnostics.show()
+
+    def run_chain(self, districts, table, folder, recipe_path):
+        """The two algorithm runs of *Compute index* as [(algorithm id, parameters)] x 2 and the paths of the
+        result: compute_index on the table, then join_table of the index table to the districts (default),
+        or join first and compute on the joined layer."""
+        result_path = os.path.join(folder, RESULT_NAME)
+        report = os.path.join(folder, "join_report.csv")
+        diagnostics = os.path.join(folder, "diagnostics.csv")
+        compute_params = {"RECIPE": recipe_path, "OUTPUT_DIAGNOSTICS": diagnostics}
+        if self.table_first.isChecked():
+            index_path = os.path.join(folder, INDEX_TABLE_NAME)
+            source = table.path()
+            if table.sheet_edit.text().strip():
+                source += "|layername=" + table.sheet_edit.text().strip()
+            first = ("sozialmonitor:compute_index", dict(compute_params, INPUT=source, OUTPUT=index_path))
+            second = ("sozialmonitor:join_table",
+                      table.join_parameters(districts, report, result_path, table_layer=index_path))
+        else:
+            index_path = result_path
+            joined = os.path.join(folder, "joined.gpkg")
+            first = ("sozialmonitor:join_table", table.join_parameters(districts, report, joined))
+            second = ("sozialmonitor:compute_index", dict(compute_params, INPUT=joined, OUTPUT=result_path))
+        paths = {"map": result_path, "index": index_path, "recipe": recipe_path, "diagnostics": diagnostics,
+                 "report": report}
+        return first, second, paths
 
     def counts(self):
         """{(index label, class): districts} as shown."""

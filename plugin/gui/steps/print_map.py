@@ -8,6 +8,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...core.engine_fields import output_field_specs
 from ...gis.i18n import translate as tr
 from ...gis.layouts import TEMPLATE_LABELS
 from ..widgets import load_ui, show_message
@@ -28,25 +29,49 @@ class PrintStep(QWidget):
         self.preview_label.hide()
         for edit in (self.title_edit, self.subtitle_edit, self.source_edit):
             edit.editingFinished.connect(self.changed.emit)
-        self.field_combo.currentTextChanged.connect(lambda _t: self.changed.emit())
+        self.field_combo.currentTextChanged.connect(self._field_changed)
         self.template_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.pdf_widget.fileChanged.connect(lambda _p: self.changed.emit())
         self.png_check.toggled.connect(lambda _b: self.changed.emit())
 
     def set_recipe(self, recipe):
-        """Offer the recipe's class and typology fields; default title from the recipe."""
+        """Offer the recipe's class and typology fields by their aliases (the names the attribute table and
+        the legend show; the field name is the item's data and tooltip); default title from the recipe."""
         if recipe is None:
             return
         fields = [s.id + "_class" for s in recipe.indices if s.classification is not None]
         fields += [t.id for t in recipe.typologies] + [s.id + "_score" for s in recipe.indices]
-        current = self.field_combo.currentText()
+        aliases = {name: alias for name, alias, _kind in output_field_specs(recipe)}
+        current = self.field()
         self.field_combo.blockSignals(True)
         self.field_combo.clear()
-        self.field_combo.addItems(fields)
-        self.field_combo.setEditText(current if current else (fields[0] if fields else ""))
+        for name in fields:
+            self.field_combo.addItem(aliases.get(name, name), name)
+            self.field_combo.setItemData(self.field_combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        self._select_field(current or (fields[0] if fields else ""))
         self.field_combo.blockSignals(False)
         if not self.title_edit.text():
             self.title_edit.setPlaceholderText(recipe.metadata.title)
+
+    def field(self):
+        """The field name to map: the chosen entry's name, or what the user typed (a field name)."""
+        text = self.field_combo.currentText().strip()
+        index = self.field_combo.findText(text)
+        if index >= 0 and self.field_combo.itemData(index):
+            return self.field_combo.itemData(index)
+        return text
+
+    def _select_field(self, name):
+        index = self.field_combo.findData(name)
+        if index >= 0:
+            self.field_combo.setCurrentIndex(index)
+        else:
+            self.field_combo.setEditText(name)
+        self.field_combo.setToolTip(self.field() if self.field() != self.field_combo.currentText() else "")
+
+    def _field_changed(self, _text):
+        self.field_combo.setToolTip(self.field() if self.field() != self.field_combo.currentText() else "")
+        self.changed.emit()
 
     def pdf_path(self):
         path = self.pdf_widget.filePath().strip()
@@ -59,7 +84,7 @@ class PrintStep(QWidget):
                 "SUBTITLE": self.subtitle_edit.text().strip(), "SOURCE": self.source_edit.text().strip()}
 
     def map_parameters(self, layer_path, recipe_path, pdf, png=None, dpi=300):
-        params = {"INPUT": layer_path, "FIELD": self.field_combo.currentText().strip(), "RECIPE": recipe_path,
+        params = {"INPUT": layer_path, "FIELD": self.field(), "RECIPE": recipe_path,
                   "TEMPLATE": self.template_combo.currentIndex(),
                   "TEMPLATE_FILE": self.template_file.filePath().strip() or None,
                   "OUTPUT_PDF": pdf, "DPI": dpi}
@@ -69,7 +94,7 @@ class PrintStep(QWidget):
         return params
 
     def atlas_parameters(self, layer_path, recipe_path, key_field, name_field, pdf):
-        params = {"INPUT": layer_path, "FIELD": self.field_combo.currentText().strip(), "RECIPE": recipe_path,
+        params = {"INPUT": layer_path, "FIELD": self.field(), "RECIPE": recipe_path,
                   "KEY_FIELD": key_field, "NAME_FIELD": name_field or None, "OUTPUT_PDF": pdf,
                   "TITLE": self._texts()["TITLE"], "SOURCE": self._texts()["SOURCE"]}
         return params
@@ -87,13 +112,13 @@ class PrintStep(QWidget):
         self.preview_label.show()
 
     def state(self):
-        return {"field": self.field_combo.currentText(), "template": self.template_combo.currentIndex(),
+        return {"field": self.field(), "template": self.template_combo.currentIndex(),
                 "template_file": self.template_file.filePath(), "title": self.title_edit.text(),
                 "subtitle": self.subtitle_edit.text(), "source": self.source_edit.text(),
                 "pdf": self.pdf_widget.filePath(), "png": self.png_check.isChecked()}
 
     def set_state(self, state):
-        self.field_combo.setEditText(state.get("field", ""))
+        self._select_field(state.get("field", ""))
         self.template_combo.setCurrentIndex(int(state.get("template", 1)))
         self.template_file.setFilePath(state.get("template_file", ""))
         self.title_edit.setText(state.get("title", ""))

@@ -2,16 +2,18 @@
 (form: ui/step_recipe.ui).
 
 Checking uses the recipe model itself (plugin/core/recipe.py: Recipe.from_dict and Recipe.validate
-against the table's columns), so the message is the one compute_index would give.
+against the table's columns), so the message is the one compute_index would give. The row to mark is
+found by checking the rows one by one, never by reading the (translated) message.
 """
 import copy
+import dataclasses
 import json
-import re
 from pathlib import Path
 
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHeaderView,
     QTableWidgetItem,
@@ -19,14 +21,19 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.errors import RecipeError
+from ...core.i18n import tr_noop
 from ...core.recipe import Recipe
-from ...core.recipe_model import NORMALISATIONS
+from ...core.recipe_model import NORMALISATIONS, Indicator
 from ...gis.i18n import translate as tr
-from ..widgets import compact_combo, load_ui, show_message
+from ..widgets import load_ui, number_text, show_message, ui_locale
 
 RECIPE_DIR = Path(__file__).resolve().parents[3] / "resources" / "recipes"
 COLUMNS = ["id", "field", "label", "direction", "weight", "group"]
-ROW_PATTERN = re.compile(r"indicators\[(\d+)\]")
+PROBLEM_COLOUR = "#fde0e0"
+# direction: (value, short text in the cell, full text as tooltip); the short texts keep the table readable
+# at the default dock width (360 px)
+DIRECTIONS = [("higher_is_worse", tr_noop("↑ worse"), tr_noop("higher is worse")),
+              ("higher_is_better", tr_noop("↑ better"), tr_noop("higher is better"))]
 
 
 def presets():
@@ -50,6 +57,7 @@ class RecipeStep(QWidget):
         self.base = None  # the recipe as a JSON dict; the table overrides its indicators
         self.columns = []
         self.valid = False
+        self.marked_row = -1
         self._filling = False
         load_ui("step_recipe.ui", self)
         self.preset_combo.addItem(tr("(choose a preset)"), "")
@@ -57,9 +65,18 @@ class RecipeStep(QWidget):
             self.preset_combo.addItem(title, path)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
+        # Short columns fit their contents; the label takes the room left, elided in the middle (labels
+        # often share their start, e.g. "Veränderung …"), the full text is the tooltip.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("label"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for col in range(len(COLUMNS)):
+            item = self.table.horizontalHeaderItem(col)
+            item.setToolTip(item.toolTip() or item.text())
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
         for name in NORMALISATIONS:
             self.normalisation_combo.addItem(_normalisation_label(name), name)
         self.message.hide()
@@ -136,20 +153,29 @@ class RecipeStep(QWidget):
         self.table.insertRow(row)
         for col, key in enumerate(COLUMNS):
             if key == "direction":
-                combo = compact_combo(self.table)
-                combo.addItem(tr("higher is worse"), "higher_is_worse")
-                combo.addItem(tr("higher is better"), "higher_is_better")
-                combo.setCurrentIndex(max(0, combo.findData(ind.get("direction", "higher_is_worse"))))
-                combo.currentIndexChanged.connect(lambda _i: self._edited())
-                self.table.setCellWidget(row, col, combo)
+                self.table.setCellWidget(row, col, self._direction_combo(ind.get("direction", "higher_is_worse")))
                 continue
             value = ind.get(key, 1 if key == "weight" else "")
             if key == "weight":
-                value = "{:g}".format(value) if isinstance(value, (int, float)) else str(value)
+                value = number_text(value, ui_locale()) if isinstance(value, (int, float)) else str(value)
             item = QTableWidgetItem(str(value))
             if col == 0:
                 item.setData(256, json.dumps(ind, ensure_ascii=False))  # Qt.UserRole: the other keys
+            if key == "label":
+                item.setToolTip(_label_tip(item.text(), ind.get("description", "")))
             self.table.setItem(row, col, item)
+
+    def _direction_combo(self, value):
+        combo = QComboBox(self.table)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # as wide as the short texts
+        for data, short, full in DIRECTIONS:
+            combo.addItem(tr(short), data)
+            combo.setItemData(combo.count() - 1, tr(full), Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        combo.setToolTip(combo.currentData(Qt.ItemDataRole.ToolTipRole))
+        combo.currentIndexChanged.connect(
+            lambda _i: (combo.setToolTip(combo.currentData(Qt.ItemDataRole.ToolTipRole)), self._edited()))
+        return combo
 
     def add_row(self):
         number = self.table.rowCount() + 1
@@ -175,7 +201,8 @@ class RecipeStep(QWidget):
 
     # ---- the recipe --------------------------------------------------------------------
     def recipe_dict(self):
-        """The base recipe with the indicators and normalisation from the widgets (no checks)."""
+        """The base recipe with the indicators and normalisation from the widgets (no checks), and the
+        problems found while reading the cells as [(row, message)] (row: 0-based table row)."""
         if self.base is None:
             return None
         data = copy.deepcopy(self.base)
@@ -192,8 +219,8 @@ class RecipeStep(QWidget):
                     try:
                         ind[key] = float(text.replace(",", "."))
                     except ValueError:
-                        errors.append(tr("Row {row}: the weight '{text}' is not a number.").format(
-                            row=row + 1, text=text))
+                        errors.append((row, tr("Row {row}: the weight '{text}' is not a number.").format(
+                            row=row + 1, text=text)))
                         ind[key] = 1.0
                 else:
                     ind[key] = text
@@ -216,26 +243,28 @@ class RecipeStep(QWidget):
 
     def check(self):
         """Validate the edited recipe; show the first problem under the table and mark its row."""
-        recipe, message, level = None, "", "error"
+        recipe, message, level, bad_row = None, "", "error", -1
         if self.base is None:
             message, level = tr("Choose a preset or import a recipe file."), "info"
         else:
             data, errors = self.recipe_dict()
             if errors:
-                message = errors[0]
+                bad_row, message = errors[0]
             else:
+                parsed = None
                 try:
-                    recipe = Recipe.from_dict(data)
+                    parsed = Recipe.from_dict(data)
                     if self.columns:
-                        recipe.validate(self.columns)
+                        parsed.validate(self.columns)
                         message, level = tr("The recipe is valid: {n} indicators, {m} indices.").format(
-                            n=len(recipe.indicators), m=len(recipe.indices)), "ok"
+                            n=len(parsed.indicators), m=len(parsed.indices)), "ok"
                     else:
                         message, level = tr("The recipe is valid. Preview the table (step 2) to check the field "
                                             "names."), "ok"
+                    recipe = parsed
                 except RecipeError as err:
-                    recipe, message = None, err.message
-        self._mark_row(message if level == "error" else "")
+                    message, bad_row = err.message, problem_row(data, parsed, self.columns)
+        self._mark_row(bad_row)
         show_message(self.message, message, level)
         valid = recipe is not None
         if valid != self.valid:
@@ -243,22 +272,24 @@ class RecipeStep(QWidget):
             self.validity_changed.emit(valid)
         return recipe
 
-    def _mark_row(self, message):
-        match = ROW_PATTERN.search(message) or re.search(r"Row (\d+):", message)
-        bad = -1
-        if match:
-            bad = int(match.group(1)) - (1 if message.startswith("Row") else 0)
+    def _mark_row(self, bad):
+        self.marked_row = bad  # 0-based row with the problem, -1: none
         self._filling = True
         for row in range(self.table.rowCount()):
             for col in range(len(COLUMNS)):
                 item = self.table.item(row, col)
                 if item is not None:
-                    item.setBackground(QBrush(QColor("#fde0e0")) if row == bad else QBrush())
+                    item.setBackground(QBrush(QColor(PROBLEM_COLOUR)) if row == bad else QBrush())
         self._filling = False
 
-    def _edited(self, *_args):
+    def _edited(self, item=None):
         if self._filling:
             return
+        if isinstance(item, QTableWidgetItem) and item.column() == COLUMNS.index("label"):
+            self._filling = True  # a new tooltip is an itemChanged too
+            origin = json.loads(self.table.item(item.row(), 0).data(256) or "{}")
+            item.setToolTip(_label_tip(item.text(), origin.get("description", "")))
+            self._filling = False
         self.preset_combo.setCurrentIndex(self._matching_preset())
         self.check()
         self.changed.emit()
@@ -288,6 +319,46 @@ class RecipeStep(QWidget):
 
     def set_busy(self, busy):
         self.setEnabled(not busy)
+
+
+def problem_row(data, parsed, columns):
+    """The table row (0-based) the first problem of the recipe ``data`` is about, or -1 when it is about
+    the recipe as a whole. ``parsed``: the Recipe if ``Recipe.from_dict(data)`` succeeded (then
+    ``validate(columns)`` failed), else None.
+
+    Each row is checked on its own, in the order the recipe checks run: reading an indicator
+    (Indicator.from_dict, as Recipe.from_dict does for ``indicators[i]``), unique ids, then the fields
+    against the table (Recipe.validate on the indicators up to that row)."""
+    indicators = data.get("indicators", [])
+    if parsed is None:
+        for row, ind in enumerate(indicators):
+            try:
+                Indicator.from_dict(ind, "indicators[{}]".format(row))
+            except RecipeError:
+                return row
+        seen = set()
+        for row, ind in enumerate(indicators):
+            if ind.get("id") in seen:
+                return row
+            seen.add(ind.get("id"))
+        return -1
+    if not _fails(dataclasses.replace(parsed, indicators=[]), columns):
+        for row in range(len(parsed.indicators)):
+            if _fails(dataclasses.replace(parsed, indicators=parsed.indicators[:row + 1]), columns):
+                return row
+    return -1
+
+
+def _label_tip(label, description):
+    return "\n\n".join(text for text in (label, description) if text)
+
+
+def _fails(recipe, columns):
+    try:
+        recipe.validate(columns)
+    except RecipeError:
+        return True
+    return False
 
 
 def _normalisation_label(name):

@@ -2,7 +2,8 @@
 (form: ui/step_table.ui).
 
 The preview uses the same reader as sozialmonitor:join_table (plugin/core/tables.read_table); the
-check runs sozialmonitor:join_table itself and shows the report it writes.
+check runs sozialmonitor:join_table itself and shows the report it writes. Both files are read in a
+background task (``read_preview``, ``read_report``); the step only shows what they return.
 """
 import os
 
@@ -16,6 +17,8 @@ from ...gis.i18n import translate as tr
 from ..widgets import FrameModel, load_ui, show_message
 
 PREVIEW_ROWS = 200
+PREVIEW_MEASURED_ROWS = 40
+REPORT_ROWS = 500  # findings listed per section of the join report (the count names them all)
 SEPARATORS = ["", ";", ",", "\t", "|"]
 ENCODINGS = ["", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]
 
@@ -25,6 +28,19 @@ def read_preview(path, key, sheet, encoding, separator):
     table = read_table(path, sheet=sheet or None, encoding=encoding or None, separator=separator or None,
                        key_columns=[key] if key else (), require_keys=False)
     return table.frame.head(PREVIEW_ROWS).copy(), [str(c) for c in table.frame.columns], table.report.to_lines()
+
+
+def read_report(report_path):
+    """Read the join report CSV written by join_table (worker thread): {"summary": {detail: count},
+    "sections": [(section, number of findings, [finding dict, at most REPORT_ROWS])]} in the order shown."""
+    report = pd.read_csv(report_path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    summary = report[report["section"] == "summary"].set_index("detail")["count"].to_dict()
+    sections = []
+    for section, _title in _section_titles():
+        rows = report[report["section"] == section]
+        if not rows.empty:
+            sections.append((section, len(rows), rows.head(REPORT_ROWS).to_dict("records")))
+    return {"summary": summary, "sections": sections}
 
 
 class TableStep(QWidget):
@@ -47,6 +63,8 @@ class TableStep(QWidget):
         self.preview_view.setModel(self.preview_model)
         self.preview_view.verticalHeader().setDefaultSectionSize(20)
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # column widths from the first rows only: measuring all 200 x columns cells froze the UI for ~0.1 s
+        self.preview_view.horizontalHeader().setResizeContentsPrecision(PREVIEW_MEASURED_ROWS)
         for label in (self.notes, self.join_summary):
             label.hide()
         self.report_tree.hide()
@@ -140,11 +158,10 @@ class TableStep(QWidget):
         self.report_tree.hide()
         show_message(self.join_summary, "")
 
-    def show_report(self, report_path):
-        """Fill the summary line and the findings tree from the join report CSV written by join_table."""
+    def show_report(self, report_path, data):
+        """Fill the summary line and the findings tree from ``read_report(report_path)``."""
         self.report_path = report_path
-        report = pd.read_csv(report_path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-        summary = report[report["section"] == "summary"].set_index("detail")["count"]
+        summary = data["summary"]
         matched, total = summary.get("matched_districts", "?"), summary.get("districts", "?")
         orphans = summary.get("table_rows_without_district", "0")
         clean = str(matched) == str(total) and str(orphans) == "0"
@@ -152,14 +169,11 @@ class TableStep(QWidget):
                                            "district.").format(matched=matched, total=total, orphans=orphans),
                      "ok" if clean else "warning")
         self.report_tree.clear()
-        for section, title in _section_titles():
-            rows = report[report["section"] == section]
-            if rows.empty:
-                continue
-            parent = QTreeWidgetItem(self.report_tree, [title.format(n=len(rows))])
-            for _i, row in rows.head(500).iterrows():
-                QTreeWidgetItem(parent, [_finding_text(section, row)])
-            parent.setExpanded(len(rows) <= 20)
+        titles = dict(_section_titles())
+        for section, count, rows in data["sections"]:
+            parent = QTreeWidgetItem(self.report_tree, [titles[section].format(n=count)])
+            parent.addChildren([QTreeWidgetItem([_finding_text(section, row)]) for row in rows])
+            parent.setExpanded(count <= 20)
         self.report_tree.setVisible(self.report_tree.topLevelItemCount() > 0)
 
     def report_text(self):
@@ -193,9 +207,7 @@ class TableStep(QWidget):
         self.duplicates_combo.setCurrentIndex(int(state.get("duplicates", 0)))
         self.preview_model.set_frame(None)
         show_message(self.notes, "")
-        self.clear_report()
-        if state.get("report") and os.path.isfile(state["report"]):
-            self.show_report(state["report"])
+        self.clear_report()  # the dock reads the saved report (state "report") in a task
 
     def set_busy(self, busy):
         self.preview_button.setEnabled(not busy)
@@ -220,7 +232,7 @@ def _section_titles():
 
 
 def _finding_text(section, row):
-    row = row.copy()
+    row = dict(row)
     if row["row"].endswith(".0"):
         row["row"] = row["row"][:-2]  # a row number column with gaps is written as float
     if section == "district_without_data":
