@@ -15,20 +15,11 @@ Prints, per size (districts x 10 indicators):
   a size, --quick runs 1,000 and 10,000 only.
 """
 import argparse
-import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, "/usr/share/qgis/python/plugins")
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import conftest  # noqa: E402,F401  registers 'sozialmonitor'
+import _setup  # noqa: E402,F401  paths, offscreen Qt, the package alias (bench/_setup.py)
 import synthetic  # noqa: E402
 
 K = 10
@@ -45,35 +36,6 @@ def time_core(n, recipe, repeat):
         elapsed = time.perf_counter() - start
         best = elapsed if best is None else min(best, elapsed)
     return best
-
-
-def qgis_setup():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from qgis.core import QgsProcessingProvider
-    from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
-
-    class BenchProvider(QgsProcessingProvider):
-        def id(self):
-            return "sozialmonitor"
-
-        def name(self):
-            return "Sozialmonitor (bench)"
-
-        def loadAlgorithms(self):  # noqa: N802
-            self.addAlgorithm(ComputeIndexAlgorithm())
-
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.algorithmById("sozialmonitor:compute_index") is None:
-        provider = BenchProvider()
-        registry.addProvider(provider)
-    return app, provider
 
 
 def time_algorithm(uri, recipe_path, out_path):
@@ -119,7 +81,7 @@ def main():
     args.algorithm_max = max(args.sizes) if args.algorithm_max is None else args.algorithm_max
 
     recipe = synthetic.bench_recipe(K)
-    app, _provider = qgis_setup()
+    app = _setup.qgis_app()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         recipe_path = Path(tmp) / "bench_recipe.json"

@@ -33,15 +33,8 @@ import time
 import traceback
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, "/usr/share/qgis/python/plugins")
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("SOZIALMONITOR_LANG", "en")
-
-import conftest  # noqa: E402,F401  registers 'sozialmonitor'
+os.environ.setdefault("SOZIALMONITOR_LANG", "en")  # before the plugin is imported
+import _setup  # noqa: E402,F401  paths, offscreen Qt, the package alias (bench/_setup.py)
 import synthetic  # noqa: E402
 
 K = 10
@@ -259,16 +252,7 @@ def main():
     args = parser.parse_args()
     n = 10_000 if args.quick else args.districts
 
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], True)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from sozialmonitor.plugin.processing.provider import register_provider
-
-    register_provider()
+    app = _setup.qgis_app(gui=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         districts, table, recipe = make_data(n, tmp)

@@ -23,22 +23,14 @@ QGIS / Sozialmonitor (> 1: Sozialmonitor is faster).
 Everything is invented; only the shapes are realistic.
 """
 import argparse
-import os
 import struct
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import _setup  # noqa: E402,F401  paths, offscreen Qt, the package alias (bench/_setup.py)
 import numpy as np
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, "/usr/share/qgis/python/plugins")
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import conftest  # noqa: E402,F401  registers 'sozialmonitor'
 
 
 def _srs():
@@ -143,20 +135,6 @@ def grid_cells(path, n, extent, seed=3):
                 k += 1
 
     return _write(path, "cells", ogr.wkbPolygon, [("pop", ogr.OFTInteger)], rows()), int(pop.sum()), side * side
-
-
-def qgis_setup():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from sozialmonitor.plugin.processing.provider import register_provider
-
-    register_provider()
-    return app
 
 
 def timed(alg, params, repeat=1):
@@ -313,7 +291,7 @@ def main():
     if args.quick:
         args.points, args.districts, args.cells, args.zones = 10000, 1000, 40000, 100
         args.facilities, args.access_districts, args.autocorr_districts = 1000, 400, 1000
-    app = qgis_setup()
+    app = _setup.qgis_app()
     print("{:<42} {:>9} {:>10} {:>10} {:>8}  {}".format("case", "data s", "ours s", "base s", "base/ours",
                                                         "baseline tool; check"), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench_spatial_") as tmp:

@@ -161,7 +161,7 @@ def test_annex_and_workbook_use_the_given_source():
 
 
 def test_workbook_numbers_have_the_printed_precision_and_missing_values_a_dash(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # a declared dependency (requirements-dev.txt, python3-openpyxl): no skip
     frame = pd.DataFrame({"id": ["a", "b", "c"], "name": ["A", "B", "C"], "EW": [12345, 150, 800],
                           "evaluated": [1, 0, 1], "S1": [2.7978, 5.0, np.nan],
                           "status_score": [-0.5242646359675467, 1.0, 0.25], "status_class": ["mittel", None, "hoch"]})

@@ -31,30 +31,8 @@ def test_batch_export_names_maps_predictably_and_merges(qgis_processing, tmp_pat
 
 def test_pooled_breaks_are_shared_by_the_years_of_one_indicator(qgis_processing, tmp_path, german):
     """Two 'years' of one indicator get the same class breaks, computed on the pooled values."""
-    from qgis.core import (
-        QgsCoordinateTransformContext,
-        QgsFeatureRequest,
-        QgsField,
-        QgsVectorFileWriter,
-        QgsVectorLayer,
-    )
-    from qgis.PyQt.QtCore import QVariant
-
-    layer = QgsVectorLayer(mt.RESULT, "r", "ogr").materialize(QgsFeatureRequest())
-    layer.startEditing()
-    layer.addAttribute(QgsField("S3_2019", QVariant.Double))
-    layer.addAttribute(QgsField("S3_2021", QVariant.Double))
-    layer.updateFields()
-    for f in layer.getFeatures():
-        if isinstance(f["S3"], float):  # NULL comes back as a QVariant
-            # test-only second "year": the real 2019 value + 10 points
-            layer.changeAttributeValue(f.id(), layer.fields().lookupField("S3_2019"), f["S3"])
-            layer.changeAttributeValue(f.id(), layer.fields().lookupField("S3_2021"), f["S3"] + 10)
-    layer.commitChanges()
-    gpkg = tmp_path / "years.gpkg"
-    opts = QgsVectorFileWriter.SaveVectorOptions()
-    opts.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(gpkg), QgsCoordinateTransformContext(), opts)
+    # test-only second "year": the real 2019 value + 10 points
+    gpkg = mt.result_with_years(tmp_path / "years.gpkg", {"S3_2019": ("S3", 0), "S3_2021": ("S3", 10)})
     result = _run("batch_export", {"INPUT": str(gpkg), "FIELDS": ["S3_2019", "S3_2021"], "METHOD": 2,
                                    "CLASSES": 4, "OUTPUT_FOLDER": str(tmp_path / "k"), "DPI": 72})
     assert result["MAPS"] == 2
@@ -68,7 +46,7 @@ def test_pooled_breaks_are_shared_by_the_years_of_one_indicator(qgis_processing,
 
 
 def test_committee_package_has_all_parts(qgis_processing, tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # a declared dependency (requirements-dev.txt, python3-openpyxl): no skip
     out = tmp_path / "paket"
     _run("committee_package", {"INPUT": mt.RESULT, "RECIPE": str(mt.RECIPE_2019), "TITLE": "Testauszug",
                                "OVERLAY": mt.BEZIRKE, "DPI": 72, "INDICATOR_MAPS": False, "OUTPUT_FOLDER": str(out)})

@@ -264,29 +264,10 @@ def test_atlas_texts_are_translatable_and_progress_names_the_pages(atlas):
 # ---- 9. multi-year fields ---------------------------------------------------------------------
 
 def test_year_field_gets_indicator_label_year_and_unit(qgis_processing, tmp_path, german):
-    from qgis.core import (
-        QgsCoordinateTransformContext,
-        QgsFeatureRequest,
-        QgsField,
-        QgsVectorFileWriter,
-        QgsVectorLayer,
-    )
-    from qgis.PyQt.QtCore import QVariant
     from sozialmonitor.plugin.core.recipe import Recipe
     from sozialmonitor.plugin.gis.map_document import field_label
 
-    layer = QgsVectorLayer(mt.RESULT, "r", "ogr").materialize(QgsFeatureRequest())
-    layer.startEditing()
-    layer.addAttribute(QgsField("S4_2019", QVariant.Double))
-    layer.updateFields()
-    index = layer.fields().lookupField("S4_2019")
-    for f in layer.getFeatures():
-        layer.changeAttributeValue(f.id(), index, f["S4"])
-    layer.commitChanges()
-    gpkg = tmp_path / "years.gpkg"
-    opts = QgsVectorFileWriter.SaveVectorOptions()
-    opts.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(gpkg), QgsCoordinateTransformContext(), opts)
+    gpkg = mt.result_with_years(tmp_path / "years.gpkg", {"S4_2019": ("S4", 0)})
     result, pdf = export_map(tmp_path, INPUT=str(gpkg), FIELD="S4_2019", TITLE="Kinderarmut", METHOD=2)
     text = mt.pdf_text(pdf)
     assert "Kinderarmut 2019 (%)" in text  # legend heading; was "S4_2019"
@@ -308,7 +289,7 @@ def package(qgis_processing, tmp_path_factory):
 
 
 def test_package_carries_the_given_source_with_the_geometry_licence(package):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # a declared dependency (requirements-dev.txt, python3-openpyxl): no skip
     annex = mt.pdf_text(package / "methodenanhang.pdf")
     assert "CC BY 3.0 DE" in annex.replace("\n", " ")
     wb = openpyxl.load_workbook(package / "tabellen.xlsx")
@@ -318,7 +299,7 @@ def test_package_carries_the_given_source_with_the_geometry_licence(package):
 
 
 def test_package_workbook_numbers_show_the_printed_precision(package):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # a declared dependency (requirements-dev.txt, python3-openpyxl): no skip
     wb = openpyxl.load_workbook(package / "tabellen.xlsx")
     ind, idx = wb["Indikatoren"], wb["Index"]
     head = [c.value for c in ind[1]]
