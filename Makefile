@@ -2,7 +2,7 @@
 #   make demo   install what is missing, install the plugin into QGIS, run the Berlin MSS 2019 demo headless
 #   make test   install what is missing and run the whole test suite (this is what .ci/run calls)
 SHELL := /bin/bash
-VENV  := .venv
+VENV  ?= .venv
 PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
@@ -10,7 +10,7 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 .PHONY: demo test bootstrap install-plugin translations translations-update screenshot bench clean
 
 bootstrap:
-	@bash scripts/bootstrap.sh
+	@VENV=$(VENV) bash scripts/bootstrap.sh
 	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
 
 translations: bootstrap
@@ -31,8 +31,11 @@ install-plugin: bootstrap translations
 demo: install-plugin
 	@bash scripts/demo.sh
 
-test: bootstrap translations
-	@$(PY) -m pytest -q
+# The suite on this machine's QGIS only (the quick loop while developing)
+test-here: bootstrap translations
+	@$(PY) -m pytest -q $(PYTEST_ARGS)
+
+test: test-here
 
 bench: bootstrap
 	@$(PY) bench/run_all.py
