@@ -269,3 +269,58 @@ def test_installed_plugin_computes_the_official_mss_2019_classes(profile):
     got = {plr: (status, dynamik, sdi) for plr, status, dynamik, sdi in rows}
     assert len(got) == 436
     assert got == official
+
+
+@pytest.fixture(scope="module")
+def desktop(package, tmp_path_factory):
+    """The real QGIS desktop (under Xvfb) with a fresh profile installs the plugin through its own
+    plugin installer: from the ZIP, then from the repository file (see desktop_install_check.py)."""
+    from qgis.core import Qgis
+
+    xvfb, qgis = shutil.which("xvfb-run"), shutil.which("qgis")
+    assert xvfb and qgis, "xvfb-run and qgis are needed (make bootstrap installs them)"
+    base = tmp_path_factory.mktemp("qgis-desktop")
+    ini = base / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    # A fresh profile would greet us with first-start tips, news and a version check; switch them off.
+    ini.write_text("[qgis]\ncheckVersion=false\nallowVersionCheck=false\nshowTips{}=false\nmigration\\fileVersion=3\n"
+                   "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n".format(Qgis.QGIS_VERSION_INT // 100),
+                   encoding="utf-8")
+    script = base / "desktop_install_check.py"
+    shutil.copy(Path(__file__).resolve().parent / script.name, script)
+    result_file = base / "result.json"
+    env = clean_env(base, SOZ_ZIP=str(package["zip"]), SOZ_REPO_URL=package["xml"].resolve().as_uri(),
+                    SOZ_RESULT=str(result_file), SOZIALMONITOR_LANG="de")
+    del env["QT_QPA_PLATFORM"]  # the desktop draws on Xvfb
+    proc = subprocess.Popen([xvfb, "-a", "-s", "-screen 0 1280x1024x24", qgis, "--profiles-path", str(base),
+                             "--profile", "default", "--nologo", "--noversioncheck", "--code", str(script)],
+                            cwd=str(base), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+    try:
+        log, _ = proc.communicate(timeout=240)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)  # xvfb-run, Xvfb and QGIS: the session this test started
+        log, _ = proc.communicate()
+        pytest.fail("QGIS did not quit within 240 s (a dialog waiting for an answer?):\n" + log[-3000:])
+    assert result_file.exists(), "QGIS quit without a result (exit {}):\n{}".format(proc.returncode, log[-3000:])
+    return json.loads(result_file.read_text(encoding="utf-8")), base
+
+
+def test_qgis_desktop_installs_the_zip_and_the_repository_plugin(desktop, package):
+    result, base = desktop
+    assert result["errors"] == []
+    home = str(base / "profiles" / "default" / "python" / "plugins")
+    assert result["before"]["home_plugin_path"].rstrip("/") == home
+    assert not result["before"]["folder"] and not result["before"]["provider"]
+    # Plugins › Install from ZIP: unpacked into the profile, started, toolbar action, provider, enabled
+    expected = {"active": True, "module": "sozialmonitor.plugin.gui.plugin", "folder": True,
+                "home_plugin_path": result["before"]["home_plugin_path"], "provider": True, "action": True,
+                "enabled": True}
+    assert result["from_zip"] == expected
+    assert not result["uninstalled"]["folder"] and not result["uninstalled"]["provider"]
+    # the internal repository: listed with the version of metadata.txt, installed from download_url
+    assert result["listed"]["name"] == "Sozialmonitor" and result["listed"]["zip_repository"] == "Intranet"
+    assert result["listed"]["version_available"] == package["version"]
+    assert result["listed"]["experimental"] == (metadata()["experimental"] == "True")
+    assert result["listed"]["download_url"] == package["zip"].resolve().as_uri()
+    assert result["from_repository"] == expected
