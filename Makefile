@@ -7,7 +7,7 @@ PY    := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: demo test bootstrap install-plugin translations translations-update screenshot bench clean
+.PHONY: demo test bootstrap install-plugin package translations translations-update screenshot bench clean
 
 bootstrap:
 	@VENV=$(VENV) bash scripts/bootstrap.sh
@@ -25,6 +25,12 @@ screenshot: bootstrap translations
 	@bash scripts/screenshot_panel.sh de docs/screenshots/panel.png
 	@bash scripts/screenshot_panel.sh en docs/screenshots/panel_en.png
 
+# dist/sozialmonitor-<version>.zip (Plugins › Install from ZIP) and dist/plugins.xml for an internal
+# plugin repository; REPO_URL: where dist/ will be served (default: dist/'s own file:// address)
+REPO_URL ?=
+package: translations
+	@/usr/bin/python3 scripts/package.py --repo-url "$(REPO_URL)"
+
 install-plugin: bootstrap translations
 	@/usr/bin/python3 scripts/install_plugin.py
 
@@ -41,4 +47,4 @@ bench: bootstrap
 	@$(PY) bench/run_all.py
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build dist .pytest_cache
