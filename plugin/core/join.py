@@ -210,12 +210,16 @@ def _resolve_duplicates(report, keyed, keyed_flags, rows, dup_mask, rule, value_
             return "; ".join("{} (rows {})".format(d["key"], ", ".join(map(str, d["rows"]))) for d in items)
 
         # the details list every duplicate; the matching counts are not known yet, so no summary line
-        shown = listing([dict(d, rows=_few(d["rows"])) for d in report.table_duplicates[:MESSAGE_EXAMPLES]])
-        if len(dup_keys) > MESSAGE_EXAMPLES:
-            shown += "; …"
-        raise JoinError(cap(tr("{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose "
-                               "an aggregation (sum, mean or first).").format(
-            table=os.path.basename(str(label)), n=len(dup_keys), listing=shown)), details=listing(report.table_duplicates))
+        items = [listing([dict(d, rows=_few(d["rows"]))]) for d in report.table_duplicates[:MESSAGE_EXAMPLES]]
+        message = None
+        for n in range(len(items), 0, -1):  # as many examples as fit on one short line
+            message = tr("{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an "
+                         "aggregation (sum, mean or first).").format(
+                table=os.path.basename(str(label)), n=len(dup_keys),
+                listing="; ".join(items[:n]) + ("; …" if len(dup_keys) > n else ""))
+            if len(message) <= 300:
+                break
+        raise JoinError(cap(message), details=listing(report.table_duplicates))
     if rule == "first":
         keep = ~keyed.index.duplicated(keep="first")
         return keyed[keep], (keyed_flags[keep] if keyed_flags is not None else None)

@@ -96,12 +96,13 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
         listing = "; ".join("{} {} (rows {})".format(k, n, ", ".join(map(str, _few(r))))
                             for (k, n), r in list(groups.items())[:EXAMPLES])
         if duplicates == "error":
-            shown = "; ".join("{} {} (rows {})".format(k, n, ", ".join(map(str, _few(r))))
-                              for (k, n), r in list(groups.items())[:MESSAGE_EXAMPLES])
-            raise TableError(_cap(tr("{file}: {n} area/indicator/year combinations occur in several rows: {listing}. "
-                                     "Remove them or choose an aggregation (sum, mean or first).").format(
-                file=os.path.basename(str(label)), n=len(groups),
-                listing=shown + ("; …" if len(groups) > MESSAGE_EXAMPLES else ""))), details=listing)
+            items = ["{} {} (rows {})".format(k, n, ", ".join(map(str, _few(r))))
+                     for (k, n), r in list(groups.items())[:MESSAGE_EXAMPLES]]
+            raise TableError(_shortest(
+                lambda shown: tr("{file}: {n} area/indicator/year combinations occur in several rows: {listing}. "
+                                 "Remove them or choose an aggregation (sum, mean or first).").format(
+                    file=os.path.basename(str(label)), n=len(groups), listing=shown), items, len(groups)),
+                details=listing)
         lines.append(tr("long format: {n} duplicate area/indicator/year combinations resolved by '{rule}': "
                         "{listing}").format(n=len(groups), rule=duplicates, listing=listing))
     # as in the wide join: a sum or mean with a suppressed or missing part is unknown
@@ -143,6 +144,15 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
 def _few(rows, limit=6):
     rows = list(rows)
     return rows if len(rows) <= limit else rows[: limit - 1] + ["…", rows[-1]]
+
+
+def _shortest(make, items, total, limit=300):
+    """make(listing) with as many of ``items`` as fit in ``limit`` characters (at least one, then capped)."""
+    for n in range(len(items), 0, -1):
+        line = make("; ".join(items[:n]) + ("; …" if total > n else ""))
+        if len(line) <= limit:
+            return line
+    return _cap(line, limit)
 
 
 def _cap(line, limit=300):
