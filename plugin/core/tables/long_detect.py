@@ -30,7 +30,7 @@ class LongLayout:
         """'indicator' (6 values: arbeitslose_anzahl, …) and 'year' (2015–2021) — for messages."""
         parts = []
         if self.indicator:
-            shown = ", ".join(self.indicators[:3]) + (", …" if len(self.indicators) > 3 else "")
+            shown = ", ".join(self.indicators[:2]) + (", …" if len(self.indicators) > 2 else "")
             parts.append(tr("'{col}' ({n} values: {names})").format(col=self.indicator, n=len(self.indicators),
                                                                       names=shown))
         if self.year:
