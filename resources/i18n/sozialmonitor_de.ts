@@ -1215,11 +1215,6 @@
             <translation>{file}: Die Zeilen eines Gebiets und Indikators unterscheiden sich in {dims}; Summe oder Mittelwert würden die Jahre zusammenzählen. Geben Sie '{col}' als Jahresspalte an (LONG_YEAR); LONG_YEARS behält dann die gewünschten Jahre.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/tables/longwide.py" />
-            <source>{file}: the rows of one area differ in {dims}; a sum or mean would add up different indicators. Give '{col}' as the indicator column (LONG_INDICATOR).</source>
-            <translation>{file}: Die Zeilen eines Gebiets unterscheiden sich in {dims}; Summe oder Mittelwert würden verschiedene Indikatoren zusammenzählen. Geben Sie '{col}' als Indikatorspalte an (LONG_INDICATOR).</translation>
-        </message>
-        <message>
             <location filename="../../plugin/core/tables/read_csv.py" />
             <source>Separator '{sep}' must be a single character such as ';', ',' or tab.</source>
             <translation>Das Trennzeichen '{sep}' muss ein einzelnes Zeichen sein, z. B. ';', ',' oder Tab.</translation>

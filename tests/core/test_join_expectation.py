@@ -213,3 +213,11 @@ def test_percent_is_rounded_down(value, text):
 @pytest.fixture(scope="module")
 def nasty(tmp_path_factory):
     return make_nasty.write_all(tmp_path_factory.mktemp("nasty_expect"))
+
+
+def test_pivot_may_sum_a_further_text_dimension():
+    """Rows by sex (m/w) under one area and indicator: a sum is what the user asked for, not years added up."""
+    frame = pd.DataFrame({"k": ["01", "01", "02", "02"], "sex": ["m", "w", "m", "w"], "i": ["ALO"] * 4,
+                          "v": [3.0, 4.0, 5.0, 6.0]})
+    wide = long_to_wide(frame, "k", "i", "v", duplicates="sum")
+    assert wide.frame["ALO"].tolist() == [7.0, 11.0]

@@ -43,8 +43,8 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
     key/indicator/value/year: column names (case-insensitive); indicator None with a year column: one
     indicator, named after the value column. indicators/years: optional lists to
     keep (others are dropped and reported). keep_columns: text columns taken from the first row of
-    each key (e.g. the area name). Duplicates that differ in a further column that looks like a year or
-    an indicator are refused whatever ``duplicates`` says (an aggregation would add them up).
+    each key (e.g. the area name). Duplicates that differ in a further column that looks like a year
+    are refused whatever ``duplicates`` says (an aggregation would add them up).
     Raises TableError naming columns and rows.
     """
     if isinstance(table, pd.DataFrame):  # note: DataFrame.flags exists (pandas' Flags), so test the type
@@ -160,21 +160,17 @@ def _cap(line, limit=300):
 
 
 def _refuse_hidden_dimension(frame, usable, long, dup, key, used, label):
-    """TableError when the duplicate rows differ in a column that looks like a year or an indicator."""
+    """TableError when the duplicate rows differ in a column that looks like a year."""
     rest = frame.loc[usable].drop(columns=[c for c in frame.columns if c in used and c != key])
     layout = detect_long_format(rest.assign(_combo=long["_name"].to_numpy()), key,
                                 keys=(long["_key"] + "\u0001" + long["_name"]).to_numpy(), exclude=("_combo",))
-    if layout is None:
+    if layout is None or layout.year is None:
+        # a further text column (e.g. sex: m/w) may be what the user means to sum; a year never is
         return
     name = os.path.basename(str(label))
-    if layout.year:
-        text = tr("{file}: the rows of one area and indicator differ in {dims}; a sum or mean would add up the "
-                  "years. Give '{col}' as the year column (LONG_YEAR); LONG_YEARS then keeps the years you "
-                  "want.").format(file=name, dims=layout.describe(), col=layout.year)
-    else:
-        text = tr("{file}: the rows of one area differ in {dims}; a sum or mean would add up different "
-                  "indicators. Give '{col}' as the indicator column (LONG_INDICATOR).").format(
-            file=name, dims=layout.describe(), col=layout.indicator)
+    text = tr("{file}: the rows of one area and indicator differ in {dims}; a sum or mean would add up the "
+              "years. Give '{col}' as the year column (LONG_YEAR); LONG_YEARS then keeps the years you "
+              "want.").format(file=name, dims=layout.describe(), col=layout.year)
     raise TableError(_cap(text))
 
 
