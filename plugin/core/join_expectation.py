@@ -109,8 +109,13 @@ def diagnose(report, d_text, t_text, key_rule, d_names=None, t_names=None):
             why = tr("The table's keys are decimal numbers (e.g. '{t}', layer '{d}').").format(
                 t=shape["float_example"], d=d_example)
         elif rule == "pad_zeros":
-            why = tr("The table's keys lost their leading zeros (e.g. '{t}' for '{d}').").format(
-                t=t_example, d=_padded(t_example, d_set) or d_example)
+            partner = _padded(t_example, d_set)
+            if partner and len(partner) < len(t_example):
+                why = tr("The layer's keys lost their leading zeros (e.g. '{d}' for '{t}'; a numeric key "
+                         "field?).").format(d=partner, t=t_example)
+            else:
+                why = tr("The table's keys lost their leading zeros (e.g. '{t}' for '{d}').").format(
+                    t=t_example, d=partner or d_example)
         else:
             why = tr("The keys differ in case or spacing (e.g. table '{t}', layer '{d}').").format(
                 t=t_example, d=d_example)

@@ -453,6 +453,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/join_expectation.py" />
+            <source>The layer's keys lost their leading zeros (e.g. '{d}' for '{t}'; a numeric key field?).</source>
+            <translation>Die Schlüssel des Layers haben ihre führenden Nullen verloren (z. B. '{d}' für '{t}'; ein numerisches Schlüsselfeld?).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
             <source>The table's keys lost their leading zeros (e.g. '{t}' for '{d}').</source>
             <translation>Die Schlüssel der Tabelle haben ihre führenden Nullen verloren (z. B. '{t}' für '{d}').</translation>
         </message>

@@ -221,3 +221,25 @@ def test_pivot_may_sum_a_further_text_dimension():
                           "v": [3.0, 4.0, 5.0, 6.0]})
     wide = long_to_wide(frame, "k", "i", "v", duplicates="sum")
     assert wide.frame["ALO"].tolist() == [7.0, 11.0]
+
+
+def test_layer_that_lost_its_zeros_is_named_as_such(plr, cases):
+    numeric = plr.assign(id=plr["id"].astype(int))  # a key field stored as integer: 1011101
+    with pytest.raises(JoinExpectationError) as info:
+        _join(numeric, cases["mss2019_plr.csv"])
+    assert "The layer's keys lost their leading zeros (e.g. '1011101' for '01011101'" in info.value.message
+    assert "'pad_zeros' 447 of 448 districts (99.7 %) would match" in info.value.message
+    assert _join(numeric, cases["mss2019_plr.csv"], "pad_zeros").report.n_matched_districts == 447
+
+
+def test_name_keys_in_another_spelling_propose_normalise_text():
+    districts = pd.DataFrame({"bezirk": ["Mitte", "Friedrichshain-Kreuzberg", "Pankow", "Charlottenburg-Wilmersdorf",
+                                         "Spandau", "Steglitz-Zehlendorf", "Tempelhof-Schöneberg", "Neukölln",
+                                         "Treptow-Köpenick", "Marzahn-Hellersdorf", "Lichtenberg", "Reinickendorf"]})
+    table = pd.DataFrame({"Bezirk": [n.upper() + " " for n in districts["bezirk"]], "v": range(12)})
+    table.loc[0, "Bezirk"] = "Mitte"
+    with pytest.raises(JoinExpectationError) as info:
+        join_table(districts, "bezirk", table, "Bezirk", min_match_percent=90)
+    msg = info.value.message
+    assert "1 of 12 districts (8.3 %)" in msg and "differ in case or spacing" in msg
+    assert "With the key rule 'normalise_text' 12 of 12 districts (100 %) would match." in msg
