@@ -1176,6 +1176,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: several value columns ({cols}) go with a year column only, not with an indicator column.</source>
+            <translation>{file}: Mehrere Wertspalten ({cols}) gehen nur mit einer Jahresspalte, nicht mit einer Indikatorspalte.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
             <source>{file}: the value column '{col}' holds text, not numbers.</source>
             <translation>{file}: Die Wertspalte '{col}' enthält Text, keine Zahlen.</translation>
         </message>
@@ -3625,8 +3630,8 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Long format: value column (empty = detect)</source>
-            <translation>Langformat: Wertspalte (leer = erkennen)</translation>
+            <source>Long format: value column (empty = detect; with a year column also several: A;B)</source>
+            <translation>Langformat: Wertspalte (leer = erkennen; mit einer Jahresspalte auch mehrere: A;B)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />

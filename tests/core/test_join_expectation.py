@@ -243,3 +243,20 @@ def test_name_keys_in_another_spelling_propose_normalise_text():
     msg = info.value.message
     assert "1 of 12 districts (8.3 %)" in msg and "differ in case or spacing" in msg
     assert "With the key rule 'normalise_text' 12 of 12 districts (100 %) would match." in msg
+
+
+def test_one_row_per_area_and_year_is_detected_and_pivoted(kreise, cases):
+    table = read_table(cases["by_year.csv"], key_columns=["kreis_id"])
+    with pytest.raises(JoinError, match=r"(?s)one per 'year' \(2015–2021\).*FORMAT=long, LONG_VALUE=schuldnerquote_pct;"
+                                        r"beschaeftigtenquote_pct, LONG_YEAR=year"):
+        join_table(kreise, "ARS", table, "kreis_id", duplicates="mean")
+    wide = long_to_wide(table, "kreis_id", None, ["schuldnerquote_pct", "beschaeftigtenquote_pct"], "year",
+                        keep_columns=["kreis_name"])
+    assert list(wide.frame.columns[:4]) == ["kreis_id", "kreis_name", "schuldnerquote_pct_2015",
+                                            "schuldnerquote_pct_2016"]
+    assert wide.frame.shape == (45, 16) and wide.frame.columns[-1] == "beschaeftigtenquote_pct_2021"
+    long = read_table(cases["long.csv"], key_columns=["kreis_id"]).frame
+    expected = long[(long["indicator"] == "beschaeftigtenquote_pct") & (long["year"] == 2017)].set_index("kreis_id")
+    got = wide.frame.set_index("kreis_id")["beschaeftigtenquote_pct_2017"]
+    assert got.loc["03101"] == expected.loc["03101", "value"] and got.notna().all()
+    assert join_table(kreise, "ARS", wide.frame, "kreis_id", min_match_percent=90).report.n_matched_districts == 45

@@ -152,3 +152,16 @@ def test_pivot_that_would_sum_years_is_refused(run, cases):
                                 "TABLE_KEY": "kreis_id", "FORMAT": 1, "LONG_INDICATOR": "indicator",
                                 "LONG_VALUE": "value", "DUPLICATES": 1, "OUTPUT": "memory:"})
     assert "differ in 'year' (2015–2021); a sum or mean would add up the years" in message
+
+
+def test_rows_by_year_pivoted_with_detected_value_columns(run, cases, tmp_path):
+    message, _fb = _fails(run, {"INPUT": KREISE, "INPUT_KEY": "ARS", "TABLE": cases["by_year.csv"],
+                                "TABLE_KEY": "kreis_id", "DUPLICATES": 1, "OUTPUT": "memory:"})
+    assert "LONG_VALUE=schuldnerquote_pct;beschaeftigtenquote_pct, LONG_YEAR=year" in message
+    out = tmp_path / "by_year.gpkg"
+    result = run({"INPUT": KREISE, "INPUT_KEY": "ARS", "TABLE": cases["by_year.csv"], "TABLE_KEY": "kreis_id",
+                  "FORMAT": 1, "OUTPUT": str(out)})
+    assert result["MATCHED"] == 45
+    frame = _frame(out)
+    assert [c for c in frame.columns if c.endswith("_2021")] == ["schuldnerquote_pct_2021",
+                                                                  "beschaeftigtenquote_pct_2021"]

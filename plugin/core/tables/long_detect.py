@@ -22,6 +22,7 @@ class LongLayout:
     indicator: str = None  # text column naming the indicator (None: one indicator, only years)
     year: str = None
     value: str = None  # the one numeric column left (None when there are several)
+    values: tuple = ()  # several numeric columns by year, without an indicator column (area, year, A, B)
     rows_per_key: float = 0.0
     indicators: tuple = ()  # first distinct indicator names
     years: tuple = ()  # sorted distinct years (text)
@@ -43,7 +44,7 @@ class LongLayout:
         text = "FORMAT=long"
         if self.indicator:
             text += ", LONG_INDICATOR={}".format(self.indicator)
-        text += ", LONG_VALUE={}".format(self.value or "…")
+        text += ", LONG_VALUE={}".format(self.value or ";".join(map(str, self.values)) or "…")
         if self.year:
             text += ", LONG_YEAR={}".format(self.year)
         return text
@@ -102,9 +103,11 @@ def detect_long_format(frame, key, keys=None, exclude=()):
                and year_text(sub[c]) is None]
     named = [c for c in numeric if str(c).strip().casefold() in VALUE_NAMES]
     value = named[0] if named else (numeric[0] if len(numeric) == 1 else None)
+    values = tuple(numeric) if value is None and indicator is None and len(numeric) > 1 else ()
     years = tuple(sorted(year_text(sub[year]).dropna().unique())) if year else ()
     indicators = tuple(str(v) for v in pd.unique(sub[indicator].dropna())) if indicator else ()
-    return LongLayout(key=key, indicator=indicator, year=year, value=value, rows_per_key=float(len(k) / k.nunique()),
+    return LongLayout(key=key, indicator=indicator, year=year, value=value, values=values,
+                      rows_per_key=float(len(k) / k.nunique()),
                       indicators=indicators, years=years)
 
 

@@ -41,7 +41,8 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
     """Pivot a long table (TableReadResult or DataFrame) to one row per key.
 
     key/indicator/value/year: column names (case-insensitive); indicator None with a year column: one
-    indicator, named after the value column. indicators/years: optional lists to
+    indicator, named after the value column — or several (``value`` a list: area, year, A, B -> A_<year>,
+    B_<year>). indicators/years: optional lists to
     keep (others are dropped and reported). keep_columns: text columns taken from the first row of
     each key (e.g. the area name). Duplicates that differ in a further column that looks like a year
     are refused whatever ``duplicates`` says (an aggregation would add them up).
@@ -54,11 +55,19 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
     cols = list(frame.columns)
     key = resolve_column(key, cols, label)
     indicator = resolve_column(indicator, cols, label, tr_noop("indicator column")) if indicator else None
-    value = resolve_column(value, cols, label, tr_noop("value column"))
+    values = [value] if isinstance(value, str) else [v for v in value if v]
+    values = [resolve_column(v, cols, label, tr_noop("value column")) for v in values]
     year = resolve_column(year, cols, label, tr_noop("year column")) if year else None
     if indicator is None and year is None:
         raise TableError(tr("{file}: long format needs an indicator column or a year column.").format(file=label))
     keep_columns = [resolve_column(c, cols, label) for c in keep_columns if c]
+    value = values[0]
+    if len(values) > 1:
+        if indicator is not None:
+            raise TableError(tr("{file}: several value columns ({cols}) go with a year column only, not with an "
+                                "indicator column.").format(file=label, cols=", ".join(values)))
+        frame, flags, rows = _stack_values(frame, flags, rows, values, [key, year] + keep_columns, label)
+        indicator, value = "_indicator", "_value"
     if not pd.api.types.is_numeric_dtype(frame[value]):
         raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(file=label, col=value))
     ind_text = frame[indicator].map(_label_or_none) if indicator else pd.Series(str(value), index=frame.index,
@@ -139,6 +148,21 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
         (" ..." if len(value_cols) > 12 else "")))
     return WideTable(frame=out, flags=out_flags, row_numbers=firsts["_row"].to_numpy(), value_columns=value_cols,
                      lines=lines)
+
+
+def _stack_values(frame, flags, rows, values, others, label):
+    """Several value columns by year (area, year, A, B) -> one long table (area, year, indicator A/B, value)."""
+    for col in values:
+        if not pd.api.types.is_numeric_dtype(frame[col]):
+            raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(
+                file=label, col=col))
+    parts, flag_parts = [], []
+    for col in values:
+        parts.append(frame[list(dict.fromkeys(others))].assign(_indicator=str(col), _value=frame[col]))
+        flag_parts.append(pd.DataFrame({"_value": flags[col].astype(object) if col in flags.columns
+                                        else pd.Series(None, index=frame.index, dtype=object)}))
+    stacked = pd.concat(parts, ignore_index=True)
+    return stacked, pd.concat(flag_parts, ignore_index=True), np.tile(np.asarray(rows), len(values))
 
 
 def _few(rows, limit=6):

@@ -155,7 +155,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
                                        defaultValue=0),
             QgsProcessingParameterString(self.LONG_INDICATOR,
                                          self.tr("Long format: indicator column (empty = detect)"), optional=True),
-            QgsProcessingParameterString(self.LONG_VALUE, self.tr("Long format: value column (empty = detect)"),
+            QgsProcessingParameterString(self.LONG_VALUE, self.tr("Long format: value column (empty = detect; "
+                                                                  "with a year column also several: A;B)"),
                                          optional=True),
             QgsProcessingParameterString(self.LONG_YEAR, self.tr("Long format: year column (optional)"),
                                          optional=True),
@@ -234,7 +235,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
                                 "them."))
         years = [y.strip() for y in self._string(parameters, self.LONG_YEARS, context).split(";") if y.strip()]
         duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
-        return long_to_wide(table, table_key, indicator or None, value, year or None, duplicates=duplicates,
+        values = [v.strip() for v in value.split(";") if v.strip()]
+        return long_to_wide(table, table_key, indicator or None, values, year or None, duplicates=duplicates,
                             keep_columns=[table_name] if table_name else [], years=years or None, label=label)
 
     def _report_path(self, parameters, context):
@@ -366,6 +368,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
 def _detect_long_columns(table, table_key, label):
     """(indicator, value, year) of a long table, found by long_detect; TableError when they cannot be found."""
     layout = detect_long_format(table.frame, table_key)
+    if layout is not None and layout.values:
+        return None, ";".join(map(str, layout.values)), layout.year
     if layout is None or not layout.value:
         numeric = [c for c in table.frame.columns if c != table_key and str(table.frame[c].dtype).startswith("float")]
         raise TableError(tr("{file}: the long-format columns could not be found (the key '{key}' does not repeat "
