@@ -6,6 +6,7 @@ duplicate), refuses duplicate table keys unless an aggregation is chosen explici
 everything that did not match. Missing-value codes (e.g. 0 or -9999) are only counted, never
 changed: deciding what they mean is the index recipe's job.
 """
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,10 +15,13 @@ import pandas as pd
 from . import keys as keymod
 from .errors import JoinError
 from .i18n import tr
+from .join_expectation import JoinExpectationError, cap, check_match_rate
 from .join_report import JoinReport  # noqa: F401 (public API: join.JoinReport)
+from .tables.long_detect import detect_long_format
 
 DUPLICATE_RULES = ("error", "sum", "mean", "first")
 EXAMPLES = 20
+MESSAGE_EXAMPLES = 5  # duplicate keys named in the message (all of them are in the details)
 
 
 @dataclass
@@ -39,7 +43,7 @@ def _unpack(table):
 def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exact", strict=False,
                duplicates="error", district_name=None, table_name=None, missing_codes=(), label=None,
                flags=None, row_numbers=None, table_report=None, collision_suffix="table",
-               reserved_columns=()):
+               reserved_columns=(), min_match_percent=None):
     """Left-join ``table_df`` to ``districts_df`` by key.
 
     districts_df: one row per district feature (index kept, e.g. feature ids).
@@ -52,7 +56,12 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     table: counted per column in the report, values unchanged. collision_suffix: appended to a table
     column whose name the layer already has ('name' -> 'name_table'); reserved_columns: further layer
     field names that count as taken (fields not passed in districts_df).
-    Returns JoinResult. Raises JoinError (missing columns, duplicates with 'error', strict problems).
+    min_match_percent: fewer districts or table rows matched (in %) than this, or none at all, raises
+    JoinExpectationError naming the likely cause (join_expectation.py); None = no expectation.
+    A table in long format (the key repeats with a year or indicator column) is refused whatever
+    ``duplicates`` says: an aggregation would add up years and indicators.
+    Returns JoinResult. Raises JoinError (missing columns, duplicates with 'error', long format, strict
+    problems, too few matches).
     """
     table_df, t_flags, t_report, t_rows = _unpack(table_df)
     flags = flags if flags is not None else t_flags
@@ -118,6 +127,8 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     keyed_rows = row_numbers[has_key]
     dup_mask = keyed.index.duplicated(keep=False)
     if dup_mask.any():
+        _refuse_long_format(table_df.loc[has_key], table_key, t_norm[has_key], label)
+        _refuse_rounded_keys(keyed.index[dup_mask], label)
         keyed, keyed_flags = _resolve_duplicates(report, keyed, keyed_flags, keyed_rows, dup_mask, duplicates,
                                                  value_cols, label)
 
@@ -150,10 +161,20 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
         out_flags.index = districts_df.index
         out_flags = out_flags.rename(columns=renamed)
     _hints(report, d_text, t_text, key_rule)
+    expectation = None
+    try:
+        check_match_rate(report, d_text, t_text, key_rule, min_match_percent, d_names=d_names if district_name
+                         else None, t_names=t_names if table_name else None)
+    except JoinExpectationError as err:
+        expectation = err
     if strict and not report.is_clean():
-        raise JoinError(tr("Strict join failed for {table}: {summary}. Fix the keys or switch strict mode off; "
-                           "the full list is in the details.").format(table=label, summary=report.summary_line()),
-                        details=report.to_text())
+        message = tr("Strict join failed for {table}: {summary}. Fix the keys or switch strict mode off; "
+                     "the full list is in the details.").format(table=label, summary=report.summary_line())
+        if expectation is not None:  # the cause, without repeating the counts
+            message += "\n" + "\n".join(expectation.message.split("\n")[1:-1])
+        raise JoinExpectationError(message.rstrip(), details=report.to_text(), report=report)
+    if expectation is not None:
+        raise expectation
     return JoinResult(frame=frame, report=report, flags=out_flags, columns=list(joined.columns), matched=matched)
 
 
@@ -189,10 +210,16 @@ def _resolve_duplicates(report, keyed, keyed_flags, rows, dup_mask, rule, value_
             return "; ".join("{} (rows {})".format(d["key"], ", ".join(map(str, d["rows"]))) for d in items)
 
         # the details list every duplicate; the matching counts are not known yet, so no summary line
-        raise JoinError(tr("{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an "
-                           "aggregation (sum, mean or first).").format(
-            table=label, n=len(dup_keys), listing=listing(report.table_duplicates[:EXAMPLES])),
-            details=listing(report.table_duplicates))
+        items = [listing([dict(d, rows=_few(d["rows"]))]) for d in report.table_duplicates[:MESSAGE_EXAMPLES]]
+        message = None
+        for n in range(len(items), 0, -1):  # as many examples as fit on one short line
+            message = tr("{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an "
+                         "aggregation (sum, mean or first).").format(
+                table=os.path.basename(str(label)), n=len(dup_keys),
+                listing="; ".join(items[:n]) + ("; …" if len(dup_keys) > n else ""))
+            if len(message) <= 300:
+                break
+        raise JoinError(cap(message), details=listing(report.table_duplicates))
     if rule == "first":
         keep = ~keyed.index.duplicated(keep="first")
         return keyed[keep], (keyed_flags[keep] if keyed_flags is not None else None)
@@ -227,6 +254,36 @@ def _resolve_duplicates(report, keyed, keyed_flags, rows, dup_mask, rule, value_
             ser[result.index.isin(dup_keys)] = "aggregated"
             new_flags[col] = pd.Categorical(ser)
     return result, new_flags
+
+
+def _few(rows, limit=6):
+    """Row numbers for a message: [2, 3, …, 9] for a long list."""
+    return list(rows) if len(rows) <= limit else list(rows[: limit - 1]) + ["…", rows[-1]]
+
+
+def _refuse_rounded_keys(dup_keys, label):
+    """JoinError when duplicate keys are scientific numbers that lost digits: they are different districts."""
+    texts = pd.unique(np.asarray(dup_keys, dtype=object))
+    lossy = [t for t in texts if keymod.is_lossy_scientific(str(t))]
+    if not lossy:
+        return
+    raise JoinError(cap(tr("{table}: {n} keys are in scientific notation without all digits (e.g. '{ex}'), so "
+                           "different districts got the same key: Excel rounded them. Format the key column as text "
+                           "in Excel and export again.").format(table=os.path.basename(str(label)), n=len(lossy),
+                                                                ex=lossy[0])))
+
+
+def _refuse_long_format(table_df, table_key, keys, label):
+    """JoinError when the repeated keys come with a year or indicator column (long format)."""
+    layout = detect_long_format(table_df, table_key, keys=keys.to_numpy())
+    if layout is None:
+        return
+    raise JoinError(
+        cap(tr("{table} is in long format: each key occurs in about {k} rows, one per {dims}. Summing or averaging "
+               "them would add up years and indicators.").format(
+            table=os.path.basename(str(label)), k=int(round(layout.rows_per_key)), dims=layout.describe())) + "\n" +
+        cap(tr("Pivot it to one row per district: {params} (the columns are found if you leave them "
+               "empty).").format(params=layout.parameters())))
 
 
 def _count_flags(report, table_df, flags):

@@ -204,10 +204,15 @@ class SozialmonitorDock(QDockWidget):
         report = os.path.join(self.work_dir(), "join_check.csv")
         params = self.table.join_parameters(self.districts, report)
         self.table.clear_report()
+        if os.path.isfile(report):
+            os.remove(report)  # our own check file: a report found after a failure is this run's
 
-        def done(ok, results, _error):
+        def done(ok, results, error):
             if ok and results.get("REPORT"):
                 self._read_report(results["REPORT"], then=self.save_state)
+            elif error and os.path.isfile(report):
+                # too few matches: the message bar names the cause, the report lists what did not match
+                self._read_report(report)
 
         self.runner.run_algorithm("sozialmonitor:join_table", params, done)
 

@@ -32,17 +32,20 @@ LOG = logging.getLogger(__name__)
 
 
 class _Feedback(QgsProcessingFeedback):
-    """Keeps the run's log (for the message log) and the last fatal error (for the message bar)."""
+    """Keeps the run's log (for the message log) and the error for the message bar: the last fatal one, else
+    the last one — the algorithm's exception message arrives after the details it reported (a join report)."""
 
     def __init__(self):
         super().__init__()
         self.lines = []
         self.error = ""
+        self._fatal = False
 
     def reportError(self, error, fatalError=False):  # noqa: N802,N803 (QGIS API)
         self.lines.append(error)
-        if fatalError or not self.error:
+        if fatalError or not self._fatal:
             self.error = error
+            self._fatal = self._fatal or bool(fatalError)
         super().reportError(error, fatalError)
 
     def pushInfo(self, info):  # noqa: N802 (QGIS API)

@@ -398,8 +398,108 @@
         </message>
         <message>
             <location filename="../../plugin/core/join.py" />
+            <source>{table}: {n} keys are in scientific notation without all digits (e.g. '{ex}'), so different districts got the same key: Excel rounded them. Format the key column as text in Excel and export again.</source>
+            <translation>{table}: {n} Schlüssel stehen in wissenschaftlicher Schreibweise ohne alle Ziffern (z. B. '{ex}'), daher haben verschiedene Gebiete denselben Schlüssel: Excel hat sie gerundet. Formatieren Sie die Schlüsselspalte in Excel als Text und exportieren Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>{table} is in long format: each key occurs in about {k} rows, one per {dims}. Summing or averaging them would add up years and indicators.</source>
+            <translation>{table} ist im Langformat: Jeder Schlüssel kommt in etwa {k} Zeilen vor, je eine pro {dims}. Summe oder Mittelwert würden Jahre und Indikatoren zusammenzählen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
+            <source>Pivot it to one row per district: {params} (the columns are found if you leave them empty).</source>
+            <translation>Formen Sie sie in eine Zeile pro Gebiet um: {params} (die Spalten werden erkannt, wenn Sie sie leer lassen).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join.py" />
             <source>with the key rule '{rule}' {now} table rows would match instead of {before} ({n} unmatched entries now)</source>
             <translation>mit der Schlüsselregel '{rule}' würden {now} statt {before} Tabellenzeilen zugeordnet ({n} derzeit nicht zugeordnete Einträge)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>{table}: {m} of {n} districts ({dp} %) and {r} of {t} table rows ({tp} %) matched; the join expects at least {min} % of both.</source>
+            <translation>{table}: {m} von {n} Gebieten ({dp} %) und {r} von {t} Tabellenzeilen ({tp} %) zugeordnet; die Verknüpfung erwartet mindestens {min} % von beiden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>If this is what you expect, lower the minimum match (MIN_MATCH_PERCENT) to {p} %; the join report lists every unmatched key.</source>
+            <translation>Wenn Sie das so erwarten, senken Sie die Mindestzuordnung (MIN_MATCH_PERCENT) auf {p} %; der Verknüpfungsbericht listet jeden nicht zugeordneten Schlüssel.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>No key matched, so the join is refused whatever the minimum; the join report lists the keys.</source>
+            <translation>Kein Schlüssel wurde zugeordnet, daher wird die Verknüpfung bei jeder Mindestzuordnung abgelehnt; der Verknüpfungsbericht listet die Schlüssel.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The table's key column is empty.</source>
+            <translation>Die Schlüsselspalte der Tabelle ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>{n} table keys are in scientific notation without all digits (e.g. '{ex}'): Excel rounded them and they cannot be matched. Format the key column as text in Excel and export again.</source>
+            <translation>{n} Tabellenschlüssel stehen in wissenschaftlicher Schreibweise ohne alle Ziffern (z. B. '{ex}'): Excel hat sie gerundet, sie lassen sich nicht zuordnen. Formatieren Sie die Schlüsselspalte in Excel als Text und exportieren Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The table's keys are in scientific notation (e.g. '{t}', layer '{d}'), as Excel writes long numbers.</source>
+            <translation>Die Schlüssel der Tabelle stehen in wissenschaftlicher Schreibweise (z. B. '{t}', Layer '{d}'), wie Excel lange Zahlen schreibt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The table's keys are decimal numbers (e.g. '{t}', layer '{d}').</source>
+            <translation>Die Schlüssel der Tabelle sind Dezimalzahlen (z. B. '{t}', Layer '{d}').</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The layer's keys lost their leading zeros (e.g. '{d}' for '{t}'; a numeric key field?).</source>
+            <translation>Die Schlüssel des Layers haben ihre führenden Nullen verloren (z. B. '{d}' für '{t}'; ein numerisches Schlüsselfeld?).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The table's keys lost their leading zeros (e.g. '{t}' for '{d}').</source>
+            <translation>Die Schlüssel der Tabelle haben ihre führenden Nullen verloren (z. B. '{t}' für '{d}').</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The keys differ in case or spacing (e.g. table '{t}', layer '{d}').</source>
+            <translation>Die Schlüssel unterscheiden sich in Groß-/Kleinschreibung oder Leerzeichen (z. B. Tabelle '{t}', Layer '{d}').</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>With the key rule '{rule}' {m} of {n} districts ({p} %) would match.</source>
+            <translation>Mit der Schlüsselregel '{rule}' würden {m} von {n} Gebieten ({p} %) zugeordnet.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>{r} of the table's {t} rows matched, but they cover only {m} of the {n} districts: the table covers a part of the area only (or the layer has more districts than the table).</source>
+            <translation>{r} der {t} Tabellenzeilen wurden zugeordnet, sie decken aber nur {m} der {n} Gebiete ab: Die Tabelle umfasst nur einen Teil des Gebiets (oder der Layer hat mehr Gebiete als die Tabelle).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>{m} of the {n} districts got data, but only {r} of the table's {t} rows found a district: the table covers a larger area than the layer (or holds other areas as well).</source>
+            <translation>{m} der {n} Gebiete haben Daten, aber nur {r} der {t} Tabellenzeilen fanden ein Gebiet: Die Tabelle umfasst ein größeres Gebiet als der Layer (oder enthält auch andere Gebiete).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The table's keys look like a different district vintage: same format as the layer's (e.g. table '{t}', layer '{d}'), but only {r} of {n} occur in the layer.</source>
+            <translation>Die Schlüssel der Tabelle sehen nach einem anderen Gebietsstand aus: dasselbe Format wie im Layer (z. B. Tabelle '{t}', Layer '{d}'), aber nur {r} von {n} kommen im Layer vor.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>{k} names occur in both.</source>
+            <translation>{k} Namen kommen in beiden vor.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>Join it to districts in the table's boundaries (or take the table for this layer's vintage).</source>
+            <translation>Verknüpfen Sie sie mit Gebieten im Gebietsstand der Tabelle (oder nehmen Sie die Tabelle für den Gebietsstand dieses Layers).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join_expectation.py" />
+            <source>The keys of table and layer look different (e.g. table '{t}', layer '{d}'): check the key column (TABLE_KEY) and the district key field (INPUT_KEY).</source>
+            <translation>Die Schlüssel von Tabelle und Layer sehen verschieden aus (z. B. Tabelle '{t}', Layer '{d}'): Prüfen Sie die Schlüsselspalte (TABLE_KEY) und das Schlüsselfeld der Gebiete (INPUT_KEY).</translation>
         </message>
         <message>
             <location filename="../../plugin/core/join_report.py" />
@@ -552,8 +652,8 @@
         </message>
         <message>
             <location filename="../../plugin/core/keys.py" />
-            <source>digit keys compared after removing a trailing '.0' and restoring leading zeros to {width} digits (other keys as text, ignoring surrounding whitespace)</source>
-            <translation>Ziffernschlüssel verglichen, nachdem ein angehängtes '.0' entfernt und führende Nullen auf {width} Stellen ergänzt wurden (andere Schlüssel als Text, umgebende Leerzeichen ignoriert)</translation>
+            <source>digit keys compared after removing a trailing '.0', writing out scientific notation (1.011101E+6) and restoring leading zeros to {width} digits (other keys as text, ignoring surrounding whitespace)</source>
+            <translation>Ziffernschlüssel verglichen, nachdem ein angehängtes '.0' entfernt, wissenschaftliche Schreibweise (1.011101E+6) ausgeschrieben und führende Nullen auf {width} Stellen ergänzt wurden (andere Schlüssel als Text, umgebende Leerzeichen ignoriert)</translation>
         </message>
         <message>
             <location filename="../../plugin/core/keys.py" />
@@ -1040,6 +1140,21 @@
             <translation>als Text beibehalten: {n} Werte sind Zahlen mit führenden Nullen (ein Schlüssel?)</translation>
         </message>
         <message>
+            <location filename="../../plugin/core/tables/long_detect.py" />
+            <source>'{col}' ({n} values: {names})</source>
+            <translation>'{col}' ({n} Werte: {names})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/long_detect.py" />
+            <source>'{col}' ({span})</source>
+            <translation>'{col}' ({span})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/long_detect.py" />
+            <source> and </source>
+            <translation> und </translation>
+        </message>
+        <message>
             <location filename="../../plugin/core/tables/longwide.py" />
             <source>indicator column</source>
             <translation>Indikatorspalte</translation>
@@ -1053,6 +1168,16 @@
             <location filename="../../plugin/core/tables/longwide.py" />
             <source>year column</source>
             <translation>Jahresspalte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: long format needs an indicator column or a year column.</source>
+            <translation>{file}: Das Langformat braucht eine Indikatorspalte oder eine Jahresspalte.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: several value columns ({cols}) go with a year column only, not with an indicator column.</source>
+            <translation>{file}: Mehrere Wertspalten ({cols}) gehen nur mit einer Jahresspalte, nicht mit einer Indikatorspalte.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/tables/longwide.py" />
@@ -1093,6 +1218,11 @@
             <location filename="../../plugin/core/tables/longwide.py" />
             <source>long format pivoted: {rows} rows -&gt; {keys} areas x {cols} columns ({names})</source>
             <translation>Langformat umgeformt: {rows} Zeilen -&gt; {keys} Gebiete x {cols} Spalten ({names})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/longwide.py" />
+            <source>{file}: the rows of one area and indicator differ in {dims}; a sum or mean would add up the years. Give '{col}' as the year column (LONG_YEAR); LONG_YEARS then keeps the years you want.</source>
+            <translation>{file}: Die Zeilen eines Gebiets und Indikators unterscheiden sich in {dims}; Summe oder Mittelwert würden die Jahre zusammenzählen. Geben Sie '{col}' als Jahresspalte an (LONG_YEAR); LONG_YEARS behält dann die gewünschten Jahre.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/tables/read_csv.py" />
@@ -3338,14 +3468,18 @@ PRIMARY_KEY (Standard: fid) ist ein neu erzeugter ganzzahliger Schlüssel (1, 2,
 
 Encoding, separator, decimal comma, header row below title rows and footnote rows are detected (override them if needed). Suppression symbols such as . - x / … • * become missing values, never 0, and are counted in the report.
 
-Keys are text: leading zeros survive. KEY_RULE 'pad_zeros' also matches keys whose leading zeros Excel removed (1100101, 1100101.0). Duplicate table keys are an error unless DUPLICATES says how to aggregate. STRICT turns any district without data or table row without district into an error.
+Keys are text: leading zeros survive. KEY_RULE 'pad_zeros' also matches keys whose leading zeros Excel removed (1100101, 1100101.0, 1.100101E+6). Duplicate table keys are an error unless DUPLICATES says how to aggregate; a table in long format (the key repeats with a year or indicator column) is refused until FORMAT=long pivots it. STRICT turns any district without data or table row without district into an error.
+
+MIN_MATCH_PERCENT (default 90): fewer districts or fewer table rows matched than this share fails the join, with the likely cause (lost leading zeros, decimal or scientific keys, another district vintage, a partial table) and the fix; no match at all always fails. Lower it when a partial match is what you expect.
 
 The join report (matched, districts without data, rows without district, duplicates, name mismatches, suppressed values, conversions) goes to this log and to REPORT (CSV; by default next to a file output). EXTRA_TABLES joins more files with the same key column and options.</source>
             <translation>Verknüpft Indikatortabellen (CSV/TXT, XLSX, ODS oder einen Tabellenlayer) über den Schlüssel mit den Gebieten von INPUT und schreibt einen neuen Layer: alle Gebietsfelder plus die Tabellenspalten (Namen GeoPackage-tauglich gemacht; der Alias behält die ursprüngliche Überschrift).
 
 Zeichenkodierung, Trennzeichen, Dezimalkomma, eine Kopfzeile unterhalb von Titelzeilen und Fußnotenzeilen werden erkannt (bei Bedarf übersteuerbar). Sperrzeichen wie . - x / … • * werden zu fehlenden Werten, nie zu 0, und im Bericht gezählt.
 
-Schlüssel sind Text: führende Nullen bleiben erhalten. Die Schlüsselregel (KEY_RULE) 'pad_zeros' ordnet auch Schlüssel zu, deren führende Nullen Excel entfernt hat (1100101, 1100101.0). Doppelte Tabellenschlüssel sind ein Fehler, es sei denn, DUPLICATES legt eine Zusammenfassung fest. STRICT macht jedes Gebiet ohne Daten und jede Tabellenzeile ohne Gebiet zum Fehler.
+Schlüssel sind Text: führende Nullen bleiben erhalten. Die Schlüsselregel (KEY_RULE) 'pad_zeros' ordnet auch Schlüssel zu, die Excel beschädigt hat (1100101, 1100101.0, 1.100101E+6). Doppelte Tabellenschlüssel sind ein Fehler, es sei denn, DUPLICATES legt eine Zusammenfassung fest; eine Tabelle im Langformat (der Schlüssel wiederholt sich mit einer Jahres- oder Indikatorspalte) wird abgelehnt, bis FORMAT=long sie umformt. STRICT macht jedes Gebiet ohne Daten und jede Tabellenzeile ohne Gebiet zum Fehler.
+
+MIN_MATCH_PERCENT (Standard 90): Werden weniger Gebiete oder weniger Tabellenzeilen als dieser Anteil zugeordnet, schlägt die Verknüpfung fehl, mit der wahrscheinlichen Ursache (verlorene führende Nullen, Dezimal- oder wissenschaftliche Schlüssel, ein anderer Gebietsstand, eine Teiltabelle) und der Abhilfe; gar keine Zuordnung schlägt immer fehl. Senken Sie den Wert, wenn Sie eine Teilzuordnung erwarten.
 
 Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Duplikate, abweichende Namen, gesperrte Werte, Umwandlungen) erscheint in diesem Protokoll und in REPORT (CSV; standardmäßig neben einer Dateiausgabe). EXTRA_TABLES verknüpft weitere Dateien mit derselben Schlüsselspalte und denselben Optionen.</translation>
         </message>
@@ -3408,6 +3542,11 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>first row</source>
             <translation>erste Zeile</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Minimum match (% of the districts and of the table rows; no match always fails)</source>
+            <translation>Mindestzuordnung (% der Gebiete und der Tabellenzeilen; ohne jede Zuordnung immer ein Fehler)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
@@ -3486,13 +3625,13 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Long format: indicator column</source>
-            <translation>Langformat: Indikatorspalte</translation>
+            <source>Long format: indicator column (empty = detect)</source>
+            <translation>Langformat: Indikatorspalte (leer = erkennen)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Long format: value column</source>
-            <translation>Langformat: Wertspalte</translation>
+            <source>Long format: value column (empty = detect; with a year column also several: A;B)</source>
+            <translation>Langformat: Wertspalte (leer = erkennen; mit einer Jahresspalte auch mehrere: A;B)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
@@ -3536,8 +3675,13 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Long format needs the indicator column and the value column (LONG_INDICATOR, LONG_VALUE).</source>
-            <translation>Das Langformat braucht die Indikatorspalte und die Wertspalte (LONG_INDICATOR, LONG_VALUE).</translation>
+            <source>Long format: columns found: indicator '{i}', value '{v}', year '{y}'.</source>
+            <translation>Langformat: erkannte Spalten: Indikator '{i}', Wert '{v}', Jahr '{y}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Long format needs the value column (LONG_VALUE) and the indicator column (LONG_INDICATOR) or the year column (LONG_YEAR); leave all three empty to detect them.</source>
+            <translation>Das Langformat braucht die Wertspalte (LONG_VALUE) und die Indikatorspalte (LONG_INDICATOR) oder die Jahresspalte (LONG_YEAR); lassen Sie alle drei leer, um sie erkennen zu lassen.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
@@ -3548,6 +3692,11 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>Reading district attributes…</source>
             <translation>Attribute der Gebiete werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Join report: {path}</source>
+            <translation>Verknüpfungsbericht: {path}</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
@@ -3563,6 +3712,11 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>Join report written to {path}</source>
             <translation>Verknüpfungsbericht geschrieben nach {path}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>{file}: the long-format columns could not be found (the key '{key}' does not repeat with a year or indicator column, or there are several value columns: {cols}). Give LONG_INDICATOR, LONG_VALUE and LONG_YEAR.</source>
+            <translation>{file}: Die Spalten des Langformats wurden nicht gefunden (der Schlüssel '{key}' wiederholt sich nicht mit einer Jahres- oder Indikatorspalte, oder es gibt mehrere Wertspalten: {cols}). Geben Sie LONG_INDICATOR, LONG_VALUE und LONG_YEAR an.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
@@ -4330,6 +4484,21 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
             <location filename="../../ui/step_table.ui" />
             <source>first row</source>
             <translation>erste Zeile</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>Minimum match</source>
+            <translation>Mindestzuordnung</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_table.ui" />
+            <source>The join fails when fewer districts or fewer table rows than this share are matched (no match always fails). Lower it for a table that covers only a part of the districts.</source>
+            <translation>Die Verknüpfung schlägt fehl, wenn weniger Gebiete oder weniger Tabellenzeilen als dieser Anteil zugeordnet werden (ohne jede Zuordnung immer). Senken Sie den Wert für eine Tabelle, die nur einen Teil der Gebiete umfasst.</translation>
         </message>
         <message>
             <location filename="../../ui/step_table.ui" />

@@ -136,6 +136,14 @@ def test_export_atlas(dock, tmp_path):
     fill_inputs(dock, layer, tmp_path)
     dock.printing.pdf_widget.setFilePath(str(tmp_path / "mitte.pdf"))
     assert not dock.printing.atlas_button.isEnabled()  # nothing computed yet
+    # the city-wide table on a few districts: below the expected 90 % of table rows, a message and no result
+    dock.compute.compute_button.click()
+    wait_idle(dock)
+    errors = bar_messages(dock.iface, Qgis.Critical)
+    assert len(errors) == 1 and "the table covers a larger area than the layer" in errors[0], errors
+    assert not dock.printing.atlas_button.isEnabled()
+    errors.clear()
+    dock.table.min_match_spin.setValue(0)  # accepted explicitly (no match at all would still fail)
     dock.compute.compute_button.click()
     wait_idle(dock)
     assert dock.printing.atlas_button.isEnabled()

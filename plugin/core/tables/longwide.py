@@ -6,6 +6,7 @@ area/indicator/year are an error listing them, unless an aggregation is chosen e
 ('sum', 'mean', 'first'), exactly as for the join. Missing combinations become NaN with the flag
 'absent' (the long table has no row for them).
 """
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,8 +15,10 @@ import pandas as pd
 from ..errors import TableError
 from ..i18n import tr, tr_noop
 from .build import resolve_column
+from .long_detect import detect_long_format
 
 EXAMPLES = 20
+MESSAGE_EXAMPLES = 5
 
 
 @dataclass
@@ -37,9 +40,13 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
                  indicators=None, years=None, label="table"):
     """Pivot a long table (TableReadResult or DataFrame) to one row per key.
 
-    key/indicator/value/year: column names (case-insensitive). indicators/years: optional lists to
+    key/indicator/value/year: column names (case-insensitive); indicator None with a year column: one
+    indicator, named after the value column — or several (``value`` a list: area, year, A, B -> A_<year>,
+    B_<year>). indicators/years: optional lists to
     keep (others are dropped and reported). keep_columns: text columns taken from the first row of
-    each key (e.g. the area name). Raises TableError naming columns and rows.
+    each key (e.g. the area name). Duplicates that differ in a further column that looks like a year
+    are refused whatever ``duplicates`` says (an aggregation would add them up).
+    Raises TableError naming columns and rows.
     """
     if isinstance(table, pd.DataFrame):  # note: DataFrame.flags exists (pandas' Flags), so test the type
         frame, flags, rows = table, pd.DataFrame(index=table.index), np.arange(2, len(table) + 2)
@@ -47,13 +54,24 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
         frame, flags, rows = table.frame, table.flags, np.asarray(table.row_numbers)
     cols = list(frame.columns)
     key = resolve_column(key, cols, label)
-    indicator = resolve_column(indicator, cols, label, tr_noop("indicator column"))
-    value = resolve_column(value, cols, label, tr_noop("value column"))
+    indicator = resolve_column(indicator, cols, label, tr_noop("indicator column")) if indicator else None
+    values = [value] if isinstance(value, str) else [v for v in value if v]
+    values = [resolve_column(v, cols, label, tr_noop("value column")) for v in values]
     year = resolve_column(year, cols, label, tr_noop("year column")) if year else None
+    if indicator is None and year is None:
+        raise TableError(tr("{file}: long format needs an indicator column or a year column.").format(file=label))
     keep_columns = [resolve_column(c, cols, label) for c in keep_columns if c]
+    value = values[0]
+    if len(values) > 1:
+        if indicator is not None:
+            raise TableError(tr("{file}: several value columns ({cols}) go with a year column only, not with an "
+                                "indicator column.").format(file=label, cols=", ".join(values)))
+        frame, flags, rows = _stack_values(frame, flags, rows, values, [key, year] + keep_columns, label)
+        indicator, value = "_indicator", "_value"
     if not pd.api.types.is_numeric_dtype(frame[value]):
         raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(file=label, col=value))
-    ind_text = frame[indicator].map(_label_or_none)
+    ind_text = frame[indicator].map(_label_or_none) if indicator else pd.Series(str(value), index=frame.index,
+                                                                               dtype=object)
     names = ind_text if year is None else ind_text + "_" + frame[year].map(_label_or_none)
     usable = frame[key].notna() & ind_text.notna() & (names.notna())
     lines = []
@@ -82,13 +100,18 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
     long["_flag"] = flags[value][usable].astype(object) if value in flags.columns else None
     dup = long.duplicated(["_key", "_name"], keep=False)
     if dup.any():
+        _refuse_hidden_dimension(frame, usable, long, dup, key, [c for c in (indicator, year, value) if c], label)
         groups = long[dup].groupby(["_key", "_name"], sort=False)["_row"].apply(list)
-        listing = "; ".join("{} {} (rows {})".format(k, n, ", ".join(map(str, r)))
+        listing = "; ".join("{} {} (rows {})".format(k, n, ", ".join(map(str, _few(r))))
                             for (k, n), r in list(groups.items())[:EXAMPLES])
         if duplicates == "error":
-            raise TableError(tr("{file}: {n} area/indicator/year combinations occur in several rows: {listing}. "
-                                "Remove them or choose an aggregation (sum, mean or first).").format(
-                file=label, n=len(groups), listing=listing))
+            items = ["{} {} (rows {})".format(k, n, ", ".join(map(str, _few(r))))
+                     for (k, n), r in list(groups.items())[:MESSAGE_EXAMPLES]]
+            raise TableError(_shortest(
+                lambda shown: tr("{file}: {n} area/indicator/year combinations occur in several rows: {listing}. "
+                                 "Remove them or choose an aggregation (sum, mean or first).").format(
+                    file=os.path.basename(str(label)), n=len(groups), listing=shown), items, len(groups)),
+                details=listing)
         lines.append(tr("long format: {n} duplicate area/indicator/year combinations resolved by '{rule}': "
                         "{listing}").format(n=len(groups), rule=duplicates, listing=listing))
     # as in the wide join: a sum or mean with a suppressed or missing part is unknown
@@ -97,7 +120,7 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
     wide = long.pivot_table(index="_key", columns="_name", values="_value", aggfunc=agg, dropna=False, sort=False) \
         if len(long) else pd.DataFrame()
     order_keys = pd.unique(long["_key"])
-    order_cols = _column_order(long, frame, indicator, year, usable)
+    order_cols = _column_order(long, frame, indicator, year, usable, ind_text)
     wide = wide.reindex(index=order_keys, columns=order_cols)
     firsts = long.drop_duplicates("_key")
     flag_wide = long.drop_duplicates(["_key", "_name"]).pivot(index="_key", columns="_name", values="_flag") \
@@ -127,6 +150,54 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
                      lines=lines)
 
 
+def _stack_values(frame, flags, rows, values, others, label):
+    """Several value columns by year (area, year, A, B) -> one long table (area, year, indicator A/B, value)."""
+    for col in values:
+        if not pd.api.types.is_numeric_dtype(frame[col]):
+            raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(
+                file=label, col=col))
+    parts, flag_parts = [], []
+    for col in values:
+        parts.append(frame[list(dict.fromkeys(others))].assign(_indicator=str(col), _value=frame[col]))
+        flag_parts.append(pd.DataFrame({"_value": flags[col].astype(object) if col in flags.columns
+                                        else pd.Series(None, index=frame.index, dtype=object)}))
+    stacked = pd.concat(parts, ignore_index=True)
+    return stacked, pd.concat(flag_parts, ignore_index=True), np.tile(np.asarray(rows), len(values))
+
+
+def _few(rows, limit=6):
+    rows = list(rows)
+    return rows if len(rows) <= limit else rows[: limit - 1] + ["…", rows[-1]]
+
+
+def _shortest(make, items, total, limit=300):
+    """make(listing) with as many of ``items`` as fit in ``limit`` characters (at least one, then capped)."""
+    for n in range(len(items), 0, -1):
+        line = make("; ".join(items[:n]) + ("; …" if total > n else ""))
+        if len(line) <= limit:
+            return line
+    return _cap(line, limit)
+
+
+def _cap(line, limit=300):
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _refuse_hidden_dimension(frame, usable, long, dup, key, used, label):
+    """TableError when the duplicate rows differ in a column that looks like a year."""
+    rest = frame.loc[usable].drop(columns=[c for c in frame.columns if c in used and c != key])
+    layout = detect_long_format(rest.assign(_combo=long["_name"].to_numpy()), key,
+                                keys=(long["_key"] + "\u0001" + long["_name"]).to_numpy(), exclude=("_combo",))
+    if layout is None or layout.year is None:
+        # a further text column (e.g. sex: m/w) may be what the user means to sum; a year never is
+        return
+    name = os.path.basename(str(label))
+    text = tr("{file}: the rows of one area and indicator differ in {dims}; a sum or mean would add up the "
+              "years. Give '{col}' as the year column (LONG_YEAR); LONG_YEARS then keeps the years you "
+              "want.").format(file=name, dims=layout.describe(), col=layout.year)
+    raise TableError(_cap(text))
+
+
 def _label_or_none(value):
     if value is None or (isinstance(value, float) and value != value):
         return None
@@ -134,10 +205,10 @@ def _label_or_none(value):
     return text or None
 
 
-def _column_order(long, frame, indicator, year, usable):
+def _column_order(long, frame, indicator, year, usable, ind_text):
     if year is None:
         return list(pd.unique(long["_name"]))
-    pairs = pd.DataFrame({"i": frame[indicator][usable].map(_label_or_none),
+    pairs = pd.DataFrame({"i": ind_text[usable],
                           "y": frame[year][usable].map(_label_or_none), "n": long["_name"]}).drop_duplicates("n")
     ind_order = {v: k for k, v in enumerate(pd.unique(pairs["i"]))}
     pairs = pairs.assign(io=pairs["i"].map(ind_order)).sort_values(["io", "y"], kind="stable")

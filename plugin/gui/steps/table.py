@@ -12,6 +12,7 @@ from qgis.core import QgsProcessing
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
 
+from ...core.join_expectation import DEFAULT_MIN_MATCH_PERCENT
 from ...core.tables import read_table
 from ...gis.i18n import translate as tr
 from ..widgets import FrameModel, load_ui, show_message
@@ -75,6 +76,7 @@ class TableStep(QWidget):
         for combo in (self.separator_combo, self.key_rule_combo, self.duplicates_combo):
             combo.currentIndexChanged.connect(self._options_changed)
         self.sheet_edit.textChanged.connect(self._options_changed)
+        self.min_match_spin.valueChanged.connect(self._options_changed)
 
     def _options_changed(self, *_args):
         """Another table, key or reading option: the shown join report no longer applies."""
@@ -142,7 +144,7 @@ class TableStep(QWidget):
             "INPUT_NAME": districts.name_field() or None,
             "TABLE_KEY": self.key(), "TABLE_NAME": self.name_combo.currentText().strip() or None,
             "KEY_RULE": self.key_rule_combo.currentIndex(), "DUPLICATES": self.duplicates_combo.currentIndex(),
-            "OUTPUT": output, "REPORT": report_path,
+            "MIN_MATCH_PERCENT": self.min_match_spin.value(), "OUTPUT": output, "REPORT": report_path,
         }
         if table_layer:
             params["TABLE_LAYER"] = table_layer
@@ -190,7 +192,7 @@ class TableStep(QWidget):
         return {"path": self.path(), "key": self.key(), "name": self.name_combo.currentText().strip(),
                 "sheet": self.sheet_edit.text().strip(), "encoding": self.encoding(), "separator": self.separator(),
                 "key_rule": self.key_rule_combo.currentIndex(), "duplicates": self.duplicates_combo.currentIndex(),
-                "columns": self.columns, "report": self.report_path}
+                "min_match": self.min_match_spin.value(), "columns": self.columns, "report": self.report_path}
 
     def set_state(self, state):
         self.file_widget.setFilePath(state.get("path", ""))
@@ -205,6 +207,7 @@ class TableStep(QWidget):
         self.separator_combo.setCurrentIndex(max(0, self.separator_combo.findData(state.get("separator", ""))))
         self.key_rule_combo.setCurrentIndex(int(state.get("key_rule", 0)))
         self.duplicates_combo.setCurrentIndex(int(state.get("duplicates", 0)))
+        self.min_match_spin.setValue(int(state.get("min_match", DEFAULT_MIN_MATCH_PERCENT)))
         self.preview_model.set_frame(None)
         show_message(self.notes, "")
         self.clear_report()  # the dock reads the saved report (state "report") in a task

@@ -27,9 +27,11 @@ from qgis.core import (
 from ...core.errors import JoinError, TableError
 from ...core.i18n import tr
 from ...core.join import DUPLICATE_RULES, join_table, sanitise_field_names
+from ...core.join_expectation import DEFAULT_MIN_MATCH_PERCENT, JoinExpectationError, cap
 from ...core.join_report import write_reports_csv
 from ...core.keys import KEY_RULES
 from ...core.tables import read_table, table_from_dataframe
+from ...core.tables.long_detect import detect_long_format
 from ...core.tables.longwide import long_to_wide
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm, check_file_output
@@ -50,8 +52,14 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         "(override them if needed). Suppression symbols such as . - x / … • * become missing values, never 0, "
         "and are counted in the report.\n\n"
         "Keys are text: leading zeros survive. KEY_RULE 'pad_zeros' also matches keys whose leading zeros "
-        "Excel removed (1100101, 1100101.0). Duplicate table keys are an error unless DUPLICATES says how to "
-        "aggregate. STRICT turns any district without data or table row without district into an error.\n\n"
+        "Excel removed (1100101, 1100101.0, 1.100101E+6). Duplicate table keys are an error unless DUPLICATES says "
+        "how to aggregate; a table in long format (the key repeats with a year or indicator column) is refused "
+        "until FORMAT=long pivots it. STRICT turns any district without data or table row without district into "
+        "an error.\n\n"
+        "MIN_MATCH_PERCENT (default 90): fewer districts or fewer table rows matched than this share fails the "
+        "join, with the likely cause (lost leading zeros, decimal or scientific keys, another district vintage, "
+        "a partial table) and the fix; no match at all always fails. Lower it when a partial match is what you "
+        "expect.\n\n"
         "The join report (matched, districts without data, rows without district, duplicates, name "
         "mismatches, suppressed values, conversions) goes to this log and to REPORT (CSV; by default next "
         "to a file output). EXTRA_TABLES joins more files with the same key column and options."
@@ -74,6 +82,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
     STRICT = "STRICT"
     DUPLICATES = "DUPLICATES"
     MISSING_CODES = "MISSING_CODES"
+    MIN_MATCH_PERCENT = "MIN_MATCH_PERCENT"
     FORMAT = "FORMAT"
     LONG_INDICATOR = "LONG_INDICATOR"
     LONG_VALUE = "LONG_VALUE"
@@ -105,6 +114,11 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             self.DUPLICATES, self.tr("Several table rows with the same key"),
             options=[self.tr("error (list them)"), self.tr("sum"), self.tr("mean"), self.tr("first row")],
             defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_MATCH_PERCENT, self.tr("Minimum match (% of the districts and of the table rows; "
+                                            "no match always fails)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_MATCH_PERCENT, minValue=0.0,
+            maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -139,9 +153,11 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
                                        options=[self.tr("wide (one row per district)"),
                                                 self.tr("long (district, [year,] indicator, value)")],
                                        defaultValue=0),
-            QgsProcessingParameterString(self.LONG_INDICATOR, self.tr("Long format: indicator column"),
+            QgsProcessingParameterString(self.LONG_INDICATOR,
+                                         self.tr("Long format: indicator column (empty = detect)"), optional=True),
+            QgsProcessingParameterString(self.LONG_VALUE, self.tr("Long format: value column (empty = detect; "
+                                                                  "with a year column also several: A;B)"),
                                          optional=True),
-            QgsProcessingParameterString(self.LONG_VALUE, self.tr("Long format: value column"), optional=True),
             QgsProcessingParameterString(self.LONG_YEAR, self.tr("Long format: year column (optional)"),
                                          optional=True),
             QgsProcessingParameterString(self.LONG_YEARS, self.tr("Long format: years to keep (e.g. 2019;2021)"),
@@ -205,17 +221,23 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             tables.append((label, table, _key_of(table, key_names, label)))
         return tables
 
-    def _long(self, parameters, context, label, table, table_key, table_name):
+    def _long(self, parameters, context, label, table, table_key, table_name, feedback):
         indicator = self._string(parameters, self.LONG_INDICATOR, context)
         value = self._string(parameters, self.LONG_VALUE, context)
-        if not indicator or not value:
-            raise TableError(tr("Long format needs the indicator column and the value column "
-                                "(LONG_INDICATOR, LONG_VALUE)."))
+        year = self._string(parameters, self.LONG_YEAR, context)
+        if not indicator and not value and not year:
+            indicator, value, year = _detect_long_columns(table, table_key, label)
+            feedback.pushInfo(tr("Long format: columns found: indicator '{i}', value '{v}', year '{y}'.").format(
+                i=indicator or "–", v=value, y=year or "–"))
+        if not value or not (indicator or year):
+            raise TableError(tr("Long format needs the value column (LONG_VALUE) and the indicator column "
+                                "(LONG_INDICATOR) or the year column (LONG_YEAR); leave all three empty to detect "
+                                "them."))
         years = [y.strip() for y in self._string(parameters, self.LONG_YEARS, context).split(";") if y.strip()]
         duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
-        return long_to_wide(table, table_key, indicator, value, self._string(parameters, self.LONG_YEAR, context)
-                            or None, duplicates=duplicates, keep_columns=[table_name] if table_name else [],
-                            years=years or None, label=label)
+        values = [v.strip() for v in value.split(";") if v.strip()]
+        return long_to_wide(table, table_key, indicator or None, values, year or None, duplicates=duplicates,
+                            keep_columns=[table_name] if table_name else [], years=years or None, label=label)
 
     def _report_path(self, parameters, context):
         path = self.parameterAsFileOutput(parameters, self.REPORT, context)
@@ -244,6 +266,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         strict = self.parameterAsBool(parameters, self.STRICT, context)
         duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
         missing_codes = _codes(self._string(parameters, self.MISSING_CODES, context))
+        min_match = self.parameterAsDouble(parameters, self.MIN_MATCH_PERCENT, context)
         is_long = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)] == "long"
         # fail before reading anything: a Shapefile destination or an unwritable report file
         self.check_layer_output(parameters, self.OUTPUT, context)
@@ -263,7 +286,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             for line in table.report.to_lines():
                 feedback.pushInfo(line)
             if is_long:
-                wide = self._long(parameters, context, label, table, table_key, table_name)
+                wide = self._long(parameters, context, label, table, table_key, table_name, feedback)
                 for line in wide.lines:
                     feedback.pushInfo("  " + line)
                 kwargs = {"flags": wide.flags, "row_numbers": wide.row_numbers, "table_report": table.report}
@@ -271,10 +294,18 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             else:
                 kwargs, table_like = {}, table
             suffix = _stem(label) if len(tables) > 1 else "table"
-            result = join_table(frame, district_key, table_like, table_key, key_rule=key_rule, strict=strict,
-                                duplicates=duplicates, district_name=district_name, table_name=table_name,
-                                missing_codes=missing_codes, label=label, collision_suffix=suffix,
-                                reserved_columns=[f.name() for f in source.fields()], **kwargs)
+            try:
+                result = join_table(frame, district_key, table_like, table_key, key_rule=key_rule, strict=strict,
+                                    duplicates=duplicates, district_name=district_name, table_name=table_name,
+                                    missing_codes=missing_codes, label=label, collision_suffix=suffix,
+                                    reserved_columns=[f.name() for f in source.fields()], min_match_percent=min_match,
+                                    **kwargs)
+            except JoinExpectationError as err:
+                # the join report is the explanation: written also when the join fails (the layer is not)
+                if report_path and err.report is not None:
+                    write_reports_csv(reports + [err.report], report_path)
+                    err.message += "\n" + cap(tr("Join report: {path}").format(path=report_path))
+                raise
             if is_long:
                 result.report.conversions[:0] = wide.lines
             else:
@@ -332,6 +363,20 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             "UNMATCHED_DISTRICTS": len(districts) - n_matched,
             "UNMATCHED_ROWS": sum(r.n_unmatched_rows for r in reports),
         }
+
+
+def _detect_long_columns(table, table_key, label):
+    """(indicator, value, year) of a long table, found by long_detect; TableError when they cannot be found."""
+    layout = detect_long_format(table.frame, table_key)
+    if layout is not None and layout.values:
+        return None, ";".join(map(str, layout.values)), layout.year
+    if layout is None or not layout.value:
+        numeric = [c for c in table.frame.columns if c != table_key and str(table.frame[c].dtype).startswith("float")]
+        raise TableError(tr("{file}: the long-format columns could not be found (the key '{key}' does not repeat "
+                            "with a year or indicator column, or there are several value columns: {cols}). Give "
+                            "LONG_INDICATOR, LONG_VALUE and LONG_YEAR.").format(
+            file=os.path.basename(str(label)), key=table_key, cols=", ".join(map(str, numeric[:8])) or "–"))
+    return layout.indicator, layout.value, layout.year
 
 
 def _codes(text):
