@@ -1,21 +1,78 @@
 #!/usr/bin/env bash
 # Run the test suite on another Debian release's QGIS, inside a Debian root (scripts/debian_root.sh).
-#   scripts/run_lane.sh LANE [pytest arguments]      LANE: bookworm | trixie | trixie-backports
+#   scripts/run_lane.sh LANE [pytest arguments]   LANE: bookworm | trixie | trixie-backports | sid
+#   scripts/run_lane.sh --build LANE              only build (or reuse) the root
+#   scripts/run_lane.sh --qgis-candidate LANE     print the QGIS version apt would install in the root
 # The root is cached in $SOZIALMONITOR_ROOTS (default /var/cache/sozialmonitor-ci/roots) and reused by
-# later runs on the same machine. The working tree's files (what git tracks or would track) are copied into
-# the root, the suite runs there with `make test-here` (bootstrap, translations, pytest) in a private mount
-# namespace (/proc, /dev, /sys bound in; they vanish with the process, also when it is killed).
+# later runs on the same machine (rebuilt only when scripts/debian_root.sh changes). The working tree's
+# files (what git tracks or would track) are copied into the root; there `make bootstrap translations`
+# (idempotent: installs QGIS, PostgreSQL/PostGIS and the venv on the first run, then only what changed)
+# and `make test-here` run. Everything runs in private mount and PID namespaces: /proc, /dev, /sys and the
+# local package directories named by the host's pip settings are mounted only there, and the kernel ends
+# every process and removes every mount when the run ends or is killed.
 set -euo pipefail
-LANE=${1:?usage: run_lane.sh LANE [pytest args]}; shift
+MODE=run
+case "${1:-}" in
+  --build) MODE=build; shift ;;
+  --qgis-candidate) MODE=candidate; shift ;;
+esac
+LANE=${1:?usage: run_lane.sh [--build|--qgis-candidate] LANE [pytest args]}; shift
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 # The tree to test: this checkout, or another one (e.g. a worktree) named by SOZIALMONITOR_SRC.
 SRC=${SOZIALMONITOR_SRC:-$HERE}
 ROOTS=${SOZIALMONITOR_ROOTS:-/var/cache/sozialmonitor-ci/roots}
 ROOT="$ROOTS/$LANE"
+VENV_IN_ROOT=/opt/sozialmonitor-venv
+if [ "$(id -u)" != 0 ]; then
+  echo "run_lane: needs root (mmdebstrap, chroot, mount namespaces)" >&2; exit 1
+fi
 mkdir -p "$ROOTS"
-# One build/refresh of a root at a time (parallel runs wait for each other here).
-flock "$ROOT.lock" bash "$HERE/scripts/debian_root.sh" "$LANE" "$ROOT"
 
+# Build or reuse the root under an exclusive lock, then keep a shared lock while it is used: a rebuild
+# (recipe changed) waits for running lanes, parallel runs of the same lane share the root.
+exec 8>"$ROOT.lock"
+flock 8
+t0=$SECONDS
+if [ $MODE = candidate ]; then bash "$HERE/scripts/debian_root.sh" "$LANE" "$ROOT" >&2; else bash "$HERE/scripts/debian_root.sh" "$LANE" "$ROOT"; fi
+flock -s 8
+root_s=$((SECONDS - t0))
+[ $MODE = build ] && exit 0
+
+# Directories the host's pip settings name (find-links, file:// indexes): mounted read-only at the same
+# place, so pip inside the root sees what pip on the host sees (and does not warn about missing locations).
+pip_dirs() {
+  { cat /etc/pip.conf "${HOME:-/root}/.config/pip/pip.conf" "${HOME:-/root}/.pip/pip.conf" 2>/dev/null || true
+    echo "${PIP_FIND_LINKS:-} ${PIP_EXTRA_INDEX_URL:-} ${PIP_INDEX_URL:-}"; } |
+    grep -oE '(file://)?/[^[:space:]]+' | sed 's#^file://##' | sort -u |
+    while read -r d; do [ -d "$d" ] && echo "$d"; done
+  return 0
+}
+
+# in_root COMMAND: run a bash command line inside the root, in private mount + PID namespaces.
+in_root() {
+  unshare --mount --pid --fork --kill-child --propagation private bash -euo pipefail -c '
+    root=$1; cmd=$2; shift 2
+    mount -t proc proc "$root/proc"; mount --rbind /dev "$root/dev"; mount --rbind /sys "$root/sys"
+    for d in "$@"; do mkdir -p "$root$d"; mount --bind "$d" "$root$d"; mount -o remount,bind,ro "$root$d"; done
+    # bash stays PID 1 of the namespace (reaps orphans, e.g. a stopped PostgreSQL server); when it exits,
+    # the kernel ends whatever is left in the namespace and the mounts go with it.
+    set +e
+    chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+      HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb CI="${CI:-}" PIP_DEFAULT_TIMEOUT=180 \
+      PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_CERT=/etc/ssl/certs/ca-certificates.crt \
+      PIP_FIND_LINKS="${PIP_FIND_LINKS:-}" bash -euo pipefail -c "$cmd"
+    rc=$?
+    exit $rc
+  ' lane "$ROOT" "$1" $(pip_dirs)
+}
+
+if [ $MODE = candidate ]; then
+  in_root "apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-cache policy qgis | awk '/Candidate:/ {print \$2}'"
+  exit 0
+fi
+
+# A run killed with SIGKILL cannot remove its copy of the tree: copies older than a day go here.
+find "$ROOT/tmp" -maxdepth 1 -name 'sozialmonitor-src.*' -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
 WORK=$(mktemp -d "$ROOT/tmp/sozialmonitor-src.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 (cd "$SRC" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$WORK"
@@ -24,15 +81,8 @@ INNER=${WORK#"$ROOT"}
 
 args=""
 for a in "$@"; do args+=" $(printf '%q' "$a")"; done
-unshare --mount --propagation private bash -euo pipefail -c '
-  root=$1; inner=$2; args=$3
-  mount --rbind /proc "$root/proc"; mount --rbind /dev "$root/dev"; mount --rbind /sys "$root/sys"
-  # Local package mirrors named by the host pip settings, if there are any.
-  for d in /opt/wheels /opt/pypi /opt/pypi-more; do
-    [ -d "$d" ] && { mkdir -p "$root$d"; mount --bind -o ro "$d" "$root$d"; }
-  done
-  exec chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb CI="${CI:-}" PIP_DEFAULT_TIMEOUT=180 \
-    PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_FIND_LINKS="${PIP_FIND_LINKS:-}" \
-    bash -c "cd $inner && make -s test-here VENV=/opt/sozialmonitor-venv PYTEST_ARGS=\"$args\""
-' lane "$ROOT" "$INNER" "$args"
+in_root "cd $INNER
+  t=\$SECONDS
+  make -s bootstrap translations VENV=$VENV_IN_ROOT
+  echo \"lane $LANE: root ${root_s} s, bootstrap + translations \$((SECONDS - t)) s\"
+  make -s test-here VENV=$VENV_IN_ROOT LANE=$LANE PYTEST_ARGS=$(printf '%q' "$args")"
