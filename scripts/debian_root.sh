@@ -48,10 +48,12 @@ deb $MIRROR $EXTRA main"
     --include=ca-certificates,make,python3,python3-venv,procps,util-linux \
     "$SUITE" "$DIR.partial" - <<<"$sources"
   if [ -n "$EXTRA" ]; then
-    # QGIS (every binary package built from src:qgis) from backports; everything else from the release.
+    # QGIS (every binary package built from src:qgis) from backports; everything else from the release
+    # (apt takes from backports only the libraries that QGIS needs in a newer version). n= (codename):
+    # the backports' Suite is "stable-backports", which would stop matching when trixie is oldstable.
     cat >"$DIR.partial/etc/apt/preferences.d/qgis-backports" <<EOF
 Package: src:qgis
-Pin: release a=$EXTRA
+Pin: release n=$EXTRA
 Pin-Priority: 990
 EOF
   fi

@@ -38,13 +38,17 @@ flock -s 8
 root_s=$((SECONDS - t0))
 [ $MODE = build ] && exit 0
 
-# Directories the host's pip settings name (find-links, file:// indexes): mounted read-only at the same
-# place, so pip inside the root sees what pip on the host sees (and does not warn about missing locations).
+# Local package directories the host's pip settings name (find-links directories, file:// indexes): mounted
+# read-only at the same place, so pip inside the root finds what pip on the host finds. A file:// index
+# (.../simple) links to its files relative to it: its parent directory is mounted.
 pip_dirs() {
   { cat /etc/pip.conf "${HOME:-/root}/.config/pip/pip.conf" "${HOME:-/root}/.pip/pip.conf" 2>/dev/null || true
     echo "${PIP_FIND_LINKS:-} ${PIP_EXTRA_INDEX_URL:-} ${PIP_INDEX_URL:-}"; } |
-    grep -oE '(file://)?/[^[:space:]]+' | sed 's#^file://##' | sort -u |
-    while read -r d; do [ -d "$d" ] && echo "$d"; done
+    grep -oE '(file://)?/[^[:space:]]+' |
+    while read -r d; do
+      case "$d" in file://*) d=$(dirname "${d#file://}") ;; esac
+      [ -d "$d" ] && [ "$d" != / ] && echo "$d"
+    done | sort -u
   return 0
 }
 
@@ -71,10 +75,16 @@ if [ $MODE = candidate ]; then
   exit 0
 fi
 
-# A run killed with SIGKILL cannot remove its copy of the tree: copies older than a day go here.
-find "$ROOT/tmp" -maxdepth 1 -name 'sozialmonitor-src.*' -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
+# Each run copies the tree to $ROOT/tmp/sozialmonitor-src.XXXXXX and holds a lock on WORK.lock while it
+# runs. A run killed with SIGKILL cannot remove its copy: copies whose lock is free are removed here.
+for old in "$ROOT"/tmp/sozialmonitor-src.*.lock; do
+  [ -f "$old" ] || continue
+  ( flock -n 9 && rm -rf "${old%.lock}" "$old" ) 9<"$old" || true
+done
 WORK=$(mktemp -d "$ROOT/tmp/sozialmonitor-src.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+exec 7>"$WORK.lock"
+flock 7
+trap 'rm -rf "$WORK" "$WORK.lock"' EXIT
 (cd "$SRC" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$WORK"
 chmod 755 "$WORK"
 INNER=${WORK#"$ROOT"}
