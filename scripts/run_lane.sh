@@ -53,8 +53,10 @@ pip_dirs() {
 }
 
 # in_root COMMAND: run a bash command line inside the root, in private mount + PID namespaces.
+# setpriv --pdeathsig: when this script dies, even by SIGKILL, unshare gets SIGKILL, and --kill-child takes
+# the namespace's PID 1 (and so every process in it) along.
 in_root() {
-  unshare --mount --pid --fork --kill-child --propagation private bash -euo pipefail -c '
+  setpriv --pdeathsig KILL unshare --mount --pid --fork --kill-child --propagation private bash -euo pipefail -c '
     root=$1; cmd=$2; shift 2
     mount -t proc proc "$root/proc"; mount --rbind /dev "$root/dev"; mount --rbind /sys "$root/sys"
     for d in "$@"; do mkdir -p "$root$d"; mount --bind "$d" "$root$d"; mount -o remount,bind,ro "$root$d"; done
