@@ -58,6 +58,9 @@ pip_dirs() {
 in_root() {
   setpriv --pdeathsig KILL unshare --mount --pid --fork --kill-child --propagation private bash -euo pipefail -c '
     root=$1; cmd=$2; shift 2
+    # The root bound onto itself is a mount point: inside it, / can be made private again (a lane run from
+    # inside another root, as when a Debian 13 machine is simulated in the trixie root, needs that).
+    mount --bind "$root" "$root"
     mount -t proc proc "$root/proc"; mount --rbind /dev "$root/dev"; mount --rbind /sys "$root/sys"
     for d in "$@"; do mkdir -p "$root$d"; mount --bind "$d" "$root$d"; mount -o remount,bind,ro "$root$d"; done
     # bash stays PID 1 of the namespace (reaps orphans, e.g. a stopped PostgreSQL server); when it exits,
@@ -87,7 +90,12 @@ WORK=$(mktemp -d "$ROOT/tmp/sozialmonitor-src.XXXXXX")
 exec 7>"$WORK.lock"
 flock 7
 trap 'rm -rf "$WORK" "$WORK.lock"' EXIT
-(cd "$SRC" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$WORK"
+if command -v git >/dev/null && git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1; then
+  (cd "$SRC" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$WORK"
+else  # a tree without git (unpacked archive, or a machine without git): all but venvs and build output
+  tar -C "$SRC" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist --exclude=__pycache__ \
+    --exclude=.pytest_cache -cf - . | tar -xf - -C "$WORK"
+fi
 chmod 755 "$WORK"
 INNER=${WORK#"$ROOT"}
 
