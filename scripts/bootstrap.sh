@@ -29,6 +29,13 @@ DEB_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-shapely py
   python3-venv poppler-utils xvfb xauth pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis"
 ORACLE_DEBS="python3-esda python3-libpysal python3-sklearn"
 
+# An install that was killed half-way (e.g. a CI run stopped during the first bootstrap of a test root)
+# leaves packages unpacked but not configured: finish it first, or apt-get refuses to do anything.
+if [ "$(id -u)" = 0 ] && [ -n "$(dpkg --audit 2>/dev/null)" ]; then
+  echo "bootstrap: finishing an interrupted package installation (dpkg --configure -a)"
+  dpkg --configure -a >/dev/null
+fi
+
 missing=()
 for p in $DEB_PACKAGES; do installed "$p" || missing+=("$p"); done
 # Test oracles from Debian where this release packages them (Debian 13), else pip pins (Debian 12).
@@ -68,6 +75,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "bootstrap: test oracles (esda, libpysal, scikit-learn) from Debian's python3-* packages"
   fi
   echo "bootstrap: installing pinned pip packages into $VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${reqs[@]}"
+  # A local package mirror named in pip.conf (file:// index) that lacks a project makes pip warn once per
+  # project; that is not a problem (pip goes on to the next index), so those lines are dropped, nothing else.
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${reqs[@]}" 2>&1 |
+    { grep -v -E "^WARNING: Location 'file://[^']*' is ignored: it is neither a file nor a directory\.$" || true; } ||
+    { echo "bootstrap: pip install failed (see above)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi

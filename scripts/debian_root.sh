@@ -1,56 +1,84 @@
 #!/usr/bin/env bash
-# Build (or refresh) a Debian root in which the test suite runs on another QGIS than the host's.
+# Build (or reuse) a Debian root in which the test suite runs on another QGIS than the host's.
 #   scripts/debian_root.sh LANE DIR
-# LANE: bookworm (QGIS 3.22), trixie (QGIS 3.40) or trixie-backports (QGIS 3.44 from trixie-backports).
-# DIR is created with mmdebstrap from Debian's packages (nothing else is downloaded), then the project's
-# own scripts/bootstrap.sh installs QGIS, PostgreSQL/PostGIS and the Python packages inside it, exactly as
-# on a fresh machine of that release. The host's CA certificates, resolv.conf and pip settings are copied in.
-# A root that exists already is only refreshed (bootstrap is idempotent and fast the second time).
+# LANE: bookworm (Debian 12, QGIS 3.22), trixie (Debian 13, QGIS 3.40), trixie-backports (Debian 13 with
+# src:qgis pinned to trixie-backports, QGIS 3.44) or sid (Debian unstable, QGIS 3.44; the fallback when
+# trixie-backports has no 3.44).
+# The root is a minimal Debian made with mmdebstrap from Debian's own mirror; everything else (QGIS,
+# PostgreSQL/PostGIS, the venv) is installed later by the project's scripts/bootstrap.sh inside it, exactly
+# as on a fresh machine of that release (scripts/run_lane.sh does that on every run; it is idempotent).
+# Cache key: the sha256 of this file, kept in DIR/.sozialmonitor-recipe. A root built by the same recipe is
+# reused as it is; any change to this file rebuilds it. A root is built under DIR.partial and renamed only
+# when complete, so a killed build never leaves a half-built root behind.
+# Callers hold an exclusive flock on DIR.lock (scripts/run_lane.sh does).
 set -euo pipefail
 LANE=${1:?usage: debian_root.sh LANE DIR}
 DIR=${2:?usage: debian_root.sh LANE DIR}
-HERE=$(cd "$(dirname "$0")/.." && pwd)
 
 case "$LANE" in
   bookworm) SUITE=bookworm; EXTRA="" ;;
   trixie) SUITE=trixie; EXTRA="" ;;
   trixie-backports) SUITE=trixie; EXTRA="trixie-backports" ;;
-  *) echo "debian_root: unknown lane '$LANE' (bookworm, trixie, trixie-backports)" >&2; exit 2 ;;
+  sid) SUITE=sid; EXTRA="" ;;
+  *) echo "debian_root: unknown lane '$LANE' (bookworm, trixie, trixie-backports, sid)" >&2; exit 2 ;;
 esac
 MIRROR=${SOZIALMONITOR_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SECURITY=${SOZIALMONITOR_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}
+KEY=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-16)
 
-if [ ! -f "$DIR/.sozialmonitor-root" ]; then
+if [ "$(cat "$DIR/.sozialmonitor-recipe" 2>/dev/null)" != "$KEY" ]; then
   command -v mmdebstrap >/dev/null || {
-    echo "debian_root: installing mmdebstrap"; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null; }
+    echo "debian_root: installing mmdebstrap"; apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mmdebstrap >/dev/null; }
   rm -rf "$DIR.partial"
   mkdir -p "$(dirname "$DIR")"
-  sources="deb $MIRROR $SUITE main
+  if [ "$SUITE" = sid ]; then
+    sources="deb $MIRROR sid main"
+  else
+    sources="deb $MIRROR $SUITE main
 deb $MIRROR $SUITE-updates main
 deb $SECURITY $SUITE-security main"
+  fi
   [ -n "$EXTRA" ] && sources="$sources
 deb $MIRROR $EXTRA main"
-  echo "debian_root: building $LANE root in $DIR (mmdebstrap, Debian $SUITE)"
-  # A root built half-way is never used: it is built under .partial and renamed at the end.
+  [ -d "$DIR" ] && why="its recipe changed" || why="not built yet"
+  echo "debian_root: building the $LANE root in $DIR ($why; mmdebstrap, Debian $SUITE${EXTRA:+ + $EXTRA})"
+  t0=$SECONDS
   mmdebstrap --variant=minbase --mode=root --quiet \
     --include=ca-certificates,make,python3,python3-venv,procps,util-linux \
     "$SUITE" "$DIR.partial" - <<<"$sources"
   if [ -n "$EXTRA" ]; then
-    # QGIS (and the libraries it needs) from backports; everything else from the release.
+    # QGIS (every binary package built from src:qgis) from backports; everything else from the release
+    # (apt takes from backports only the libraries that QGIS needs in a newer version). n= (codename):
+    # the backports' Suite is "stable-backports", which would stop matching when trixie is oldstable.
     cat >"$DIR.partial/etc/apt/preferences.d/qgis-backports" <<EOF
 Package: src:qgis
-Pin: release a=$EXTRA
+Pin: release n=$EXTRA
 Pin-Priority: 990
 EOF
   fi
-  touch "$DIR.partial/.sozialmonitor-root"
-  mv "$DIR.partial" "$DIR"
+  echo "$LANE" >"$DIR.partial/.sozialmonitor-root"
+  echo "$KEY" >"$DIR.partial/.sozialmonitor-recipe"
+  if [ -d "$DIR" ]; then
+    mv "$DIR" "$DIR.old.$$"
+    mv "$DIR.partial" "$DIR"
+    rm -rf "$DIR.old.$$"
+  else
+    mv "$DIR.partial" "$DIR"
+  fi
+  echo "debian_root: $LANE root built in $((SECONDS - t0)) s"
 fi
 
-# Host settings the root needs to reach the package registries the same way the host does.
+# Host settings the root needs to reach the package registries the same way the host does (refreshed
+# every run; the local package directories pip.conf may name are bind-mounted by scripts/run_lane.sh).
 cp -L /etc/resolv.conf "$DIR/etc/resolv.conf" 2>/dev/null || true
 cp -a /etc/ssl/certs/. "$DIR/etc/ssl/certs/" 2>/dev/null || true
-[ -d /usr/local/share/ca-certificates ] && cp -a /usr/local/share/ca-certificates/. "$DIR/usr/local/share/ca-certificates/"
-[ -f /etc/pip.conf ] && cp /etc/pip.conf "$DIR/etc/pip.conf"
-if [ -f "$HOME/.config/pip/pip.conf" ]; then mkdir -p "$DIR/root/.config/pip"; cp "$HOME/.config/pip/pip.conf" "$DIR/root/.config/pip/"; fi
-echo "$LANE" >"$DIR/.sozialmonitor-root"
+if [ -d /usr/local/share/ca-certificates ]; then
+  cp -a /usr/local/share/ca-certificates/. "$DIR/usr/local/share/ca-certificates/"
+fi
+if [ -f /etc/pip.conf ]; then cp /etc/pip.conf "$DIR/etc/pip.conf"; else rm -f "$DIR/etc/pip.conf"; fi
+if [ -f "$HOME/.config/pip/pip.conf" ]; then
+  mkdir -p "$DIR/root/.config/pip"; cp "$HOME/.config/pip/pip.conf" "$DIR/root/.config/pip/"
+else
+  rm -f "$DIR/root/.config/pip/pip.conf"
+fi

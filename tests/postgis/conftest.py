@@ -25,8 +25,9 @@ import pytest
 
 DBNAME = "sozialmonitor_test"
 SUPERUSER = "postgres"
-INSTALL_HINT = ("run `make test` (it installs the Debian packages postgresql and postgresql-15-postgis-3 "
-                "through scripts/bootstrap.sh) or install them yourself")
+INSTALL_HINT = ("run `make test` (scripts/bootstrap.sh installs Debian's meta packages postgresql and "
+                "postgresql-postgis, i.e. PostgreSQL 15 + PostGIS 3.3 on Debian 12, PostgreSQL 17 + PostGIS 3.5 "
+                "on Debian 13) or install them yourself")
 
 
 def _bindir():
@@ -126,8 +127,10 @@ def _start(bindir):
         try:
             server.psql("CREATE EXTENSION postgis")
         except RuntimeError as err:
-            raise RuntimeError("CREATE EXTENSION postgis failed (is postgresql-15-postgis-3 installed? {}):\n{}"
-                               .format(INSTALL_HINT, err)) from None
+            major = os.path.basename(os.path.dirname(bindir))
+            major = major if major.isdigit() else "<major>"
+            raise RuntimeError("CREATE EXTENSION postgis failed (is postgresql-{}-postgis-3 installed for the "
+                               "server in {}? {}):\n{}".format(major, bindir, INSTALL_HINT, err)) from None
         return server
     except BaseException:
         _stop(bindir, root)
