@@ -18,6 +18,7 @@ import traceback
 from pathlib import Path
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import ExportError, SozialmonitorError
@@ -75,9 +76,12 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        self._staged = []
+        self._staged, self._sinks = [], []
         try:
-            results = self._execute(parameters, context, feedback)
+            try:
+                results = self._execute(parameters, context, feedback)
+            finally:
+                self._close_sinks()
             if feedback is not None and feedback.isCanceled():
                 feedback.pushInfo(self.tr("Cancelled: no output layer was written."))
                 return {}
@@ -86,6 +90,17 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
             for staging, _tmp, _final in self._staged:
                 shutil.rmtree(staging, ignore_errors=True)
             self._staged = []
+
+    def _close_sinks(self):
+        """Destroy the sinks of ``create_sink`` now: GDAL completes a file (last features, commit, close)
+        when its sink is destroyed, and a staged file must be complete before it is moved onto the
+        destination. Dropping the last Python reference is not enough: a traceback kept by a debugger or
+        a warning hook, or a reference cycle freed later by the garbage collector, can keep a sink alive
+        past ``execute``, and the file would be moved half-written (an empty or invalid output layer)."""
+        sinks, self._sinks = self._sinks, []
+        for sink in sinks:
+            if not sip.isdeleted(sink) and sip.ispyowned(sink):
+                sip.delete(sink)
 
     def _execute(self, parameters, context, feedback):
         try:
@@ -129,7 +144,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
     def create_sink(self, parameters, name, context, fields, wkb_type, crs):
         """``parameterAsSink`` for the output ``name``, complete or absent: a Shapefile destination is refused,
         a single-file destination is staged (see the module docstring). Returns (sink, dest_id); the sink
-        must not outlive ``execute``."""
+        is destroyed when ``execute`` has returned (do not use it after that)."""
         dest = self.check_layer_output(parameters, name, context)
         if dest and os.path.splitext(dest)[1].lower() in STAGED_FORMATS and os.path.isabs(dest):
             check_writable(dest)
@@ -141,6 +156,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise ExportError(self.tr("The output layer {name} could not be created.").format(name=name))
+        self._sinks.append(sink)  # closed by processAlgorithm right after execute
         return sink, dest_id
 
     def _publish_staged(self, results, context):

@@ -1,27 +1,17 @@
 """Moran's I, LISA, Gi*, FDR and the weights structure (plugin/core), checked against PySAL's esda.
 
-esda/libpysal are test-only (requirements-dev.txt). libpysal.examples is stubbed: libpysal 4.7
-polls a web page when that module is imported. The real-data check (Berlin) is in
-tests/qgis/test_alg_spatial_autocorrelation.py.
+esda/libpysal are test-only, imported by tests/pysal_oracle.py (which keeps libpysal 4.7 from polling
+a web page). The real-data check (Berlin) is in tests/qgis/test_alg_spatial_autocorrelation.py.
 """
-import sys
-import types
 import warnings
 
 import numpy as np
 import pytest
+from pysal_oracle import G_Local, Moran, Moran_Local, esda, libpysal
 from sozialmonitor.plugin.core import autocorrelation as ac
 from sozialmonitor.plugin.core.cluster_analysis import analyse
 from sozialmonitor.plugin.core.errors import ComputationError
 from sozialmonitor.plugin.core.spatial_weights import SpatialWeights
-
-sys.modules.setdefault("libpysal.examples", types.ModuleType("libpysal.examples"))
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    import esda
-    import libpysal
-    from esda.getisord import G_Local
-    from esda.moran import Moran, Moran_Local
 
 
 def _lattice(rows=9, cols=8, rook=False):

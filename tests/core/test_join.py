@@ -2,6 +2,7 @@
 import math
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,9 @@ def districts():
 @pytest.fixture(scope="module")
 def berlin_plr():
     """The 448 PLR features of the sample GeoPackage (id, name) in feature order."""
-    with sqlite3.connect(str(SAMPLE / "berlin_lor_2019.gpkg")) as con:
+    # read-only and closed (`with connect()` alone commits but never closes; Python 3.13 warns)
+    with closing(sqlite3.connect("file:{}?mode=ro".format((SAMPLE / "berlin_lor_2019.gpkg").as_posix()),
+                                 uri=True)) as con:
         rows = con.execute("SELECT fid, id, name FROM planungsraeume ORDER BY fid").fetchall()
     return pd.DataFrame([r[1:] for r in rows], columns=["id", "name"], index=pd.Index([r[0] for r in rows]))
 

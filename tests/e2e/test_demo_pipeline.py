@@ -4,6 +4,7 @@ through qgis_process (QGIS's own Python: Debian's pandas 1.5 / shapely 1.8), che
 import os
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def demo(tmp_path_factory):
 
 
 def _rows(gpkg, sql):
-    with sqlite3.connect(str(gpkg)) as con:
+    with closing(sqlite3.connect(str(gpkg))) as con:  # `with connect()` alone never closes
         return con.execute(sql).fetchall()
 
 

@@ -1,6 +1,7 @@
 """Constants and helpers of the panel tests (imported by name; conftest.py holds the fixtures)."""
 import re
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -56,6 +57,44 @@ class UiGaps:
     @property
     def longest(self):
         return max((b - a for a, b in zip(self.ticks, self.ticks[1:])), default=float("inf"))
+
+
+class HeldInWorker:
+    """Replaces ``module.name`` (a function a panel task calls) by one that waits, in the task's worker
+    thread, until ``release()`` and then runs the real function. While it waits the task is provably still
+    running, however fast the machine: the UI thread can be watched during a task of any length.
+    ``threads`` are the threads it was called in; on the UI thread it never waits (that would hang)."""
+
+    def __init__(self, monkeypatch, module, name, timeout=60):
+        real = getattr(module, name)
+        self.entered, self._released, self.threads = threading.Event(), threading.Event(), []
+
+        def held(*args, **kwargs):
+            self.threads.append(threading.current_thread())
+            if threading.current_thread() is not threading.main_thread():
+                self.entered.set()
+                self._released.wait(timeout)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, held)
+
+    def wait_entered(self, timeout=60):
+        """Serve the UI event loop until the worker is held; False if it never got there."""
+        deadline = time.monotonic() + timeout
+        while not self.entered.is_set() and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        return self.entered.is_set()
+
+    def release(self):
+        self._released.set()
+
+
+def serve_events(ticks, gaps, timeout=30):
+    """Serve the UI event loop until ``gaps`` (a running UiGaps) has counted ``ticks`` more timer ticks."""
+    goal, deadline = gaps.count + ticks, time.monotonic() + timeout
+    while gaps.count < goal and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return gaps.count >= goal
 
 
 def pdf_pages(path):

@@ -256,8 +256,9 @@ def _interrupt_writing(monkeypatch, how):
 
 def _layer_names(path):
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(str(path)) as con:
+    with closing(sqlite3.connect(str(path))) as con:  # `with connect()` alone commits but never closes
         return [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
 
 
@@ -320,3 +321,33 @@ def test_join_report_csv_records_reading_decisions_and_field_names(run, tmp_path
     out = QgsVectorLayer(str(tmp_path / "j.gpkg"), "j", "ogr")
     assert out.fields().lookupField("Anteil_in_pct") >= 0
     del out
+
+
+def test_output_is_complete_even_when_something_still_holds_the_sink(run, tmp_path, monkeypatch):
+    """A staged GeoPackage is moved onto its destination after ``execute``; the sink is closed first even
+    when a reference outlives ``execute`` (a traceback kept by a debugger or a warning hook, a reference
+    cycle freed only by the garbage collector). Before, the file was moved half-written (GDAL commits when
+    the sink dies) and the output lacked its features: "disk I/O error", a silently empty layer."""
+    from sozialmonitor.plugin.processing.base import SozialmonitorAlgorithm
+
+    held = []
+    real = SozialmonitorAlgorithm.create_sink
+
+    def holding(self, *args, **kwargs):
+        sink, dest_id = real(self, *args, **kwargs)
+        held.append(sink)
+        return sink, dest_id
+
+    monkeypatch.setattr(SozialmonitorAlgorithm, "create_sink", holding)
+    table = tmp_path / "t.csv"
+    table.write_text("PLR_ID;wert\n01011101;12,5\n01011102;7,25\n", encoding="utf-8")
+    out = tmp_path / "j.gpkg"
+    run("sozialmonitor:join_table", {"INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id",
+                                     "TABLE": str(table), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)})
+    assert held
+    layer = QgsVectorLayer(str(out), "j", "ogr")
+    assert layer.isValid() and layer.featureCount() == 448 and layer.fields().lookupField("wert") >= 0
+    values = sorted(f["wert"] for f in layer.getFeatures() if isinstance(f["wert"], float))  # NULL is no float
+    assert values == [7.25, 12.5]
+    assert _left(tmp_path) == ["j.gpkg", "j_join_report.csv", "t.csv"]  # no staging folder left
+    del layer

@@ -7,16 +7,16 @@ The geometry carries the key 06010102 twice; the copy that lies in Charlottenbur
 polygon the key 04030417 before joining, so every polygon gets its own district's value. 09041403
 has no row (missing value) and the 11 Planungsräume not evaluated have no index: 436 analysed.
 
-PySAL is a test-only dependency (requirements-dev.txt); libpysal.examples is stubbed because
-libpysal 4.7 polls a web page when it is imported.
+PySAL is a test-only dependency, imported by tests/pysal_oracle.py (which keeps libpysal 4.7 from
+polling a web page).
 """
-import sys
-import types
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
+import shapely.wkb
+from pysal_oracle import G_Local, Moran, Moran_Local, esda, libpysal
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeature,
@@ -32,15 +32,6 @@ from qgis.PyQt.QtCore import QVariant
 from sozialmonitor.plugin.core.spatial_weights import SpatialWeights
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 from sozialmonitor.plugin.gis.neighbours import build_weights, read_geometries
-
-sys.modules.setdefault("libpysal.examples", types.ModuleType("libpysal.examples"))
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    import esda
-    import libpysal
-    import shapely.wkb
-    from esda.getisord import G_Local
-    from esda.moran import Moran, Moran_Local
 
 ROOT = Path(__file__).resolve().parents[2]
 ALG = "sozialmonitor:spatial_autocorrelation"

@@ -162,32 +162,22 @@ def test_sd_classes_of_skewed_child_poverty_are_drawn(qgis_processing, tmp_path,
 # ---- 11. hatches stay vector ------------------------------------------------------------------
 
 def test_not_evaluated_hatch_is_vector_and_visible(qgis_processing, tmp_path, german):
-    from qgis.PyQt.QtGui import QColor, QImage
-
     _, pdf = export_map(tmp_path, TEMPLATE=1, DPI=300, OUTPUT_PROJECT=str(tmp_path / "karte.qgz"))
     # only the small legend patches may be pictures (about 7 x 4.5 mm); the hatched district was one
     assert all(w <= 7.5 / 25.4 * 300 * 1.2 for _, w, _ in images(pdf)), images(pdf)
     # and the hatch lines are drawn: grey hatch pixels inside the secret district
-    png = tmp_path / "karte_150.png"
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(png.with_suffix(""))], check=True)
-    image = QImage(str(png))
+    image = _page_image(pdf, 1, 150, tmp_path)
     pixels = _secret_district_pixels(tmp_path / "karte.qgz", 150)
-    grey = 0
-    for x, y in pixels:
-        c = QColor(image.pixel(x, y))
-        grey += abs(c.red() - 0x73) < 50 and abs(c.red() - c.green()) < 10 and abs(c.red() - c.blue()) < 10
+    grey = _hatch_grey(image, pixels)
     assert len(pixels) > 200 and grey > len(pixels) / 20, (grey, len(pixels))
 
 
-def _secret_district_pixels(qgz, dpi):
-    """Page pixels (at ``dpi``) inside the secret district on the map of the saved project ``qgz``."""
-    from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+def _district_pixels(map_item, dpi, key=SECRET_KEY):
+    """Page pixels (at ``dpi``) inside the district ``key`` on ``map_item`` (a grid of 60 x 60 points)."""
+    from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-    project = QgsProject()
-    assert project.read(str(qgz))
-    map_item = project.layoutManager().printLayouts()[0].itemById("map")
     layer = QgsVectorLayer(mt.RESULT, "r", "ogr")
-    feature = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"id\" = '{}'".format(SECRET_KEY))))
+    feature = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"id\" = '{}'".format(key))))
     geometry = feature.geometry()
     box = geometry.boundingBox()
     steps = 60
@@ -198,6 +188,38 @@ def _secret_district_pixels(qgz, dpi):
             if geometry.contains(QgsGeometry.fromPointXY(point)):
                 out.append(mt.pixel_of(map_item, point, dpi))
     return out
+
+
+def _secret_district_pixels(qgz, dpi):
+    """Page pixels (at ``dpi``) inside the secret district on the map of the saved project ``qgz``."""
+    from qgis.core import QgsProject
+
+    project = QgsProject()
+    assert project.read(str(qgz))
+    return _district_pixels(project.layoutManager().printLayouts()[0].itemById("map"), dpi)
+
+
+def _page_image(pdf, page, dpi, folder):
+    """``page`` of ``pdf`` as poppler draws it for a reader (pdftoppm), as a QImage."""
+    from qgis.PyQt.QtGui import QImage
+
+    png = folder / "page{}_{}.png".format(page, dpi)
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf),
+                    str(png.with_suffix(""))], check=True)
+    image = QImage(str(png))
+    assert not image.isNull(), png
+    return image
+
+
+def _hatch_grey(image, pixels):
+    """How many of ``pixels`` show the grey of the not-evaluated hatch lines (#737373, anti-aliased)."""
+    from qgis.PyQt.QtGui import QColor
+
+    grey = 0
+    for x, y in pixels:
+        c = QColor(image.pixel(x, y))
+        grey += abs(c.red() - 0x73) < 50 and abs(c.red() - c.green()) < 10 and abs(c.red() - c.blue()) < 10
+    return grey
 
 
 # ---- 4./5./10./11. the atlas --------------------------------------------------------------------
@@ -218,16 +240,57 @@ def atlas(qgis_processing, tmp_path_factory, german_module):
     feedback = Progress()
     result = _run("export_atlas", {"INPUT": mt.RESULT, "FIELD": "status_class", "RECIPE": str(mt.RECIPE_2019),
                                    "NAME_FIELD": "name", "KEY_FIELD": "id", "TITLE": "Testauszug",
-                                   "OVERLAY": mt.BEZIRKE, "OUTPUT_PDF": str(out)}, feedback)
+                                   "OVERLAY": mt.BEZIRKE, "OUTPUT_PDF": str(out),
+                                   "OUTPUT_PROJECT": str(out.with_suffix(".qgz"))}, feedback)
     return out, result, feedback.texts
 
 
-def test_atlas_is_small_and_keeps_hatches_and_locator_vector(atlas):
+def _atlas_maps_on_page_of(qgz, key):
+    """(project, main map, locator map) of the saved atlas project, the atlas on the page of district ``key``.
+
+    The saved project's coverage is a memory layer (not saved); the atlas is pointed at the same districts
+    of the fixture layer, where the page's main map takes the extent it had in the export."""
+    from qgis.core import QgsFeatureRequest, QgsLayoutItemMap, QgsProject, QgsVectorLayer
+
+    project = QgsProject()
+    assert project.read(str(qgz))
+    layout = project.layoutManager().printLayouts()[0]
+    districts = QgsVectorLayer(mt.RESULT, "districts", "ogr")
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(districts)
+    atlas.setSortFeatures(False)
+    assert atlas.beginRender() and atlas.count() == 21
+    feature = next(districts.getFeatures(QgsFeatureRequest().setFilterExpression("\"id\" = '{}'".format(key))))
+    assert atlas.seekTo(feature)
+    maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    main = next(m for m in maps if m.atlasDriven())
+    locator = next(m for m in maps if not m.atlasDriven())
+    return project, main, locator
+
+
+def test_atlas_is_small_and_keeps_hatches_and_locator_vector(atlas, tmp_path):
+    from qgis.PyQt.QtGui import QColor
+
     pdf, result, _ = atlas
     assert result["PAGES"] == 21
     # before: 6.0 MB (a 1418 x 714 px picture of the hatch on the pages near the secret district)
     assert pdf.stat().st_size < 21 * 100_000
-    assert max(w for _, w, _ in images(pdf)) <= 100  # legend patches only
+    # no picture but the small legend patches: QGIS 3.22 embeds those as 60 x 42 px pictures, newer QGIS
+    # draws them as vectors too (then the PDF holds no picture at all)
+    assert all(w <= 100 and h <= 100 for _, w, h in images(pdf)), images(pdf)
+    # what a reader sees on the page of the secret district (found by its title): the hatch lines inside
+    # the district on the main map, and the district in red on the locator map of the city
+    texts = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [n + 1 for n, text in enumerate(texts.split("\f")) if "({})".format(SECRET_KEY) in text]
+    assert len(pages) == 1, pages
+    image = _page_image(pdf, pages[0], 150, tmp_path)
+    _project, main, locator = _atlas_maps_on_page_of(pdf.with_suffix(".qgz"), SECRET_KEY)
+    pixels = _district_pixels(main, 150)
+    grey = _hatch_grey(image, pixels)
+    assert len(pixels) > 200 and grey > len(pixels) / 20, (grey, len(pixels))
+    on_locator = _district_pixels(locator, 150)
+    red = sum(QColor(image.pixel(x, y)).name() == "#d7301f" for x, y in on_locator)
+    assert len(on_locator) > 100 and red > 0.9 * len(on_locator), (red, len(on_locator))
 
 
 NICE = {m * 10 ** k for m in (1, 2, 2.5, 5) for k in range(-1, 5)}
