@@ -10,6 +10,7 @@ import logging
 
 import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -27,7 +28,6 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsLegendStyle,
     QgsPrintLayout,
-    QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
@@ -52,7 +52,7 @@ from .template_builder import fit_label, font
 from .typology_legend import _label
 
 LOG = logging.getLogger(__name__)
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PAGE_FIELD = "sm_page"
 
 
@@ -108,7 +108,7 @@ LOCATOR_BOX = (137, 30, 61, 55)
 def simplified_copy(layer, tolerance, name):
     """Memory copy of ``layer``'s geometries (no attributes) simplified to ``tolerance`` map units;
     a part that would vanish keeps its original geometry."""
-    uri = "{}?crs={}".format("MultiPolygon" if layer.geometryType() == QgsWkbTypes.PolygonGeometry
+    uri = "{}?crs={}".format("MultiPolygon" if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
                              else "MultiLineString", layer.crs().authid())
     copy = QgsVectorLayer(uri, name, "memory")
     feats = []
@@ -174,9 +174,9 @@ class AtlasScalebar(QObject):
     def fit_width(self):
         self.scalebar.setNumberOfSegmentsLeft(0)
         self.scalebar.setNumberOfSegments(2)
-        self.scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+        self.scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
         self.scalebar.setUnitLabel("m")
-        self.scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+        self.scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
         self.scalebar.setMinimumBarWidth(10)
         self.scalebar.setMaximumBarWidth(ATLAS_SEGMENT_MM)
 
@@ -261,7 +261,7 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     fit_label(subtitle)
     main = _map(layout, (12, 30, 120, 120), top, crs)
     main.setAtlasDriven(True)
-    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     main.setAtlasMargin(0.25)
     locator = _map(layout, LOCATOR_BOX, locator_layers(project, coverage, overlay), crs)
     _zoom(locator, padded_extent(coverage.extent(), 0.04))
@@ -290,8 +290,8 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     legend.setTitle("")
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
-    legend.setStyleFont(QgsLegendStyle.Subgroup, font(7, True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(6.5))
+    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, font(7, True))
+    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, font(6.5))
     legend.updateLegend()
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")
@@ -354,13 +354,13 @@ def export_atlas_pdf(layout, path, dpi=300, feedback=None):
     settings.dpi = dpi
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     with atomic_path(path, create_folders=True) as tmp:
         result, error = QgsLayoutExporter.exportToPdf(atlas, tmp, settings, feedback)
         scalebar = getattr(layout, "sm_scalebar", None)
         if scalebar is not None:
             scalebar.fit_width()  # what a saved project shows outside an export
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise ExportError(tr("Could not write the atlas {path}: {err}.").format(path=path, err=error or result))
     return atlas.count()
 

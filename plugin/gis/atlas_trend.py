@@ -28,7 +28,7 @@ from ..core.trend_chart import LEGEND_ROW, ChartScale, chart_texts, district_cap
 from .typology_legend import _label
 
 LOG = logging.getLogger(__name__)
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 # Page geometry of the Steckbrief (mm), shared with atlas.build_atlas_layout.
 TABLE_TOP = 164.0
@@ -124,13 +124,13 @@ def add_trend_pictures(layout, folder, box, page_field, texts):
         x0 = LEFT + (k - 1) * (box.width + GAP)
         picture = QgsLayoutItemPicture(layout)
         picture.setId("trend_{}".format(k))
-        picture.setMode(QgsLayoutItemPicture.FormatSVG)
-        picture.setResizeMode(QgsLayoutItemPicture.Zoom)
+        picture.setMode(QgsLayoutItemPicture.Format.FormatSVG)
+        picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
         layout.addLayoutItem(picture)
         picture.attemptMove(QgsLayoutPoint(x0, box.top, MM))
         picture.attemptResize(QgsLayoutSize(box.width, box.height, MM))
         expression = "{} || {} || '_{}.svg'".format(prefix, page, k)
-        picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource,
+        picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource,
                                                     QgsProperty.fromExpression(expression))
         items.append(picture)
         for text in chart:

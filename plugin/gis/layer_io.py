@@ -67,7 +67,7 @@ def layer_to_dataframe(source, field_names=None, feedback=None):
         indices.append(idx)
 
     request = QgsFeatureRequest()
-    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(indices)
     total = source.featureCount() or 0
     fids, rows = [], []
@@ -151,6 +151,6 @@ def write_features(sink, source, frame, specs, fields, feedback=None):
             out.setGeometry(feature.geometry())
         fid = feature.id()
         out.setAttributes([attrs[j] for j in keep] + [columns[name].get(fid) for name, _a, _k in specs])
-        sink.addFeature(out, QgsFeatureSink.FastInsert)
+        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         written += 1
     return written

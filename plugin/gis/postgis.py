@@ -19,6 +19,7 @@ import logging
 import uuid
 
 from qgis.core import (
+    Qgis,
     QgsDataSourceUri,
     QgsException,
     QgsFeature,
@@ -175,7 +176,7 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
     check_identifier(schema, tr("the schema"))
     check_identifier(table, tr("the table"))
     check_identifier(primary_key, tr("the primary key"))
-    spatial = source.wkbType() != QgsWkbTypes.NoGeometry
+    spatial = source.wkbType() != QgsWkbTypes.Type.NoGeometry
     if spatial:
         check_identifier(geometry_column, tr("the geometry column"))
     connection = open_connection(uri)
@@ -244,7 +245,7 @@ def _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_colum
     target_type = source.wkbType()
     exporter = QgsVectorLayerExporter(layer_uri(uri, schema, tmp, geometry_column, primary_key), PROVIDER, fields,
                                       target_type, source.sourceCrs(), False, {})
-    if exporter.errorCode() != QgsVectorLayerExporter.NoError:
+    if exporter.errorCode() != Qgis.VectorExportResult.Success:
         raise ExportError(tr("PostgreSQL could not create the table in schema '{schema}': {err}").format(
             schema=schema, err=exporter.errorMessage()))
     multi = QgsWkbTypes.isMultiType(target_type)
@@ -271,7 +272,7 @@ def _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_colum
             batch = []
     if batch:
         _add(exporter, batch, schema)
-    if not exporter.flushBuffer() or exporter.errorCode() != QgsVectorLayerExporter.NoError:
+    if not exporter.flushBuffer() or exporter.errorCode() != Qgis.VectorExportResult.Success:
         raise ExportError(tr("PostgreSQL refused features: {err}").format(err=exporter.errorMessage()))
     del exporter
     return written
@@ -288,7 +289,7 @@ def _add(exporter, batch, schema):
         _add(exporter, batch[:half], schema)
         _add(exporter, batch[half:], schema)
         return
-    if not exporter.addFeatures(batch, QgsFeatureSink.FastInsert) or not exporter.flushBuffer():
+    if not exporter.addFeatures(batch, QgsFeatureSink.Flag.FastInsert) or not exporter.flushBuffer():
         raise ExportError(tr("PostgreSQL refused features for schema '{schema}': {err}").format(
             schema=schema, err=exporter.lastError() or exporter.errorMessage()))
 

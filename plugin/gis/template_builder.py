@@ -66,8 +66,8 @@ TEXT_STYLE = {"title": (17, True, Qt.AlignmentFlag.AlignLeft), "subtitle": (10.5
 
 def _place(item, box):
     x, y, w, h = box
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
 def _placeholder_extent(map_item, box):
@@ -125,7 +125,7 @@ def fit_label(label, texts=None):
     enough. Returns True when everything fits, False when even the smallest size does not (the
     label then keeps the smallest size; callers report it).
     """
-    if not isinstance(label, QgsLayoutItemLabel) or label.mode() != QgsLayoutItemLabel.ModeFont:
+    if not isinstance(label, QgsLayoutItemLabel) or label.mode() != QgsLayoutItemLabel.Mode.ModeFont:
         return True
     texts = [t for t in (texts if texts is not None else [label.currentText()]) if t]
     if not texts:
@@ -157,12 +157,12 @@ def build_layout(project, key, name=None):
     layout.initializeDefaults()
     layout.setName(name or key)
     page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
     main = QgsLayoutItemMap(layout)
     main.setId("map")
     main.setFrameEnabled(True)
-    main.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutMillimeters))
+    main.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     layout.addLayoutItem(main)
     _place(main, boxes["map"])
     _placeholder_extent(main, boxes["map"])
@@ -170,7 +170,7 @@ def build_layout(project, key, name=None):
     overview = QgsLayoutItemMap(layout)
     overview.setId("overview")
     overview.setFrameEnabled(True)
-    overview.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutMillimeters))
+    overview.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     layout.addLayoutItem(overview)
     _place(overview, boxes["overview"])
     _placeholder_extent(overview, boxes["overview"])
@@ -198,7 +198,7 @@ def build_layout(project, key, name=None):
     scalebar.setId("scalebar")
     scalebar.setStyle("Single Box")
     scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+    scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
     scalebar.setUnitLabel("km")
     scalebar.setBackgroundEnabled(True)
     scalebar.setBackgroundColor(QColor(255, 255, 255, 200))

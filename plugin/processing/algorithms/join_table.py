@@ -85,7 +85,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("District layer"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("District layer"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterField(
             self.INPUT_KEY, self.tr("District key field"), parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterFile(
@@ -106,17 +106,17 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             options=[self.tr("error (list them)"), self.tr("sum"), self.tr("mean"), self.tr("first row")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Join report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
         advanced = [
             QgsProcessingParameterVectorLayer(
-                self.TABLE_LAYER, self.tr("… or a table layer opened in QGIS"), [QgsProcessing.TypeVector],
+                self.TABLE_LAYER, self.tr("… or a table layer opened in QGIS"), [QgsProcessing.SourceType.TypeVector],
                 optional=True),
             QgsProcessingParameterMultipleLayers(
                 self.EXTRA_TABLES, self.tr("More table files (same key column and options)"),
-                QgsProcessing.TypeFile, optional=True),
+                QgsProcessing.SourceType.TypeFile, optional=True),
             QgsProcessingParameterField(
                 self.INPUT_NAME, self.tr("District name field (to list name mismatches)"),
                 parentLayerParameterName=self.INPUT, optional=True),
@@ -131,7 +131,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             QgsProcessingParameterString(self.DECIMAL, self.tr("Decimal separator (empty = detect; , or .)"),
                                          optional=True),
             QgsProcessingParameterNumber(self.HEADER_ROW, self.tr("Header row number (0 = detect)"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0),
+                                         QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0),
             QgsProcessingParameterString(
                 self.MISSING_CODES, self.tr("Missing-value codes to count in the report (e.g. 0;-9999)"),
                 optional=True),
