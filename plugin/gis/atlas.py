@@ -36,7 +36,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QObject, Qt, QVariant
+from qgis.PyQt.QtCore import QObject, Qt
 
 from ..core.district_profile import profile_notes
 from ..core.errors import ExportError
@@ -45,6 +45,7 @@ from ..core.i18n import tr
 from ..core.palettes import NO_DATA, NOT_EVALUATED
 from ..core.secrecy import state_expression
 from .atlas_trend import LEFT, TABLE_HEIGHT, TABLE_TOP, WIDTH, add_trend_pictures
+from .compat import FieldType, set_legend_font
 from .layer_io import layer_to_dataframe
 from .layouts import NORTH_ARROW, _zoom, nice_scalebar, padded_extent, set_picture, style_scalebar
 from .symbols import fill_symbol, outline_symbol
@@ -64,7 +65,7 @@ def coverage_layer(result, sort_field):
     uri = "{}?crs={}".format("MultiPolygon", result.crs().authid())
     layer = QgsVectorLayer(uri, "atlas_coverage", "memory")
     fields = QgsFields(result.fields())
-    fields.append(QgsField(PAGE_FIELD, QVariant.Int))
+    fields.append(QgsField(PAGE_FIELD, FieldType.Int))
     layer.dataProvider().addAttributes(list(fields))
     layer.updateFields()
     feats = []
@@ -80,8 +81,8 @@ def coverage_layer(result, sort_field):
 def rows_layer(rows):
     """Attribute-only memory layer of the profile rows (all text but page/pos)."""
     layer = QgsVectorLayer("None", "steckbrief_rows", "memory")
-    kinds = {"page": QVariant.Int, "pos": QVariant.Int}
-    layer.dataProvider().addAttributes([QgsField(c, kinds.get(c, QVariant.String)) for c in rows.columns])
+    kinds = {"page": FieldType.Int, "pos": FieldType.Int}
+    layer.dataProvider().addAttributes([QgsField(c, kinds.get(c, FieldType.String)) for c in rows.columns])
     layer.updateFields()
     feats = []
     for record in rows.itertuples(index=False):
@@ -290,8 +291,8 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     legend.setTitle("")
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
-    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, font(7, True))
-    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, font(6.5))
+    set_legend_font(legend, QgsLegendStyle.Style.Subgroup, font(7, True))
+    set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, font(6.5))
     legend.updateLegend()
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")

@@ -21,10 +21,11 @@ from qgis.core import (
     QgsProperty,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import Qt
 
 from ..core.trend import trend_data
 from ..core.trend_chart import LEGEND_ROW, ChartScale, chart_texts, district_caption, trend_svg
+from .compat import FieldType
 from .typology_legend import _label
 
 LOG = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ def write_trend_charts(frame, pages, names, series_list, rule, folder, box, cove
 
 def _add_captions(coverage, page_field, captions, count):
     provider = coverage.dataProvider()
-    provider.addAttributes([QgsField(caption_field(k), QVariant.String) for k in range(1, count + 1)])
+    provider.addAttributes([QgsField(caption_field(k), FieldType.String) for k in range(1, count + 1)])
     coverage.updateFields()
     index = {k: coverage.fields().indexOf(caption_field(k)) for k in range(1, count + 1)}
     changes = {}

@@ -34,6 +34,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.errors import ExportError
 from ..core.files import atomic_path, check_writable
 from ..core.i18n import tr, tr_noop
+from .compat import set_legend_font
 from .symbols import fill_symbol, outline_symbol
 from .template_builder import ITEM_IDS, TEMPLATE_FILES, font
 
@@ -223,9 +224,9 @@ def setup_legend(layout, entries, title=""):
     legend.setTitle(title)
     legend.setSymbolWidth(7 * scale)
     legend.setSymbolHeight(4.5 * scale)
-    legend.setStyleFont(QgsLegendStyle.Style.Title, font(9 * scale, True))
-    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, font(8 * scale, True))
-    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, font(7.5 * scale))
+    set_legend_font(legend, QgsLegendStyle.Style.Title, font(9 * scale, True))
+    set_legend_font(legend, QgsLegendStyle.Style.Subgroup, font(8 * scale, True))
+    set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, font(7.5 * scale))
     legend.setLegendFilterByMapEnabled(False)
     if legend.sizeWithUnits().width() > 100 * scale:  # wide, low boxes (A4 portrait): two columns
         legend.setColumnCount(2)

@@ -35,6 +35,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import ExportError
 from ..core.i18n import tr
+from .compat import FieldType
 
 LOG = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def layer_uri(uri, schema, table, geometry_column, key_column, keep_password=Tru
     return source.uri(False)
 
 
-INTEGER_TYPES = {QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong}
+INTEGER_TYPES = FieldType.INTEGER
 
 
 def export_fields(source_fields, primary_key):
@@ -157,7 +158,7 @@ def export_fields(source_fields, primary_key):
             replaced = field.name()
             continue
         out = QgsField(field)
-        if out.type() == QVariant.Double:
+        if out.type() == FieldType.Double:
             out.setLength(0)
             out.setPrecision(0)
             out.setTypeName("")

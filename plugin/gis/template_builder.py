@@ -28,6 +28,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from .compat import label_font, set_label_font
+
 ITEM_IDS = ["title", "subtitle", "map", "overview", "legend", "scalebar", "north_arrow", "source", "date",
             "author", "logo"]
 FONT = "DejaVu Sans"
@@ -133,7 +135,7 @@ def fit_label(label, texts=None):
     size = label.sizeWithUnits()
     width = (size.width() - 2 * label.marginX()) * WIDTH_RESERVE
     height = size.height() - 2 * label.marginY()
-    qfont = QFont(label.font())
+    qfont = QFont(label_font(label))
     start = qfont.pointSizeF()
     smallest = max(MIN_POINTS, start * MIN_FONT_SHARE)
     points = start
@@ -142,11 +144,11 @@ def fit_label(label, texts=None):
         if all(text_fits(t, qfont, width, height) for t in texts):
             break
         if points - 0.25 < smallest:
-            label.setFont(qfont)
+            set_label_font(label, qfont)
             return False
         points -= 0.25
     if points != start:
-        label.setFont(qfont)
+        set_label_font(label, qfont)
     return True
 
 
@@ -180,7 +182,7 @@ def build_layout(project, key, name=None):
         label = QgsLayoutItemLabel(layout)
         label.setId(item_id)
         label.setText(PLACEHOLDERS[item_id])
-        label.setFont(font(size * scale, bold))
+        set_label_font(label, font(size * scale, bold))
         label.setHAlign(align)
         label.setVAlign(Qt.AlignmentFlag.AlignTop)
         layout.addLayoutItem(label)

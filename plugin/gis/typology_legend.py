@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.palettes import relative_luminance
+from .compat import set_label_font
 from .symbols import fill_symbol
 from .template_builder import font
 
@@ -25,8 +26,7 @@ MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 def _label(layout, text, x, y, w, h, size, bold=False, align=Qt.AlignmentFlag.AlignLeft, colour="#202020"):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    item.setFont(font(size, bold))
-    item.setFontColor(QColor(colour))
+    set_label_font(item, font(size, bold), QColor(colour))
     item.setHAlign(align)
     item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     item.setMarginX(0.3)

@@ -108,8 +108,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         checks.require_geometry(tgt, "polygon", t_name)
         checks.require_same_crs(src, s_name, tgt, t_name)
         checks.require_projected(src, s_name, tr("areal interpolation (areas)"))
-        extensive = self.parameterAsFields(parameters, self.EXTENSIVE_FIELDS, context)
-        intensive = self.parameterAsFields(parameters, self.INTENSIVE_FIELDS, context)
+        extensive = self.parameterAsStrings(parameters, self.EXTENSIVE_FIELDS, context)
+        intensive = self.parameterAsStrings(parameters, self.INTENSIVE_FIELDS, context)
         overlay.check_fields([f.name() for f in src.fields()], extensive, intensive, s_name)
         for param, names in ((self.EXTENSIVE_FIELDS, extensive), (self.INTENSIVE_FIELDS, intensive)):
             for name in names:

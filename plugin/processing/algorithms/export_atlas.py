@@ -93,7 +93,7 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or "name"
         key_field = self.parameterAsString(parameters, "KEY_FIELD", context) or "id"
         columns = layer.fields().names()
-        chosen = self.parameterAsFields(parameters, "INDICATORS", context)
+        chosen = self.parameterAsStrings(parameters, "INDICATORS", context)
         if chosen:
             by_field = {i.field: i for i in indicators_from_recipe(recipe, columns)}
             indicators = [by_field.get(f, ProfileIndicator(f, layer.fields().field(f).alias() or f)) for f in chosen]

@@ -234,8 +234,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        district_key = (self.parameterAsFields(parameters, self.INPUT_KEY, context) or [""])[0]
-        district_name = (self.parameterAsFields(parameters, self.INPUT_NAME, context) or [None])[0] or None
+        district_key = (self.parameterAsStrings(parameters, self.INPUT_KEY, context) or [""])[0]
+        district_name = (self.parameterAsStrings(parameters, self.INPUT_NAME, context) or [None])[0] or None
         key_names = [k.strip() for k in self._string(parameters, self.TABLE_KEY, context).split(";") if k.strip()]
         table_name = self._string(parameters, self.TABLE_NAME, context) or None
         if not key_names:
