@@ -149,7 +149,7 @@ def wait_until_idle(dock, timeout=1800):
     poll = QTimer()
     poll.timeout.connect(check)
     poll.start(20)
-    loop.exec_()
+    loop.exec()
     poll.stop()
     if time.monotonic() > deadline:
         raise RuntimeError("the panel did not finish within {} s".format(timeout))

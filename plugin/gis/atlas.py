@@ -10,6 +10,7 @@ import logging
 
 import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -27,7 +28,6 @@ from qgis.core import (
     QgsLayoutTableColumn,
     QgsLegendStyle,
     QgsPrintLayout,
-    QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
@@ -36,7 +36,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QObject, Qt, QVariant
+from qgis.PyQt.QtCore import QObject, Qt
 
 from ..core.district_profile import profile_notes
 from ..core.errors import ExportError
@@ -45,6 +45,7 @@ from ..core.i18n import tr
 from ..core.palettes import NO_DATA, NOT_EVALUATED
 from ..core.secrecy import state_expression
 from .atlas_trend import LEFT, TABLE_HEIGHT, TABLE_TOP, WIDTH, add_trend_pictures
+from .compat import FieldType, set_legend_font
 from .layer_io import layer_to_dataframe
 from .layouts import NORTH_ARROW, _zoom, nice_scalebar, padded_extent, set_picture, style_scalebar
 from .symbols import fill_symbol, outline_symbol
@@ -52,7 +53,7 @@ from .template_builder import fit_label, font
 from .typology_legend import _label
 
 LOG = logging.getLogger(__name__)
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PAGE_FIELD = "sm_page"
 
 
@@ -64,7 +65,7 @@ def coverage_layer(result, sort_field):
     uri = "{}?crs={}".format("MultiPolygon", result.crs().authid())
     layer = QgsVectorLayer(uri, "atlas_coverage", "memory")
     fields = QgsFields(result.fields())
-    fields.append(QgsField(PAGE_FIELD, QVariant.Int))
+    fields.append(QgsField(PAGE_FIELD, FieldType.Int))
     layer.dataProvider().addAttributes(list(fields))
     layer.updateFields()
     feats = []
@@ -80,8 +81,8 @@ def coverage_layer(result, sort_field):
 def rows_layer(rows):
     """Attribute-only memory layer of the profile rows (all text but page/pos)."""
     layer = QgsVectorLayer("None", "steckbrief_rows", "memory")
-    kinds = {"page": QVariant.Int, "pos": QVariant.Int}
-    layer.dataProvider().addAttributes([QgsField(c, kinds.get(c, QVariant.String)) for c in rows.columns])
+    kinds = {"page": FieldType.Int, "pos": FieldType.Int}
+    layer.dataProvider().addAttributes([QgsField(c, kinds.get(c, FieldType.String)) for c in rows.columns])
     layer.updateFields()
     feats = []
     for record in rows.itertuples(index=False):
@@ -108,7 +109,7 @@ LOCATOR_BOX = (137, 30, 61, 55)
 def simplified_copy(layer, tolerance, name):
     """Memory copy of ``layer``'s geometries (no attributes) simplified to ``tolerance`` map units;
     a part that would vanish keeps its original geometry."""
-    uri = "{}?crs={}".format("MultiPolygon" if layer.geometryType() == QgsWkbTypes.PolygonGeometry
+    uri = "{}?crs={}".format("MultiPolygon" if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
                              else "MultiLineString", layer.crs().authid())
     copy = QgsVectorLayer(uri, name, "memory")
     feats = []
@@ -174,9 +175,9 @@ class AtlasScalebar(QObject):
     def fit_width(self):
         self.scalebar.setNumberOfSegmentsLeft(0)
         self.scalebar.setNumberOfSegments(2)
-        self.scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+        self.scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
         self.scalebar.setUnitLabel("m")
-        self.scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+        self.scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
         self.scalebar.setMinimumBarWidth(10)
         self.scalebar.setMaximumBarWidth(ATLAS_SEGMENT_MM)
 
@@ -261,7 +262,7 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     fit_label(subtitle)
     main = _map(layout, (12, 30, 120, 120), top, crs)
     main.setAtlasDriven(True)
-    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     main.setAtlasMargin(0.25)
     locator = _map(layout, LOCATOR_BOX, locator_layers(project, coverage, overlay), crs)
     _zoom(locator, padded_extent(coverage.extent(), 0.04))
@@ -290,8 +291,8 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     legend.setTitle("")
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
-    legend.setStyleFont(QgsLegendStyle.Subgroup, font(7, True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(6.5))
+    set_legend_font(legend, QgsLegendStyle.Style.Subgroup, font(7, True))
+    set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, font(6.5))
     legend.updateLegend()
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")
@@ -354,13 +355,13 @@ def export_atlas_pdf(layout, path, dpi=300, feedback=None):
     settings.dpi = dpi
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     with atomic_path(path, create_folders=True) as tmp:
         result, error = QgsLayoutExporter.exportToPdf(atlas, tmp, settings, feedback)
         scalebar = getattr(layout, "sm_scalebar", None)
         if scalebar is not None:
             scalebar.fit_width()  # what a saved project shows outside an export
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise ExportError(tr("Could not write the atlas {path}: {err}.").format(path=path, err=error or result))
     return atlas.count()
 

@@ -21,14 +21,15 @@ from qgis.core import (
     QgsProperty,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import Qt
 
 from ..core.trend import trend_data
 from ..core.trend_chart import LEGEND_ROW, ChartScale, chart_texts, district_caption, trend_svg
+from .compat import FieldType
 from .typology_legend import _label
 
 LOG = logging.getLogger(__name__)
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 # Page geometry of the Steckbrief (mm), shared with atlas.build_atlas_layout.
 TABLE_TOP = 164.0
@@ -105,7 +106,7 @@ def write_trend_charts(frame, pages, names, series_list, rule, folder, box, cove
 
 def _add_captions(coverage, page_field, captions, count):
     provider = coverage.dataProvider()
-    provider.addAttributes([QgsField(caption_field(k), QVariant.String) for k in range(1, count + 1)])
+    provider.addAttributes([QgsField(caption_field(k), FieldType.String) for k in range(1, count + 1)])
     coverage.updateFields()
     index = {k: coverage.fields().indexOf(caption_field(k)) for k in range(1, count + 1)}
     changes = {}
@@ -124,13 +125,13 @@ def add_trend_pictures(layout, folder, box, page_field, texts):
         x0 = LEFT + (k - 1) * (box.width + GAP)
         picture = QgsLayoutItemPicture(layout)
         picture.setId("trend_{}".format(k))
-        picture.setMode(QgsLayoutItemPicture.FormatSVG)
-        picture.setResizeMode(QgsLayoutItemPicture.Zoom)
+        picture.setMode(QgsLayoutItemPicture.Format.FormatSVG)
+        picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
         layout.addLayoutItem(picture)
         picture.attemptMove(QgsLayoutPoint(x0, box.top, MM))
         picture.attemptResize(QgsLayoutSize(box.width, box.height, MM))
         expression = "{} || {} || '_{}.svg'".format(prefix, page, k)
-        picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource,
+        picture.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource,
                                                     QgsProperty.fromExpression(expression))
         items.append(picture)
         for text in chart:

@@ -19,16 +19,17 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.errors import SozialmonitorError
 from ..core.i18n import tr
+from .compat import FieldType
 
-#: kind (as used by core results) -> QVariant type of the output field
+#: kind (as used by core results) -> type of the output field
 FIELD_TYPES = {
-    "double": QVariant.Double,
-    "int": QVariant.Int,
-    "bool": QVariant.Int,  # GeoPackage has no portable boolean in every reader: 0/1
-    "string": QVariant.String,
+    "double": FieldType.Double,
+    "int": FieldType.Int,
+    "bool": FieldType.Int,  # GeoPackage has no portable boolean in every reader: 0/1
+    "string": FieldType.String,
 }
 
-NUMERIC_TYPES = {QVariant.Double, QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong}
+NUMERIC_TYPES = FieldType.NUMERIC
 
 
 def _python_value(value):
@@ -67,7 +68,7 @@ def layer_to_dataframe(source, field_names=None, feedback=None):
         indices.append(idx)
 
     request = QgsFeatureRequest()
-    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(indices)
     total = source.featureCount() or 0
     fids, rows = [], []
@@ -151,6 +152,6 @@ def write_features(sink, source, frame, specs, fields, feedback=None):
             out.setGeometry(feature.geometry())
         fid = feature.id()
         out.setAttributes([attrs[j] for j in keep] + [columns[name].get(fid) for name, _a, _k in specs])
-        sink.addFeature(out, QgsFeatureSink.FastInsert)
+        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         written += 1
     return written

@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsBasicNumericFormat,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -23,7 +24,6 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsScaleBarSettings,
     QgsTextFormat,
     QgsUnitTypes,
@@ -34,6 +34,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.errors import ExportError
 from ..core.files import atomic_path, check_writable
 from ..core.i18n import tr, tr_noop
+from .compat import set_legend_font
 from .symbols import fill_symbol, outline_symbol
 from .template_builder import ITEM_IDS, TEMPLATE_FILES, font
 
@@ -98,8 +99,8 @@ def set_picture(layout, item_id, path):
         if not Path(path).exists():
             raise ExportError(tr("The picture file {path} for '{item}' does not exist.").format(
                 path=path, item=item_id))
-        fmt = QgsLayoutItemPicture.FormatSVG if str(path).lower().endswith(".svg") else \
-            QgsLayoutItemPicture.FormatRaster
+        fmt = QgsLayoutItemPicture.Format.FormatSVG if str(path).lower().endswith(".svg") else \
+            QgsLayoutItemPicture.Format.FormatRaster
         item.setPicturePath(str(path), fmt)
         item.setVisibility(True)
     elif not item.picturePath() or not Path(item.picturePath()).exists():
@@ -189,14 +190,14 @@ def nice_scalebar(scalebar, map_item, max_mm=SEGMENT_MM, segments=2):
     """Give ``scalebar`` ``segments`` round segments (``nice_segment``) for the current scale of
     ``map_item``, labelled in m or km. An atlas calls this again for every page."""
     length, unit = nice_segment(map_item.scale(), max_mm, segments)
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed)
     scalebar.setNumberOfSegmentsLeft(0)
     scalebar.setNumberOfSegments(segments)
     if unit == "km":
-        scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+        scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
         scalebar.setUnitsPerSegment(length / 1000.0)
     else:
-        scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+        scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
         scalebar.setUnitsPerSegment(length)
     scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts from the map's CRS units itself
     scalebar.setUnitLabel(unit)
@@ -223,9 +224,9 @@ def setup_legend(layout, entries, title=""):
     legend.setTitle(title)
     legend.setSymbolWidth(7 * scale)
     legend.setSymbolHeight(4.5 * scale)
-    legend.setStyleFont(QgsLegendStyle.Title, font(9 * scale, True))
-    legend.setStyleFont(QgsLegendStyle.Subgroup, font(8 * scale, True))
-    legend.setStyleFont(QgsLegendStyle.SymbolLabel, font(7.5 * scale))
+    set_legend_font(legend, QgsLegendStyle.Style.Title, font(9 * scale, True))
+    set_legend_font(legend, QgsLegendStyle.Style.Subgroup, font(8 * scale, True))
+    set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, font(7.5 * scale))
     legend.setLegendFilterByMapEnabled(False)
     if legend.sizeWithUnits().width() > 100 * scale:  # wide, low boxes (A4 portrait): two columns
         legend.setColumnCount(2)
@@ -281,7 +282,7 @@ def transform_extent(extent, source, target):
 
 
 def _check(result, exporter, target):
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise ExportError(tr("Could not write {path}: {err} (is the folder writable and the file not open in "
                              "another program?).").format(path=target, err=exporter.errorMessage() or result))
 
@@ -291,8 +292,8 @@ def _pdf_settings(dpi):
     settings.dpi = dpi
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
-    settings.flags = settings.flags | QgsLayoutRenderContext.FlagAntialiasing
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    settings.flags = settings.flags | QgsLayoutRenderContext.Flag.FlagAntialiasing
     return settings
 
 
@@ -306,7 +307,7 @@ def _svg_settings(dpi):
     settings = QgsLayoutExporter.SvgExportSettings()
     settings.dpi = dpi
     settings.forceVectorOutput = True
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     return settings
 
 

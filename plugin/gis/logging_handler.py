@@ -6,9 +6,9 @@ from qgis.core import Qgis, QgsMessageLog
 TAG = "Sozialmonitor"
 
 _LEVELS = [
-    (logging.ERROR, Qgis.Critical),
-    (logging.WARNING, Qgis.Warning),
-    (logging.INFO, Qgis.Info),
+    (logging.ERROR, Qgis.MessageLevel.Critical),
+    (logging.WARNING, Qgis.MessageLevel.Warning),
+    (logging.INFO, Qgis.MessageLevel.Info),
 ]
 
 
@@ -19,5 +19,6 @@ class QgisLogHandler(logging.Handler):
         except Exception:  # noqa: BLE001 - logging must never raise into the caller
             self.handleError(record)
             return
-        level = next((qgis_level for py_level, qgis_level in _LEVELS if record.levelno >= py_level), Qgis.Info)
+        level = next((qgis_level for py_level, qgis_level in _LEVELS if record.levelno >= py_level),
+                     Qgis.MessageLevel.Info)
         QgsMessageLog.logMessage(message, TAG, level)

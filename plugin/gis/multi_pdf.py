@@ -3,7 +3,7 @@
 QgsLayoutExporter can write one layout (or one atlas) per PDF; for a single "all maps" PDF we
 render every page through QgsLayoutExporter.renderPage onto one QPdfWriter. Atomic like all exports.
 """
-from qgis.core import QgsLayoutExporter, QgsRenderContext
+from qgis.core import Qgis, QgsLayoutExporter
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -41,7 +41,7 @@ def _render_pages(layouts, target, dpi, feedback):
         for n, layout in enumerate(layouts):
             if feedback is not None and feedback.isCanceled():
                 raise ExportError(tr("Export cancelled."))
-            layout.renderContext().setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+            layout.renderContext().setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
             layout.renderContext().setDpi(dpi)
             exporter = QgsLayoutExporter(layout)
             for i in range(layout.pageCollection().pageCount()):

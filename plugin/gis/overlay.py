@@ -46,7 +46,7 @@ def _tick(feedback, i, total, start=0.0, span=100.0, step=PROGRESS_STEP):
 def map_units_to_km2(crs):
     """Factor from the CRS's map units² to km²."""
     return QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()),
-                                             QgsUnitTypes.AreaSquareKilometers)
+                                             QgsUnitTypes.AreaUnit.AreaSquareKilometers)
 
 
 # ------------------------------------------------------------------------------------------ polygon index
@@ -160,7 +160,7 @@ def district_areas_km2(districts, crs, context):
         da.setSourceCrs(crs, context.transformContext())
         ellipsoid = crs.ellipsoidAcronym() or context.ellipsoid() or "EPSG:7030"
         da.setEllipsoid(ellipsoid)
-        areas = {fid: da.convertAreaMeasurement(da.measureArea(g), QgsUnitTypes.AreaSquareKilometers)
+        areas = {fid: da.convertAreaMeasurement(da.measureArea(g), QgsUnitTypes.AreaUnit.AreaSquareKilometers)
                  for fid, g in districts.geoms.items()}
         how = tr("ellipsoidal, on ellipsoid {ell} (the layer CRS {crs} is geographic)").format(
             ell=da.ellipsoid(), crs=crs.authid())
@@ -270,7 +270,7 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
     (units with NULL population).
     """
     request = QgsFeatureRequest().setSubsetOfAttributes([pop_index])
-    is_point = QgsWkbTypes.geometryType(units.wkbType()) == QgsWkbTypes.PointGeometry
+    is_point = QgsWkbTypes.geometryType(units.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     total = units.featureCount()
     stats = {"population": 0.0, "unplaced": 0.0, "missing": 0}
     rows, pops = [], {}

@@ -27,9 +27,10 @@ GEOMETRY_KINDS = (tr_noop("point"), tr_noop("polygon"))  # the values of ``kind`
 
 def require_geometry(source, kind, name):
     """Raise ComputationError unless ``source`` has ``kind`` ("point" or "polygon") geometries."""
-    wanted = {"point": QgsWkbTypes.PointGeometry, "polygon": QgsWkbTypes.PolygonGeometry}[kind]
+    wanted = {"point": QgsWkbTypes.GeometryType.PointGeometry,
+              "polygon": QgsWkbTypes.GeometryType.PolygonGeometry}[kind]
     actual = QgsWkbTypes.geometryType(source.wkbType())
-    if actual in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+    if actual in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
         raise ComputationError(tr("Layer '{layer}' must be a {kind} layer, but it has no geometry (a table). "
                                   "Choose a layer with {kind} geometries.").format(layer=name, kind=tr(kind)))
     if actual != wanted:
@@ -75,6 +76,6 @@ def feature_labels(source, key_index):
     """{feature id: text} for report lines: the key field's value, or 'fid <id>' without a key field."""
     if key_index < 0:
         return {f.id(): "fid {}".format(f.id()) for f in source.getFeatures(QgsFeatureRequest().setNoAttributes()
-                                                                           .setFlags(QgsFeatureRequest.NoGeometry))}
-    request = QgsFeatureRequest().setSubsetOfAttributes([key_index]).setFlags(QgsFeatureRequest.NoGeometry)
+                                                                           .setFlags(QgsFeatureRequest.Flag.NoGeometry))}
+    request = QgsFeatureRequest().setSubsetOfAttributes([key_index]).setFlags(QgsFeatureRequest.Flag.NoGeometry)
     return {f.id(): str(_python_value(f.attribute(key_index))) for f in source.getFeatures(request)}

@@ -19,6 +19,7 @@ import logging
 import uuid
 
 from qgis.core import (
+    Qgis,
     QgsDataSourceUri,
     QgsException,
     QgsFeature,
@@ -34,6 +35,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import ExportError
 from ..core.i18n import tr
+from .compat import FieldType
 
 LOG = logging.getLogger(__name__)
 
@@ -136,7 +138,7 @@ def layer_uri(uri, schema, table, geometry_column, key_column, keep_password=Tru
     return source.uri(False)
 
 
-INTEGER_TYPES = {QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong}
+INTEGER_TYPES = FieldType.INTEGER
 
 
 def export_fields(source_fields, primary_key):
@@ -156,7 +158,7 @@ def export_fields(source_fields, primary_key):
             replaced = field.name()
             continue
         out = QgsField(field)
-        if out.type() == QVariant.Double:
+        if out.type() == FieldType.Double:
             out.setLength(0)
             out.setPrecision(0)
             out.setTypeName("")
@@ -175,7 +177,7 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
     check_identifier(schema, tr("the schema"))
     check_identifier(table, tr("the table"))
     check_identifier(primary_key, tr("the primary key"))
-    spatial = source.wkbType() != QgsWkbTypes.NoGeometry
+    spatial = source.wkbType() != QgsWkbTypes.Type.NoGeometry
     if spatial:
         check_identifier(geometry_column, tr("the geometry column"))
     connection = open_connection(uri)
@@ -244,7 +246,7 @@ def _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_colum
     target_type = source.wkbType()
     exporter = QgsVectorLayerExporter(layer_uri(uri, schema, tmp, geometry_column, primary_key), PROVIDER, fields,
                                       target_type, source.sourceCrs(), False, {})
-    if exporter.errorCode() != QgsVectorLayerExporter.NoError:
+    if exporter.errorCode() != Qgis.VectorExportResult.Success:
         raise ExportError(tr("PostgreSQL could not create the table in schema '{schema}': {err}").format(
             schema=schema, err=exporter.errorMessage()))
     multi = QgsWkbTypes.isMultiType(target_type)
@@ -271,7 +273,7 @@ def _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_colum
             batch = []
     if batch:
         _add(exporter, batch, schema)
-    if not exporter.flushBuffer() or exporter.errorCode() != QgsVectorLayerExporter.NoError:
+    if not exporter.flushBuffer() or exporter.errorCode() != Qgis.VectorExportResult.Success:
         raise ExportError(tr("PostgreSQL refused features: {err}").format(err=exporter.errorMessage()))
     del exporter
     return written
@@ -288,7 +290,7 @@ def _add(exporter, batch, schema):
         _add(exporter, batch[:half], schema)
         _add(exporter, batch[half:], schema)
         return
-    if not exporter.addFeatures(batch, QgsFeatureSink.FastInsert) or not exporter.flushBuffer():
+    if not exporter.addFeatures(batch, QgsFeatureSink.Flag.FastInsert) or not exporter.flushBuffer():
         raise ExportError(tr("PostgreSQL refused features for schema '{schema}': {err}").format(
             schema=schema, err=exporter.lastError() or exporter.errorMessage()))
 

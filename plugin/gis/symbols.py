@@ -97,7 +97,7 @@ def vector_hatch_symbol(spec):
     symbol = hatch_symbol(spec)
     angles = [45.0] if spec["pattern"] == "diagonal" else [45.0, 135.0]
     for index in range(1, symbol.symbolLayerCount()):
-        symbol.symbolLayer(index).setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled,
+        symbol.symbolLayer(index).setDataDefinedProperty(QgsSymbolLayer.Property.PropertyLayerEnabled,
                                                          QgsProperty.fromValue(False))
     for angle in angles:
         lines = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": _hatch_lines_expression(angle),

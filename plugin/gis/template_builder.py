@@ -28,6 +28,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from .compat import label_font, set_label_font
+
 ITEM_IDS = ["title", "subtitle", "map", "overview", "legend", "scalebar", "north_arrow", "source", "date",
             "author", "logo"]
 FONT = "DejaVu Sans"
@@ -66,8 +68,8 @@ TEXT_STYLE = {"title": (17, True, Qt.AlignmentFlag.AlignLeft), "subtitle": (10.5
 
 def _place(item, box):
     x, y, w, h = box
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
 def _placeholder_extent(map_item, box):
@@ -125,7 +127,7 @@ def fit_label(label, texts=None):
     enough. Returns True when everything fits, False when even the smallest size does not (the
     label then keeps the smallest size; callers report it).
     """
-    if not isinstance(label, QgsLayoutItemLabel) or label.mode() != QgsLayoutItemLabel.ModeFont:
+    if not isinstance(label, QgsLayoutItemLabel) or label.mode() != QgsLayoutItemLabel.Mode.ModeFont:
         return True
     texts = [t for t in (texts if texts is not None else [label.currentText()]) if t]
     if not texts:
@@ -133,7 +135,7 @@ def fit_label(label, texts=None):
     size = label.sizeWithUnits()
     width = (size.width() - 2 * label.marginX()) * WIDTH_RESERVE
     height = size.height() - 2 * label.marginY()
-    qfont = QFont(label.font())
+    qfont = QFont(label_font(label))
     start = qfont.pointSizeF()
     smallest = max(MIN_POINTS, start * MIN_FONT_SHARE)
     points = start
@@ -142,11 +144,11 @@ def fit_label(label, texts=None):
         if all(text_fits(t, qfont, width, height) for t in texts):
             break
         if points - 0.25 < smallest:
-            label.setFont(qfont)
+            set_label_font(label, qfont)
             return False
         points -= 0.25
     if points != start:
-        label.setFont(qfont)
+        set_label_font(label, qfont)
     return True
 
 
@@ -157,12 +159,12 @@ def build_layout(project, key, name=None):
     layout.initializeDefaults()
     layout.setName(name or key)
     page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    page.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
     main = QgsLayoutItemMap(layout)
     main.setId("map")
     main.setFrameEnabled(True)
-    main.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutMillimeters))
+    main.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     layout.addLayoutItem(main)
     _place(main, boxes["map"])
     _placeholder_extent(main, boxes["map"])
@@ -170,7 +172,7 @@ def build_layout(project, key, name=None):
     overview = QgsLayoutItemMap(layout)
     overview.setId("overview")
     overview.setFrameEnabled(True)
-    overview.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutMillimeters))
+    overview.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     layout.addLayoutItem(overview)
     _place(overview, boxes["overview"])
     _placeholder_extent(overview, boxes["overview"])
@@ -180,7 +182,7 @@ def build_layout(project, key, name=None):
         label = QgsLayoutItemLabel(layout)
         label.setId(item_id)
         label.setText(PLACEHOLDERS[item_id])
-        label.setFont(font(size * scale, bold))
+        set_label_font(label, font(size * scale, bold))
         label.setHAlign(align)
         label.setVAlign(Qt.AlignmentFlag.AlignTop)
         layout.addLayoutItem(label)
@@ -198,7 +200,7 @@ def build_layout(project, key, name=None):
     scalebar.setId("scalebar")
     scalebar.setStyle("Single Box")
     scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+    scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
     scalebar.setUnitLabel("km")
     scalebar.setBackgroundEnabled(True)
     scalebar.setBackgroundColor(QColor(255, 255, 255, 200))

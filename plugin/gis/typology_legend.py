@@ -16,17 +16,17 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.palettes import relative_luminance
+from .compat import set_label_font
 from .symbols import fill_symbol
 from .template_builder import font
 
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
 def _label(layout, text, x, y, w, h, size, bold=False, align=Qt.AlignmentFlag.AlignLeft, colour="#202020"):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    item.setFont(font(size, bold))
-    item.setFontColor(QColor(colour))
+    set_label_font(item, font(size, bold), QColor(colour))
     item.setHAlign(align)
     item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     item.setMarginX(0.3)
@@ -68,7 +68,7 @@ def draw_grid(layout, map_classes, result_layer):
         for c in range(n_cols):
             code, colour = grid.codes[r][c], grid.colours[r][c]
             shape = QgsLayoutItemShape(layout)
-            shape.setShapeType(QgsLayoutItemShape.Rectangle)
+            shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
             shape.setSymbol(fill_symbol(colour, outline="#ffffff", width=0.4))
             layout.addLayoutItem(shape)
             shape.attemptMove(QgsLayoutPoint(x0 + label_w + c * cell_w, y + r * cell_h, MM))

@@ -163,10 +163,10 @@ class SozialmonitorDock(QDockWidget):
 
     def show_error(self, text):
         self.status_label.setText(tr("Stopped: see the message bar."))
-        self.iface.messageBar().pushMessage(tr("Sozialmonitor"), text, Qgis.Critical, 10)
+        self.iface.messageBar().pushMessage(tr("Sozialmonitor"), text, Qgis.MessageLevel.Critical, 10)
 
     def show_problem(self, text):
-        self.iface.messageBar().pushMessage(tr("Sozialmonitor"), text, Qgis.Warning, 6)
+        self.iface.messageBar().pushMessage(tr("Sozialmonitor"), text, Qgis.MessageLevel.Warning, 6)
 
     def open_help(self):
         QDesktopServices.openUrl(QUrl(HELP_URL))

@@ -8,9 +8,9 @@ from pathlib import Path
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
 from ..gis import i18n as gis_i18n
+from ..gis.compat import QAction
 from ..gis.logging_handler import QgisLogHandler
 from ..processing.provider import SozialmonitorProvider
 

@@ -143,7 +143,7 @@ class TaskRunner(QObject):
         self._callback = callback
         if parameters is not None:
             QgsMessageLog.logMessage(tr("Running {alg} with {params}").format(alg=what, params=parameters),
-                                     TAG, Qgis.Info)
+                                     TAG, Qgis.MessageLevel.Info)
         self.started.emit(self.label)
         QgsApplication.taskManager().addTask(self.task)
 
@@ -170,10 +170,10 @@ class TaskRunner(QObject):
 
     def _log(self, ok, canceled, error):
         if canceled:
-            QgsMessageLog.logMessage(tr("{task}: cancelled.").format(task=self.label), TAG, Qgis.Info)
+            QgsMessageLog.logMessage(tr("{task}: cancelled.").format(task=self.label), TAG, Qgis.MessageLevel.Info)
         elif not ok:
             details = "\n".join([error] + [line for line in self.feedback.lines if line != error])
-            QgsMessageLog.logMessage(details, TAG, Qgis.Critical)
+            QgsMessageLog.logMessage(details, TAG, Qgis.MessageLevel.Critical)
 
     def _finish(self, ok, results, error):
         callback = self._callback
@@ -182,7 +182,7 @@ class TaskRunner(QObject):
         self._call(callback, ok, results, error)
 
     def _finish_now(self, callback, error):
-        QgsMessageLog.logMessage(error, TAG, Qgis.Critical)
+        QgsMessageLog.logMessage(error, TAG, Qgis.MessageLevel.Critical)
         self.done.emit(False, {}, error)
         self._call(callback, False, {}, error)
 
@@ -215,5 +215,5 @@ def _logged(err):
     else:
         message = tr("Cannot read or write {path}: {err}").format(path=err.filename or "", err=err.strerror or err)
         details = traceback.format_exc()
-    QgsMessageLog.logMessage("\n".join(filter(None, [message, details])), TAG, Qgis.Critical)
+    QgsMessageLog.logMessage("\n".join(filter(None, [message, details])), TAG, Qgis.MessageLevel.Critical)
     return message

@@ -52,6 +52,6 @@ def read_state(project=None):
         state = {"error": str(err)}
     if not isinstance(state, dict) or state.get("version") != VERSION:
         QgsMessageLog.logMessage(tr("The Sozialmonitor panel settings in this project are unreadable or from "
-                                    "another plugin version; the panel starts empty."), TAG, Qgis.Warning)
+                                    "another plugin version; the panel starts empty."), TAG, Qgis.MessageLevel.Warning)
         return {}
     return _convert_paths(state, project.pathResolver().readPath)

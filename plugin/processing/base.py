@@ -25,6 +25,7 @@ from ..core.errors import ExportError, SozialmonitorError
 from ..core.files import check_writable
 from ..core.i18n import tr as core_tr
 from ..core.i18n import tr_noop
+from ..gis.compat import parameter_as_strings
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
 README_URL = "https://github.com/sozialmonitor/sozialmonitor#processing-algorithms"
@@ -74,6 +75,11 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def parameterAsStrings(self, parameters, name, context):  # noqa: N802
+        """Field names of a multiple field parameter on every QGIS (QGIS < 3.32 has only the
+        parameterAsFields that 3.40 deprecates)."""
+        return parameter_as_strings(super(), parameters, name, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._staged, self._sinks = [], []

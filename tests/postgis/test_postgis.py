@@ -22,10 +22,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerExporter,
 )
-from qgis.PyQt.QtCore import QVariant
 from sozialmonitor.plugin.core.engine_fields import output_field_specs
 from sozialmonitor.plugin.core.errors import ExportError
 from sozialmonitor.plugin.core.recipe import Recipe
+from sozialmonitor.plugin.gis.compat import FieldType
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 from sozialmonitor.plugin.gis.postgis import qualified_name, quote_ident, quote_literal
 
@@ -118,8 +118,8 @@ def _indicator_layer():
     table = pd.read_csv(TABLE, dtype={"PLR_ID": str, "PLR_NAME": str})
     layer = QgsVectorLayer("None", "mss2019_indicators", "memory")
     numeric = [c for c in table.columns if c not in ("PLR_ID", "PLR_NAME")]
-    layer.dataProvider().addAttributes([QgsField("PLR_ID", QVariant.String), QgsField("PLR_NAME", QVariant.String)]
-                                       + [QgsField(c, QVariant.Double) for c in numeric])
+    layer.dataProvider().addAttributes([QgsField("PLR_ID", FieldType.String), QgsField("PLR_NAME", FieldType.String)]
+                                       + [QgsField(c, FieldType.Double) for c in numeric])
     layer.updateFields()
     features = []
     for row in table.itertuples(index=False):

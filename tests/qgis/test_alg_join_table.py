@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+from sozialmonitor.plugin.gis.compat import FieldType
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 
 ALG = "sozialmonitor:join_table"
@@ -56,8 +56,8 @@ def nasty(tmp_path_factory):
 
 def _districts():
     layer = QgsVectorLayer("Point?crs=EPSG:25833", "districts", "memory")
-    layer.dataProvider().addAttributes([QgsField("key", QVariant.String), QgsField("name", QVariant.String),
-                                        QgsField("Arbeitslose", QVariant.Double)])
+    layer.dataProvider().addAttributes([QgsField("key", FieldType.String), QgsField("name", FieldType.String),
+                                        QgsField("Arbeitslose", FieldType.Double)])
     layer.updateFields()
     feats = []
     for i, (key, name) in enumerate(make_nasty.DISTRICTS):
@@ -177,7 +177,7 @@ def test_long_format_and_extra_tables(run, nasty, tmp_path):
 
 def test_table_layer_input(run):
     table = QgsVectorLayer("None", "jobcenter", "memory")
-    table.dataProvider().addAttributes([QgsField("PLR", QVariant.String), QgsField("Quote", QVariant.String)])
+    table.dataProvider().addAttributes([QgsField("PLR", FieldType.String), QgsField("Quote", FieldType.String)])
     table.updateFields()
     feats = []
     for key, value in [("01011101", "4,5"), ("01011102", "."), ("1011103", "(2,5)")]:

@@ -28,8 +28,8 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from sozialmonitor.plugin.core.spatial_weights import SpatialWeights
+from sozialmonitor.plugin.gis.compat import FieldType
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
 from sozialmonitor.plugin.gis.neighbours import build_weights, read_geometries
 
@@ -64,8 +64,8 @@ def berlin(run, tmp_path_factory):
     bezirke = QgsVectorLayer("{}|layername=bezirke".format(gpkg), "bezirke", "ogr")
     cw = next(f.geometry() for f in bezirke.getFeatures() if f["id"] == "04")
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25833", "berlin", "memory")
-    layer.dataProvider().addAttributes([QgsField("id", QVariant.String), QgsField("name", QVariant.String),
-                                        QgsField("status_score", QVariant.Double)])
+    layer.dataProvider().addAttributes([QgsField("id", FieldType.String), QgsField("name", FieldType.String),
+                                        QgsField("status_score", FieldType.Double)])
     layer.updateFields()
     features, fixed = [], []
     for src in plr.getFeatures():

@@ -3,16 +3,16 @@ import math
 
 import pandas as pd
 from qgis.core import NULL, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from sozialmonitor.plugin.core.errors import SozialmonitorError
+from sozialmonitor.plugin.gis.compat import FieldType
 from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe, output_fields, write_features
 
 
 def _layer():
     layer = QgsVectorLayer("Point?crs=EPSG:25833", "districts", "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField("key", QVariant.String), QgsField("ew", QVariant.Int),
-                            QgsField("old", QVariant.Double)])
+    provider.addAttributes([QgsField("key", FieldType.String), QgsField("ew", FieldType.Int),
+                            QgsField("old", FieldType.Double)])
     layer.updateFields()
     features = []
     for key, ew in [("01011101", 3384), ("01011102", None), ("12214528", 0)]:

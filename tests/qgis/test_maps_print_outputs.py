@@ -144,7 +144,7 @@ def test_equal_interval_legend_on_all_berlin_districts(qgis_processing, tmp_path
     gpkg = tmp_path / "grid.gpkg"
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(gpkg), QgsCoordinateTransformContext(), opts)
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), opts)
     result, _ = export_map(tmp_path, INPUT=str(gpkg), FIELD="S4", METHOD=2, OVERLAY=None, TITLE="Kinderarmut")
     lines = [line for line in result["LEGEND"].splitlines() if line.startswith(("bis ", "über "))]
     values = [float(r["S4"]) for r in rows if int(r["EW"]) >= 300]

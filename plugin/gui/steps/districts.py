@@ -16,9 +16,9 @@ class DistrictStep(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         load_ui("step_districts.ui", self)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.layer_combo.setLayer(None)
-        self.key_combo.setFilters(QgsFieldProxyModel.AllTypes)
+        self.key_combo.setFilters(QgsFieldProxyModel.Filter.AllTypes)
         self.layer_combo.layerChanged.connect(self._layer_changed)
         self.key_combo.fieldChanged.connect(lambda _f: self.changed.emit())
         self.name_combo.fieldChanged.connect(lambda _f: self.changed.emit())

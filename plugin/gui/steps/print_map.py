@@ -2,6 +2,7 @@
 (sozialmonitor:export_atlas). Form: ui/step_print.ui."""
 import os
 
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
@@ -22,6 +23,8 @@ class PrintStep(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         load_ui("step_print.ui", self)
+        # set here, not in the .ui: PyQt6's uic cannot resolve QGIS enums (QgsFileWidget::SaveFile)
+        self.pdf_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         for label in TEMPLATE_LABELS:
             self.template_combo.addItem(tr(label))
         self.template_combo.setCurrentIndex(1)

@@ -160,7 +160,7 @@ class RecipeStep(QWidget):
                 value = number_text(value, ui_locale()) if isinstance(value, (int, float)) else str(value)
             item = QTableWidgetItem(str(value))
             if col == 0:
-                item.setData(256, json.dumps(ind, ensure_ascii=False))  # Qt.UserRole: the other keys
+                item.setData(Qt.ItemDataRole.UserRole, json.dumps(ind, ensure_ascii=False))  # the other keys
             if key == "label":
                 item.setToolTip(_label_tip(item.text(), ind.get("description", "")))
             self.table.setItem(row, col, item)
@@ -208,7 +208,7 @@ class RecipeStep(QWidget):
         data = copy.deepcopy(self.base)
         indicators, errors = [], []
         for row in range(self.table.rowCount()):
-            origin = json.loads(self.table.item(row, 0).data(256) or "{}")
+            origin = json.loads(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) or "{}")
             ind = dict(origin)
             for col, key in enumerate(COLUMNS):
                 if key == "direction":
@@ -287,7 +287,7 @@ class RecipeStep(QWidget):
             return
         if isinstance(item, QTableWidgetItem) and item.column() == COLUMNS.index("label"):
             self._filling = True  # a new tooltip is an itemChanged too
-            origin = json.loads(self.table.item(item.row(), 0).data(256) or "{}")
+            origin = json.loads(self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole) or "{}")
             item.setToolTip(_label_tip(item.text(), origin.get("description", "")))
             self._filling = False
         self.preset_combo.setCurrentIndex(self._matching_preset())

@@ -57,25 +57,26 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Districts (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Districts (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FACILITIES, self.tr("Facilities"), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.FACILITIES, self.tr("Facilities"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterDistance(
             self.DISTANCE, self.tr("Distance (straight line)"), defaultValue=500.0, parentParameterName=self.INPUT,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field of the districts"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION_LAYER, self.tr("Population layer (points, grid cells, blocks)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_LAYER_FIELD, self.tr("Population field of the population layer"),
-            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.DataType.Numeric,
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PREFIX, self.tr("Prefix of the output fields"), defaultValue="acc"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Districts with accessibility"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Districts with accessibility"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(
             "SHARE_PCT", self.tr("Share of the total population within reach (%)")))
         self.addOutput(QgsProcessingOutputNumber("N_FACILITIES", self.tr("Facilities used")))

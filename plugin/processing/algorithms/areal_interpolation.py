@@ -62,22 +62,23 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Source polygons (with the values)"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Source polygons (with the values)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TARGET, self.tr("Target polygons (new boundaries)"), [QgsProcessing.TypeVectorPolygon]))
+            self.TARGET, self.tr("Target polygons (new boundaries)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.EXTENSIVE_FIELDS, self.tr("Extensive fields (counts: split)"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.INTENSIVE_FIELDS, self.tr("Intensive fields (shares, rates: weighted mean)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.DataType.Numeric, allowMultiple=True,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION_LAYER, self.tr("Population layer for weights (points, grid cells, blocks)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field of the population layer"),
-            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.DataType.Numeric,
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.SOURCE_KEY, self.tr("Source key field (names sources in the report)"),
             parentLayerParameterName=self.INPUT, optional=True))
@@ -87,7 +88,7 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOP, self.tr("Largest reallocations shown in the log"), defaultValue=10, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Targets with interpolated values"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Targets with interpolated values"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Interpolation report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
@@ -107,8 +108,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         checks.require_geometry(tgt, "polygon", t_name)
         checks.require_same_crs(src, s_name, tgt, t_name)
         checks.require_projected(src, s_name, tr("areal interpolation (areas)"))
-        extensive = self.parameterAsFields(parameters, self.EXTENSIVE_FIELDS, context)
-        intensive = self.parameterAsFields(parameters, self.INTENSIVE_FIELDS, context)
+        extensive = self.parameterAsStrings(parameters, self.EXTENSIVE_FIELDS, context)
+        intensive = self.parameterAsStrings(parameters, self.INTENSIVE_FIELDS, context)
         overlay.check_fields([f.name() for f in src.fields()], extensive, intensive, s_name)
         for param, names in ((self.EXTENSIVE_FIELDS, extensive), (self.INTENSIVE_FIELDS, intensive)):
             for name in names:

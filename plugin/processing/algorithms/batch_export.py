@@ -84,7 +84,7 @@ class BatchExportAlgorithm(MapAlgorithm):
         recipe = self.recipe(parameters, context)
         layer = self.layer(parameters, "INPUT", context)
         overlay = self.layer(parameters, "OVERLAY", context, required=False)
-        fields = self.parameterAsFields(parameters, "FIELDS", context) or default_fields(recipe, layer)
+        fields = self.parameterAsStrings(parameters, "FIELDS", context) or default_fields(recipe, layer)
         if not fields:
             raise ExportError(tr("No fields to map: choose FIELDS or give a recipe whose fields are in the layer."))
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)

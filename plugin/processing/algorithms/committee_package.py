@@ -40,7 +40,7 @@ class CommitteePackageAlgorithm(MapAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.TypeVectorPolygon]))
+            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFile(
             "RECIPE", self.tr("Index recipe (JSON): the methods annex is written from it"), extension="json"))
         self.add_layout_params()

@@ -64,11 +64,11 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Districts (layer or table)"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("Districts (layer or table)"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterFile(
             self.RECIPE, self.tr("Index recipe (JSON)"), extension="json"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Districts with index"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Districts with index"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_DIAGNOSTICS, self.tr("Diagnostics table"), self.tr("CSV files (*.csv)"),
             optional=True, createByDefault=False))

@@ -51,22 +51,22 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Districts (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Districts (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POINTS, self.tr("Points (e.g. facilities)"), [QgsProcessing.TypeVectorPoint]))
+            self.POINTS, self.tr("Points (e.g. facilities)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELD, self.tr("Category field of the points (one count per category)"),
             parentLayerParameterName=self.POINTS, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field of the districts (for rates per 1,000)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.KEY_FIELD, self.tr("District key field (names districts in the log)"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PREFIX, self.tr("Prefix of the output fields"), defaultValue="n"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Districts with counts"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Districts with counts"), QgsProcessing.SourceType.TypeVectorPolygon))
         for key, label in (("N_POINTS", tr_noop("Points read")), ("N_INSIDE", tr_noop("Points inside a district")),
                            ("N_OUTSIDE", tr_noop("Points outside all districts")),
                            ("N_BOUNDARY", tr_noop("Points on a district boundary")),

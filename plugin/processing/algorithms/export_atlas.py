@@ -50,7 +50,7 @@ class ExportAtlasAlgorithm(MapAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.TypeVectorPolygon]))
+            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             "FIELD", self.tr("Field that colours the maps"), defaultValue="status_class",
             parentLayerParameterName="INPUT", optional=True))
@@ -75,7 +75,7 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         add_texts(self)
         self.addParameter(QgsProcessingParameterVectorLayer(
             "OVERLAY", self.tr("Overlay of higher-level boundaries (e.g. Bezirke)"),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_PDF", self.tr("Atlas (PDF)"), self.tr("PDF files (*.pdf)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -93,7 +93,7 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or "name"
         key_field = self.parameterAsString(parameters, "KEY_FIELD", context) or "id"
         columns = layer.fields().names()
-        chosen = self.parameterAsFields(parameters, "INDICATORS", context)
+        chosen = self.parameterAsStrings(parameters, "INDICATORS", context)
         if chosen:
             by_field = {i.field: i for i in indicators_from_recipe(recipe, columns)}
             indicators = [by_field.get(f, ProfileIndicator(f, layer.fields().field(f).alias() or f)) for f in chosen]

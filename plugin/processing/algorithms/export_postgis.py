@@ -51,7 +51,7 @@ class ExportPostgisAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Layer or table to write"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("Layer or table to write"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterProviderConnection(
             self.DATABASE, self.tr("Database (saved PostgreSQL connection or connection string)"), "postgres"))
         self.addParameter(QgsProcessingParameterDatabaseSchema(

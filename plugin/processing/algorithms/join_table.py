@@ -94,7 +94,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("District layer"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("District layer"), [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterField(
             self.INPUT_KEY, self.tr("District key field"), parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterFile(
@@ -120,17 +120,17 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_MATCH_PERCENT, minValue=0.0,
             maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Join report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
         advanced = [
             QgsProcessingParameterVectorLayer(
-                self.TABLE_LAYER, self.tr("… or a table layer opened in QGIS"), [QgsProcessing.TypeVector],
+                self.TABLE_LAYER, self.tr("… or a table layer opened in QGIS"), [QgsProcessing.SourceType.TypeVector],
                 optional=True),
             QgsProcessingParameterMultipleLayers(
                 self.EXTRA_TABLES, self.tr("More table files (same key column and options)"),
-                QgsProcessing.TypeFile, optional=True),
+                QgsProcessing.SourceType.TypeFile, optional=True),
             QgsProcessingParameterField(
                 self.INPUT_NAME, self.tr("District name field (to list name mismatches)"),
                 parentLayerParameterName=self.INPUT, optional=True),
@@ -145,7 +145,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             QgsProcessingParameterString(self.DECIMAL, self.tr("Decimal separator (empty = detect; , or .)"),
                                          optional=True),
             QgsProcessingParameterNumber(self.HEADER_ROW, self.tr("Header row number (0 = detect)"),
-                                         QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0),
+                                         QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0),
             QgsProcessingParameterString(
                 self.MISSING_CODES, self.tr("Missing-value codes to count in the report (e.g. 0;-9999)"),
                 optional=True),
@@ -256,8 +256,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        district_key = (self.parameterAsFields(parameters, self.INPUT_KEY, context) or [""])[0]
-        district_name = (self.parameterAsFields(parameters, self.INPUT_NAME, context) or [None])[0] or None
+        district_key = (self.parameterAsStrings(parameters, self.INPUT_KEY, context) or [""])[0]
+        district_name = (self.parameterAsStrings(parameters, self.INPUT_NAME, context) or [None])[0] or None
         key_names = [k.strip() for k in self._string(parameters, self.TABLE_KEY, context).split(";") if k.strip()]
         table_name = self._string(parameters, self.TABLE_NAME, context) or None
         if not key_names:

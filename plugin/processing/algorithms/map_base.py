@@ -77,7 +77,7 @@ class MapAlgorithm(SozialmonitorAlgorithm):
     # ---- parameter groups -------------------------------------------------------------
     def add_input_params(self):
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.TypeVectorPolygon]))
+            "INPUT", self.tr("Result layer (districts with index)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             "FIELD", self.tr("Field to map (class or numeric field)"), parentLayerParameterName="INPUT"))
         self.addParameter(QgsProcessingParameterFile(
@@ -91,7 +91,7 @@ class MapAlgorithm(SozialmonitorAlgorithm):
                                        [self.tr(t) for t in METHOD_LABELS],
                                        defaultValue=0),
             QgsProcessingParameterNumber("CLASSES", self.tr("Number of classes (numeric fields)"),
-                                         QgsProcessingParameterNumber.Integer, 5, minValue=2, maxValue=9),
+                                         QgsProcessingParameterNumber.Type.Integer, 5, minValue=2, maxValue=9),
             QgsProcessingParameterEnum("RAMP", self.tr("Colour ramp (numeric fields)"), RAMP_NAMES,
                                        defaultValue=RAMP_NAMES.index("Oranges")),
             QgsProcessingParameterBoolean("REVERSE", self.tr("Reverse the colour ramp"), defaultValue=False),
@@ -99,7 +99,7 @@ class MapAlgorithm(SozialmonitorAlgorithm):
                                          optional=True),
         ]
         for p in params:
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
 
     def add_layout_params(self):
@@ -112,7 +112,7 @@ class MapAlgorithm(SozialmonitorAlgorithm):
             self.addParameter(QgsProcessingParameterString(key, self.tr(label), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "OVERLAY", self.tr("Overlay of higher-level boundaries (e.g. Bezirke)"),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterString(
             "OVERLAY_NAME", self.tr("Legend name of the overlay"), defaultValue=self.tr(DISTRICT_BOUNDARY),
             optional=True))
@@ -120,10 +120,10 @@ class MapAlgorithm(SozialmonitorAlgorithm):
             "LABEL_FIELD", self.tr("Label districts with (name or key)"), parentLayerParameterName="INPUT",
             optional=True))
         logo = QgsProcessingParameterFile("LOGO", self.tr("Logo (SVG or PNG)"), optional=True)
-        logo.setFlags(logo.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        logo.setFlags(logo.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(logo)
         self.addParameter(QgsProcessingParameterNumber(
-            "DPI", self.tr("Resolution of PNG output (dpi)"), QgsProcessingParameterNumber.Integer, 300,
+            "DPI", self.tr("Resolution of PNG output (dpi)"), QgsProcessingParameterNumber.Type.Integer, 300,
             minValue=72, maxValue=1200))
 
     # ---- reading parameters -----------------------------------------------------------

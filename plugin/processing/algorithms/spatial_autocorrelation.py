@@ -97,10 +97,10 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Districts"), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.INPUT, self.tr("Districts"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             self.FIELD, self.tr("Field to analyse (index or indicator)"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric))
+            type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
             self.KEY_FIELD, self.tr("Key field (names districts in the log)"), parentLayerParameterName=self.INPUT,
             optional=True))
@@ -109,27 +109,27 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
             options=[self.tr("Queen (shared point)"), self.tr("Rook (shared edge)"),
                      self.tr("k nearest neighbours (centroids)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.K, self.tr("k (k nearest neighbours)"), QgsProcessingParameterNumber.Integer, defaultValue=5,
+            self.K, self.tr("k (k nearest neighbours)"), QgsProcessingParameterNumber.Type.Integer, defaultValue=5,
             minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Snapping tolerance for contiguity (layer units)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.ROW_STANDARDISE, self.tr("Row-standardise the weights (off: binary)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.PERMUTATIONS, self.tr("Permutations"), QgsProcessingParameterNumber.Integer,
+            self.PERMUTATIONS, self.tr("Permutations"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=PERMUTATIONS, minValue=19, maxValue=99999))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SEED,
+            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Type.Integer, defaultValue=DEFAULT_SEED,
             minValue=0, maxValue=2 ** 31 - 1))
         self.addParameter(QgsProcessingParameterNumber(
-            self.ALPHA, self.tr("Significance level"), QgsProcessingParameterNumber.Double, defaultValue=0.05,
+            self.ALPHA, self.tr("Significance level"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.05,
             minValue=0.0001, maxValue=0.5))
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, self.tr("Correct local p-values for the false discovery rate (Benjamini-Hochberg)"),
             defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Cluster map"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Cluster map"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputNumber("GLOBAL_I", self.tr("Global Moran's I")))
         self.addOutput(QgsProcessingOutputNumber("GLOBAL_Z", self.tr("Global Moran's I: z (normality)")))
         self.addOutput(QgsProcessingOutputNumber("GLOBAL_P", self.tr("Global Moran's I: pseudo p-value")))
@@ -212,7 +212,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
 
     @staticmethod
     def _check_polygons(source):
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise ComputationError(tr("Queen and rook neighbours need polygons; this layer has {kind} geometries. "
                                       "Use k nearest neighbours.").format(
                 kind=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkbType()))))

@@ -27,7 +27,7 @@ class StyleLayerAlgorithm(MapAlgorithm):
 
     def flags(self):
         # changes the renderer of a layer of the user's project: only on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_input_params()
