@@ -17,11 +17,19 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProperty,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import ExportError, SozialmonitorError
 from ..core.files import check_writable
+from ..core.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
 from ..core.i18n import tr as core_tr
 from ..core.i18n import tr_noop
 
@@ -112,6 +120,21 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
                                       "digits and '_' only, starting with a letter (e.g. n or kita).").format(
                 param=name, prefix=prefix))
         return prefix
+
+    # ------------------------------------------------------------------ geometry check
+    INVALID_GEOMETRY = "INVALID_GEOMETRY"
+
+    def add_geometry_parameter(self):
+        """The INVALID_GEOMETRY choice every overlay algorithm offers (plugin/core/geometry_issues.py), and the
+        outputs N_GEOM_REPAIRED / N_GEOM_SKIPPED that say how many features were repaired or left out."""
+        self.addParameter(QgsProcessingParameterEnum(
+            self.INVALID_GEOMETRY, self.tr("Invalid, empty or NULL geometries"),
+            options=[self.tr(label) for label in POLICY_LABELS], defaultValue=POLICIES.index(DEFAULT_POLICY)))
+        self.addOutput(QgsProcessingOutputNumber("N_GEOM_REPAIRED", self.tr("Invalid geometries repaired")))
+        self.addOutput(QgsProcessingOutputNumber("N_GEOM_SKIPPED", self.tr("Features skipped for their geometry")))
+
+    def geometry_policy(self, parameters, context):
+        return policy_from_index(self.parameterAsEnum(parameters, self.INVALID_GEOMETRY, context))
 
     # ------------------------------------------------------------------ outputs
     def check_layer_output(self, parameters, name, context):
