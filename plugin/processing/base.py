@@ -4,7 +4,8 @@ Subclasses set ``NAME`` (stable lowercase id), ``DISPLAY``, ``GROUP_ID``/``GROUP
 and implement ``initAlgorithm`` and ``execute(parameters, context, feedback) -> dict``
 (not ``run``: that name belongs to QgsProcessingAlgorithm.run, which processing.run calls).
 A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carrying the user
-message; the details go to the Processing log.
+message; the details go to the Processing log. Every error message and detail passes through
+core/redact.py first: no password of a connection string reaches a message or the log.
 
 Output layers are complete or absent: ``create_sink`` lets a file destination (GeoPackage, GeoJSON, …)
 be written into a hidden staging folder next to it; only when ``execute`` returned without error or
@@ -32,6 +33,7 @@ from ..core.files import check_writable
 from ..core.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
 from ..core.i18n import tr as core_tr
 from ..core.i18n import tr_noop
+from ..core.redact import redact
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
 README_URL = "https://github.com/sozialmonitor/sozialmonitor#processing-algorithms"
@@ -98,6 +100,9 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
     def _execute(self, parameters, context, feedback):
         try:
             return self.execute(parameters, context, feedback)
+        except QgsProcessingException as err:
+            message, details = str(err), None
+            traceback.clear_frames(err.__traceback__)
         except SozialmonitorError as err:
             message, details = err.message, err.details
             # Drop the frames' locals (projects, layouts, layers, sinks) now instead of whenever the
@@ -105,8 +110,8 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
             # and an open sink would keep its staged file open.
             traceback.clear_frames(err.__traceback__)
         if details:
-            feedback.reportError(str(details), False)
-        raise QgsProcessingException(message)
+            feedback.reportError(redact(details), False)
+        raise QgsProcessingException(redact(message))
 
     def execute(self, parameters, context, feedback):
         raise NotImplementedError
