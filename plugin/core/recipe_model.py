@@ -141,6 +141,8 @@ class _Reader:
             return default
         value = self.data.pop(key)
         if value is None:
+            if required:  # "id": null is as missing as no "id"
+                raise _err(self.where, tr("the key '{key}' is required."), key=key)
             return default
         if kind is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
