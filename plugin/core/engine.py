@@ -24,6 +24,8 @@ from .i18n import tr
 from .normalise import check_spread, flip, normalise, reference_stats
 from .treatment import apply_missing_codes, impute, numeric_column, transform, winsorise
 
+MAX_LISTED = 10  # keys named in one message; the rest are counted
+
 
 @dataclass
 class IndexResult:
@@ -77,23 +79,40 @@ def _reference_rules(df, recipe, keys, messages, reasons):
         _reasons_append(reasons, small, tr("fewer than {n:g} inhabitants").format(n=rules.min_population))
         ok &= ~(missing | small)
     if rules.exclude_keys:
-        numeric_key = pd.api.types.is_numeric_dtype(df[recipe.metadata.key_field])
-        for key, reason in rules.exclude_keys.items():
-            lookup = str(int(key)) if numeric_key and key.strip().isdigit() else key.strip()
-            hit = (keys == lookup).to_numpy()
-            if not hit.any():
-                messages.append(tr("Excluded key '{key}' (reference.exclude_keys) does not occur in field '{field}'.")
-                                .format(key=key, field=recipe.metadata.key_field))
-                continue
-            _reasons_append(reasons, hit, tr("excluded: {reason}").format(reason=reason))
-            ok &= ~hit
+        hit = _excluded(df, recipe, keys, messages, reasons)
+        ok &= ~hit
     return ok
+
+
+def _excluded(df, recipe, keys, messages, reasons):
+    """Bool array: the row's key is in reference.exclude_keys (one set look-up per row, not one pass per
+    key, so 100,000 keys cost no more than a join); its reason goes to ``reasons``. Keys that occur in no
+    row are reported in one message (the first MAX_LISTED of them)."""
+    numeric_key = pd.api.types.is_numeric_dtype(df[recipe.metadata.key_field])
+    raw = pd.Series(list(recipe.reference.exclude_keys), dtype=object)
+    lookup = raw.str.strip()
+    if numeric_key:
+        digits = lookup.map(str.isdigit).astype(bool)
+        lookup[digits] = lookup[digits].map(lambda k: str(int(k)))
+    prefix = tr("excluded: {reason}")
+    texts = pd.Series([prefix.format(reason=r) for r in recipe.reference.exclude_keys.values()], dtype=object)
+    by_key = texts.groupby(lookup.to_numpy()).agg("; ".join)
+    hit = keys.isin(by_key.index).to_numpy()
+    if hit.any():
+        _reasons_append(reasons, hit, keys[hit].map(by_key).to_numpy(dtype=object))
+    unused = raw[~lookup.isin(set(keys))].tolist()
+    if unused:
+        shown = ", ".join("'{}'".format(k) for k in unused[:MAX_LISTED])
+        messages.append(tr("{n} excluded keys (reference.exclude_keys) do not occur in field '{field}': {keys}{more}.")
+                        .format(n=len(unused), field=recipe.metadata.key_field, keys=shown,
+                                more=" …" if len(unused) > MAX_LISTED else ""))
+    return hit
 
 
 def _treat(df, recipe, keys, messages, reasons, rule_ok):
     """Indicator values after codes, imputation, winsorising, transformation (+ imputed mask)."""
     t = recipe.treatment
-    raw = pd.DataFrame({ind.id: numeric_column(df[ind.field], ind.field, keys) for ind in recipe.indicators},
+    raw = pd.DataFrame({ind.id: numeric_column(df[ind.field], ind.field, keys, ind.id) for ind in recipe.indicators},
                        index=df.index)
     codes = {ind.id: (ind.missing_codes if ind.missing_codes is not None else t.missing_codes)
              for ind in recipe.indicators}

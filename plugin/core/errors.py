@@ -3,17 +3,20 @@
 Every error carries a one-line ``message`` a planner understands (what is wrong, where:
 file, column, row or recipe entry, and what to do) and optional ``details`` for the log.
 The GUI shows ``message`` in the message bar; Processing algorithms turn it into a
-``QgsProcessingException``. Nothing here imports qgis or Qt.
+``QgsProcessingException``. Nothing here imports qgis or Qt. Passwords in a message or its details
+(e.g. a connection string quoted by a database driver) are masked here, once for every error.
 """
+from .redact import redact
 
 
 class SozialmonitorError(Exception):
     """Base class: a user-facing problem, never a programming error."""
 
     def __init__(self, message, details=None):
+        message = redact(message)
         super().__init__(message)
         self.message = message
-        self.details = details
+        self.details = redact(details) if isinstance(details, str) else details
 
     def __str__(self):
         return self.message

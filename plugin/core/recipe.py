@@ -21,6 +21,8 @@ from .recipe_indices import IndexSpec, Typology
 from .recipe_model import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
     Indicator,
     Metadata,
     Normalisation,
@@ -28,6 +30,8 @@ from .recipe_model import (
     Treatment,
     _err,
     _Reader,
+    _short,
+    check_shape,
 )
 
 __all__ = ["Recipe", "RecipeError", "FORMAT_NAME", "FORMAT_VERSION"]
@@ -49,11 +53,16 @@ class Recipe:
     def from_dict(cls, data, source_path=""):
         """Build a recipe from a dict as read from JSON; raises RecipeError naming the entry."""
         where = source_path or tr("recipe")
+        if not isinstance(data, dict):
+            raise RecipeError(tr("{where} is not a Sozialmonitor recipe: expected an object {{...}} with \"format\": "
+                                 "\"{name}\", got {got}.").format(where=where, name=FORMAT_NAME,
+                                                                 got=type(data).__name__))
+        check_shape(data)
         r = _Reader(data, where)
         fmt = r.get("format", None, str)
         if fmt != FORMAT_NAME:
             raise RecipeError(tr("{where} is not a Sozialmonitor recipe: expected \"format\": \"{name}\", "
-                                 "got {got!r}.").format(where=where, name=FORMAT_NAME, got=fmt))
+                                 "got {got}.").format(where=where, name=FORMAT_NAME, got=_short(fmt)))
         version = r.get("version", None, int, required=True)
         if version != FORMAT_VERSION:
             raise RecipeError(tr("{where}: recipe version {v} is not supported by this plugin version "
@@ -83,18 +92,34 @@ class Recipe:
 
     @classmethod
     def from_json(cls, text, source_path=""):
+        """Parse recipe JSON text (a leading byte-order mark is allowed); RecipeError for anything else."""
+        where = source_path or tr("The recipe")
+        if not isinstance(text, str):
+            raise RecipeError(tr("{where} is not text.").format(where=where))
+        if len(text) > MAX_FILE_BYTES:
+            raise RecipeError(tr("{where} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the "
+                                 "right file?").format(where=where, mb=len(text) / 1e6, max=MAX_FILE_BYTES / 1e6))
+        text = text.lstrip("\ufeff")
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise RecipeError(tr("{where} is nested far too deeply (brackets inside brackets); a recipe needs at "
+                                 "most {m} levels. Check the file.").format(where=where, m=MAX_DEPTH)) from None
         except ValueError as err:
-            raise RecipeError(tr("{where} is not valid JSON: {err}.").format(
-                where=source_path or tr("The recipe"), err=err)) from None
+            raise RecipeError(tr("{where} is not valid JSON: {err}.").format(where=where,
+                                                                             err=str(err)[:200])) from None
         return cls.from_dict(data, source_path)
 
     @classmethod
     def from_file(cls, path):
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise RecipeError(tr("The recipe file {path} is {mb:.0f} MB long; a recipe may have at most {max:.0f} "
+                                     "MB. Is it the right file?").format(path=path, mb=size / 1e6,
+                                                                         max=MAX_FILE_BYTES / 1e6))
+            text = path.read_text(encoding="utf-8-sig")
         except OSError as err:
             raise RecipeError(tr("Cannot read the recipe file {path}: {err}.").format(path=path, err=err)) from None
         except UnicodeDecodeError:

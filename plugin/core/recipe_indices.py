@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from .i18n import tr
-from .recipe_model import AGGREGATIONS, CLASS_METHODS, ID_PATTERN, _err, _Reader
+from .recipe_model import AGGREGATIONS, CLASS_METHODS, ID_PATTERN, MAX_CLASSES, _err, _Reader
 
 
 @dataclass
@@ -47,6 +47,8 @@ class Classification:
             c.n = len(c.breaks) + 1
         elif c.n < 2:
             raise _err(where, tr("method '{m}' needs 'n' (number of classes, at least 2)."), m=c.method)
+        if c.n > MAX_CLASSES:
+            raise _err(where, tr("{n} classes are too many for a map; give at most {m}."), n=c.n, m=MAX_CLASSES)
         if isinstance(c.equal_goes, list):
             if c.method not in ("fixed", "manual"):
                 raise _err(where, tr("'equal_goes' per break needs fixed breaks; with method '{m}' give 'lower' or "
@@ -162,7 +164,7 @@ class Typology:
                 rows=r.get("rows", None, str, required=True), columns=r.get("columns", None, str, required=True),
                 code=r.get("code", "{row_code}{col_code}", str),
                 label_template=r.get("label_template", "{row_label} / {col_label}", str),
-                names=r.get("names", {}, dict))
+                names=r.text_map("names"))
         r.done()
         where = "{} (id '{}')".format(where, t.id)
         if not ID_PATTERN.match(t.id):

@@ -7,6 +7,7 @@ classified and which status x dynamics typologies are formed. The file format is
 in docs/recipe-format.md. Parsing never evaluates code; unknown keys are errors so a typo
 does not silently change the method.
 """
+import math
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -28,9 +29,100 @@ CLASS_METHODS = ("fixed", "manual", "quantile", "jenks", "equal_interval", "sd")
 EXCLUDED_GET = ("not_evaluated", "flagged")
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
 
+# Limits: far above any real recipe (Berlin's has 6 indicators, 2 indices, 30 excluded keys), low enough that
+# a broken or hostile file fails at once with a message instead of running for minutes or exhausting memory.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 12             # recipe > indices > [i] > classification > labels is 5 levels
+MAX_ITEMS = 1000           # entries of any list or object ...
+MAX_EXCLUDE_KEYS = 100000  # ... except reference.exclude_keys (one per district at most)
+MAX_TEXT = 10000           # characters of any text (descriptions included)
+MAX_NUMBER = 1e15          # |number| anywhere in a recipe (codes, breaks, populations)
+MAX_WEIGHT = 1e6           # an indicator weight
+MAX_CLASSES = 50           # classes of one classification
+
 
 def _err(where, text, **kw):
     return RecipeError(tr("Recipe entry {where}: ").format(where=where) + text.format(**kw))
+
+
+def _path(where, key):
+    if not where:
+        return str(key)
+    return "{}[{}]".format(where, key) if isinstance(key, int) else "{}.{}".format(where, key)
+
+
+def _number_text(value):
+    if isinstance(value, int) and abs(value) > 10 ** 20:
+        return "{}… ({} digits)".format(str(value)[:6], len(str(abs(value))))
+    return repr(value)
+
+
+def check_shape(data, where=""):
+    """Raise RecipeError naming the entry when ``data`` (parsed JSON) breaks a limit: nesting deeper than
+    MAX_DEPTH, a list or object longer than MAX_ITEMS (MAX_EXCLUDE_KEYS for reference.exclude_keys), a text
+    longer than MAX_TEXT, a number that is not finite or larger than MAX_NUMBER. Iterative, so any depth is
+    safe; runs before the entries are read, so later code only meets bounded, finite values."""
+    stack = [(data, where, 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        at = path or tr("recipe")
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, (int, float)):
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _err(at, tr("the number {v} is not finite; give a plain number (NaN and Infinity are not "
+                                  "allowed)."), v=value)
+            if abs(value) > MAX_NUMBER:
+                raise _err(at, tr("the number {v} is out of range; numbers in a recipe must lie between -{m:g} and "
+                                  "{m:g}."), v=_number_text(value), m=MAX_NUMBER)
+            continue
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise _err(at, tr("the text is {n} characters long; at most {m} are allowed."), n=len(value),
+                           m=MAX_TEXT)
+            continue
+        if not isinstance(value, (list, dict)):
+            raise _err(at, tr("unexpected value of type {t}."), t=type(value).__name__)
+        if depth > MAX_DEPTH:
+            raise _err(at, tr("nested more than {m} levels deep; a recipe needs at most 5. Check the brackets."),
+                       m=MAX_DEPTH)
+        limit = MAX_EXCLUDE_KEYS if path == "reference.exclude_keys" else MAX_ITEMS
+        if len(value) > limit:
+            raise _err(at, tr("{n} entries; at most {m} are allowed here."), n=len(value), m=limit)
+        if isinstance(value, dict):
+            if path == "reference.exclude_keys":
+                _check_exclude_keys(value, at)
+                continue
+            for key, item in value.items():
+                if len(key) > MAX_TEXT:
+                    raise _err(at, tr("a key is {n} characters long; at most {m} are allowed."), n=len(key),
+                               m=MAX_TEXT)
+                stack.append((item, _path(path, key), depth + 1))
+        else:
+            stack.extend((item, _path(path, i), depth + 1) for i, item in enumerate(value))
+
+
+def _check_exclude_keys(keys, at):
+    """exclude_keys maps a key text to a reason text (checked in one pass, no per-key message)."""
+    bad = [k for k, v in keys.items() if not isinstance(v, str) or len(v) > MAX_TEXT or len(k) > MAX_TEXT]
+    if bad:
+        k = bad[0]
+        raise _err(at, tr("exclude_keys must map a key text to a reason text (at most {m} characters), got "
+                          "{v} for {k}; {n} such entries."), m=MAX_TEXT, v=_short(keys[k]), k=_short(k), n=len(bad))
+
+
+def _short(value, limit=60):
+    """repr() of ``value`` cut to ``limit`` characters, for messages."""
+    text = _number_text(value) if isinstance(value, int) and not isinstance(value, bool) else repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _finite(value, where, key):
+    """``value`` as a finite float within +-MAX_NUMBER; RecipeError naming entry and key otherwise."""
+    if not (isinstance(value, float) and not math.isfinite(value)) and abs(value) <= MAX_NUMBER:
+        return float(value)
+    raise _err(where, tr("'{key}' must be a finite number between -{m:g} and {m:g}, got {value}."), key=key,
+               m=MAX_NUMBER, value=_short(value))
 
 
 class _Reader:
@@ -49,33 +141,35 @@ class _Reader:
             return default
         value = self.data.pop(key)
         if value is None:
+            if required:  # "id": null is as missing as no "id"
+                raise _err(self.where, tr("the key '{key}' is required."), key=key)
             return default
         if kind is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise _err(self.where, tr("'{key}' must be a number, got {value!r}."), key=key, value=value)
-            return float(value)
+                raise _err(self.where, tr("'{key}' must be a number, got {value}."), key=key, value=_short(value))
+            return _finite(value, self.where, key)
         if kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise _err(self.where, tr("'{key}' must be a whole number, got {value!r}."), key=key, value=value)
+                raise _err(self.where, tr("'{key}' must be a whole number, got {value}."), key=key, value=_short(value))
             return value
         if kind is bool:
             if not isinstance(value, bool):
-                raise _err(self.where, tr("'{key}' must be true or false, got {value!r}."), key=key, value=value)
+                raise _err(self.where, tr("'{key}' must be true or false, got {value}."), key=key, value=_short(value))
             return value
         if kind is str:
             if not isinstance(value, str):
-                raise _err(self.where, tr("'{key}' must be text, got {value!r}."), key=key, value=value)
+                raise _err(self.where, tr("'{key}' must be text, got {value}."), key=key, value=_short(value))
             if choices and value not in choices:
                 raise _err(self.where, tr("'{key}' must be one of {choices}, got '{value}'."),
                            key=key, choices=", ".join(choices), value=value)
             return value
         if kind is list:
             if not isinstance(value, list):
-                raise _err(self.where, tr("'{key}' must be a list [...], got {value!r}."), key=key, value=value)
+                raise _err(self.where, tr("'{key}' must be a list [...], got {value}."), key=key, value=_short(value))
             return value
         if kind is dict:
             if not isinstance(value, dict):
-                raise _err(self.where, tr("'{key}' must be an object {{...}}, got {value!r}."), key=key, value=value)
+                raise _err(self.where, tr("'{key}' must be an object {{...}}, got {value}."), key=key, value=_short(value))
             return value
         return value
 
@@ -83,15 +177,24 @@ class _Reader:
         values = self.get(key, list(default), kind=list)
         for v in values:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise _err(self.where, tr("'{key}' must be a list of numbers, got {value!r}."), key=key, value=v)
-        return [float(v) for v in values]
+                raise _err(self.where, tr("'{key}' must be a list of numbers, got {value}."), key=key, value=_short(v))
+        return [_finite(v, self.where, key) for v in values]
 
     def texts(self, key, default=()):
         values = self.get(key, list(default), kind=list)
         for v in values:
             if not isinstance(v, str):
-                raise _err(self.where, tr("'{key}' must be a list of texts, got {value!r}."), key=key, value=v)
+                raise _err(self.where, tr("'{key}' must be a list of texts, got {value}."), key=key, value=_short(v))
         return list(values)
+
+    def text_map(self, key):
+        """An object mapping texts to texts (e.g. typology names)."""
+        values = self.get(key, {}, kind=dict)
+        for k, v in values.items():
+            if not isinstance(v, str):
+                raise _err(self.where, tr("'{key}' must map texts to texts, got {value} for '{k}'."), key=key,
+                           value=_short(v), k=k)
+        return dict(values)
 
     def done(self):
         if self.data:
@@ -201,6 +304,9 @@ class Indicator:
         if ind.weight < 0:
             raise _err(where, tr("negative weight {w}; weights must be >= 0. Use 'direction' "
                                  "(higher_is_better) to reverse an indicator."), w=ind.weight)
+        if ind.weight > MAX_WEIGHT:
+            raise _err(where, tr("weight {w:g} is too large; weights are relative, give at most {m:g} (e.g. 1 and "
+                                 "2 for one indicator counting double)."), w=ind.weight, m=MAX_WEIGHT)
         return ind
 
     def to_dict(self):
@@ -236,10 +342,10 @@ class ReferenceRules:
     def from_dict(cls, d, where="reference"):
         r = _Reader(d or {}, where)
         keys = r.get("exclude_keys", {}, dict)
-        for k, v in keys.items():
-            if not isinstance(v, str):
-                raise _err(where, tr("exclude_keys must map a key text to a reason text, got {v!r} for {k}."),
-                           v=v, k=k)
+        if len(keys) > MAX_EXCLUDE_KEYS:
+            raise _err(where + ".exclude_keys", tr("{n} entries; at most {m} are allowed here."), n=len(keys),
+                       m=MAX_EXCLUDE_KEYS)
+        _check_exclude_keys(keys, where + ".exclude_keys")
         rules = cls(min_population=r.get("min_population", None, float), exclude_keys=dict(keys),
                     excluded_get=r.get("excluded_get", "not_evaluated", str, EXCLUDED_GET))
         r.done()
@@ -267,7 +373,7 @@ class Normalisation:
         r = _Reader(d or {}, where)
         ref = r.get("reference_value", "mean")
         if not (ref in ("mean", "median") or (isinstance(ref, (int, float)) and not isinstance(ref, bool))):
-            raise _err(where, tr("'reference_value' must be a number, 'mean' or 'median', got {v!r}."), v=ref)
+            raise _err(where, tr("'reference_value' must be a number, 'mean' or 'median', got {v}."), v=_short(ref))
         n = cls(method=r.get("method", "zscore", str, NORMALISATIONS), sd=r.get("sd", "population", str, SD_KINDS),
                 weighted=r.get("weighted", False, bool), reference_value=ref,
                 relative=r.get("relative", False, bool), range=r.numbers("range", [0.0, 1.0]))

@@ -10,16 +10,17 @@ from .errors import ComputationError, TableError
 from .i18n import tr
 
 
-def numeric_column(series, field, keys=None):
+def numeric_column(series, field, keys=None, indicator=None):
     """Return ``series`` as float64 numpy array; empty text/None -> NaN.
 
     Text that is not a number (after accepting a decimal comma) raises TableError naming the
-    field and the first offending row (by key when ``keys`` is given).
+    field and the first offending row (by key when ``keys`` is given); so do infinite values and values
+    larger than MAX_VALUE (the message names ``indicator``, the recipe's indicator id, when given).
     """
     if pd.api.types.is_bool_dtype(series):
         raise TableError(tr("Field '{field}' holds true/false values, not numbers.").format(field=field))
     if pd.api.types.is_numeric_dtype(series):
-        return series.to_numpy(dtype="float64", na_value=np.nan)
+        return _finite(series.to_numpy(dtype="float64", na_value=np.nan), series, field, keys, indicator)
     text = series.astype(object).where(series.notna(), None)
     as_str = text.map(lambda v: v if v is None else str(v).strip().replace(",", "."))
     as_str = as_str.where(as_str != "", None)
@@ -32,7 +33,30 @@ def numeric_column(series, field, keys=None):
         raise TableError(tr("Field '{field}' has the non-numeric value '{value}' ({where}); {n} such values. "
                             "Fix the table or declare the field as text.").format(
                                 field=field, value=series.iloc[pos], where=where, n=int(bad.sum())))
-    return out.to_numpy(dtype="float64")
+    return _finite(out.to_numpy(dtype="float64"), series, field, keys, indicator)
+
+
+#: |value| above which squares and sums overflow in a standardisation (1e308 is the largest float)
+MAX_VALUE = 1e100
+
+
+def _finite(values, series, field, keys, indicator=None):
+    """``values`` unchanged when every value is finite and at most MAX_VALUE in size; otherwise TableError
+    naming the field, the first offending row (by key) and how many there are: an infinite or absurdly large
+    cell would otherwise make the SD infinite or NaN, reported as a 'constant' indicator."""
+    with np.errstate(invalid="ignore"):
+        bad = np.isinf(values) | (np.abs(values) > MAX_VALUE)
+    if not bad.any():
+        return values
+    pos = int(np.flatnonzero(bad)[0])
+    where = tr("key {key}").format(key=keys.iloc[pos]) if keys is not None else tr("row {row}").format(row=pos + 1)
+    name = (tr("Field '{field}' (indicator '{id}')").format(field=field, id=indicator) if indicator
+            else tr("Field '{field}'").format(field=field))
+    raise TableError(tr("{name} has the value {value} ({where}), which is {what}; {n} such values. Numbers "
+                        "must be finite and below {max:g} in size: fix the table (a unit error, an overflow in the "
+                        "source, or a missing-value code?).").format(
+        name=name, value=series.iloc[pos], where=where, n=int(bad.sum()), max=MAX_VALUE,
+        what=tr("infinite") if np.isinf(values[pos]) else tr("too large to compute with")))
 
 
 def apply_missing_codes(values, codes_per_indicator, all_equal_codes):

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsProcessingFeatureSource,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
@@ -129,6 +130,15 @@ def output_fields(source_fields, specs):
     return fields, replaced
 
 
+def unchecked_features(source, request=None):
+    """``source.getFeatures(request)`` without Processing's invalid-geometry filter: the overlays check
+    geometries themselves (plugin/gis/geometry_check.py) and copy every feature to their output."""
+    request = request if request is not None else QgsFeatureRequest()
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
+
+
 def write_features(sink, source, frame, specs, fields, feedback=None):
     """Copy every feature of ``source`` into ``sink`` with the ``frame`` columns named in ``specs``.
 
@@ -140,7 +150,7 @@ def write_features(sink, source, frame, specs, fields, feedback=None):
     columns = {name: dict(zip(frame.index.tolist(), _column_values(frame[name], kind))) for name, _a, kind in specs}
     total = source.featureCount() or 0
     written = 0
-    for i, feature in enumerate(source.getFeatures()):
+    for i, feature in enumerate(unchecked_features(source)):
         if feedback is not None and i % 2000 == 0:
             if feedback.isCanceled():
                 break  # the algorithm base discards the staged output of a cancelled run

@@ -3,6 +3,8 @@ import logging
 
 from qgis.core import Qgis, QgsMessageLog
 
+from ..core.redact import redact
+
 TAG = "Sozialmonitor"
 
 _LEVELS = [
@@ -15,7 +17,7 @@ _LEVELS = [
 class QgisLogHandler(logging.Handler):
     def emit(self, record):
         try:
-            message = self.format(record)
+            message = redact(self.format(record))
         except Exception:  # noqa: BLE001 - logging must never raise into the caller
             self.handleError(record)
             return

@@ -8,6 +8,8 @@ Rules stated once:
 - A point on a shared boundary (or in overlapping districts) belongs to exactly one district: the
   one with the lowest feature id among those whose closed area (interior or boundary) contains it.
 - A multi-point feature counts once, at its first point.
+- Geometries come screened (plugin/gis/geometry_check.py): no function here sees an invalid, empty or
+  NULL geometry of a district, source, target or facility; skipped features are listed, never dropped.
 - Areas are planar in the layer CRS (map units², a projected CRS is required for interpolation and
   accessibility) or, for ``district_areas_km2`` in a geographic CRS, ellipsoidal.
 """
@@ -24,14 +26,11 @@ from qgis.core import (
 
 from ..core.errors import ComputationError
 from ..core.i18n import tr
-from .layer_io import _python_value
+from .geometry_check import CanceledError, Screened, screen
+from .layer_io import _python_value, unchecked_features
 
 BUFFER_SEGMENTS = 16  # per quarter circle: the 64-gon has 99.84 % of the circle's area
 PROGRESS_STEP = 2000
-
-
-class CanceledError(Exception):
-    """The user cancelled; the algorithm returns without output."""
 
 
 def _tick(feedback, i, total, start=0.0, span=100.0, step=PROGRESS_STEP):
@@ -41,6 +40,10 @@ def _tick(feedback, i, total, start=0.0, span=100.0, step=PROGRESS_STEP):
         raise CanceledError()
     if total:
         feedback.setProgress(start + span * min(i / total, 1.0))
+
+
+def checks_label(source):
+    return source.sourceName() if hasattr(source, "sourceName") else source.name()
 
 
 def map_units_to_km2(crs):
@@ -64,17 +67,14 @@ class PolygonIndex:
         self.ids = sorted(self.geoms)
 
     @classmethod
-    def from_source(cls, source, feedback=None, progress=(0.0, 10.0)):
-        geoms, empty = {}, []
-        total = source.featureCount()
-        for i, feature in enumerate(source.getFeatures(QgsFeatureRequest().setNoAttributes())):
-            _tick(feedback, i, total, *progress)
-            geom = feature.geometry()
-            if geom is None or geom.isEmpty():
-                empty.append(feature.id())
-            else:
-                geoms[feature.id()] = geom
-        return cls(geoms, empty)
+    def from_source(cls, source, policy="repair", feedback=None):
+        """Screen ``source`` (geometry_check.screen) and index its usable polygons."""
+        return cls.from_screened(screen(source, checks_label(source), policy, feedback=feedback))
+
+    @classmethod
+    def from_screened(cls, screened):
+        """The usable polygons of a geometry_check.screen() result; its skipped features become ``empty``."""
+        return cls(screened.geoms, screened.skipped)
 
     def engine(self, fid):
         engine = self._engines.get(fid)
@@ -125,7 +125,7 @@ def assign_points(points, districts, category_index=-1, feedback=None, progress=
     total = points.featureCount()
     assigned, categories = [], [] if category_index >= 0 else None
     stats = {"outside": 0, "boundary": 0, "no_geometry": 0, "multi": 0, "points": 0}
-    for i, feature in enumerate(points.getFeatures(request)):
+    for i, feature in enumerate(unchecked_features(points, request)):
         _tick(feedback, i, total, *progress)
         geom = feature.geometry()
         point, multi = (None, False) if geom is None or geom.isEmpty() else _first_point(geom)
@@ -172,11 +172,12 @@ def district_areas_km2(districts, crs, context):
 # ------------------------------------------------------------------------------------- areal interpolation
 
 def _intersection(engine, geom):
-    """engine ∩ geom as QgsAbstractGeometry; on a GEOS failure (invalid input) retry once with the repaired
-    geometry; None when that fails too."""
+    """engine ∩ geom as QgsAbstractGeometry; on a GEOS failure retry once with the repaired geometry; None
+    when that fails too. (Inputs are screened, so a failure is rare: e.g. a union of buffers.)"""
     inter = engine.intersection(geom.constGet())
     if inter is None:
-        inter = engine.intersection(geom.makeValid().constGet())
+        repaired = geom.makeValid()  # kept in a name: constGet() of a temporary would dangle (a crash)
+        inter = engine.intersection(repaired.constGet())
     return inter
 
 
@@ -193,20 +194,22 @@ def _polygon_area(abstract):
 def polygon_pieces(sources, targets, keep_geometry=False, feedback=None, progress=(10.0, 60.0)):
     """Every non-empty source ∩ target piece: DataFrame (source, target, area) and, when asked, the geometries.
 
+    ``sources``: a geometry_check.screen() result; its skipped features are listed in ``stats['no_geometry']``.
+
     The part of a source that no target covers becomes a piece with target NaN (so it is reported,
     not lost). A source entirely inside one target is taken whole without computing an intersection.
     Targets are assumed not to overlap; overlap is detected (covered area > source area) and reported
     in ``stats['overlap_area']``. Areas are in map units².
     """
-    request = QgsFeatureRequest().setNoAttributes()
-    total = sources.featureCount()
+    if not isinstance(sources, Screened):
+        sources = screen(sources, checks_label(sources), "repair", feedback=feedback)
+    total = len(sources.order)
     rows, geoms = [], []
     stats = {"no_geometry": [], "overlap_area": 0.0, "source_area": {}, "failed": []}
-    for i, feature in enumerate(sources.getFeatures(request)):
+    for i, sid in enumerate(sources.order):
         _tick(feedback, i, total, *progress)
-        sid = feature.id()
-        geom = feature.geometry()
-        if geom is None or geom.isEmpty():
+        geom = sources.geoms.get(sid)
+        if geom is None:
             stats["no_geometry"].append(sid)
             continue
         abstract = geom.constGet()
@@ -247,7 +250,7 @@ def polygon_pieces(sources, targets, keep_geometry=False, feedback=None, progres
     return frame, (geoms if keep_geometry else None), stats
 
 
-def population_in_pieces(piece_geoms, population, pop_index, feedback=None, progress=(60.0, 30.0)):
+def population_in_pieces(piece_geoms, population, pop_index, feedback=None, progress=(60.0, 30.0), geoms=None):
     """Population of a population layer (points or polygons) falling in each piece.
 
     A point unit adds its population to the piece that contains it (lowest piece number on shared
@@ -257,22 +260,25 @@ def population_in_pieces(piece_geoms, population, pop_index, feedback=None, prog
     """
     index = PolygonIndex({i: g for i, g in enumerate(piece_geoms) if g is not None and not g.isEmpty()})
     weights = [0.0] * len(piece_geoms)
-    stats = unit_overlay(population, pop_index, index, feedback, progress, weights=weights)
+    stats = unit_overlay(population, pop_index, index, feedback, progress, weights=weights, geoms=geoms)
     return weights, stats
 
 
-def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), weights=None, covers=None):
+def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), weights=None, covers=None,
+                 geoms=None):
     """Spread the population of units (points or polygons) over zones (a PolygonIndex).
 
     With ``weights`` (a list indexed by zone id): adds the population to it. With ``covers`` ({zone id:
     covered geometry}): returns pieces rows (unit, zone, frac, frac_within) for the accessibility share.
+    ``geoms``: the geometry_check.screen() result of ``units`` (repaired geometries; a skipped unit's
+    population is counted in ``skipped_population``, and in ``unplaced``).
     Stats: ``population`` (total of the layer), ``unplaced`` (population outside all zones), ``missing``
     (units with NULL population).
     """
     request = QgsFeatureRequest().setSubsetOfAttributes([pop_index])
     is_point = QgsWkbTypes.geometryType(units.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     total = units.featureCount()
-    stats = {"population": 0.0, "unplaced": 0.0, "missing": 0}
+    stats = {"population": 0.0, "unplaced": 0.0, "missing": 0, "skipped_population": 0.0}
     rows, pops = [], {}
     cover_engines = {}
 
@@ -287,7 +293,7 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
                 cover_engines[zid] = (eng, g)
         return cover_engines[zid]
 
-    for i, feature in enumerate(units.getFeatures(request)):
+    for i, feature in enumerate(unchecked_features(units, request)):
         _tick(feedback, i, total, *progress)
         value = feature.attribute(pop_index)
         try:
@@ -299,9 +305,11 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
             continue
         stats["population"] += pop
         pops[feature.id()] = pop
-        geom = feature.geometry()
+        geom = feature.geometry() if geoms is None else geoms.geoms.get(feature.id())
         if geom is None or geom.isEmpty():
             stats["unplaced"] += pop
+            if geoms is not None:
+                stats["skipped_population"] += pop
             continue
         placed = 0.0
         if is_point:
@@ -362,21 +370,20 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
 def reach_cover(districts, facilities, distance, feedback=None, progress=(10.0, 50.0)):
     """Part of every district within ``distance`` (straight line, map units) of a facility.
 
+    ``facilities``: a geometry_check.screen() result (skipped facilities are not buffered).
+
     Each facility is buffered (``BUFFER_SEGMENTS`` segments per quarter circle); for every district the
     buffers whose boxes meet the district are merged and clipped to the district. Returns
     ({district id: covered geometry or None}, {district id: covered area in map units²}, n_facilities).
     """
     buffers = {}
     fac_index = QgsSpatialIndex()
-    total = facilities.featureCount()
-    for i, feature in enumerate(facilities.getFeatures(QgsFeatureRequest().setNoAttributes())):
+    total = len(facilities.geoms)
+    for i, (fac_id, geom) in enumerate(facilities.geoms.items()):
         _tick(feedback, i, total, progress[0], progress[1] * 0.3)
-        geom = feature.geometry()
-        if geom is None or geom.isEmpty():
-            continue
         buf = geom.buffer(distance, BUFFER_SEGMENTS)
-        buffers[feature.id()] = buf
-        fac_index.addFeature(feature.id(), buf.boundingBox())
+        buffers[fac_id] = buf
+        fac_index.addFeature(fac_id, buf.boundingBox())
     covers, areas = {}, {}
     n = len(districts.ids)
     for j, fid in enumerate(districts.ids):

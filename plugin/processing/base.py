@@ -4,7 +4,8 @@ Subclasses set ``NAME`` (stable lowercase id), ``DISPLAY``, ``GROUP_ID``/``GROUP
 and implement ``initAlgorithm`` and ``execute(parameters, context, feedback) -> dict``
 (not ``run``: that name belongs to QgsProcessingAlgorithm.run, which processing.run calls).
 A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carrying the user
-message; the details go to the Processing log.
+message; the details go to the Processing log. Every error message and detail passes through
+core/redact.py first: no password of a connection string reaches a message or the log.
 
 Output layers are complete or absent: ``create_sink`` lets a file destination (GeoPackage, GeoJSON, …)
 be written into a hidden staging folder next to it; only when ``execute`` returned without error or
@@ -17,14 +18,23 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputLayerDefinition, QgsProperty
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProperty,
+)
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import ExportError, SozialmonitorError
 from ..core.files import check_writable
+from ..core.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
 from ..core.i18n import tr as core_tr
 from ..core.i18n import tr_noop
+from ..core.redact import redact
 from ..gis.compat import parameter_as_strings
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
@@ -111,6 +121,9 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
     def _execute(self, parameters, context, feedback):
         try:
             return self.execute(parameters, context, feedback)
+        except QgsProcessingException as err:
+            message, details = str(err), None
+            traceback.clear_frames(err.__traceback__)
         except SozialmonitorError as err:
             message, details = err.message, err.details
             # Drop the frames' locals (projects, layouts, layers, sinks) now instead of whenever the
@@ -118,8 +131,8 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
             # and an open sink would keep its staged file open.
             traceback.clear_frames(err.__traceback__)
         if details:
-            feedback.reportError(str(details), False)
-        raise QgsProcessingException(message)
+            feedback.reportError(redact(details), False)
+        raise QgsProcessingException(redact(message))
 
     def execute(self, parameters, context, feedback):
         raise NotImplementedError
@@ -133,6 +146,21 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
                                       "digits and '_' only, starting with a letter (e.g. n or kita).").format(
                 param=name, prefix=prefix))
         return prefix
+
+    # ------------------------------------------------------------------ geometry check
+    INVALID_GEOMETRY = "INVALID_GEOMETRY"
+
+    def add_geometry_parameter(self):
+        """The INVALID_GEOMETRY choice every overlay algorithm offers (plugin/core/geometry_issues.py), and the
+        outputs N_GEOM_REPAIRED / N_GEOM_SKIPPED that say how many features were repaired or left out."""
+        self.addParameter(QgsProcessingParameterEnum(
+            self.INVALID_GEOMETRY, self.tr("Invalid, empty or NULL geometries"),
+            options=[self.tr(label) for label in POLICY_LABELS], defaultValue=POLICIES.index(DEFAULT_POLICY)))
+        self.addOutput(QgsProcessingOutputNumber("N_GEOM_REPAIRED", self.tr("Invalid geometries repaired")))
+        self.addOutput(QgsProcessingOutputNumber("N_GEOM_SKIPPED", self.tr("Features skipped for their geometry")))
+
+    def geometry_policy(self, parameters, context):
+        return policy_from_index(self.parameterAsEnum(parameters, self.INVALID_GEOMETRY, context))
 
     # ------------------------------------------------------------------ outputs
     def check_layer_output(self, parameters, name, context):

@@ -166,13 +166,13 @@
         </message>
         <message>
             <location filename="../../plugin/core/engine.py" />
-            <source>Excluded key '{key}' (reference.exclude_keys) does not occur in field '{field}'.</source>
-            <translation>Der ausgeschlossene Schlüssel '{key}' (reference.exclude_keys) kommt im Feld '{field}' nicht vor.</translation>
+            <source>excluded: {reason}</source>
+            <translation>ausgeschlossen: {reason}</translation>
         </message>
         <message>
             <location filename="../../plugin/core/engine.py" />
-            <source>excluded: {reason}</source>
-            <translation>ausgeschlossen: {reason}</translation>
+            <source>{n} excluded keys (reference.exclude_keys) do not occur in field '{field}': {keys}{more}.</source>
+            <translation>{n} ausgeschlossene Schlüssel (reference.exclude_keys) kommen im Feld '{field}' nicht vor: {keys}{more}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/engine.py" />
@@ -325,6 +325,76 @@
             <location filename="../../plugin/core/files.py" />
             <source>{path} is a file, not a folder</source>
             <translation>{path} ist eine Datei, kein Ordner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>Repair invalid geometries (makeValid); skip NULL and empty ones (listed in the log)</source>
+            <translation>Ungültige Geometrien reparieren (makeValid); NULL und leere überspringen (im Protokoll aufgeführt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>Skip invalid, NULL and empty geometries (listed in the log)</source>
+            <translation>Ungültige, NULL- und leere Geometrien überspringen (im Protokoll aufgeführt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>Stop and name the features with invalid, NULL or empty geometry</source>
+            <translation>Abbrechen und die Objekte mit ungültiger, NULL- oder leerer Geometrie nennen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source> … ({n} more)</source>
+            <translation> … ({n} weitere)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>Layer '{layer}' has broken geometries: {parts}. Repair them (Vector › Geometry Tools › Fix Geometries), or set INVALID_GEOMETRY to repair or skip them.</source>
+            <translation>Layer '{layer}' hat fehlerhafte Geometrien: {parts}. Reparieren Sie sie (Vektor › Geometrie-Werkzeuge › Geometrien reparieren) oder stellen Sie INVALID_GEOMETRY auf Reparieren oder Überspringen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>{n} invalid (e.g. self-intersecting): {keys}</source>
+            <translation>{n} ungültig (z. B. selbstüberschneidend): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>{n} empty: {keys}</source>
+            <translation>{n} leer: {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>{n} without geometry (NULL): {keys}</source>
+            <translation>{n} ohne Geometrie (NULL): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>Layer '{layer}': {n} of {total} features have broken geometries ({parts}).</source>
+            <translation>Layer '{layer}': {n} von {total} Objekten haben fehlerhafte Geometrien ({parts}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>{n} invalid geometries were repaired with makeValid and used: {keys}. Check them (Vector › Geometry Tools › Fix Geometries) if the numbers look wrong.</source>
+            <translation>{n} ungültige Geometrien wurden mit makeValid repariert und verwendet: {keys}. Prüfen Sie sie (Vektor › Geometrie-Werkzeuge › Geometrien reparieren), falls die Zahlen falsch aussehen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>{n} invalid geometries could not be repaired into a {kind}: {keys}.</source>
+            <translation>{n} ungültige Geometrien ließen sich nicht zu einer {kind} reparieren: {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>geometry of the layer's type</source>
+            <translation>Geometrie vom Typ des Layers</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>{n} features are skipped and left out of every total: {keys}.</source>
+            <translation>{n} Objekte werden übersprungen und fehlen in jeder Summe: {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/geometry_issues.py" />
+            <source>INVALID_GEOMETRY must be 0 (repair), 1 (skip) or 2 (stop), got {v}.</source>
+            <translation>INVALID_GEOMETRY muss 0 (reparieren), 1 (überspringen) oder 2 (abbrechen) sein, gefunden {v}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/join.py" />
@@ -768,13 +838,19 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
+            <location filename="../../plugin/core/recipe_model.py" />
             <source>recipe</source>
             <translation>Indexdefinition</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is not a Sozialmonitor recipe: expected "format": "{name}", got {got!r}.</source>
-            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet "format": "{name}", gefunden {got!r}.</translation>
+            <source>{where} is not a Sozialmonitor recipe: expected an object {{...}} with "format": "{name}", got {got}.</source>
+            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet ein Objekt {{...}} mit "format": "{name}", gefunden {got}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where} is not a Sozialmonitor recipe: expected "format": "{name}", got {got}.</source>
+            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet "format": "{name}", gefunden {got}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
@@ -793,13 +869,33 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
+            <source>The recipe</source>
+            <translation>Die Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where} is not text.</source>
+            <translation>{where} ist kein Text.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the right file?</source>
+            <translation>{where} ist {mb:.0f} MB groß; eine Indexdefinition darf höchstens {max:.0f} MB haben. Ist es die richtige Datei?</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
+            <source>{where} is nested far too deeply (brackets inside brackets); a recipe needs at most {m} levels. Check the file.</source>
+            <translation>{where} ist viel zu tief verschachtelt (Klammern in Klammern); eine Indexdefinition braucht höchstens {m} Ebenen. Prüfen Sie die Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe.py" />
             <source>{where} is not valid JSON: {err}.</source>
             <translation>{where} ist kein gültiges JSON: {err}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
-            <source>The recipe</source>
-            <translation>Die Indexdefinition</translation>
+            <source>The recipe file {path} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the right file?</source>
+            <translation>Die Indexdefinition {path} ist {mb:.0f} MB groß; eine Indexdefinition darf höchstens {max:.0f} MB haben. Ist es die richtige Datei?</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe.py" />
@@ -863,6 +959,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe_indices.py" />
+            <source>{n} classes are too many for a map; give at most {m}.</source>
+            <translation>{n} Klassen sind zu viele für eine Karte; höchstens {m}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_indices.py" />
             <source>'equal_goes' per break needs fixed breaks; with method '{m}' give 'lower' or 'upper'.</source>
             <translation>'equal_goes' je Grenze verlangt feste Grenzen; mit Methode '{m}' geben Sie 'lower' oder 'upper' an.</translation>
         </message>
@@ -918,6 +1019,51 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
+            <source>the number {v} is not finite; give a plain number (NaN and Infinity are not allowed).</source>
+            <translation>die Zahl {v} ist nicht endlich; geben Sie eine gewöhnliche Zahl an (NaN und Infinity sind nicht erlaubt).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>the number {v} is out of range; numbers in a recipe must lie between -{m:g} and {m:g}.</source>
+            <translation>die Zahl {v} liegt außerhalb des Bereichs; Zahlen in einer Indexdefinition müssen zwischen -{m:g} und {m:g} liegen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>the text is {n} characters long; at most {m} are allowed.</source>
+            <translation>der Text ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>unexpected value of type {t}.</source>
+            <translation>unerwarteter Wert vom Typ {t}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>nested more than {m} levels deep; a recipe needs at most 5. Check the brackets.</source>
+            <translation>mehr als {m} Ebenen tief verschachtelt; eine Indexdefinition braucht höchstens 5. Prüfen Sie die Klammern.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>{n} entries; at most {m} are allowed here.</source>
+            <translation>{n} Einträge; hier sind höchstens {m} erlaubt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>a key is {n} characters long; at most {m} are allowed.</source>
+            <translation>ein Schlüssel ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>exclude_keys must map a key text to a reason text (at most {m} characters), got {v} for {k}; {n} such entries.</source>
+            <translation>exclude_keys muss einem Schlüsseltext einen Begründungstext zuordnen (höchstens {m} Zeichen), gefunden {v} für {k}; {n} solche Einträge.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must be a finite number between -{m:g} and {m:g}, got {value}.</source>
+            <translation>'{key}' muss eine endliche Zahl zwischen -{m:g} und {m:g} sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
             <source>expected an object ({{...}}), got {got}.</source>
             <translation>erwartet wird ein Objekt ({{...}}), gefunden {got}.</translation>
         </message>
@@ -928,23 +1074,23 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be a number, got {value!r}.</source>
-            <translation>'{key}' muss eine Zahl sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be a number, got {value}.</source>
+            <translation>'{key}' muss eine Zahl sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be a whole number, got {value!r}.</source>
-            <translation>'{key}' muss eine ganze Zahl sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be a whole number, got {value}.</source>
+            <translation>'{key}' muss eine ganze Zahl sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be true or false, got {value!r}.</source>
-            <translation>'{key}' muss true oder false sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be true or false, got {value}.</source>
+            <translation>'{key}' muss true oder false sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be text, got {value!r}.</source>
-            <translation>'{key}' muss ein Text sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be text, got {value}.</source>
+            <translation>'{key}' muss ein Text sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
@@ -953,23 +1099,28 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be a list [...], got {value!r}.</source>
-            <translation>'{key}' muss eine Liste [...] sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be a list [...], got {value}.</source>
+            <translation>'{key}' muss eine Liste [...] sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be an object {{...}}, got {value!r}.</source>
-            <translation>'{key}' muss ein Objekt {{...}} sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be an object {{...}}, got {value}.</source>
+            <translation>'{key}' muss ein Objekt {{...}} sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be a list of numbers, got {value!r}.</source>
-            <translation>'{key}' muss eine Liste von Zahlen sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be a list of numbers, got {value}.</source>
+            <translation>'{key}' muss eine Liste von Zahlen sein, gefunden {value}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'{key}' must be a list of texts, got {value!r}.</source>
-            <translation>'{key}' muss eine Liste von Texten sein, gefunden {value!r}.</translation>
+            <source>'{key}' must be a list of texts, got {value}.</source>
+            <translation>'{key}' muss eine Liste von Texten sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe_model.py" />
+            <source>'{key}' must map texts to texts, got {value} for '{k}'.</source>
+            <translation>'{key}' muss Texten Texte zuordnen, gefunden {value} für '{k}'.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
@@ -1003,13 +1154,13 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>exclude_keys must map a key text to a reason text, got {v!r} for {k}.</source>
-            <translation>exclude_keys muss einem Schlüsseltext einen Begründungstext zuordnen, gefunden {v!r} für {k}.</translation>
+            <source>weight {w:g} is too large; weights are relative, give at most {m:g} (e.g. 1 and 2 for one indicator counting double).</source>
+            <translation>Gewicht {w:g} ist zu groß; Gewichte sind relativ, höchstens {m:g} (z. B. 1 und 2, wenn ein Indikator doppelt zählt).</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
-            <source>'reference_value' must be a number, 'mean' or 'median', got {v!r}.</source>
-            <translation>'reference_value' muss eine Zahl, 'mean' oder 'median' sein, gefunden {v!r}.</translation>
+            <source>'reference_value' must be a number, 'mean' or 'median', got {v}.</source>
+            <translation>'reference_value' muss eine Zahl, 'mean' oder 'median' sein, gefunden {v}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe_model.py" />
@@ -1536,6 +1687,31 @@
             <location filename="../../plugin/core/treatment.py" />
             <source>Field '{field}' has the non-numeric value '{value}' ({where}); {n} such values. Fix the table or declare the field as text.</source>
             <translation>Das Feld '{field}' hat den nicht numerischen Wert '{value}' ({where}); {n} solche Werte. Korrigieren Sie die Tabelle oder erklären Sie das Feld zum Textfeld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>Field '{field}' (indicator '{id}')</source>
+            <translation>Feld '{field}' (Indikator '{id}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>Field '{field}'</source>
+            <translation>Feld '{field}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>{name} has the value {value} ({where}), which is {what}; {n} such values. Numbers must be finite and below {max:g} in size: fix the table (a unit error, an overflow in the source, or a missing-value code?).</source>
+            <translation>{name} hat den Wert {value} ({where}), der {what} ist; {n} solche Werte. Zahlen müssen endlich und kleiner als {max:g} sein: korrigieren Sie die Tabelle (ein Einheitenfehler, ein Überlauf in der Quelle oder ein Fehlwertcode?).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>infinite</source>
+            <translation>unendlich</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/treatment.py" />
+            <source>too large to compute with</source>
+            <translation>zu groß zum Rechnen</translation>
         </message>
         <message>
             <location filename="../../plugin/core/treatment.py" />
@@ -2428,12 +2604,16 @@
 
 Population: without POPULATION_LAYER the population is assumed to be spread UNIFORMLY over each district's area, so the share is the share of the district's area within reach (&lt;prefix&gt;_pop_in = POPULATION_FIELD × that share). With POPULATION_LAYER (address points, grid cells or blocks with POPULATION_LAYER_FIELD) each unit's population is placed at the point, or spread evenly over the cell or block, and counted in the district(s) it lies in (POPULATION_FIELD is then not used).
 
-Output: a copy of the districts with &lt;prefix&gt;_share_pct (% of the population within reach), &lt;prefix&gt;_area_pct (% of the area within reach), &lt;prefix&gt;_pop and &lt;prefix&gt;_pop_in (when a population is known) and &lt;prefix&gt;_basis (the population assumption in words). A district whose population is known to be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres).</source>
+Output: a copy of the districts with &lt;prefix&gt;_share_pct (% of the population within reach), &lt;prefix&gt;_area_pct (% of the area within reach), &lt;prefix&gt;_pop and &lt;prefix&gt;_pop_in (when a population is known) and &lt;prefix&gt;_basis (the population assumption in words). A district whose population is known to be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the same projected CRS (DISTANCE is in its units, usually metres).
+
+INVALID_GEOMETRY (districts, facilities, population layer): invalid (e.g. self-intersecting) polygons are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. Skipped districts are named (by KEY_FIELD) in the log, get NULL results and are left out of the total share; the log says how many districts and inhabitants were left out (N_GEOM_SKIPPED).</source>
             <translation>Für jedes Gebiet von INPUT der Anteil seiner Bevölkerung, der innerhalb von DISTANCE um eine Einrichtung aus FACILITIES wohnt (z. B. Kitas, Schulen, Arztpraxen). Entfernungen sind LUFTLINIEN-Puffer um die Einrichtungen (Kreise als 64-Ecke angenähert), keine Fußwege entlang von Straßen: Tatsächliche Fußwege sind länger, die Anteile sind also Obergrenzen.
 
 Bevölkerung: Ohne POPULATION_LAYER wird angenommen, dass die Bevölkerung GLEICHMÄSSIG über die Fläche jedes Gebiets verteilt ist; der Anteil ist dann der Anteil der Gebietsfläche im Einzugsbereich (&lt;prefix&gt;_pop_in = POPULATION_FIELD × dieser Anteil). Mit POPULATION_LAYER (Adresspunkte, Rasterzellen oder Blöcke mit POPULATION_LAYER_FIELD) wird die Bevölkerung jeder Einheit am Punkt verortet bzw. gleichmäßig über die Zelle oder den Block verteilt und in dem Gebiet bzw. den Gebieten gezählt, in denen sie liegt (POPULATION_FIELD wird dann nicht verwendet).
 
-Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung im Einzugsbereich), &lt;prefix&gt;_area_pct (% der Fläche im Einzugsbereich), &lt;prefix&gt;_pop und &lt;prefix&gt;_pop_in (wenn eine Bevölkerung bekannt ist) und &lt;prefix&gt;_basis (die Annahme zur Bevölkerung in Worten). Ein Gebiet, dessen Bevölkerung 0 ist oder fehlt (POPULATION_FIELD oder POPULATION_LAYER), erhält den Anteil NULL. Alle Layer müssen im selben projizierten KBS liegen (DISTANCE ist in dessen Einheiten, meist Meter).</translation>
+Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung im Einzugsbereich), &lt;prefix&gt;_area_pct (% der Fläche im Einzugsbereich), &lt;prefix&gt;_pop und &lt;prefix&gt;_pop_in (wenn eine Bevölkerung bekannt ist) und &lt;prefix&gt;_basis (die Annahme zur Bevölkerung in Worten). Ein Gebiet, dessen Bevölkerung 0 ist oder fehlt (POPULATION_FIELD oder POPULATION_LAYER), erhält den Anteil NULL. Alle Layer müssen im selben projizierten KBS liegen (DISTANCE ist in dessen Einheiten, meist Meter).
+
+INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B. selbstüberschneidende) Polygone werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; leere und NULL-Geometrien werden übersprungen. Übersprungene Bezirke werden im Protokoll genannt (nach KEY_FIELD), erhalten NULL-Ergebnisse und fehlen im Gesamtanteil; das Protokoll sagt, wie viele Bezirke und Einwohner fehlen (N_GEOM_SKIPPED).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
@@ -2470,6 +2650,12 @@ Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>District key field (names districts in the log)</source>
+            <translation>Schlüsselfeld der Gebiete (benennt Gebiete im Protokoll)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Prefix of the output fields</source>
             <translation>Präfix der Ausgabefelder</translation>
         </message>
@@ -2502,6 +2688,12 @@ Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <source>A population layer ('{layer}') needs POPULATION_LAYER_FIELD, the field with the inhabitants of each point or cell.</source>
             <translation>Ein Einwohnerlayer ('{layer}') braucht POPULATION_LAYER_FIELD, das Feld mit den Einwohnern jedes Punkts bzw. jeder Zelle.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Checking the geometries…</source>
+            <translation>Geometrien werden geprüft…</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
@@ -2575,6 +2767,36 @@ Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Their shares are NULL.</source>
+            <translation>Ihre Anteile sind NULL.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>They are not buffered.</source>
+            <translation>Sie werden nicht gepuffert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Their population is not placed.</source>
+            <translation>Ihre Bevölkerung wird nicht verortet.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>{m} of {n} districts: {p:.1f} % of {pop:.0f} inhabitants within reach. {k} districts are left out of this total (no usable geometry): {keys}.</source>
+            <translation>{m} von {n} Bezirken: {p:.1f} % von {pop:.0f} Einwohnern in Reichweite. {k} Bezirke fehlen in dieser Summe (keine verwendbare Geometrie): {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Their {pop:.0f} inhabitants (POPULATION_FIELD) are not counted.</source>
+            <translation>Ihre {pop:.0f} Einwohner (POPULATION_FIELD) sind nicht mitgezählt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Population units inside them count as outside all districts.</source>
+            <translation>Bevölkerungseinheiten in ihnen zählen als außerhalb aller Bezirke.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <source>All districts: {p:.1f} % of {n:.0f} inhabitants within reach.</source>
             <translation>Alle Gebiete: {p:.1f} % von {n:.0f} Einwohnern im Einzugsbereich.</translation>
         </message>
@@ -2600,13 +2822,17 @@ Ausgabe: eine Kopie der Gebiete mit &lt;prefix&gt;_share_pct (% der Bevölkerung
 EXTENSIVE_FIELDS (counts such as inhabitants, recipients) are split: a target receives value × weight of the piece / weight of the whole source. INTENSIVE_FIELDS (shares, rates, means) are averaged: the mean of the sources weighted by the weight of each piece.
 Weights are areas; with POPULATION_LAYER (points, grid cells or blocks with POPULATION_FIELD) they are the population in each piece (a polygon unit's population is spread evenly over its area), which suits counts of people and shares of the population. For extensive fields a source without any population is split by area; for intensive fields a piece without inhabitants adds nothing, and only a target without any population is averaged by area (both reported).
 
-Check: for every extensive field the totals in and out are compared; more than 0.1 % difference is reported as NOT preserved. Source area not covered by any target is reported (with its value), not silently lost. REPORT (CSV) lists totals, uncovered sources and every reallocation of a split source, largest first; the log shows the largest ones. Both layers must be in the same projected CRS.</source>
+Check: for every extensive field the totals in and out are compared; more than 0.1 % difference is reported as NOT preserved. Source area not covered by any target is reported (with its value), not silently lost. REPORT (CSV) lists totals, uncovered sources and every reallocation of a split source, largest first; the log shows the largest ones. Both layers must be in the same projected CRS.
+
+INVALID_GEOMETRY (sources, targets and the population layer): invalid (e.g. self-intersecting) polygons are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. Skipped features are named in the log; a skipped source's values are not carried (the totals check shows them as missing), a skipped target gets NULL values.</source>
             <translation>Überträgt Werte von Ausgangspolygonen (statistische Blöcke, Rasterzellen, alte Gebietsgrenzen) auf Zielpolygone (neue Gebiete) und schreibt eine Kopie von TARGET mit den interpolierten Feldern (gleiche Namen wie in INPUT), src_n (Zahl der beitragenden Ausgangsflächen) und src_cover_pct (Anteil der Zielfläche, der von Ausgangsflächen bedeckt ist).
 
 EXTENSIVE_FIELDS (Anzahlen wie Einwohner, Leistungsbeziehende) werden aufgeteilt: Ein Ziel erhält Wert × Gewicht des Teilstücks / Gewicht der ganzen Ausgangsfläche. INTENSIVE_FIELDS (Anteile, Quoten, Mittelwerte) werden gemittelt: der Mittelwert der Ausgangsflächen, gewichtet mit dem Gewicht jedes Teilstücks.
 Gewichte sind Flächen; mit POPULATION_LAYER (Punkte, Rasterzellen oder Blöcke mit POPULATION_FIELD) sind es die Einwohner in jedem Teilstück (die Einwohner einer Flächeneinheit werden gleichmäßig über ihre Fläche verteilt); das passt zu Personenzahlen und Bevölkerungsanteilen. Bei extensiven Feldern wird eine Ausgangsfläche ohne Einwohner nach Fläche aufgeteilt; bei intensiven Feldern trägt ein Teilstück ohne Einwohner nichts bei, und nur ein Ziel ganz ohne Einwohner wird nach Fläche gemittelt (beides wird berichtet).
 
-Kontrolle: Für jedes extensive Feld werden die Summen vorher und nachher verglichen; mehr als 0,1 % Abweichung wird als NICHT erhalten gemeldet. Ausgangsfläche, die von keinem Ziel bedeckt wird, wird (mit ihrem Wert) gemeldet und geht nicht stillschweigend verloren. REPORT (CSV) listet Summen, nicht bedeckte Ausgangsflächen und jede Umverteilung einer aufgeteilten Ausgangsfläche, die größte zuerst; das Protokoll zeigt die größten. Beide Layer müssen im selben projizierten KBS liegen.</translation>
+Kontrolle: Für jedes extensive Feld werden die Summen vorher und nachher verglichen; mehr als 0,1 % Abweichung wird als NICHT erhalten gemeldet. Ausgangsfläche, die von keinem Ziel bedeckt wird, wird (mit ihrem Wert) gemeldet und geht nicht stillschweigend verloren. REPORT (CSV) listet Summen, nicht bedeckte Ausgangsflächen und jede Umverteilung einer aufgeteilten Ausgangsfläche, die größte zuerst; das Protokoll zeigt die größten. Beide Layer müssen im selben projizierten KBS liegen.
+
+INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selbstüberschneidende) Polygone werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; leere und NULL-Geometrien werden übersprungen. Übersprungene Objekte werden im Protokoll genannt; die Werte einer übersprungenen Quelle werden nicht übertragen (die Summenprüfung zeigt sie als fehlend), ein übersprungenes Ziel erhält NULL-Werte.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -2732,6 +2958,26 @@ Kontrolle: Für jedes extensive Feld werden die Summen vorher und nachher vergli
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Their values are not carried to any target.</source>
+            <translation>Ihre Werte werden auf kein Ziel übertragen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>{field}: {v:.6g} in the {n} skipped source areas is not carried (it is part of the difference between total in and out).</source>
+            <translation>{field}: {v:.6g} in den {n} übersprungenen Quellgebieten wird nicht übertragen (Teil der Differenz zwischen Summe ein und aus).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>They get NULL values; source values in their area count as not covered by targets.</source>
+            <translation>Sie erhalten NULL-Werte; Quellwerte in ihrer Fläche zählen als nicht von Zielen abgedeckt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Their population is not used as a weight.</source>
+            <translation>Ihre Bevölkerung wird nicht als Gewicht verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Weights: {w}.</source>
             <translation>Gewichte: {w}.</translation>
         </message>
@@ -2764,11 +3010,6 @@ Kontrolle: Für jedes extensive Feld werden die Summen vorher und nachher vergli
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>{n} source areas are not completely covered by targets (largest gaps: {worst}).</source>
             <translation>{n} Ausgangsflächen sind nicht vollständig von Zielen bedeckt (größte Lücken: {worst}).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <source>{n} source features have no geometry; their values are not carried.</source>
-            <translation>{n} Ausgangsobjekte haben keine Geometrie; ihre Werte werden nicht übertragen.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -3081,12 +3322,16 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
 &lt;prefix&gt;_total (number of points; 0 where a district has none, never NULL), &lt;prefix&gt;_total_p1000 (per 1,000 inhabitants, only with POPULATION_FIELD), &lt;prefix&gt;_total_km2 (per km²) and area_km2. With CATEGORY_FIELD, the same three numbers for every category value, in fields named &lt;prefix&gt;_&lt;category&gt; (made safe: 'Grundschule' → n_Grundschule, umlauts transliterated; the alias keeps the value).
 
 Area: planar in the layer CRS when it is projected, ellipsoidal when it is geographic (the log says which). A district whose population is 0 or missing gets NULL rates per 1,000 and is listed in the log.
-Points outside all districts are counted and reported. A point on a shared boundary is counted once, in the district with the lowest feature id among those it touches. A multi-point feature counts once, at its first point. Both layers must be in the same CRS.</source>
+Points outside all districts are counted and reported. A point on a shared boundary is counted once, in the district with the lowest feature id among those it touches. A multi-point feature counts once, at its first point. Both layers must be in the same CRS.
+
+INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid (default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many.</source>
             <translation>Zählt die Punktobjekte von POINTS (z. B. Kitas, Schulen, Arztpraxen) in jedem Gebiet von INPUT und schreibt eine Kopie der Gebiete mit:
 &lt;prefix&gt;_total (Anzahl der Punkte; 0, wo ein Gebiet keine hat, nie NULL), &lt;prefix&gt;_total_p1000 (je 1.000 Einwohner, nur mit POPULATION_FIELD), &lt;prefix&gt;_total_km2 (je km²) und area_km2. Mit CATEGORY_FIELD dieselben drei Zahlen für jeden Kategoriewert, in Feldern namens &lt;prefix&gt;_&lt;kategorie&gt; (bereinigt: 'Grundschule' → n_Grundschule, Umlaute umschrieben; der Alias behält den Wert).
 
 Fläche: eben im KBS des Layers, wenn es projiziert ist, ellipsoidisch, wenn es geografisch ist (das Protokoll nennt die Methode). Ein Gebiet mit 0 oder fehlenden Einwohnern erhält NULL als Rate je 1.000 und wird im Protokoll aufgeführt.
-Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf einer gemeinsamen Grenze wird einmal gezählt, im Gebiet mit der niedrigsten Objekt-ID unter den berührten. Ein Mehrfachpunkt-Objekt zählt einmal, an seinem ersten Punkt. Beide Layer müssen im selben KBS liegen.</translation>
+Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf einer gemeinsamen Grenze wird einmal gezählt, im Gebiet mit der niedrigsten Objekt-ID unter den berührten. Ein Mehrfachpunkt-Objekt zählt einmal, an seinem ersten Punkt. Beide Layer müssen im selben KBS liegen.
+
+INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geometrie werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; Bezirke mit leerer oder NULL-Geometrie werden übersprungen. Übersprungene Bezirke werden im Protokoll genannt und erhalten NULL als Anzahl, Rate und Fläche (nicht 0); N_GEOM_SKIPPED sagt, wie viele.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -3102,11 +3347,6 @@ Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf eine
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Population field of the districts (for rates per 1,000)</source>
             <translation>Einwohnerfeld der Gebiete (für Raten je 1.000)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>District key field (names districts in the log)</source>
-            <translation>Schlüsselfeld der Gebiete (benennt Gebiete im Protokoll)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -3140,8 +3380,18 @@ Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf eine
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Checking the district geometries…</source>
+            <translation>Bezirksgeometrien werden geprüft…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Locating points…</source>
             <translation>Punkte werden verortet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Their counts, rates and areas are NULL; points inside them are counted as outside.</source>
+            <translation>Ihre Anzahlen, Raten und Flächen sind NULL; Punkte in ihnen zählen als außerhalb.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -3172,11 +3422,6 @@ Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf eine
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>{n} districts have population 0 or missing; their rates per 1,000 are NULL: {ids}</source>
             <translation>{n} Gebiete haben 0 oder fehlende Einwohner; ihre Raten je 1.000 sind NULL: {ids}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>{n} districts have no geometry (count 0, area NULL).</source>
-            <translation>{n} Gebiete haben keine Geometrie (Anzahl 0, Fläche NULL).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -3897,14 +4142,18 @@ Global Moran's I with its expectation, a z-value under normality and a permutati
 
 Neighbours: queen (a shared point), rook (a shared edge) or the k nearest centroids; TOLERANCE (layer units) bridges digitising gaps. Districts without neighbours (islands) and districts without a value are listed in the log and marked 'island' / 'missing', not analysed locally. With the same SEED the results are reproducible (and equal to PySAL's esda).
 
-OUTPUT: a copy of INPUT with lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class (and lisa_p_fdr, gi_p_fdr with FDR), styled as a cluster map with a legend; the Gi* map is a second layer style.</source>
+OUTPUT: a copy of INPUT with lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class (and lisa_p_fdr, gi_p_fdr with FDR), styled as a cluster map with a legend; the Gi* map is a second layer style.
+
+INVALID_GEOMETRY: invalid (e.g. self-intersecting) polygons are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. Skipped districts are named in the log and marked 'missing'.</source>
             <translation>Bilden Gebiete mit hohen (oder niedrigen) Werten von FIELD räumliche Cluster?
 
 Globales Moran's I mit Erwartungswert, einem z-Wert unter Normalverteilungsannahme und einem Permutations-Pseudo-p-Wert; lokales Moran (LISA) mit bedingten Permutations-Pseudo-p-Werten und den Clustern Hoch-Hoch, Niedrig-Niedrig, Hoch-Niedrig, Niedrig-Hoch und nicht signifikant; Getis-Ord-Gi*-z-Werte (das Gebiet selbst mitgezählt) mit Hot und Cold Spots. Optional werden die lokalen p-Werte für die False Discovery Rate korrigiert (Benjamini-Hochberg).
 
 Nachbarn: Queen (ein gemeinsamer Punkt), Rook (eine gemeinsame Kante) oder die k nächsten Schwerpunkte; TOLERANCE (Layereinheiten) überbrückt Digitalisierungslücken. Gebiete ohne Nachbarn (Inseln) und Gebiete ohne Wert werden im Protokoll aufgeführt und als 'island' / 'missing' gekennzeichnet, nicht lokal analysiert. Mit demselben SEED sind die Ergebnisse reproduzierbar (und gleich denen von PySALs esda).
 
-OUTPUT: eine Kopie von INPUT mit lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class (und mit FDR lisa_p_fdr, gi_p_fdr), gestaltet als Clusterkarte mit Legende; die Gi*-Karte ist ein zweiter Layerstil.</translation>
+OUTPUT: eine Kopie von INPUT mit lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class (und mit FDR lisa_p_fdr, gi_p_fdr), gestaltet als Clusterkarte mit Legende; die Gi*-Karte ist ein zweiter Layerstil.
+
+INVALID_GEOMETRY: ungültige (z. B. selbstüberschneidende) Polygone werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; leere und NULL-Geometrien werden übersprungen. Übersprungene Bezirke werden im Protokoll genannt und als 'missing' markiert.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
@@ -4028,8 +4277,8 @@ OUTPUT: eine Kopie von INPUT mit lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, g
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>{n} features without geometry are treated as missing: {keys}.</source>
-            <translation>{n} Objekte ohne Geometrie werden als fehlend behandelt: {keys}.</translation>
+            <source>They are treated as missing (no neighbours, no local statistic) and marked 'missing'.</source>
+            <translation>Sie werden als fehlend behandelt (keine Nachbarn, keine lokale Statistik) und als 'missing' markiert.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
@@ -4144,6 +4393,21 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
             <location filename="../../plugin/processing/base.py" />
             <source>{param} '{prefix}' is not a valid field name prefix: use letters (a-z), digits and '_' only, starting with a letter (e.g. n or kita).</source>
             <translation>{param} '{prefix}' ist kein gültiges Präfix für Feldnamen: nur Buchstaben (a-z), Ziffern und '_', beginnend mit einem Buchstaben (z. B. n oder kita).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Invalid, empty or NULL geometries</source>
+            <translation>Ungültige, leere oder NULL-Geometrien</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Invalid geometries repaired</source>
+            <translation>Reparierte ungültige Geometrien</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>Features skipped for their geometry</source>
+            <translation>Wegen ihrer Geometrie übersprungene Objekte</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/base.py" />

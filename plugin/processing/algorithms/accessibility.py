@@ -18,6 +18,7 @@ from qgis.core import (
 from ...core import overlay
 from ...core.errors import ComputationError
 from ...core.i18n import tr
+from ...gis import geometry_check
 from ...gis import overlay as geo
 from ...gis import overlay_checks as checks
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
@@ -43,7 +44,11 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         "<prefix>_area_pct (% of the area within reach), <prefix>_pop and <prefix>_pop_in (when a population is "
         "known) and <prefix>_basis (the population assumption in words). A district whose population is known to "
         "be 0 or is missing (POPULATION_FIELD or POPULATION_LAYER) gets a NULL share. All layers must be in the "
-        "same projected CRS (DISTANCE is in its units, usually metres)."
+        "same projected CRS (DISTANCE is in its units, usually metres).\n\n"
+        "INVALID_GEOMETRY (districts, facilities, population layer): invalid (e.g. self-intersecting) polygons are "
+        "repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. Skipped "
+        "districts are named (by KEY_FIELD) in the log, get NULL results and are left out of the total share; the "
+        "log says how many districts and inhabitants were left out (N_GEOM_SKIPPED)."
     )
 
     INPUT = "INPUT"
@@ -52,6 +57,7 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
     POPULATION_FIELD = "POPULATION_FIELD"
     POPULATION_LAYER = "POPULATION_LAYER"
     POPULATION_LAYER_FIELD = "POPULATION_LAYER_FIELD"
+    KEY_FIELD = "KEY_FIELD"
     PREFIX = "PREFIX"
     OUTPUT = "OUTPUT"
 
@@ -73,8 +79,12 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
             self.POPULATION_LAYER_FIELD, self.tr("Population field of the population layer"),
             parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.DataType.Numeric,
             optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.KEY_FIELD, self.tr("District key field (names districts in the log)"),
+            parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PREFIX, self.tr("Prefix of the output fields"), defaultValue="acc"))
+        self.add_geometry_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with accessibility"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(
@@ -110,16 +120,30 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
             pop_index = checks.field_index(pop_src, layer_field, p_name, numeric=True,
                                            parameter="POPULATION_LAYER_FIELD")
         prefix = self.field_prefix(parameters, self.PREFIX, context, "acc")
+        key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
+        key_index = checks.field_index(districts_src, key_field, d_name) if key_field else -1
+        policy = self.geometry_policy(parameters, context)
 
         try:
+            feedback.setProgressText(self.tr("Checking the geometries…"))
+            first = "skip" if policy == "stop" else policy  # check every layer, then stop naming all of them
+            screens = [geometry_check.screen(districts_src, d_name, first, key_index, feedback),
+                       geometry_check.screen(fac_src, f_name, first, feedback=feedback)]
+            if pop_src is not None:
+                screens.append(geometry_check.screen(pop_src, p_name, first, feedback=feedback))
+            if policy == "stop":
+                for screened in screens:
+                    screened.issues.policy = "stop"
+                    screened.issues.check()
             feedback.setProgressText(self.tr("Indexing districts…"))
-            districts = geo.PolygonIndex.from_source(districts_src, feedback, (0.0, 10.0))
+            districts = geo.PolygonIndex.from_screened(screens[0])
             feedback.setProgressText(self.tr("Buffering facilities and clipping to districts…"))
-            covers, cover_area, n_fac = geo.reach_cover(districts, fac_src, distance, feedback, (10.0, 50.0))
+            covers, cover_area, n_fac = geo.reach_cover(districts, screens[1], distance, feedback, (10.0, 50.0))
             pop_stats = None
             if pop_src is not None:
                 feedback.setProgressText(self.tr("Placing the population…"))
-                pop_stats = geo.unit_overlay(pop_src, pop_index, districts, feedback, (60.0, 35.0), covers=covers)
+                pop_stats = geo.unit_overlay(pop_src, pop_index, districts, feedback, (60.0, 35.0), covers=covers,
+                                             geoms=screens[2])
         except geo.CanceledError:
             return {}
         ids = districts.ids + districts.empty
@@ -138,6 +162,13 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
             result = overlay.accessibility_uniform(pd.Series(area_s, index=ids), pd.Series(within_s, index=ids),
                                                    population)
             basis = tr("population assumed uniform over the district area")
+        skipped = districts.empty
+        left_out_pop = float("nan")
+        if skipped:  # unknown, never 0: a skipped district is not in the total share
+            if "pop" in result.columns and pop_src is None:
+                left_out_pop = float(result.loc[skipped, "pop"].sum())
+            result.loc[skipped, [c for c in ("pop", "pop_within", "share_pct") if c in result.columns]] = float("nan")
+            uniform.loc[skipped, "share_pct"] = float("nan")
         frame = pd.DataFrame(index=pd.Index(ids, name="fid"))
         frame[prefix + "_share_pct"] = result["share_pct"].to_numpy()
         frame[prefix + "_area_pct"] = uniform["share_pct"].to_numpy()
@@ -167,16 +198,34 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
                              "routes; real walking distances are longer.").format(d=distance, n=n_fac))
         feedback.pushInfo(tr("Population: {basis}.").format(basis=basis))
         total_share = float("nan")
+        for screened, what in zip(screens, (tr("Their shares are NULL."), tr("They are not buffered."),
+                                            tr("Their population is not placed."))):
+            geometry_check.report(feedback, screened, what)
         if "pop" in result.columns and result["pop"].sum() > 0:
             total_share = float(result["pop_within"].sum() / result["pop"].sum() * 100.0)
-            feedback.pushInfo(tr("All districts: {p:.1f} % of {n:.0f} inhabitants within reach.").format(
-                p=total_share, n=result["pop"].sum()))
+            if skipped:
+                left = geometry_check.listing([screens[0].labels[f] for f in skipped])
+                line = tr("{m} of {n} districts: {p:.1f} % of {pop:.0f} inhabitants within reach. {k} districts are "
+                          "left out of this total (no usable geometry): {keys}.").format(
+                    m=len(ids) - len(skipped), n=len(ids), p=total_share, pop=result["pop"].sum(), k=len(skipped),
+                    keys=left)
+                if left_out_pop == left_out_pop:
+                    line += " " + tr("Their {pop:.0f} inhabitants (POPULATION_FIELD) are not counted.").format(
+                        pop=left_out_pop)
+                else:
+                    line += " " + tr("Population units inside them count as outside all districts.")
+                feedback.pushWarning(line)
+            else:
+                feedback.pushInfo(tr("All districts: {p:.1f} % of {n:.0f} inhabitants within reach.").format(
+                    p=total_share, n=result["pop"].sum()))
         if pop_stats is not None:
             feedback.pushInfo(tr("Population layer: {tot:.6g} inhabitants, {out:.6g} outside all districts, {m} units "
                                  "without a value.").format(tot=pop_stats["population"], out=pop_stats["unplaced"],
                                                             m=pop_stats["missing"]))
-        no_pop = int(result["share_pct"].isna().sum())
+        no_pop = int(result["share_pct"].isna().sum()) - len(skipped)
         if no_pop:
             feedback.pushInfo(tr("{n} districts have no inhabitants (or no population value): share NULL.").format(
                 n=no_pop))
-        return {self.OUTPUT: dest_id, "SHARE_PCT": total_share, "N_FACILITIES": n_fac}
+        return {self.OUTPUT: dest_id, "SHARE_PCT": total_share, "N_FACILITIES": n_fac,
+                "N_GEOM_REPAIRED": sum(len(s.repaired_ids) for s in screens),
+                "N_GEOM_SKIPPED": sum(len(s.skipped) for s in screens)}

@@ -18,6 +18,7 @@ from qgis.core import (
 from ...core import overlay
 from ...core.errors import ComputationError
 from ...core.i18n import tr
+from ...gis import geometry_check
 from ...gis import overlay as geo
 from ...gis import overlay_checks as checks
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
@@ -45,7 +46,11 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         "Check: for every extensive field the totals in and out are compared; more than 0.1 % difference is "
         "reported as NOT preserved. Source area not covered by any target is reported (with its value), not "
         "silently lost. REPORT (CSV) lists totals, uncovered sources and every reallocation of a split source, "
-        "largest first; the log shows the largest ones. Both layers must be in the same projected CRS."
+        "largest first; the log shows the largest ones. Both layers must be in the same projected CRS.\n\n"
+        "INVALID_GEOMETRY (sources, targets and the population layer): invalid (e.g. self-intersecting) polygons "
+        "are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. "
+        "Skipped features are named in the log; a skipped source's values are not carried (the totals check shows "
+        "them as missing), a skipped target gets NULL values."
     )
 
     INPUT = "INPUT"
@@ -85,6 +90,7 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.TARGET_KEY, self.tr("Target key field (names targets in the report)"),
             parentLayerParameterName=self.TARGET, optional=True))
+        self.add_geometry_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.TOP, self.tr("Largest reallocations shown in the log"), defaultValue=10, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -134,17 +140,34 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         if report_path:
             check_file_output(report_path)
 
+        policy = self.geometry_policy(parameters, context)
         try:
+            feedback.setProgressText(self.tr("Checking the geometries…"))
+            # all layers are checked before any overlay, so 'stop' names every broken feature at once
+            screens = [geometry_check.screen(src, s_name, "skip" if policy == "stop" else policy, s_key_index,
+                                             feedback),
+                       geometry_check.screen(tgt, t_name, "skip" if policy == "stop" else policy, t_key_index,
+                                             feedback)]
+            if pop_src is not None:
+                screens.append(geometry_check.screen(pop_src, p_name, "skip" if policy == "stop" else policy,
+                                                     feedback=feedback))
+            if policy == "stop":
+                for screened in screens:
+                    screened.issues.policy = "stop"
+                    screened.issues.check()
+            src_screen, tgt_screen = screens[0], screens[1]
+            pop_screen = screens[2] if pop_src is not None else None
             feedback.setProgressText(self.tr("Indexing target polygons…"))
-            targets = geo.PolygonIndex.from_source(tgt, feedback, (0.0, 10.0))
+            targets = geo.PolygonIndex.from_screened(tgt_screen)
             feedback.setProgressText(self.tr("Intersecting source and target polygons…"))
-            pieces, piece_geoms, stats = geo.polygon_pieces(src, targets, keep_geometry=pop_src is not None,
+            pieces, piece_geoms, stats = geo.polygon_pieces(src_screen, targets, keep_geometry=pop_src is not None,
                                                             feedback=feedback,
                                                             progress=(10.0, 50.0 if pop_src else 80.0))
             pop_stats = None
             if pop_src is not None:
                 feedback.setProgressText(self.tr("Weighting the pieces by population…"))
-                weights, pop_stats = geo.population_in_pieces(piece_geoms, pop_src, pop_index, feedback, (60.0, 30.0))
+                weights, pop_stats = geo.population_in_pieces(piece_geoms, pop_src, pop_index, feedback, (60.0, 30.0),
+                                                              geoms=pop_screen)
                 pieces["population"] = weights
         except geo.CanceledError:
             return {}
@@ -171,8 +194,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         fields, replaced = output_fields(tgt.fields(), specs)
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        s_labels = checks.feature_labels(src, s_key_index)
-        t_labels = checks.feature_labels(tgt, t_key_index)
+        s_labels = src_screen.labels
+        t_labels = tgt_screen.labels
         report = overlay.interpolation_report(result, s_labels, t_labels)
         outputs = {}
         if report_path:
@@ -187,11 +210,28 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         outputs[self.OUTPUT] = dest_id
         self._log(feedback, result, report, stats, pop_stats, s_labels, t_labels,
                   self.parameterAsInt(parameters, self.TOP, context))
+        self._log_geometry(feedback, screens, values, extensive)
+        outputs["N_GEOM_REPAIRED"] = sum(len(s.repaired_ids) for s in screens)
+        outputs["N_GEOM_SKIPPED"] = sum(len(s.skipped) for s in screens)
         totals = result.totals
         outputs["TOTALS_OK"] = int(bool(totals["ok"].all())) if len(totals) else 1
         outputs["MAX_DIFF_PCT"] = float(totals["diff_pct"].abs().max()) if len(totals) else 0.0
         outputs["N_SPLIT_SOURCES"] = int(result.flows.loc[result.flows["moved"], "source"].nunique())
         return outputs
+
+    @staticmethod
+    def _log_geometry(feedback, screens, values, extensive):
+        src_screen, tgt_screen = screens[0], screens[1]
+        geometry_check.report(feedback, src_screen, tr("Their values are not carried to any target."))
+        for name in extensive if src_screen.skipped else ():
+            left = values[name].reindex(src_screen.skipped)
+            feedback.pushWarning(tr("{field}: {v:.6g} in the {n} skipped source areas is not carried (it is part of "
+                                    "the difference between total in and out).").format(
+                field=name, v=float(left.sum()), n=len(src_screen.skipped)))
+        geometry_check.report(feedback, tgt_screen, tr("They get NULL values; source values in their area count as "
+                                                       "not covered by targets."))
+        if len(screens) > 2:
+            geometry_check.report(feedback, screens[2], tr("Their population is not used as a weight."))
 
     def _log(self, feedback, result, report, stats, pop_stats, s_labels, t_labels, top):
         feedback.pushInfo(tr("Weights: {w}.").format(w=tr("population of the population layer in each piece")
@@ -208,9 +248,6 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
                               unc["share_uncovered"].head(5).items())
             feedback.pushInfo(tr("{n} source areas are not completely covered by targets (largest gaps: {worst}).")
                               .format(n=len(unc), worst=worst))
-        if stats["no_geometry"]:
-            feedback.pushInfo(tr("{n} source features have no geometry; their values are not carried.").format(
-                n=len(stats["no_geometry"])))
         if stats["overlap_area"] > 0:
             feedback.pushInfo(tr("Target polygons overlap: {a:.6g} map units² of source area are counted in more "
                                  "than one target.").format(a=stats["overlap_area"]))

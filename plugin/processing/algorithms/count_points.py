@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ...core import overlay
 from ...core.i18n import tr, tr_noop
+from ...gis import geometry_check
 from ...gis import overlay as geo
 from ...gis import overlay_checks as checks
 from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
@@ -38,7 +39,10 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         "which). A district whose population is 0 or missing gets NULL rates per 1,000 and is listed in the log.\n"
         "Points outside all districts are counted and reported. A point on a shared boundary is counted once, "
         "in the district with the lowest feature id among those it touches. A multi-point feature counts once, "
-        "at its first point. Both layers must be in the same CRS."
+        "at its first point. Both layers must be in the same CRS.\n\n"
+        "INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid "
+        "(default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts "
+        "are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many."
     )
 
     INPUT = "INPUT"
@@ -65,6 +69,7 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PREFIX, self.tr("Prefix of the output fields"), defaultValue="n"))
+        self.add_geometry_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with counts"), QgsProcessing.SourceType.TypeVectorPolygon))
         for key, label in (("N_POINTS", tr_noop("Points read")), ("N_INSIDE", tr_noop("Points inside a district")),
@@ -92,16 +97,22 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         if pop_field:
             checks.field_index(districts_src, pop_field, d_name, numeric=True)
         key_index = checks.field_index(districts_src, key_field, d_name) if key_field else -1
+        policy = self.geometry_policy(parameters, context)
 
         try:
+            feedback.setProgressText(self.tr("Checking the district geometries…"))
+            screened = geometry_check.screen(districts_src, d_name, policy, key_index, feedback)
             feedback.setProgressText(self.tr("Indexing districts…"))
-            districts = geo.PolygonIndex.from_source(districts_src, feedback, (0.0, 10.0))
+            districts = geo.PolygonIndex.from_screened(screened)
             feedback.setProgressText(self.tr("Locating points…"))
             assigned, categories, stats = geo.assign_points(points_src, districts, cat_index, feedback, (10.0, 80.0))
         except geo.CanceledError:
             return {}
         all_ids = districts.ids + districts.empty
         counts, n_outside = overlay.count_points(all_ids, assigned, categories)
+        # a skipped district's count is unknown (its points could not be located), never 0
+        counts = counts.astype("float64")
+        counts.loc[districts.empty] = float("nan")
         areas, area_how = geo.district_areas_km2(districts, districts_src.sourceCrs(), context)
         population = None
         if pop_field:
@@ -120,7 +131,9 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
 
-        labels = checks.feature_labels(districts_src, key_index)
+        labels = screened.labels
+        geometry_check.report(feedback, screened, tr("Their counts, rates and areas are NULL; points inside them "
+                                                     "are counted as outside."))
         n_inside = stats["points"] - n_outside
         feedback.pushInfo(tr("{inside} of {n} points lie in a district; {out} lie outside all districts "
                              "(not counted).").format(inside=n_inside, n=stats["points"], out=n_outside))
@@ -138,10 +151,8 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
                                  "{ids}").format(n=len(result["no_population"]),
                                                  ids=", ".join(labels.get(f, str(f)) for f in
                                                                result["no_population"])))
-        if districts.empty:
-            feedback.pushInfo(tr("{n} districts have no geometry (count 0, area NULL).").format(
-                n=len(districts.empty)))
-        return {self.OUTPUT: dest_id, "N_POINTS": stats["points"], "N_INSIDE": n_inside, "N_OUTSIDE": n_outside,
+        return {"N_GEOM_REPAIRED": len(screened.repaired_ids), "N_GEOM_SKIPPED": len(screened.skipped),
+                self.OUTPUT: dest_id, "N_POINTS": stats["points"], "N_INSIDE": n_inside, "N_OUTSIDE": n_outside,
                 "N_BOUNDARY": stats["boundary"], "N_NO_POPULATION": len(result["no_population"])}
 
     def _result_frame(self, districts_src, counts, result, areas, prefix, pop_field):

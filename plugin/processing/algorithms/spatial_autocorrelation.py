@@ -26,7 +26,9 @@ from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...gis.cluster_style import apply_cluster_styles
 from ...gis.layer_io import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
-from ...gis.neighbours import build_weights, read_geometries
+from ...gis import geometry_check
+from ...gis.overlay_checks import layer_label
+from ...gis.neighbours import build_weights
 from ..base import SozialmonitorAlgorithm
 
 MAX_LISTED = 20
@@ -79,7 +81,10 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         "results are reproducible (and equal to PySAL's esda).\n\n"
         "OUTPUT: a copy of INPUT with lisa_i, lisa_z, lisa_p, lisa_q, lisa_cluster, gi_z, gi_p, gi_class "
         "(and lisa_p_fdr, gi_p_fdr with FDR), styled as a cluster map with a legend; the Gi* map is a second "
-        "layer style."
+        "layer style.\n\n"
+        "INVALID_GEOMETRY: invalid (e.g. self-intersecting) polygons are repaired with makeValid (default), "
+        "skipped or stop the run; empty and NULL geometries are skipped. Skipped districts are named in the log "
+        "and marked 'missing'."
     )
 
     INPUT = "INPUT"
@@ -128,6 +133,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, self.tr("Correct local p-values for the false discovery rate (Benjamini-Hochberg)"),
             defaultValue=False))
+        self.add_geometry_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Cluster map"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputNumber("GLOBAL_I", self.tr("Global Moran's I")))
@@ -157,17 +163,22 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
                                       "field.").format(field=field))
         feedback.setProgressText(self.tr("Reading the districts…"))
         frame = layer_to_dataframe(source, [field] + ([key_field] if key_field else []))
-        fids, geometries = read_geometries(source, feedback)
-        if feedback.isCanceled():
+        key_index = source.fields().lookupField(key_field) if key_field else -1
+        try:
+            name = layer_label(source, "INPUT", self.parameterAsVectorLayer(parameters, self.INPUT, context))
+            screened = geometry_check.screen(source, name,
+                                             self.geometry_policy(parameters, context), key_index, feedback)
+        except geometry_check.CanceledError:
             return {}
+        fids = screened.order
+        geometries = [screened.geoms.get(fid) for fid in fids]
         frame = frame.reindex(fids)
         keys = [str(v) for v in frame[key_field]] if key_field else ["fid {}".format(f) for f in fids]
         self._report_keys(frame, key_field, feedback)
         values = frame[field].to_numpy(dtype=float)
-        no_geometry = [key for key, geom in zip(keys, geometries) if geom is None]
-        if no_geometry:
-            feedback.pushWarning(tr("{n} features without geometry are treated as missing: {keys}.").format(
-                n=len(no_geometry), keys=_listing(no_geometry)))
+        geometry_check.report(feedback, screened, tr("They are treated as missing (no neighbours, no local "
+                                                     "statistic) and marked 'missing'."))
+        if screened.skipped:
             values[[geom is None for geom in geometries]] = float("nan")
 
         feedback.setProgressText(self.tr("Finding neighbours ({method})…").format(method=method))
@@ -208,7 +219,8 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         moran = result.global_moran
         return {self.OUTPUT: dest_id, "GLOBAL_I": moran["I"], "GLOBAL_Z": moran["z_norm"],
                 "GLOBAL_P": moran["p_sim"], "GLOBAL_P_NORM": moran["p_norm"], "N_ANALYSED": result.n_analysed,
-                "N_ISLANDS": len(result.islands), "N_MISSING": len(result.missing)}
+                "N_ISLANDS": len(result.islands), "N_MISSING": len(result.missing),
+                "N_GEOM_REPAIRED": len(screened.repaired_ids), "N_GEOM_SKIPPED": len(screened.skipped)}
 
     @staticmethod
     def _check_polygons(source):
