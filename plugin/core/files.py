@@ -184,6 +184,22 @@ def pid_alive(pid):
     return True
 
 
+def owner_gone(host, pid, active=False):
+    """True when the process ``pid`` on the host tagged ``host`` (see ``staging_name``) can no longer be
+    writing: it is this process and ``active`` is false, or a process of this host that is gone. Another
+    host's process is never judged (a shared folder or database)."""
+    if host != _HOST:
+        return False
+    if pid == os.getpid():
+        return not active
+    return not pid_alive(pid)
+
+
+def host_tag():
+    """The short tag of this machine used in staging and temporary table names."""
+    return _HOST
+
+
 def is_stale(name, mtime, pid_alive=pid_alive):
     """True when the staging entry ``name`` (see ``staging_name``) was left by a run that is over: its process
     on this host is gone (or is this process, which no longer uses it); an old-style name when it is older
