@@ -54,9 +54,9 @@ from qgis.PyQt.QtGui import QIcon
 from ..core import files
 from ..core.errors import ExportError, SozialmonitorError
 from ..core.files import cap_message, check_writable, write_failure
-from ..core.io_paths import check_outputs
+from ..core.i18n import tr, tr_noop
 from ..core.i18n import tr as core_tr
-from ..core.i18n import tr_noop
+from ..core.io_paths import check_outputs
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
 README_URL = "https://github.com/sozialmonitor/sozialmonitor#processing-algorithms"
@@ -302,15 +302,15 @@ class CheckedSink:
     def __init__(self, sink, record):
         self._sink, self._record = sink, record
 
-    def addFeature(self, feature, flags=QgsFeatureSink.Flags()):  # noqa: N802
-        if not self._sink.addFeature(feature, flags):
+    def addFeature(self, feature, flags=None):  # noqa: N802
+        if not self._sink.addFeature(feature, QgsFeatureSink.Flags() if flags is None else flags):
             self._fail()
         self._record["count"] += 1
         return True
 
-    def addFeatures(self, features, flags=QgsFeatureSink.Flags()):  # noqa: N802
+    def addFeatures(self, features, flags=None):  # noqa: N802
         features = list(features)
-        if not self._sink.addFeatures(features, flags):
+        if not self._sink.addFeatures(features, QgsFeatureSink.Flags() if flags is None else flags):
             self._fail()
         self._record["count"] += len(features)
         return True
@@ -366,7 +366,7 @@ def _verify(record):
     """Raise ExportError unless the staged file of ``record`` opens and holds every feature written."""
     tmp, final, layer, count = record["tmp"], record["final"], record["layer"], record["count"]
     if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
-        raise write_failure(final, core_tr("the file was not written ({free} free on the disk)").format(
+        raise write_failure(final, tr("the file was not written ({free} free on the disk)").format(
             free=files.human_size(files.free_space(final) or 0)))
     found = None
     last = gdal.GetLastErrorMsg()
@@ -386,10 +386,10 @@ def _verify(record):
         ds = None
     if found != count:
         free = files.free_space(final) or 0
-        reason = core_tr("the written layer is incomplete ({found} of {n} features, {free} free on the disk)").format(
+        reason = tr("the written layer is incomplete ({found} of {n} features, {free} free on the disk)").format(
             found=found if found is not None else 0, n=count, free=files.human_size(free))
         if last and re.search(r"disk (is )?full|no space", last, re.IGNORECASE):
-            reason = core_tr("the disk is full ({free} free; the layer was not completed)").format(
+            reason = tr("the disk is full ({free} free; the layer was not completed)").format(
                 free=files.human_size(free))
         raise write_failure(final, reason)
 
