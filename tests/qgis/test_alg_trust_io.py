@@ -394,3 +394,47 @@ def test_gpkg_written_is_verified_complete(run, tmp_path):
         assert con.execute('SELECT count(*) FROM "j"').fetchone()[0] == 448
     finally:
         con.close()
+
+
+# ---- the same through qgis_process: the exit status is what scripts and schedulers see
+@pytest.fixture(scope="module")
+def qgis_process(tmp_path_factory):
+    """Run qgis_process with this checkout as plugin, in a throw-away profile (HOME) that enables it."""
+    exe = shutil.which("qgis_process.bin") or shutil.which("qgis_process")  # Debian's wrapper breaks 3.22
+    if exe is None:
+        pytest.skip("no qgis_process executable on PATH")
+    home = tmp_path_factory.mktemp("home")
+    plugins = tmp_path_factory.mktemp("plugins")
+    (plugins / "sozialmonitor").symlink_to(ROOT)
+    runtime = tmp_path_factory.mktemp("xdg")
+    runtime.chmod(0o700)
+    env = dict(os.environ, HOME=str(home), QGIS_PLUGINPATH=str(plugins), QT_QPA_PLATFORM="offscreen",
+               XDG_RUNTIME_DIR=str(runtime), SOZIALMONITOR_LANG="en")
+    subprocess.run([exe, "plugins", "enable", "sozialmonitor"], env=env, capture_output=True, timeout=300)
+
+    def _run(alg, params):
+        args = [exe, "run", "sozialmonitor:" + alg] + ["--{}={}".format(k, v) for k, v in params.items()]
+        return subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
+
+    return _run
+
+
+@pytest.mark.parametrize("inp", ["{}|layername=plr".format(MSS), str(TABLE)], ids=["gpkg", "csv"])
+def test_qgis_process_full_disk_exit_status(qgis_process, small_disk, inp):
+    out = small_disk / "result.gpkg"
+    out.write_bytes(b"the previous result")
+    _fill(small_disk, 120_000)
+    proc = qgis_process("compute_index", {"INPUT": inp, "RECIPE": RECIPE, "OUTPUT": out, "DROP_ONE": "false"})
+    assert proc.returncode != 0, proc.stdout[-2000:]
+    assert "disk is full" in proc.stdout + proc.stderr and " free" in proc.stdout + proc.stderr
+    assert "N_EVALUATED" not in proc.stdout
+    assert out.read_bytes() == b"the previous result"
+    assert staging_left(small_disk) == []
+
+
+def test_qgis_process_output_on_the_input_exit_status(qgis_process, sample):
+    before = digest(sample)
+    proc = qgis_process("join_table", join_params("{}|layername=planungsraeume".format(sample), sample))
+    assert proc.returncode != 0
+    assert "would overwrite the input INPUT" in proc.stdout + proc.stderr
+    assert digest(sample) == before
