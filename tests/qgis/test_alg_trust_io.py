@@ -438,3 +438,20 @@ def test_qgis_process_output_on_the_input_exit_status(qgis_process, sample):
     assert proc.returncode != 0
     assert "would overwrite the input INPUT" in proc.stdout + proc.stderr
     assert digest(sample) == before
+
+
+def test_export_map_pdf_on_the_input_layer_or_the_recipe_refused(run, tmp_path):
+    result = tmp_path / "result.gpkg"
+    shutil.copy(mt.FIXTURE, result)
+    recipe = tmp_path / "recipe.json"
+    shutil.copy(mt.RECIPE_2019, recipe)
+    before = digest(result), digest(recipe)
+    for key, target, other in (("OUTPUT_PDF", result, "INPUT"), ("OUTPUT_PROJECT", recipe, "RECIPE")):
+        params = {"INPUT": "{}|layername=result".format(result), "FIELD": "status_class", "RECIPE": str(recipe),
+                  "DPI": 100, "OUTPUT_PDF": str(tmp_path / "k.pdf")}
+        params[key] = str(target)
+        with pytest.raises(QgsProcessingException) as excinfo:
+            run("export_map", params)
+        _assert_refused(excinfo, key, other)
+    assert (digest(result), digest(recipe)) == before
+    assert not (tmp_path / "k.pdf").exists()
