@@ -228,6 +228,12 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
                 "{path}: a GeoPackage table holds at most {max} columns (SQLite's limit), this output would have "
                 "{n}. Join fewer columns, e.g. the tables one by one into separate layers.").format(
                 path=path, max=SQLITE_MAX_COLUMNS, n=fields.count() + 2))
+        wal = path + "-wal"
+        if ext in (".gpkg", ".sqlite") and os.path.isfile(wal) and os.path.getsize(wal) > 0:
+            # replacing a database another program is writing would let its journal corrupt the new file
+            raise ExportError(self.tr(
+                "{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the "
+                "edits (or open and close the file once), or choose another file.").format(path=path, wal=wal))
         staging = self._stack.enter_context(files.staging_folder(path))
         tmp = os.path.join(staging, os.path.basename(path))  # same file name: GDAL names the layer after it
         record = {"tmp": tmp, "final": path, "layer": layer_name or Path(path).stem, "count": 0, "ext": ext,

@@ -4063,6 +4063,11 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/base.py" />
+            <source>{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the edits (or open and close the file once), or choose another file.</source>
+            <translation>{path} wird gerade in QGIS oder einem anderen Programm bearbeitet (sein Journal {wal} existiert): Speichern oder beenden Sie die Bearbeitung (oder öffnen und schließen Sie die Datei einmal), oder wählen Sie eine andere Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
             <source>the file was not written ({free} free on the disk)</source>
             <translation>die Datei wurde nicht geschrieben ({free} frei auf dem Datenträger)</translation>
         </message>

@@ -455,3 +455,21 @@ def test_export_map_pdf_on_the_input_layer_or_the_recipe_refused(run, tmp_path):
         _assert_refused(excinfo, key, other)
     assert (digest(result), digest(recipe)) == before
     assert not (tmp_path / "k.pdf").exists()
+
+
+def test_geopackage_being_edited_elsewhere_is_not_replaced(run, sample):
+    # another program writes the GeoPackage (its write-ahead log holds changes): replacing the file would let
+    # that log corrupt the new one
+    writer = sqlite3.connect(str(sample))
+    try:
+        writer.execute("PRAGMA journal_mode=WAL")
+        writer.execute("CREATE TABLE notes (t TEXT)")
+        writer.execute("INSERT INTO notes VALUES ('unsaved edit')")
+        writer.commit()
+        assert Path(str(sample) + "-wal").stat().st_size > 0
+        with pytest.raises(QgsProcessingException, match="being edited"):
+            run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE),
+                                          "{}|layername=joined".format(sample)))
+    finally:
+        writer.close()
+    assert "joined" not in layers(sample)
