@@ -473,3 +473,17 @@ def test_geopackage_being_edited_elsewhere_is_not_replaced(run, sample):
     finally:
         writer.close()
     assert "joined" not in layers(sample)
+
+
+def test_compute_index_outputs_on_the_input_csv_refused(run, tmp_path):
+    table = tmp_path / "indikatoren.csv"
+    shutil.copy(TABLE, table)
+    before = digest(table)
+    for key in ("OUTPUT", "OUTPUT_DIAGNOSTICS"):
+        params = index_params(str(table), tmp_path / "o.gpkg")
+        params[key] = str(table)
+        with pytest.raises(QgsProcessingException) as excinfo:
+            run("compute_index", params)
+        _assert_refused(excinfo, key, "INPUT", str(table))
+    assert digest(table) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["indikatoren.csv"]
