@@ -13,13 +13,13 @@ Values and field kinds are the same as layer_io's; tests compare both paths.
 """
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 from osgeo import gdal, ogr
 from qgis.core import QgsProviderRegistry
 
+from ..core import files
 from ..core.errors import ExportError, TableError
 from ..core.i18n import tr
 from .layer_io import NUMERIC_TYPES
@@ -122,9 +122,12 @@ def _snapshot_with_columns(src_path, tmp, table, specs):
 def _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_path):
     """Copy one table of a multi-layer GeoPackage with GDAL (fids preserved) and add the result columns."""
     options = gdal.VectorTranslateOptions(options=["-f", "GPKG", "-preserve_fid", "-nln", layer_name, src_table])
+    gdal.ErrorReset()
     ds = gdal.VectorTranslate(tmp, src_path, options=options)
-    if ds is None:
-        raise ExportError(tr("GDAL could not copy {src} to {dest}.").format(src=src_path, dest=dest_path))
+    if ds is None or gdal.GetLastErrorType() >= gdal.CE_Failure:
+        ds = None
+        raise files.write_failure(dest_path, gdal.GetLastErrorMsg() or tr("GDAL could not copy {src}").format(
+            src=src_path), needed=os.path.getsize(src_path))
     layer = ds.GetLayerByName(layer_name)
     for name, alias, kind in specs:
         definition = ogr.FieldDefn(name, OGR_TYPES[kind])
@@ -133,6 +136,8 @@ def _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_pa
         if layer.CreateField(definition) != 0:
             raise ExportError(tr("Cannot add the field {name} to {dest}.").format(name=name, dest=dest_path))
     ds = None
+    if gdal.GetLastErrorType() >= gdal.CE_Failure:
+        raise files.write_failure(dest_path, gdal.GetLastErrorMsg(), needed=os.path.getsize(src_path))
 
 
 def _fill_columns(tmp, table, frame, specs):
@@ -167,7 +172,9 @@ def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=Non
     """
     dest_path = str(dest_path)
     directory = os.path.dirname(os.path.abspath(dest_path))
-    tmp = os.path.join(directory, ".sozialmonitor-{}.gpkg".format(next(tempfile._get_candidate_names())))
+    files.sweep_stale(directory)
+    tmp = os.path.join(directory, files.staging_name() + ".gpkg")
+    files.register_active(tmp)
     try:
         if _single_layer(src_path):
             layer_name = src_table
@@ -181,8 +188,9 @@ def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=Non
         os.replace(tmp, dest_path)
         return layer_name
     except (OSError, sqlite3.Error, RuntimeError) as err:
-        raise ExportError(tr("Cannot write {dest}: {err}.").format(dest=dest_path, err=err)) from None
+        raise files.write_failure(dest_path, err, needed=os.path.getsize(src_path)) from None
     finally:
+        files.unregister_active(tmp)
         for suffix in ("", "-journal", "-wal", "-shm"):
             if os.path.exists(tmp + suffix):
                 os.remove(tmp + suffix)

@@ -16,7 +16,11 @@ doubled: PostgreSQL's own rule), never through string formatting of raw names. A
 silently truncate (more than 63 bytes) is refused, because the truncated name would be another table.
 """
 import logging
+import os
+import re
+import threading
 import uuid
+from contextlib import contextmanager
 
 from qgis.core import (
     Qgis,
@@ -33,6 +37,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core import files
 from ..core.errors import ExportError
 from ..core.i18n import tr
 from .compat import FieldType
@@ -46,6 +51,69 @@ DATABASE_ERRORS = (QgsProviderConnectionException, QgsException)
 MAX_IDENTIFIER_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
 TMP_PREFIX = "sozialmonitor_tmp_"
 BATCH = 1000
+# sozialmonitor_tmp_<host>_<pid>_<random>: the next export can tell a table of a killed run (its process is
+# gone) from one a running export is still filling (see core/files.owner_gone)
+_TMP_RE = re.compile(r"^sozialmonitor_tmp_(?P<host>[0-9a-f]{8})_(?P<pid>\d+)_[0-9a-f]+$")
+_ACTIVE_TABLES = set()
+_LOCK = threading.Lock()
+# what libpq and QGIS say when the server went away
+_CONNECTION_LOST = re.compile(r"no connection to the server|server closed the connection|terminating connection|"
+                              r"connection (to server )?.*(lost|refused|failed)|could not connect|no result buffer|"
+                              r"Connection error|could not receive data|SSL SYSCALL", re.IGNORECASE)
+
+
+def tmp_table_name(pid=None):
+    """A new temporary table name of this machine and process (``pid`` only for tests)."""
+    return "{}{}_{}_{}".format(TMP_PREFIX, files.host_tag(), os.getpid() if pid is None else pid,
+                               uuid.uuid4().hex[:10])
+
+
+@contextmanager
+def active_table(name):
+    """Mark the temporary table ``name`` as being filled by this process, so ``sweep_tmp_tables`` keeps it."""
+    with _LOCK:
+        _ACTIVE_TABLES.add(name)
+    try:
+        yield name
+    finally:
+        with _LOCK:
+            _ACTIVE_TABLES.discard(name)
+
+
+def sweep_tmp_tables(connection, schema, feedback=None):
+    """Drop the temporary tables that killed or disconnected exports left in ``schema``; returns their names.
+    Tables of other machines and of running exports are kept."""
+    try:
+        rows = connection.executeSql(
+            "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = {} AND c.relkind = 'r' AND c.relname LIKE 'sozialmonitor\\_tmp\\_%'".format(
+                quote_literal(schema)))
+    except DATABASE_ERRORS as err:
+        LOG.warning("listing temporary tables in %s: %s", schema, err)
+        return []
+    with _LOCK:
+        active = set(_ACTIVE_TABLES)
+    dropped = []
+    for (name,) in rows:
+        match = _TMP_RE.match(name)
+        if not match or not files.owner_gone(match.group("host"), int(match.group("pid")), name in active):
+            continue
+        try:
+            connection.executeSql("DROP TABLE IF EXISTS {}".format(qualified_name(schema, name)))
+            dropped.append(name)
+        except DATABASE_ERRORS as err:
+            LOG.warning("dropping the stale temporary table %s.%s: %s", schema, name, err)
+    if dropped:
+        _info(feedback, tr("Removed temporary tables an interrupted earlier export left in '{schema}': {names}")
+              .format(schema=schema, names=files.cap_list(dropped)))
+    return dropped
+
+
+def _provider_error(text):
+    """A provider error without QGIS's meaningless feature range ('from #-9223372036854775808 …'), capped."""
+    text = re.sub(r"Creation error for features from #-?\d+ to #-?\d+\.\s*(Provider errors was:)?\s*", "",
+                  str(text))
+    return files.cap_message(" ".join(text.split()), max_lines=1)
 
 
 class CancelledError(Exception):
@@ -204,10 +272,18 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
             raise ExportError(tr("PostgreSQL: {err}").format(err=str(err))) from None
         _info(feedback, tr("Schema '{schema}' created.").format(schema=schema))
 
-    tmp = TMP_PREFIX + uuid.uuid4().hex[:12]
+    sweep_tmp_tables(connection, schema, feedback)
+    tmp = tmp_table_name()
+    with active_table(tmp):
+        return _write(connection, source, uri, schema, table, tmp, fields, indices, overwrite, primary_key,
+                      geometry_column if spatial else "", new_schema, feedback)
+
+
+def _write(connection, source, uri, schema, table, tmp, fields, indices, overwrite, primary_key, geometry_column,
+           new_schema, feedback):
+    spatial = bool(geometry_column)
     try:
-        written = _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_column if spatial else "",
-                        feedback)
+        written = _fill(source, uri, schema, tmp, fields, indices, primary_key, geometry_column, feedback)
         if spatial:
             connection.executeSql("CREATE INDEX ON {} USING GIST ({})".format(qualified_name(schema, tmp),
                                                                              quote_ident(geometry_column)))
@@ -219,13 +295,37 @@ def export_to_postgis(source, uri, schema, table, overwrite=False, primary_key="
             raise CancelledError()
         connection.executeSql(swap_sql(schema, tmp, table, overwrite))
     except BaseException as err:
-        _drop_quietly(connection, schema, tmp, new_schema)
+        text = err.message if isinstance(err, ExportError) else str(err)
+        cleaned = _drop_quietly(connection, schema, tmp, new_schema)
+        if not cleaned or _CONNECTION_LOST.search(text):
+            # the connection is gone (a dropped network, a restarted server): try a new one to clean up
+            fresh = _reconnect(uri)
+            if fresh is not None and not cleaned:
+                cleaned = _drop_quietly(fresh, schema, tmp, new_schema)
+            if fresh is None or _CONNECTION_LOST.search(text):
+                raise ExportError(tr(
+                    "The connection to the PostgreSQL server was lost while writing '{schema}'.'{table}'; nothing "
+                    "was written.{cleanup} Check the server and the network, then run the export again.").format(
+                    schema=schema, table=table, cleanup="" if cleaned else " " + tr(
+                        "The temporary table {tmp} is removed by the next export.").format(tmp=tmp)),
+                    details=_provider_error(text)) from None
         if isinstance(err, DATABASE_ERRORS):
             raise ExportError(tr("PostgreSQL refused the write to '{schema}'.'{table}'; nothing was written: {err}")
-                              .format(schema=schema, table=table, err=str(err))) from None
+                              .format(schema=schema, table=table, err=_provider_error(err))) from None
+        if isinstance(err, ExportError):
+            raise ExportError(_provider_error(err.message), err.details) from None
         raise
-    return written, layer_uri(uri, schema, table, geometry_column if spatial else "", primary_key,
-                              keep_password=False)
+    return written, layer_uri(uri, schema, table, geometry_column, primary_key, keep_password=False)
+
+
+def _reconnect(uri):
+    """A new connection to ``uri`` that answers, or None."""
+    try:
+        connection = _metadata().createConnection(uri, {})
+        connection.executeSql("SELECT 1")
+        return connection
+    except DATABASE_ERRORS:
+        return None
 
 
 def swap_sql(schema, tmp, table, overwrite):
@@ -317,16 +417,20 @@ def _zero_like(value):
 
 
 def _drop_quietly(connection, schema, table, drop_schema=False):
-    """Remove the temporary table (and the schema when this export created it and it is empty)."""
+    """Remove the temporary table (and the schema when this export created it and it is empty); False when the
+    table could not be dropped."""
     statements = ["DROP TABLE IF EXISTS {}".format(qualified_name(schema, table))]
     if drop_schema:
         statements.append("DROP SCHEMA IF EXISTS {}".format(quote_ident(schema)))  # no CASCADE: only when empty
-    for sql in statements:
+    for i, sql in enumerate(statements):
         try:
             connection.executeSql(sql)
         except DATABASE_ERRORS as err:
             # The original error is the one to report; this one only goes to the log.
-            LOG.warning("cleanup after a failed PostGIS export: %s: %s", sql, err)
+            LOG.warning("cleanup after a failed PostGIS export: %s: %s", sql, files.cap_message(err, max_lines=1))
+            if i == 0:
+                return False
+    return True
 
 
 def _info(feedback, text):

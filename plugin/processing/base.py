@@ -7,33 +7,61 @@ A SozialmonitorError raised by ``execute`` becomes a QgsProcessingException carr
 message; the details go to the Processing log. Every error message and detail passes through
 core/redact.py first: no password of a connection string reaches a message or the log.
 
+Outputs never touch inputs: before ``execute`` runs, every output path of the run (layer and file
+destinations, plus ``side_outputs``) is checked against every file the run reads (layers, tables, the
+recipe, templates) and against the other outputs (core/io_paths.py), so a mistake is refused before
+anything is read.
+
 Output layers are complete or absent: ``create_sink`` lets a file destination (GeoPackage, GeoJSON, …)
-be written into a hidden staging folder next to it; only when ``execute`` returned without error or
-cancel is the file moved onto the destination. A failed or cancelled run leaves the old file (or none).
+be written into a hidden staging folder next to it (core/files.staging_folder); only when ``execute``
+returned without error or cancel, and the staged file was reopened and holds every feature written, is
+it moved onto the destination. A failed or cancelled run leaves the old file (or none). Writing into an
+existing GeoPackage adds or replaces only that layer: the file is copied into the staging folder first.
+Error messages are capped (core/files.cap_message).
 """
 import os
 import re
-import shutil
-import tempfile
+import sqlite3
 import traceback
+from contextlib import ExitStack
 from pathlib import Path
 
+from osgeo import gdal, ogr
 from qgis.core import (
+    QgsDataSourceUri,
+    QgsFeatureSink,
+    QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
     QgsProperty,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
 )
 from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..core import files
 from ..core.errors import ExportError, SozialmonitorError
-from ..core.files import check_writable
+from ..core.files import cap_message, check_writable, write_failure
 from ..core.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
+from ..core.i18n import tr, tr_noop
 from ..core.i18n import tr as core_tr
-from ..core.i18n import tr_noop
+from ..core.io_paths import check_outputs
 from ..core.redact import redact
 from ..gis.compat import parameter_as_strings
 
@@ -93,19 +121,20 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self._staged, self._sinks = [], []
-        try:
+        with ExitStack() as stack:
+            self._stack = stack
             try:
-                results = self._execute(parameters, context, feedback)
+                try:
+                    results = self._execute(parameters, context, feedback)
+                finally:
+                    self._close_sinks()
+                if feedback is not None and feedback.isCanceled():
+                    feedback.pushInfo(self.tr("Cancelled: no output layer was written."))
+                    return {}
+                return self._run_checked(self._publish_staged, results, context, feedback)
             finally:
-                self._close_sinks()
-            if feedback is not None and feedback.isCanceled():
-                feedback.pushInfo(self.tr("Cancelled: no output layer was written."))
-                return {}
-            return self._publish_staged(results, context)
-        finally:
-            for staging, _tmp, _final in self._staged:
-                shutil.rmtree(staging, ignore_errors=True)
-            self._staged = []
+                self._staged = []
+                self._stack = None
 
     def _close_sinks(self):
         """Destroy the sinks of ``create_sink`` now: GDAL completes a file (last features, commit, close)
@@ -119,20 +148,31 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
                 sip.delete(sink)
 
     def _execute(self, parameters, context, feedback):
+        return self._run_checked(self._checked_execute, parameters, context, feedback)
+
+    def _checked_execute(self, parameters, context, feedback):
+        inputs, outputs = self.io_paths(parameters, context)
+        check_outputs(inputs, outputs)
+        return self.execute(parameters, context, feedback)
+
+    def _run_checked(self, function, *args):
+        """``function(*args)``; a SozialmonitorError or QgsProcessingException becomes one QgsProcessingException
+        with a capped message (300 characters a line, the details' first lines to the log)."""
+        feedback = args[-1] if args and hasattr(args[-1], "reportError") else None
         try:
-            return self.execute(parameters, context, feedback)
-        except QgsProcessingException as err:
-            message, details = str(err), None
-            traceback.clear_frames(err.__traceback__)
+            return function(*args)
         except SozialmonitorError as err:
             message, details = err.message, err.details
             # Drop the frames' locals (projects, layouts, layers, sinks) now instead of whenever the
             # exception object dies: QGIS objects destroyed after exitQgis() crash the interpreter,
             # and an open sink would keep its staged file open.
             traceback.clear_frames(err.__traceback__)
-        if details:
-            feedback.reportError(redact(details), False)
-        raise QgsProcessingException(redact(message))
+        except QgsProcessingException as err:
+            message, details = str(err.args[0] if err.args else err), None
+            traceback.clear_frames(err.__traceback__)
+        if details and feedback is not None:
+            feedback.reportError(cap_message(redact(details)), False)
+        raise QgsProcessingException(cap_message(redact(message)))
 
     def execute(self, parameters, context, feedback):
         raise NotImplementedError
@@ -175,47 +215,272 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
                 path=target))
         return dest
 
+    def side_outputs(self, parameters, context):
+        """[(name, path)] of files the run writes that are no destination parameter (e.g. a default report
+        next to the output); checked like the destinations. Subclasses extend it."""
+        return []
+
+    def io_paths(self, parameters, context):
+        """([(parameter, input file)], [(parameter, output file)]) of this run, for ``check_outputs``."""
+        inputs, outputs = [], []
+        for param in self.parameterDefinitions():
+            name = param.name()
+            value = parameters.get(name)
+            if value is None or value == "":
+                continue
+            if isinstance(param, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
+                                  QgsProcessingParameterRasterDestination)):
+                dest = self.parameterAsOutputLayer(parameters, name, context) or ""
+                if value != QgsProcessing.TEMPORARY_OUTPUT:
+                    outputs.append((name, destination_file(dest)[0]))
+            elif isinstance(param, QgsProcessingParameterFileDestination):
+                if value != QgsProcessing.TEMPORARY_OUTPUT:
+                    outputs.append((name, self.parameterAsFileOutput(parameters, name, context) or ""))
+            elif isinstance(param, QgsProcessingParameterFile):
+                inputs.append((name, self.parameterAsFile(parameters, name, context) or ""))
+            elif isinstance(param, QgsProcessingParameterMultipleLayers):
+                if param.layerType() == QgsProcessing.TypeFile:
+                    inputs.extend((name, p) for p in self.parameterAsFileList(parameters, name, context) or [])
+                else:
+                    inputs.extend((name, layer_file(lyr)) for lyr in
+                                  self.parameterAsLayerList(parameters, name, context) or [])
+            elif isinstance(param, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                    QgsProcessingParameterMapLayer, QgsProcessingParameterRasterLayer)):
+                inputs.append((name, layer_file(self.parameterAsLayer(parameters, name, context))))
+        outputs.extend(self.side_outputs(parameters, context))
+        return inputs, outputs
+
     def create_sink(self, parameters, name, context, fields, wkb_type, crs):
         """``parameterAsSink`` for the output ``name``, complete or absent: a Shapefile destination is refused,
         a single-file destination is staged (see the module docstring). Returns (sink, dest_id); the sink
         is destroyed when ``execute`` has returned (do not use it after that)."""
         dest = self.check_layer_output(parameters, name, context)
-        if dest and os.path.splitext(dest)[1].lower() in STAGED_FORMATS and os.path.isabs(dest):
-            check_writable(dest)
-            staging = tempfile.mkdtemp(prefix=".sozialmonitor-", dir=os.path.dirname(dest))
-            tmp = os.path.join(staging, os.path.basename(dest))  # same file name: GDAL names the layer after it
-            self._staged.append((staging, tmp, dest))
+        path, layer_name = destination_file(dest)
+        ext = os.path.splitext(path)[1].lower()
+        if not path or ext not in STAGED_FORMATS:
+            sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+            if sink is None:
+                raise ExportError(self.tr("The output layer {name} could not be created.").format(name=name))
+            return sink, dest_id
+        path = os.path.abspath(path)
+        check_writable(path)
+        if ext in (".gpkg", ".sqlite") and fields.count() + 2 > SQLITE_MAX_COLUMNS:
+            raise ExportError(self.tr(
+                "{path}: a GeoPackage table holds at most {max} columns (SQLite's limit), this output would have "
+                "{n}. Join fewer columns, e.g. the tables one by one into separate layers.").format(
+                path=path, max=SQLITE_MAX_COLUMNS, n=fields.count() + 2))
+        wal = path + "-wal"
+        if ext in (".gpkg", ".sqlite") and os.path.isfile(wal) and os.path.getsize(wal) > 0:
+            # replacing a database another program is writing would let its journal corrupt the new file
+            raise ExportError(self.tr(
+                "{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the "
+                "edits (or open and close the file once), or choose another file.").format(path=path, wal=wal))
+        staging = self._stack.enter_context(files.staging_folder(path))
+        tmp = os.path.join(staging, os.path.basename(path))  # same file name: GDAL names the layer after it
+        record = {"tmp": tmp, "final": path, "layer": layer_name or Path(path).stem, "count": 0, "ext": ext,
+                  "name": name}
+        self._staged.append(record)
+        gdal.ErrorReset()
+        if ext == ".gpkg" and (layer_name or _is_geopackage(path)):
+            if _is_geopackage(path):
+                _copy_geopackage(path, tmp)
+            sink, dest_id = self._layer_writer(parameters, name, context, fields, wkb_type, crs, tmp,
+                                               record["layer"])
+        else:
             parameters = dict(parameters)
             parameters[name] = _redirect(parameters.get(name), tmp)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+            try:
+                sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+            except QgsProcessingException as err:
+                raise write_failure(path, str(err.args[0] if err.args else err)) from None
         if sink is None:
             raise ExportError(self.tr("The output layer {name} could not be created.").format(name=name))
-        self._sinks.append(sink)  # closed by processAlgorithm right after execute
-        return sink, dest_id
+        self._sinks.append(sink)  # destroyed by processAlgorithm right after execute
+        return CheckedSink(sink, record), dest_id
 
-    def _publish_staged(self, results, context):
-        """Move the staged files onto their destinations and name the destinations in ``results`` and in
-        the context's layers to load. Called after ``execute`` returned, when its sinks are closed."""
+    def _layer_writer(self, parameters, name, context, fields, wkb_type, crs, tmp, layer):
+        """A GeoPackage writer that creates or replaces only ``layer`` in ``tmp`` (GDAL's overwrite-layer), and
+        the layer to load as ``parameterAsSink`` would register it."""
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = layer
+        options.fileEncoding = "UTF-8"
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        options.layerOptions = QgsVectorFileWriter.defaultLayerOptions("GPKG")
+        writer = QgsVectorFileWriter.create(tmp, fields, wkb_type, crs, context.transformContext(), options)
+        if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise write_failure(tmp, writer.errorMessage() if writer is not None else "?")
+        dest_id = "{}|layername={}".format(tmp, layer)
+        definition = parameters.get(name)
+        if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject:
+            param = self.parameterDefinition(name)
+            details = QgsProcessingContext.LayerDetails(
+                definition.destinationName or (param.description() if param else name), definition.destinationProject,
+                name)
+            context.addLayerToLoadOnCompletion(dest_id, details)
+        return writer, dest_id
+
+    def _publish_staged(self, results, context, feedback=None):
+        """Check the staged files (reopened: every feature written is there) and move them onto their
+        destinations; name the destinations in ``results`` and in the context's layers to load. Called after
+        ``execute`` returned, when its sinks are closed."""
         if not self._staged:
             return results
+        for record in self._staged:
+            _verify(record)
         to_load = context.layersToLoadOnCompletion()
-        for _staging, tmp, final in self._staged:
+        for record in self._staged:
+            tmp, final = record["tmp"], record["final"]
             if not os.path.exists(tmp):
                 continue
             try:
                 os.replace(tmp, final)
             except OSError as err:
-                raise QgsProcessingException(core_tr("Cannot write {path}: {reason}. Choose another folder.").format(
-                    path=final, reason=err.strerror or err)) from None
+                raise write_failure(final, err) from None
             results = {key: _renamed(value, tmp, final) for key, value in results.items()}
             to_load = {_renamed(key, tmp, final): details for key, details in to_load.items()}
         context.setLayersToLoadOnCompletion(to_load)
         return results
 
 
+class CheckedSink:
+    """A feature sink that fails on the first refused feature (disk full, permissions) instead of going on,
+    and counts the features written, so the staged file can be checked against it."""
+
+    def __init__(self, sink, record):
+        self._sink, self._record = sink, record
+
+    def addFeature(self, feature, flags=None):  # noqa: N802
+        if not self._sink.addFeature(feature, QgsFeatureSink.Flags() if flags is None else flags):
+            self._fail()
+        self._record["count"] += 1
+        return True
+
+    def addFeatures(self, features, flags=None):  # noqa: N802
+        features = list(features)
+        if not self._sink.addFeatures(features, QgsFeatureSink.Flags() if flags is None else flags):
+            self._fail()
+        self._record["count"] += len(features)
+        return True
+
+    def flushBuffer(self):  # noqa: N802
+        if hasattr(self._sink, "flushBuffer") and not self._sink.flushBuffer():
+            self._fail()
+        return True
+
+    def lastError(self):  # noqa: N802
+        return self._sink.lastError() if hasattr(self._sink, "lastError") else ""
+
+    def _fail(self):
+        reason = self.lastError() or gdal.GetLastErrorMsg() or "?"
+        raise write_failure(self._record["final"], reason)
+
+
+def _is_geopackage(path):
+    """True when ``path`` is an existing SQLite file with a gpkg_contents table."""
+    if not os.path.isfile(path) or os.path.getsize(path) < 100:
+        return False
+    with open(path, "rb") as handle:
+        if not handle.read(16).startswith(b"SQLite format 3"):
+            return False
+    try:
+        con = sqlite3.connect("file:{}?mode=ro".format(Path(path).as_posix()), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'").fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+
+
+def _copy_geopackage(path, tmp):
+    """A consistent copy of the GeoPackage ``path`` (SQLite's backup API: includes a WAL, never writes it)."""
+    src = sqlite3.connect("file:{}?mode=ro".format(Path(path).as_posix()), uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as err:
+        raise write_failure(path, str(err), needed=os.path.getsize(path)) from None
+    finally:
+        src.close()
+
+
+def _verify(record):
+    """Raise ExportError unless the staged file of ``record`` opens and holds every feature written."""
+    tmp, final, layer, count = record["tmp"], record["final"], record["layer"], record["count"]
+    if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
+        raise write_failure(final, tr("the file was not written ({free} free on the disk)").format(
+            free=files.human_size(files.free_space(final) or 0)))
+    found = None
+    last = gdal.GetLastErrorMsg()
+    if record["ext"] in (".gpkg", ".sqlite"):
+        try:
+            con = sqlite3.connect("file:{}?mode=ro".format(Path(tmp).as_posix()), uri=True)
+            try:
+                found = con.execute('SELECT count(*) FROM "{}"'.format(layer.replace('"', '""'))).fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.Error as err:
+            last = last or str(err)
+    else:
+        ds = ogr.Open(tmp)
+        if ds is not None and ds.GetLayerCount():
+            found = ds.GetLayer(0).GetFeatureCount()
+        ds = None
+    if found != count:
+        free = files.free_space(final) or 0
+        reason = tr("the written layer is incomplete ({found} of {n} features, {free} free on the disk)").format(
+            found=found if found is not None else 0, n=count, free=files.human_size(free))
+        if last and re.search(r"disk (is )?full|no space", last, re.IGNORECASE):
+            reason = tr("the disk is full ({free} free; the layer was not completed)").format(
+                free=files.human_size(free))
+        raise write_failure(final, reason)
+
+
 def check_file_output(path):
     """Raise ExportError naming ``path`` unless a file can be created there (the folder must exist)."""
     check_writable(path)
+
+
+#: SQLite's default limit of columns in a table (GeoPackage, SpatiaLite): fields + fid + geometry
+SQLITE_MAX_COLUMNS = 2000
+
+
+def destination_file(dest):
+    """(file path, layer name or None) of a layer destination: 'x.gpkg', 'x.gpkg|layername=l',
+    "ogr:dbname='x.gpkg' table=\"l\" (geom)"; ('', None) for memory:, postgres: and other non-files."""
+    dest = (dest or "").strip()
+    if dest.lower().startswith(("ogr:", "spatialite:")):
+        uri = QgsDataSourceUri(dest.split(":", 1)[1])
+        return uri.database() or "", uri.table() or None
+    if re.match(r"^[A-Za-z][A-Za-z0-9_]+:", dest):  # a provider prefix (a drive letter is one character)
+        return "", None
+    path, _, rest = dest.partition("|")
+    match = re.search(r"(?:^|\|)layername=([^|]+)", rest)
+    return path, (match.group(1) if match else None)
+
+
+def layer_file(layer):
+    """The file a layer reads ('' for databases, memory layers and web services)."""
+    if layer is None:
+        return ""
+    provider = layer.providerType()
+    source = layer.source()
+    if provider == "delimitedtext":
+        return QUrl(source).toLocalFile() or source.split("?")[0]
+    if provider in ("memory", "postgres", "wfs", "wms", "arcgisfeatureserver", "virtual"):
+        return ""
+    try:
+        parts = QgsProviderRegistry.instance().decodeUri(provider, source)
+    except Exception:  # noqa: BLE001 - a provider without decodeUri: fall back to the plain source
+        parts = {}
+    path = parts.get("path") or parts.get("dbname") or source.split("|")[0]
+    return path if os.path.isfile(path) else ""
 
 
 # Formats GDAL writes as one file: those can be staged and moved (not .shp, .gml, .tab with side files).

@@ -45,7 +45,8 @@ def test_atomic_path_missing_folder_names_the_file(tmp_path):
         with atomic_path(tmp_path / "nope" / "x.pdf"):
             pass
     with atomic_path(tmp_path / "made" / "x.pdf", create_folders=True) as tmp:
-        open(tmp, "w").close()
+        with open(tmp, "w") as handle:
+            handle.write("%PDF-1.4\n%%EOF\n")
     assert (tmp_path / "made" / "x.pdf").exists()
 
 

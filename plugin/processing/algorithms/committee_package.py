@@ -70,6 +70,14 @@ class CommitteePackageAlgorithm(MapAlgorithm):
             raise ExportError(tr("{id} failed; see the log above.").format(id=alg_id))
         return results
 
+    def side_outputs(self, parameters, context):
+        """The files the package writes into OUTPUT_FOLDER itself (checked against the inputs before the run)."""
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        if not folder:
+            return []
+        names = ("karten_alle.pdf", "steckbriefe.pdf", "tabellen.xlsx", "methodenanhang.html", "methodenanhang.pdf")
+        return [("OUTPUT_FOLDER", str(Path(folder) / name)) for name in names]
+
     def execute(self, parameters, context, feedback):
         recipe = self.recipe(parameters, context)
         if recipe is None:

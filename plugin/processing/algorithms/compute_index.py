@@ -92,8 +92,8 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
         if not dest.lower().endswith(".gpkg") or "|" in dest:
             return None
-        if os.path.abspath(dest) == os.path.abspath(src[0]):
-            return None  # never write over the input
+        if os.path.exists(dest):
+            return None  # an existing GeoPackage keeps its other layers: the generic path replaces only the layer
         existing = {f.name().lower() for f in source.fields()}
         if any(name.lower() in existing for name, _a, _k in output_field_specs(recipe)):
             return None  # replacing existing fields is handled by the generic path

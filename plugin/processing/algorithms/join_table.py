@@ -251,6 +251,11 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             return ""
         return os.path.splitext(target)[0] + "_join_report.csv"
 
+    def side_outputs(self, parameters, context):
+        if self.parameterAsFileOutput(parameters, self.REPORT, context):
+            return []  # checked as the REPORT parameter
+        return [(self.REPORT, self._report_path(parameters, context))]
+
     # ------------------------------------------------------------------ main
     def execute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
