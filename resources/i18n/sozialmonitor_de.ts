@@ -313,6 +313,41 @@
         </message>
         <message>
             <location filename="../../plugin/core/files.py" />
+            <source>… ({n} more lines)</source>
+            <translation>… ({n} weitere Zeilen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>… ({n} more)</source>
+            <translation>… ({n} weitere)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>the disk is full ({free} free</source>
+            <translation>der Datenträger ist voll ({free} frei</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>, about {needed} needed)</source>
+            <translation>, etwa {needed} benötigt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>the written file is empty ({free} free on the disk)</source>
+            <translation>die geschriebene Datei ist leer ({free} frei auf dem Datenträger)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>the PDF is incomplete ({size} written, {free} free on the disk)</source>
+            <translation>das PDF ist unvollständig ({size} geschrieben, {free} frei auf dem Datenträger)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
+            <source>Removed what an interrupted earlier run left in {folder}: {names}</source>
+            <translation>Reste eines abgebrochenen früheren Laufs in {folder} entfernt: {names}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/files.py" />
             <source>it is a folder</source>
             <translation>es ist ein Ordner</translation>
         </message>
@@ -395,6 +430,16 @@
             <location filename="../../plugin/core/geometry_issues.py" />
             <source>INVALID_GEOMETRY must be 0 (repair), 1 (skip) or 2 (stop), got {v}.</source>
             <translation>INVALID_GEOMETRY muss 0 (reparieren), 1 (überspringen) oder 2 (abbrechen) sein, gefunden {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/io_paths.py" />
+            <source>{out} would overwrite the input {inp} ({path}). A result is never written into a file the run reads: choose another file for {out}.</source>
+            <translation>{out} würde die Eingabe {inp} überschreiben ({path}). Ein Ergebnis wird nie in eine Datei geschrieben, die der Lauf liest: Wählen Sie eine andere Datei für {out}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/io_paths.py" />
+            <source>{a} and {b} are the same file ({path}): one would overwrite the other. Choose two different files.</source>
+            <translation>{a} und {b} sind dieselbe Datei ({path}): Die eine würde die andere überschreiben. Wählen Sie zwei verschiedene Dateien.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/join.py" />
@@ -1831,18 +1876,13 @@
         </message>
         <message>
             <location filename="../../plugin/gis/gpkg_fastpath.py" />
-            <source>GDAL could not copy {src} to {dest}.</source>
-            <translation>GDAL konnte {src} nicht nach {dest} kopieren.</translation>
+            <source>GDAL could not copy {src}</source>
+            <translation>GDAL konnte {src} nicht kopieren</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/gpkg_fastpath.py" />
             <source>Cannot add the field {name} to {dest}.</source>
             <translation>Das Feld {name} kann nicht zu {dest} hinzugefügt werden.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/gpkg_fastpath.py" />
-            <source>Cannot write {dest}: {err}.</source>
-            <translation>{dest} kann nicht geschrieben werden: {err}.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/layer_io.py" />
@@ -2052,6 +2092,11 @@
         </message>
         <message>
             <location filename="../../plugin/gis/postgis.py" />
+            <source>Removed temporary tables an interrupted earlier export left in '{schema}': {names}</source>
+            <translation>Temporäre Tabellen eines abgebrochenen früheren Exports in '{schema}' entfernt: {names}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
             <source>the identifier</source>
             <translation>den Bezeichner</translation>
         </message>
@@ -2139,6 +2184,16 @@
             <location filename="../../plugin/gis/postgis.py" />
             <source>PostgreSQL stored {stored} of {n} features; nothing was written.</source>
             <translation>PostgreSQL hat {stored} von {n} Objekten gespeichert; es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The connection to the PostgreSQL server was lost while writing '{schema}'.'{table}'; nothing was written.{cleanup} Check the server and the network, then run the export again.</source>
+            <translation>Die Verbindung zum PostgreSQL-Server ist beim Schreiben von '{schema}'.'{table}' abgebrochen; es wurde nichts geschrieben.{cleanup} Prüfen Sie Server und Netzwerk und starten Sie den Export erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/postgis.py" />
+            <source>The temporary table {tmp} is removed by the next export.</source>
+            <translation>Die temporäre Tabelle {tmp} wird beim nächsten Export entfernt.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/postgis.py" />
@@ -4418,6 +4473,31 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
             <location filename="../../plugin/processing/base.py" />
             <source>The output layer {name} could not be created.</source>
             <translation>Der Ausgabelayer {name} konnte nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>{path}: a GeoPackage table holds at most {max} columns (SQLite's limit), this output would have {n}. Join fewer columns, e.g. the tables one by one into separate layers.</source>
+            <translation>{path}: Eine GeoPackage-Tabelle fasst höchstens {max} Spalten (Grenze von SQLite), diese Ausgabe hätte {n}. Verknüpfen Sie weniger Spalten, z. B. die Tabellen einzeln in getrennte Layer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the edits (or open and close the file once), or choose another file.</source>
+            <translation>{path} wird gerade in QGIS oder einem anderen Programm bearbeitet (sein Journal {wal} existiert): Speichern oder beenden Sie die Bearbeitung (oder öffnen und schließen Sie die Datei einmal), oder wählen Sie eine andere Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>the file was not written ({free} free on the disk)</source>
+            <translation>die Datei wurde nicht geschrieben ({free} frei auf dem Datenträger)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>the written layer is incomplete ({found} of {n} features, {free} free on the disk)</source>
+            <translation>der geschriebene Layer ist unvollständig ({found} von {n} Objekten, {free} frei auf dem Datenträger)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/base.py" />
+            <source>the disk is full ({free} free; the layer was not completed)</source>
+            <translation>der Datenträger ist voll ({free} frei; der Layer wurde nicht fertig geschrieben)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/provider.py" />
