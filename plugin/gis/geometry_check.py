@@ -46,7 +46,7 @@ def _as_type(geom, geometry_type):
         geom = geom.convertGeometryCollectionToSubclass(geometry_type)
         if geom is None or geom.isNull() or geom.isEmpty():
             return None
-    if geometry_type == QgsWkbTypes.PolygonGeometry and not geom.area() > 0:
+    if geometry_type == QgsWkbTypes.GeometryType.PolygonGeometry and not geom.area() > 0:
         return None
     return geom
 
@@ -78,7 +78,7 @@ def screen(source, layer_name, policy, key_index=-1, feedback=None):
             issues.empty.append(label)
             skipped.append(fid)
             continue
-        if geometry_type == QgsWkbTypes.PointGeometry or geom.isGeosValid():
+        if geometry_type == QgsWkbTypes.GeometryType.PointGeometry or geom.isGeosValid():
             geoms[fid] = geom
             continue
         issues.invalid.append(label)

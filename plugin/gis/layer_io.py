@@ -135,7 +135,7 @@ def unchecked_features(source, request=None):
     geometries themselves (plugin/gis/geometry_check.py) and copy every feature to their output."""
     request = request if request is not None else QgsFeatureRequest()
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 

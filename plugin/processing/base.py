@@ -239,7 +239,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
             elif isinstance(param, QgsProcessingParameterFile):
                 inputs.append((name, self.parameterAsFile(parameters, name, context) or ""))
             elif isinstance(param, QgsProcessingParameterMultipleLayers):
-                if param.layerType() == QgsProcessing.TypeFile:
+                if param.layerType() == QgsProcessing.SourceType.TypeFile:
                     inputs.extend((name, p) for p in self.parameterAsFileList(parameters, name, context) or [])
                 else:
                     inputs.extend((name, layer_file(lyr)) for lyr in

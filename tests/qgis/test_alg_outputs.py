@@ -343,7 +343,8 @@ def test_output_is_complete_even_when_something_still_holds_the_sink(run, tmp_pa
     table.write_text("PLR_ID;wert\n01011101;12,5\n01011102;7,25\n", encoding="utf-8")
     out = tmp_path / "j.gpkg"
     run("sozialmonitor:join_table", {"INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id",
-                                     "TABLE": str(table), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)})
+                                     "TABLE": str(table), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out),
+                                     "MIN_MATCH_PERCENT": 0})  # two districts on purpose
     assert held
     layer = QgsVectorLayer(str(out), "j", "ogr")
     assert layer.isValid() and layer.featureCount() == 448 and layer.fields().lookupField("wert") >= 0

@@ -117,7 +117,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_MATCH_PERCENT, self.tr("Minimum match (% of the districts and of the table rows; "
                                             "no match always fails)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_MATCH_PERCENT, minValue=0.0,
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_MIN_MATCH_PERCENT, minValue=0.0,
             maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with table columns"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
