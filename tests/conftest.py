@@ -86,6 +86,22 @@ def _digests(folders):
             for folder in folders for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
 
 
+@pytest.fixture(scope="module")
+def run(qgis_app, qgis_processing):
+    """``run(alg, params, feedback=None)``: processing.run of ``sozialmonitor:<alg>`` with the provider
+    registered (a test module may define its own ``run``)."""
+    from qgis.core import QgsProcessingFeedback
+    from sozialmonitor.plugin.processing.provider import register_provider
+
+    register_provider()
+    import processing
+
+    def _run(alg, params, feedback=None):
+        return processing.run("sozialmonitor:" + alg, params, feedback=feedback or QgsProcessingFeedback())
+
+    return _run
+
+
 @pytest.fixture(scope="session", autouse=True)
 def inputs_stay_untouched():
     """Source layers and tables are never modified: after the whole run, every shipped sample and test

@@ -40,19 +40,6 @@ NASTY_TABLE = 'sozial"; DROP TABLE districts; --'
 
 
 @pytest.fixture(scope="module")
-def run(qgis_app, qgis_processing):
-    from sozialmonitor.plugin.processing.provider import register_provider
-
-    register_provider()
-    import processing
-
-    def _run(alg, params, feedback=None):
-        return processing.run("sozialmonitor:" + alg, params, feedback=feedback or QgsProcessingFeedback())
-
-    return _run
-
-
-@pytest.fixture(scope="module")
 def sql(pg_server, qgis_app):
     """Run SQL through QGIS's connection API; returns the rows."""
     connection = QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(pg_server.uri, {})

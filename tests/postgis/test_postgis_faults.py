@@ -16,19 +16,6 @@ pytestmark = pytest.mark.postgis
 TMP_TABLES = "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'sozialmonitor\\_tmp\\_%'"
 
 
-@pytest.fixture(scope="module")
-def run(qgis_app, qgis_processing):
-    from sozialmonitor.plugin.processing.provider import register_provider
-
-    register_provider()
-    import processing
-
-    def _run(alg, params, feedback=None):
-        return processing.run("sozialmonitor:" + alg, params, feedback=feedback or QgsProcessingFeedback())
-
-    return _run
-
-
 @pytest.fixture
 def small_batches():
     from sozialmonitor.plugin.gis import postgis

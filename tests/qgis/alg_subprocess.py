@@ -40,8 +40,14 @@ def _main(alg, params, qgis_check):
     sys.modules["sozialmonitor"] = module
     spec.loader.exec_module(module)
 
-    from qgis.core import (QgsApplication, QgsFeatureRequest, QgsProcessingContext, QgsProcessingException,
-                           QgsProcessingFeedback, QgsProject)
+    from qgis.core import (
+        QgsApplication,
+        QgsFeatureRequest,
+        QgsProcessingContext,
+        QgsProcessingException,
+        QgsProcessingFeedback,
+        QgsProject,
+    )
 
     app = QgsApplication([], False)
     app.initQgis()

@@ -29,19 +29,6 @@ sys.path.insert(0, str(FIXTURES / "maps"))
 import maps_testing as mt  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def run(qgis_app, qgis_processing):
-    from sozialmonitor.plugin.processing.provider import register_provider
-
-    register_provider()
-    import processing
-
-    def _run(alg, params, feedback=None):
-        return processing.run("sozialmonitor:" + alg, params, feedback=feedback or QgsProcessingFeedback())
-
-    return _run
-
-
 def digest(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
