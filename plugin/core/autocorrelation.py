@@ -163,7 +163,8 @@ def moran_local(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progre
             zrand = z_without_i[draws[:, :cards[i]].flatten()].reshape(-1, cards[i])
             sim = z[i] * (zrand @ w_i + 0.0 * z[i]) * scaling
             larger[i] = (sim >= local_i[i]).sum()
-            z_sim[i] = (local_i[i] - sim.mean()) / sim.std()
+            with np.errstate(invalid="ignore", divide="ignore"):  # all draws equal: z undefined, NaN
+                z_sim[i] = (local_i[i] - sim.mean()) / sim.std()
         p_sim = folded_pseudo_p(larger, permutations)
         p_sim[island] = np.nan
     return {"Is": local_i, "q": quadrant, "p_sim": p_sim, "z_sim": z_sim, "lag": lag, "z": z}
@@ -187,6 +188,7 @@ def getis_ord_gi_star(y, weights):
     s1 = np.bincount(star.rows, weights=star.data ** 2, minlength=n)
     mean = y.mean()
     sd = math.sqrt((y ** 2).mean() - mean ** 2)
-    z = (star.lag(y) - mean * w_sum) / (sd * np.sqrt((n * s1 - w_sum ** 2) / (n - 1)))
+    with np.errstate(invalid="ignore", divide="ignore"):  # a neighbourhood of all n, or sd 0: z undefined, NaN
+        z = (star.lag(y) - mean * w_sum) / (sd * np.sqrt((n * s1 - w_sum ** 2) / (n - 1)))
     z[weights.cardinalities == 0] = np.nan
     return {"z": z, "p": normal_two_sided_p(z)}
