@@ -26,7 +26,7 @@ K = 10
 
 
 def time_core(n, recipe, repeat):
-    from sozialmonitor.plugin.core.engine import compute_index
+    from sozialmonitor.plugin.core.index.compute import compute_index
 
     frame = synthetic.make_frame(n, K)
     best = None
@@ -53,8 +53,8 @@ def time_fieldcalc(uri, out_path):
     layer = uri
     steps = []
     for i in range(1, K + 1):
-        steps.append(("z_x{}".format(i), '("x{0}" - mean("x{0}")) / stdev("x{0}")'.format(i)))
-    steps.append(("idx_agg", " + ".join('"z_x{}"'.format(i) for i in range(1, K + 1))))
+        steps.append((f"z_x{i}", f'("x{i}" - mean("x{i}")) / stdev("x{i}")'))
+    steps.append(("idx_agg", " + ".join(f'"z_x{i}"' for i in range(1, K + 1))))
     steps.append(("idx_score", '("idx_agg" - mean("idx_agg")) / stdev("idx_agg")'))
     steps.append(("idx_class", "CASE WHEN \"idx_score\" < -1 THEN 'hoch' WHEN \"idx_score\" <= 1 THEN 'mittel' "
                                "WHEN \"idx_score\" <= 1.5 THEN 'niedrig' ELSE 'sehr niedrig' END"))
@@ -90,18 +90,18 @@ def main():
             core = time_core(n, recipe, 3)  # best of 3: the first call also pays for imports and caches
             alg = calc = None
             if n <= max(args.fieldcalc_max, args.algorithm_max):
-                uri = synthetic.write_gpkg(synthetic.make_frame(n, K), Path(tmp) / "in_{}.gpkg".format(n))
+                uri = synthetic.write_gpkg(synthetic.make_frame(n, K), Path(tmp) / f"in_{n}.gpkg")
                 if n <= args.algorithm_max:
-                    alg = time_algorithm(uri, recipe_path, Path(tmp) / "alg_{}.gpkg".format(n))
+                    alg = time_algorithm(uri, recipe_path, Path(tmp) / f"alg_{n}.gpkg")
                 if n <= args.fieldcalc_max:
-                    calc = time_fieldcalc(uri, Path(tmp) / "calc_{}.gpkg".format(n))
+                    calc = time_fieldcalc(uri, Path(tmp) / f"calc_{n}.gpkg")
             rows.append((n, core, alg, calc))
             print_row(rows[-1], header=len(rows) == 1)
     del app
 
 
 def _fmt(value):
-    return "{:9.3f}".format(value) if value is not None else "  skipped"
+    return f"{value:9.3f}" if value is not None else "  skipped"
 
 
 def print_row(row, header=False):
@@ -109,9 +109,9 @@ def print_row(row, header=False):
         print("{:>10} {:>9} {:>9} {:>9} {:>12} {:>12}".format(
             "districts", "core s", "alg s", "fcalc s", "fcalc/alg", "fcalc/core"))
     n, core, alg, calc = row
-    ratio_alg = "{:12.1f}".format(calc / alg) if (calc and alg) else "           -"
-    ratio_core = "{:12.1f}".format(calc / core) if calc else "           -"
-    print("{:>10} {} {} {} {} {}".format(n, _fmt(core), _fmt(alg), _fmt(calc), ratio_alg, ratio_core), flush=True)
+    ratio_alg = f"{calc / alg:12.1f}" if (calc and alg) else "           -"
+    ratio_core = f"{calc / core:12.1f}" if calc else "           -"
+    print(f"{n:>10} {_fmt(core)} {_fmt(alg)} {_fmt(calc)} {ratio_alg} {ratio_core}", flush=True)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ class _MessageBar:
         self.messages = []
 
     def pushMessage(self, title, text, level=0, duration=0):  # noqa: N802 (QGIS API)
-        self.messages.append((level, "{}: {}".format(title, text)))
+        self.messages.append((level, f"{title}: {text}"))
 
 
 class StandInIface:
@@ -152,7 +152,7 @@ def wait_until_idle(dock, timeout=1800):
     loop.exec()
     poll.stop()
     if time.monotonic() > deadline:
-        raise RuntimeError("the panel did not finish within {} s".format(timeout))
+        raise RuntimeError(f"the panel did not finish within {timeout} s")
     return idle_since[0]
 
 
@@ -164,7 +164,7 @@ def make_data(n, folder):
     table = folder / "table.csv"
     rows = frame[frame.index % 40 != 0]  # districts without data
     extra = frame.sample(frac=0.01, random_state=1).copy()
-    extra["DIST_ID"] = ["X{:07d}".format(i) for i in range(len(extra))]  # table rows without district
+    extra["DIST_ID"] = [f"X{i:07d}" for i in range(len(extra))]  # table rows without district
     pd.concat([rows, extra]).to_csv(table, index=False)
     recipe = folder / "recipe.json"
     synthetic.bench_recipe(K).save(recipe)
@@ -199,10 +199,10 @@ def run_panel(districts_uri, table, recipe_path, folder, trace):
             start = time.monotonic()
             buttons[step].click()
             if not dock.runner.busy:
-                raise RuntimeError("{}: no task started ({})".format(step, iface.bar.messages))
+                raise RuntimeError(f"{step}: no task started ({iface.bar.messages})")
             idle = wait_until_idle(dock)
         if iface.bar.messages or dock.status_label.text() != "Done.":
-            raise RuntimeError("{}: {} {}".format(step, dock.status_label.text(), iface.bar.messages))
+            raise RuntimeError(f"{step}: {dock.status_label.text()} {iface.bar.messages}")
         rows[step] = (idle - start, watch.longest_gap())
         samples.update(watch.samples)
     checks = {"join report": dock.table.join_summary.text(), "pdf bytes": (folder / "map.pdf").stat().st_size}
@@ -260,20 +260,19 @@ def main():
         (tmp / "direct").mkdir()
         panel, checks, samples = run_panel(districts, table, recipe, tmp / "panel", args.trace)
         direct = run_direct(districts, table, recipe, tmp / "direct")
-    print("{:,} districts x {} indicators; {}".format(n, K, ", ".join("{} {}".format(k, v) for k, v in checks.items())))
+    print("{:,} districts x {} indicators; {}".format(n, K, ", ".join(f"{k} {v}" for k, v in checks.items())))
     print("{:<9} {:>9} {:>9} {:>13} {:>16}".format("step", "panel s", "direct s", "panel/direct", "longest UI gap s"))
     for step in STEPS:
         seconds, gap = panel[step]
-        print("{:<9} {:9.2f} {:9.2f} {:13.2f} {:16.3f}".format(step, seconds, direct[step], seconds / direct[step],
-                                                               gap))
+        print(f"{step:<9} {seconds:9.2f} {direct[step]:9.2f} {seconds / direct[step]:13.2f} {gap:16.3f}")
     total_panel, total_direct = sum(v[0] for v in panel.values()), sum(direct.values())
     print("{:<9} {:9.2f} {:9.2f} {:13.2f} {:16.3f}".format("total", total_panel, total_direct,
                                                            total_panel / total_direct,
                                                            max(v[1] for v in panel.values())))
     if samples:
-        print("\nUI thread blocked for more than {} s at:".format(args.trace))
+        print(f"\nUI thread blocked for more than {args.trace} s at:")
         for where, count in sorted(samples.items(), key=lambda item: -item[1]):
-            print("--- {} samples\n{}".format(count, where))
+            print(f"--- {count} samples\n{where}")
     del app
 
 

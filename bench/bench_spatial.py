@@ -60,9 +60,9 @@ def _write(path, layer_name, gtype, fields, rows):
         feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
         lyr.CreateFeature(feature)
     lyr.CommitTransaction()
-    ds.ExecuteSQL("SELECT CreateSpatialIndex('{}', '{}')".format(layer_name, lyr.GetGeometryColumn()))
+    ds.ExecuteSQL(f"SELECT CreateSpatialIndex('{layer_name}', '{lyr.GetGeometryColumn()}')")
     ds = None
-    return "{}|layername={}".format(path, layer_name)
+    return f"{path}|layername={layer_name}"
 
 
 def square_districts(path, n, size=100.0):
@@ -83,7 +83,7 @@ def square_districts(path, n, size=100.0):
                 ring = ([(x0 + a * size, y0) for a in t] + [(x0 + size, y0 + a * size) for a in t]
                         + [(x0 + size - a * size, y0 + size) for a in t] + [(x0, y0 + size - a * size) for a in t])
                 k += 1
-                yield Polygon(ring).wkb, ["D{:06d}".format(k), 1000]
+                yield Polygon(ring).wkb, [f"D{k:06d}", 1000]
 
     return _write(path, "districts", ogr.wkbPolygon, [("key", ogr.OFTString), ("ew", ogr.OFTInteger)], rows()), side
 
@@ -110,7 +110,7 @@ def voronoi_zones(path, n, extent, seed=2):
     seeds = MultiPoint([(400000 + x, 5800000 + y) for x, y in rng.uniform(0, extent, size=(n, 2))])
     frame = box(400000, 5800000, 400000 + extent, 5800000 + extent)
     cells = [c.intersection(frame) for c in voronoi_diagram(seeds, envelope=frame).geoms]
-    rows = ((c.wkb, ["Z{:04d}".format(k)]) for k, c in enumerate(cells))
+    rows = ((c.wkb, [f"Z{k:04d}"]) for k, c in enumerate(cells))
     return _write(path, "zones", ogr.wkbPolygon, [("key", ogr.OFTString)], rows)
 
 
@@ -160,16 +160,16 @@ def case_points(tmp, n_points, n_districts, repeat=3):
     ours = native = None
     for k in range(repeat):  # alternate the tools so both see the same machine load
         t_ours, res = timed("sozialmonitor:count_points", {"INPUT": districts, "POINTS": points,
-                                                           "OUTPUT": str(tmp / "ours_count_{}.gpkg".format(k))})
+                                                           "OUTPUT": str(tmp / f"ours_count_{k}.gpkg")})
         t_native, nres = timed("native:countpointsinpolygon", {
             "POLYGONS": districts, "POINTS": points, "FIELD": "NUMPOINTS",
-            "OUTPUT": str(tmp / "native_count_{}.gpkg".format(k))})
+            "OUTPUT": str(tmp / f"native_count_{k}.gpkg")})
         ours = t_ours if ours is None else min(ours, t_ours)
         native = t_native if native is None else min(native, t_native)
     a = sorted((f["key"], f["n_total"]) for f in QgsVectorLayer(res["OUTPUT"]).getFeatures())
     b = sorted((f["key"], f["NUMPOINTS"]) for f in QgsVectorLayer(nres["OUTPUT"]).getFeatures())
     same = a == b
-    return {"case": "{:,} points → {:,} districts".format(n_points, n_districts), "prep": prep, "ours": ours,
+    return {"case": f"{n_points:,} points → {n_districts:,} districts", "prep": prep, "ours": ours,
             "qgis": native, "qgis_tool": "native:countpointsinpolygon", "check": "counts equal" if same else
             "COUNTS DIFFER"}
 
@@ -184,7 +184,7 @@ def case_cells(tmp, n_cells, n_zones, extent=20000.0):
     native, _nres = timed("native:intersection", {"INPUT": cells, "OVERLAY": zones, "INPUT_FIELDS": ["pop"],
                                                    "OVERLAY_FIELDS": ["key"], "OUTPUT": str(tmp / "native_int.gpkg")})
     check = "totals ok (diff {:.2e} %)".format(res["MAX_DIFF_PCT"]) if res["TOTALS_OK"] else "TOTALS NOT PRESERVED"
-    return {"case": "{:,} grid cells → {:,} districts".format(n_real, n_zones), "prep": prep, "ours": ours,
+    return {"case": f"{n_real:,} grid cells → {n_zones:,} districts", "prep": prep, "ours": ours,
             "qgis": native, "qgis_tool": "native:intersection", "check": check}
 
 
@@ -204,7 +204,7 @@ def case_access(tmp, n_facilities, n_districts, distance=500.0):
     processing.run("native:intersection", {"INPUT": districts, "OVERLAY": buffered, "INPUT_FIELDS": ["key"],
                                            "OVERLAY_FIELDS": [], "OUTPUT": str(tmp / "native_acc.gpkg")})
     native = time.perf_counter() - start
-    return {"case": "{:,} facilities, {:g} m → {:,} districts".format(n_facilities, distance, n_districts),
+    return {"case": f"{n_facilities:,} facilities, {distance:g} m → {n_districts:,} districts",
             "prep": prep, "ours": ours, "qgis": native, "qgis_tool": "native:buffer (dissolved) + native:intersection",
             "check": "city share {:.1f} %".format(res["SHARE_PCT"])}
 
@@ -222,7 +222,7 @@ def smooth_districts(path, n, size=100.0, seed=5):
             i, j = divmod(k, side)
             value = np.sin(i / 15.0) + np.cos(j / 11.0) + rng.normal(0, 0.5)
             x0, y0 = 400000 + i * size, 5800000 + j * size
-            yield box(x0, y0, x0 + size, y0 + size).wkb, ["D{:06d}".format(k), float(value)]
+            yield box(x0, y0, x0 + size, y0 + size).wkb, [f"D{k:06d}", float(value)]
 
     return _write(path, "smooth", ogr.wkbPolygon, [("key", ogr.OFTString), ("value", ogr.OFTReal)], rows())
 
@@ -265,10 +265,10 @@ def case_autocorr(tmp, n_districts, permutations=999):
         pysal_i = _pysal_run(uri, permutations)
         theirs = time.perf_counter() - start
     except ImportError:
-        return {"case": "{:,} districts, queen, {} perm.".format(n_districts, permutations), "prep": prep,
+        return {"case": f"{n_districts:,} districts, queen, {permutations} perm.", "prep": prep,
                 "ours": ours, "qgis": float("nan"), "qgis_tool": "PySAL not installed: skipped", "check": "-"}
     same = abs(pysal_i - res["GLOBAL_I"]) < 1e-9
-    return {"case": "{:,} districts, queen, {} perm.".format(n_districts, permutations), "prep": prep,
+    return {"case": f"{n_districts:,} districts, queen, {permutations} perm.", "prep": prep,
             "ours": ours, "qgis": theirs, "qgis_tool": "PySAL libpysal Queen + esda Moran/Moran_Local/G_Local",
             "check": "Moran's I {:.4f} {}".format(res["GLOBAL_I"], "equal" if same else "DIFFERS")}
 

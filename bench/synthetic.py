@@ -16,7 +16,7 @@ def make_frame(n, k=10, seed=0):
     data = {"DIST_ID": pd.Series(np.arange(n)).map("{:08d}".format), "EW": rng.integers(50, 30000, size=n)}
     for i in range(1, k + 1):
         noise = rng.normal(scale=0.6, size=n)
-        data["x{}".format(i)] = np.round(np.exp(1.5 + 0.5 * latent + 0.3 * noise), 5)
+        data[f"x{i}"] = np.round(np.exp(1.5 + 0.5 * latent + 0.3 * noise), 5)
     return pd.DataFrame(data)
 
 
@@ -28,13 +28,13 @@ def bench_recipe(k=10):
     if "sozialmonitor" not in sys.modules:
         sys.path.insert(0, str(root / "tests"))
         import conftest  # noqa: F401  registers the package alias 'sozialmonitor'
-    from sozialmonitor.plugin.core.recipe import Recipe
+    from sozialmonitor.plugin.core.recipe.load import Recipe
 
     return Recipe.from_dict({
         "format": "sozialmonitor-recipe", "version": 1,
         "metadata": {"title": "benchmark", "key_field": "DIST_ID", "population_field": "EW"},
         "reference": {"min_population": 300},
-        "indicators": [{"id": "x{}".format(i), "group": "idx"} for i in range(1, k + 1)],
+        "indicators": [{"id": f"x{i}", "group": "idx"} for i in range(1, k + 1)],
         "indices": [{"id": "idx", "aggregation": "sum", "restandardise": True,
                      "classification": {"method": "fixed", "breaks": [-1, 1, 1.5],
                                         "labels": ["hoch", "mittel", "niedrig", "sehr niedrig"]}}],
@@ -66,8 +66,8 @@ def write_gpkg(frame, path, layer="districts"):
             feat.SetField(2 + j, v)
         x, y = 300000 + (i % 1000) * 100, 5700000 + (i // 1000) * 100
         feat.SetGeometry(ogr.CreateGeometryFromWkt(
-            "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(x, y, x + 100, y + 100)))
+            f"POLYGON(({x} {y},{x + 100} {y},{x + 100} {y + 100},{x} {y + 100},{x} {y}))"))
         lyr.CreateFeature(feat)
     lyr.CommitTransaction()
     ds = None
-    return "{}|layername={}".format(path, layer)
+    return f"{path}|layername={layer}"

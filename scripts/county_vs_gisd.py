@@ -16,9 +16,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 import conftest  # noqa: E402,F401  registers the package alias 'sozialmonitor'
-from sozialmonitor.plugin.core.classify import assign_classes, compute_breaks  # noqa: E402
-from sozialmonitor.plugin.core.engine import compute_index  # noqa: E402
-from sozialmonitor.plugin.core.recipe import Recipe  # noqa: E402
+from sozialmonitor.plugin.core.index.classify import assign_classes, compute_breaks  # noqa: E402
+from sozialmonitor.plugin.core.index.compute import compute_index  # noqa: E402
+from sozialmonitor.plugin.core.recipe.load import Recipe  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "kreise"
 
@@ -48,16 +48,15 @@ def main():
     rho_land = spearman(merged["deprivation_score"], merged["gisd_score_land"])
     same = int(np.trace(cross.to_numpy()))
     near = int(sum(cross.iloc[i, j] for i in range(5) for j in range(5) if abs(i - j) <= 1))
-    print("Kreise: {}".format(len(merged)))
-    print("Spearman rho (ours vs GISD 2021, federal normalisation): {:.3f}".format(rho_bund))
-    print("Spearman rho (ours vs GISD 2021, Land normalisation):    {:.3f}".format(rho_land))
-    print("Same quintile: {} of {}; same or neighbouring quintile: {} of {}".format(same, len(merged), near,
-                                                                                  len(merged)))
+    print(f"Kreise: {len(merged)}")
+    print(f"Spearman rho (ours vs GISD 2021, federal normalisation): {rho_bund:.3f}")
+    print(f"Spearman rho (ours vs GISD 2021, Land normalisation):    {rho_land:.3f}")
+    print(f"Same quintile: {same} of {len(merged)}; same or neighbouring quintile: {near} of {len(merged)}")
     print()
-    print("| ours \\ GISD | " + " | ".join("Q{}".format(c) for c in cross.columns) + " |")
+    print("| ours \\ GISD | " + " | ".join(f"Q{c}" for c in cross.columns) + " |")
     print("|---|" + "---|" * len(cross.columns))
     for idx, row in cross.iterrows():
-        print("| Q{} | ".format(idx) + " | ".join(str(v) for v in row.tolist()) + " |")
+        print(f"| Q{idx} | " + " | ".join(str(v) for v in row.tolist()) + " |")
     print()
     for key in ("03157", "03254"):
         r = merged[merged["kreis_id"] == key].iloc[0]

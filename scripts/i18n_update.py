@@ -160,9 +160,9 @@ def problems(messages, translations):
     for key in messages:
         translation, kind = translations.get(key, ("", "unfinished"))
         if not translation or kind:
-            out.append("untranslated: {!r}".format(key[1]))
+            out.append(f"untranslated: {key[1]!r}")
         elif placeholders(translation) != placeholders(key[1]):
-            out.append("placeholders differ: {!r} -> {!r}".format(key[1], translation))
+            out.append(f"placeholders differ: {key[1]!r} -> {translation!r}")
     return out
 
 
@@ -183,10 +183,10 @@ def main(argv=None):
     messages, dynamic = collect()
     if args.dynamic:
         for rel, line, code in dynamic:
-            print("{}:{}: {}".format(rel, line, code))
+            print(f"{rel}:{line}: {code}")
     if args.add:
         I18N.mkdir(parents=True, exist_ok=True)
-        new = I18N / "sozialmonitor_{}.ts".format(args.add)
+        new = I18N / f"sozialmonitor_{args.add}.ts"
         if not new.exists():
             write_ts(new, args.add, messages, {})
     status = 0
@@ -198,18 +198,17 @@ def main(argv=None):
             translation, kind = old.get(key, ("", "unfinished"))
             if given and (kind or not translation):
                 if placeholders(given) != placeholders(key[1]):
-                    print("{}: placeholders differ, not merged: {!r}".format(ts.name, key[1]))
+                    print(f"{ts.name}: placeholders differ, not merged: {key[1]!r}")
                     continue
                 old[key] = (given, "")
         todo = problems(messages, old)
         if not args.check:
             write_ts(ts, language, messages, old)
             dropped = len(set(old) - set(messages))
-            print("{}: {} strings, {} need a translation, {} dropped".format(
-                ts.relative_to(ROOT), len(messages), len(todo), dropped))
+            print(f"{ts.relative_to(ROOT)}: {len(messages)} strings, {len(todo)} need a translation, {dropped} dropped")
         else:
             for line in todo:
-                print("{}: {}".format(ts.name, line))
+                print(f"{ts.name}: {line}")
             status = status or (1 if todo else 0)
     return status
 

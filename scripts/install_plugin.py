@@ -73,7 +73,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     target = install(args.profile_dir)
     ini = enable(args.profile_dir)
-    print("Sozialmonitor installed in {} and enabled in {}".format(target, ini))
+    print(f"Sozialmonitor installed in {target} and enabled in {ini}")
     return 0
 
 

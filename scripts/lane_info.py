@@ -48,7 +48,7 @@ def _qgis():
         from qgis.core import Qgis
         return Qgis.version()
     except Exception as exc:  # noqa: BLE001
-        return "missing ({})".format(exc)
+        return f"missing ({exc})"
 
 
 def _gdal():
@@ -67,7 +67,7 @@ def _postgis():
     pg = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
     pg_version = pg[-1].split("/")[4] if pg else "missing"
     try:
-        out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}\n", "postgresql-{}-postgis-3".format(pg_version)],
+        out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}\n", f"postgresql-{pg_version}-postgis-3"],
                              capture_output=True, text=True, timeout=30).stdout.split()
     except (OSError, subprocess.SubprocessError):
         out = []
@@ -78,12 +78,12 @@ def main():
     lane = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("LANE", "host")
     fields = [
         _debian(),
-        "QGIS {}".format(_qgis()),
-        "Python {}".format(platform.python_version()),
+        f"QGIS {_qgis()}",
+        f"Python {platform.python_version()}",
         "pandas {}".format(_version("pandas")),
         "numpy {}".format(_version("numpy")),
         "shapely {}".format(_version("shapely")),
-        "GDAL {}".format(_gdal()),
+        f"GDAL {_gdal()}",
         _postgis(),
         "esda {}".format(_version("esda")),
         "libpysal {}".format(_version("libpysal")),

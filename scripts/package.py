@@ -52,16 +52,16 @@ def read_metadata(root=ROOT):
     meta.optionxform = str  # keys as written: qgisMinimumVersion
     path = root / "metadata.txt"
     if not meta.read(path, encoding="utf-8") or not meta.has_section("general"):
-        raise PackageError("{} has no [general] section".format(path))
+        raise PackageError(f"{path} has no [general] section")
     general = dict(meta["general"])
     for key in ("name", "version", "qgisMinimumVersion"):
         if not general.get(key, "").strip():
-            raise PackageError("{} has no '{}='".format(path, key))
+            raise PackageError(f"{path} has no '{key}='")
     return general
 
 
 def zip_name(version):
-    return "{}-{}.zip".format(PLUGIN_ID, version)
+    return f"{PLUGIN_ID}-{version}.zip"
 
 
 def _git(root, *args):
@@ -105,8 +105,9 @@ def file_list(root=ROOT):
         if EXCLUDED_PARTS.intersection(parts) or name.endswith(EXCLUDED_SUFFIXES):
             continue
         if not (root / name).is_file():
-            raise PackageError("{} is tracked by git but missing in {} (restore it with 'git checkout -- {}' "
-                               "or remove it with 'git rm')".format(name, root, name))
+            raise PackageError(f"{name} is tracked by git but missing in {root} "
+                               f"(restore it with 'git checkout -- {name}' "
+                               "or remove it with 'git rm')")
         shipped.append(name)
     missing = [name for name in TOP_FILES if name not in shipped]
     if missing:
@@ -122,7 +123,7 @@ def compiled_translations(root, tracked):
             qm = name[:-3] + ".qm"
             ts_path, qm_path = root / name, root / qm
             if not qm_path.is_file() or qm_path.stat().st_mtime < ts_path.stat().st_mtime:
-                raise PackageError("{} is missing or older than {}: run 'make translations' first".format(qm, name))
+                raise PackageError(f"{qm} is missing or older than {name}: run 'make translations' first")
             out.append(qm)
     return out
 
@@ -181,7 +182,7 @@ def build_zip(target, root=ROOT, epoch=None):
         parts = name.split("/")[:-1]
         for i in range(1, len(parts) + 1):
             folders.add("{}/{}/".format(PLUGIN_ID, "/".join(parts[:i])))
-    members = sorted(folders | {"{}/{}".format(PLUGIN_ID, name) for name in files})
+    members = sorted(folders | {f"{PLUGIN_ID}/{name}" for name in files})
 
     def write(handle):
         with zipfile.ZipFile(handle, "w") as archive:
@@ -220,7 +221,7 @@ def plugins_xml(meta, download_url, icon_url, epoch):
         ("qgis_minimum_version", minimum),
         ("qgis_maximum_version", maximum),
         ("homepage", meta.get("homepage", "")),
-        ("file_name", "{}.{}.zip".format(PLUGIN_ID, version)),
+        ("file_name", f"{PLUGIN_ID}.{version}.zip"),
         ("icon", icon_url),
         ("author_name", meta.get("author", "")),
         ("author_email", meta.get("email", "")),
@@ -273,12 +274,12 @@ def main(argv=None):
     try:
         target, xml_path = build(args.dist, args.repo_url or None)
     except PackageError as exc:
-        print("package: {}".format(exc), file=sys.stderr)
+        print(f"package: {exc}", file=sys.stderr)
         return 1
     with zipfile.ZipFile(target) as archive:
         count = sum(1 for name in archive.namelist() if not name.endswith("/"))
-    print("package: {} ({:.1f} MB, {} files)".format(target, target.stat().st_size / 1e6, count))
-    print("package: {} (download URL {})".format(xml_path, base_url(args.repo_url or None, args.dist) + target.name))
+    print(f"package: {target} ({target.stat().st_size / 1e6:.1f} MB, {count} files)")
+    print(f"package: {xml_path} (download URL {base_url(args.repo_url or None, args.dist) + target.name})")
     if not args.repo_url:
         print("package: plugins.xml points to this folder; for a server run "
               "make package REPO_URL=https://<server>/<folder>/")

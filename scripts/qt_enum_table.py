@@ -54,7 +54,7 @@ def _walk(qualname, cls, sip, seen, bases, enums, foreign):
             aliases = sorted(n for n, v in vars(cls).items() if v is type(value))
             full = type(value).__qualname__ + "".join(" as " + a for a in aliases)
             foreign.setdefault((qualname, full), set()).add(
-                name if name == value.name else "{}>{}".format(name, value.name))
+                name if name == value.name else f"{name}>{value.name}")
     bases[qualname] = [b.__name__ for b in cls.__bases__ if b.__name__ not in ("wrapper", "simplewrapper", "object")]
     for name, value in vars(cls).items():
         if inspect.isclass(value) and not isinstance(value, sip.enumtype) and not issubclass(value, enum.Enum):
@@ -91,11 +91,11 @@ def main():
         lines.append("{}={}: {}".format(cls, full, " ".join(sorted(members))))
     header = [
         "# Enum members of Qt and QGIS classes, reachable unscoped in PyQt5 / QGIS 3 (see scripts/qt_enum_table.py).",
-        "# Generated from PyQt {} and QGIS {}; {} classes with members.".format(
-            PYQT_VERSION_STR, Qgis.QGIS_VERSION, len(with_members)),
+        f"# Generated from PyQt {PYQT_VERSION_STR} and QGIS {Qgis.QGIS_VERSION}; "
+        f"{len(with_members)} classes with members.",
     ]
     OUT.write_text("\n".join(header + sorted(lines)) + "\n", encoding="utf-8")
-    print("{}: {} lines, {} bytes".format(OUT, len(lines), OUT.stat().st_size))
+    print(f"{OUT}: {len(lines)} lines, {OUT.stat().st_size} bytes")
     return 0
 
 

@@ -48,7 +48,7 @@ def quit_qgis():
     project = QgsProject.instance()
     project.clear()
     project.setDirty(False)
-    log("layers left before exit: {}".format(len(project.mapLayers())))
+    log(f"layers left before exit: {len(project.mapLayers())}")
     # Through QGIS's own File › Exit: QgsApplication.exit() skips QGIS's shutdown sequence, and
     # QGIS 3.22 then crashes while tearing down the layer tree (harmless, but noisy).
     iface.actionExit().trigger()
@@ -62,13 +62,13 @@ def open_panel():
         if LAYER:
             name = LAYER.split("layername=")[-1] if "layername=" in LAYER else os.path.basename(LAYER)
             layer = QgsVectorLayer(LAYER, name, "ogr")
-            log("layer valid: {}".format(layer.isValid()))
+            log(f"layer valid: {layer.isValid()}")
             layer.renderer().symbol().setColor(QColor("#d9d9d9"))  # the same neutral grey every run
             QgsProject.instance().addMapLayer(layer)
             iface.setActiveLayer(layer)
             iface.mapCanvas().setExtent(layer.extent())
         action = iface.mainWindow().findChild(QAction, "sozialmonitorShowDock")
-        log("action found: {}".format(action is not None))
+        log(f"action found: {action is not None}")
         if action is None:
             fail("the plugin's action 'sozialmonitorShowDock' is missing (plugin not loaded?)")
             QTimer.singleShot(0, quit_qgis)
@@ -117,10 +117,10 @@ def wait_for(dock, started, limit=60):
     if getattr(dock.runner, "busy", False) and time.monotonic() - started < limit:
         QTimer.singleShot(500, lambda: wait_for(dock, started, limit))
         return
-    log("compute finished after {:.1f} s: {}".format(time.monotonic() - started, dock.status_label.text()))
+    log(f"compute finished after {time.monotonic() - started:.1f} s: {dock.status_label.text()}")
     if dock.runner.busy or not dock.result:
-        fail("no result to show: {} (see the log panel's Sozialmonitor tab in {})".format(
-            dock.status_label.text(), os.path.basename(OUT)))
+        fail(f"no result to show: {dock.status_label.text()} "
+             f"(see the log panel's Sozialmonitor tab in {os.path.basename(OUT)})")
     if STEP == 2:
         dock.table.join_button.click()  # the join report of step 2
     dock.toolbox.setCurrentIndex(STEP - 1)
@@ -144,7 +144,7 @@ def grab():
         image = window.grab().toImage().convertToFormat(
             QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AutoColor)
         ok = image.save(OUT, "PNG")
-        log("saved {}: {}".format(OUT, ok))
+        log(f"saved {OUT}: {ok}")
         if not ok:
             fail("cannot write " + OUT)
     except Exception:  # noqa: BLE001

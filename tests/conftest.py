@@ -48,7 +48,7 @@ def repo_root():
 def ts_catalogue(lang="de"):
     """{English source: translation} of resources/i18n/sozialmonitor_<lang>.ts (finished entries only)."""
     out = {}
-    root = ET.parse(ROOT / "resources" / "i18n" / "sozialmonitor_{}.ts".format(lang)).getroot()
+    root = ET.parse(ROOT / "resources" / "i18n" / f"sozialmonitor_{lang}.ts").getroot()
     for message in root.iter("message"):
         translation = message.find("translation")
         if translation is not None and translation.text and not translation.get("type"):
@@ -112,4 +112,4 @@ def inputs_stay_untouched():
     after = _digests(folders)
     changed = sorted(name for name in before if after.get(name) != before[name])
     added = sorted(set(after) - set(before))
-    assert not changed and not added, "the test run modified inputs: {} {}".format(changed, added)
+    assert not changed and not added, f"the test run modified inputs: {changed} {added}"

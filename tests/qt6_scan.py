@@ -67,9 +67,9 @@ class EnumTable:
                 self.enums.setdefault(cls, set()).update(aliases)  # Class.Alias is Qgis.Enum
                 for member in rest.split():
                     old, _sep, new = member.partition(">")
-                    self.members.setdefault(cls, {}).setdefault(old, []).append("{}.{}".format(full, new or old))
+                    self.members.setdefault(cls, {}).setdefault(old, []).append(f"{full}.{new or old}")
                     for alias in aliases if new else ():
-                        self.renamed.setdefault((cls, alias), {})[old] = "{}.{}".format(full, new)
+                        self.renamed.setdefault((cls, alias), {})[old] = f"{full}.{new}"
                 continue
             cls, enum = head.rsplit(".", 1)
             self.enums.setdefault(cls, set()).add(enum)
@@ -123,7 +123,7 @@ class Violation:
         self.path, self.line, self.col, self.text, self.fix, self.span = path, line, col, text, fix, span
 
     def __str__(self):
-        return "{}:{}:{}: {}".format(self.path, self.line, self.col + 1, self.text)
+        return f"{self.path}:{self.line}:{self.col + 1}: {self.text}"
 
 
 def scan_python(source, path="<snippet>", table=None):
@@ -148,26 +148,26 @@ def scan_python(source, path="<snippet>", table=None):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             for module in modules:
                 if module.split(".")[0] in ("PyQt5", "PyQt6", "PySide2", "PySide6", "sip"):
-                    add(node, "import {}: import Qt through qgis.PyQt".format(module))
+                    add(node, f"import {module}: import Qt through qgis.PyQt")
                 if module in REMOVED_MODULES:
-                    add(node, "import {}: not available with Qt 6".format(module))
+                    add(node, f"import {module}: not available with Qt 6")
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     if alias.name in REMOVED_CLASSES:
-                        add(node, "{} is removed in Qt 6: use {}".format(alias.name, REMOVED_CLASSES[alias.name]))
+                        add(node, f"{alias.name} is removed in Qt 6: use {REMOVED_CLASSES[alias.name]}")
                     if alias.name in MOVED_TO_QTGUI and (node.module or "").endswith("QtWidgets") and not is_compat:
-                        add(node, "{} lives in QtGui in Qt 6: import it from plugin/gis/compat.py".format(alias.name))
+                        add(node, f"{alias.name} lives in QtGui in Qt 6: import it from plugin/gis/compat.py")
                     if alias.name == "resources_rc":
                         add(node, "compiled Qt resources are not supported with Qt 6: load files by path")
                     if alias.name in VERSION_NAMES and not is_compat:
-                        add(node, "{}: version checks belong in plugin/gis/compat.py".format(alias.name))
+                        add(node, f"{alias.name}: version checks belong in plugin/gis/compat.py")
         elif isinstance(node, ast.Name):
             if node.id in REMOVED_CLASSES:
-                add(node, "{} is removed in Qt 6: use {}".format(node.id, REMOVED_CLASSES[node.id]))
+                add(node, f"{node.id} is removed in Qt 6: use {REMOVED_CLASSES[node.id]}")
             elif node.id == "qApp":
                 add(node, "qApp is removed in Qt 6: use QApplication.instance()")
             elif node.id in ("QGIS_VERSION_INT", "QT_VERSION", "PYQT_VERSION") and not is_compat:
-                add(node, "{}: version checks belong in plugin/gis/compat.py".format(node.id))
+                add(node, f"{node.id}: version checks belong in plugin/gis/compat.py")
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "exec_":
             add(node, "def exec_: name it exec (Qt 6 has no exec_)")
         elif isinstance(node, ast.Subscript):
@@ -176,7 +176,7 @@ def scan_python(source, path="<snippet>", table=None):
             if value and value[-1] in ("activated", "currentIndexChanged", "highlighted") and (
                     isinstance(key, ast.Name) and key.id == "str"
                     or isinstance(key, ast.Constant) and key.value == "QString"):
-                add(node, "{}[str] is removed in Qt 6: use textActivated/currentTextChanged".format(value[-1]))
+                add(node, f"{value[-1]}[str] is removed in Qt 6: use textActivated/currentTextChanged")
         elif isinstance(node, ast.Call):
             func = node.func
             if isinstance(func, ast.Name) and func.id == "QVariant" and not is_compat:
@@ -199,16 +199,14 @@ def scan_python(source, path="<snippet>", table=None):
         if not parts:
             continue
         if parts[-1] == "QVariant" and node.attr[:1].isupper() and not is_compat:
-            add(node, "QVariant.{}: field types come from plugin/gis/compat.py (QMetaType on new QGIS)".format(
-                node.attr))
+            add(node, f"QVariant.{node.attr}: field types come from plugin/gis/compat.py (QMetaType on new QGIS)")
             continue
         if parts[-1] in QT_UI_MODULES[1:] and node.attr in MOVED_TO_QTGUI | set(REMOVED_CLASSES) and not is_compat:
-            add(node, "{}.{}: not in this module with Qt 6".format(parts[-1], node.attr))
+            add(node, f"{parts[-1]}.{node.attr}: not in this module with Qt 6")
         if node.attr in ("QGIS_VERSION_INT",) and not is_compat:
-            add(node, "{}: version checks belong in plugin/gis/compat.py".format(node.attr))
+            add(node, f"{node.attr}: version checks belong in plugin/gis/compat.py")
         if (parts[-1], node.attr) in RENAMED_MEMBERS:
-            add(node, "{}.{} is removed in Qt 6: use {}".format(parts[-1], node.attr,
-                                                               RENAMED_MEMBERS[(parts[-1], node.attr)]))
+            add(node, f"{parts[-1]}.{node.attr} is removed in Qt 6: use {RENAMED_MEMBERS[(parts[-1], node.attr)]}")
             continue
         owner = _class_in(table, parts[:-1]) if len(parts) >= 2 else None
         if owner and table.is_enum(owner, parts[-1]):  # scoped: Qt.AlignmentFlag.AlignLeft
@@ -224,7 +222,7 @@ def scan_python(source, path="<snippet>", table=None):
         if not enums:
             continue
         prefix = ".".join(parts)
-        scoped = ["{}.{}.{}".format(prefix, e, node.attr) if "." not in e else e for e in sorted(set(enums))]
+        scoped = [f"{prefix}.{e}.{node.attr}" if "." not in e else e for e in sorted(set(enums))]
         add(node, "{}.{}: unscoped enum member, write {}".format(prefix, node.attr, " or ".join(scoped)),
             fix=scoped[0] if len(scoped) == 1 else None,
             span=(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
@@ -248,15 +246,13 @@ def scan_ui(text, path="<ui>", table=None):
             value = value.strip()
             parts = value.split("::")
             if len(parts) != 2:
-                out.append(Violation(path, 0, 0, "{}: write Class::Member (PyQt5's uic reads no other form)".format(
-                    value)))
+                out.append(Violation(path, 0, 0, f"{value}: write Class::Member (PyQt5's uic reads no other form)"))
                 continue
             cls, member = parts
             if cls.startswith("Qgs"):
-                out.append(Violation(path, 0, 0, "{}: PyQt6's uic cannot resolve QGIS enums, set it in Python".format(
-                    value)))
+                out.append(Violation(path, 0, 0, f"{value}: PyQt6's uic cannot resolve QGIS enums, set it in Python"))
             elif not table.enums_of(cls, member):
-                out.append(Violation(path, 0, 0, "{}: not an enum member of {}".format(value, cls)))
+                out.append(Violation(path, 0, 0, f"{value}: not an enum member of {cls}"))
     return out
 
 

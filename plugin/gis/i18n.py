@@ -1,13 +1,13 @@
 """Route core ``tr()`` to Qt's translation system and load the plugin's .qm catalogue."""
 import os
-from pathlib import Path
 
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from ..core import i18n
+from ..resources import RESOURCES
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = RESOURCES / "i18n"
 
 
 def translate(text):
@@ -31,7 +31,7 @@ def locale_code():
 def install():
     """Load resources/i18n/sozialmonitor_<lang>.qm if present; returns the QTranslator (keep a reference)."""
     translator = None
-    qm = I18N_DIR / "sozialmonitor_{}.qm".format(locale_code())
+    qm = I18N_DIR / f"sozialmonitor_{locale_code()}.qm"
     if qm.exists():
         translator = QTranslator()
         if translator.load(str(qm)):

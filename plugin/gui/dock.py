@@ -23,9 +23,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine_fields import output_field_specs
+from ..core.index.output_fields import output_field_specs
 from ..gis.i18n import translate as tr
-from ..gis.styling import apply_classes, secrecy_rule
+from ..gis.style.renderers import apply_classes, secrecy_rule
 from ..processing.base import README_URL
 from . import state as panel_state
 from .runner import TaskRunner, user_errors

@@ -3,7 +3,6 @@
 ``unload()`` undoes everything ``initGui()`` did, so the plugin can be reloaded in one session.
 """
 import logging
-from pathlib import Path
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt
@@ -13,8 +12,8 @@ from ..gis import i18n as gis_i18n
 from ..gis.compat import QAction
 from ..gis.logging_handler import QgisLogHandler
 from ..processing.provider import SozialmonitorProvider
+from ..resources import ICON
 
-ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
 MENU = "&Sozialmonitor"
 LOGGER_NAME = __name__.split(".plugin.")[0]  # the plugin package ('sozialmonitor')
 

@@ -1,7 +1,6 @@
 """Small helpers of the panel: loading the Qt Designer forms of ui/, numbers in the plugin's language,
 a read-only table of a DataFrame, a histogram of bins, inline message labels."""
 import math
-from pathlib import Path
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, QRectF, QSize, Qt
@@ -9,8 +8,7 @@ from qgis.PyQt.QtGui import QColor, QPainter, QPalette
 from qgis.PyQt.QtWidgets import QComboBox, QFrame, QHeaderView, QLabel, QSizePolicy, QStyle, QWidget
 
 from ..gis.i18n import locale_code
-
-UI_DIR = Path(__file__).resolve().parents[2] / "ui"
+from ..resources import UI_DIR
 
 
 def load_ui(name, widget):
@@ -190,7 +188,7 @@ def _apply_fit(table):
 def show_message(label, text, level="info"):
     """Show ``text`` in ``label``; level 'error' red, 'ok' green, 'info' plain; empty text hides it."""
     colours = {"error": "#b00020", "ok": "#1b6e20", "warning": "#8a5300", "info": ""}
-    label.setStyleSheet("color: {};".format(colours[level]) if colours[level] else "")
+    label.setStyleSheet(f"color: {colours[level]};" if colours[level] else "")
     label.setText(text)
     label.setVisible(bool(text))
 

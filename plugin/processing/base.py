@@ -9,15 +9,15 @@ core/redact.py first: no password of a connection string reaches a message or th
 
 Outputs never touch inputs: before ``execute`` runs, every output path of the run (layer and file
 destinations, plus ``side_outputs``) is checked against every file the run reads (layers, tables, the
-recipe, templates) and against the other outputs (core/io_paths.py), so a mistake is refused before
+recipe, templates) and against the other outputs (core/outputs/not_inputs.py), so a mistake is refused before
 anything is read.
 
 Output layers are complete or absent: ``create_sink`` lets a file destination (GeoPackage, GeoJSON, …)
-be written into a hidden staging folder next to it (core/files.staging_folder); only when ``execute``
+be written into a hidden staging folder next to it (core/atomic.staging_folder); only when ``execute``
 returned without error or cancel, and the staged file was reopened and holds every feature written, is
 it moved onto the destination. A failed or cancelled run leaves the old file (or none). Writing into an
 existing GeoPackage adds or replaces only that layer: the file is copied into the staging folder first.
-Error messages are capped (core/files.cap_message).
+Error messages are capped (core/atomic.cap_message).
 """
 import os
 import re
@@ -55,17 +55,17 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
-from ..core import files
 from ..core.errors import ExportError, SozialmonitorError
-from ..core.files import cap_message, check_writable, write_failure
-from ..core.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
 from ..core.i18n import tr, tr_noop
 from ..core.i18n import tr as core_tr
-from ..core.io_paths import check_outputs
+from ..core.outputs import atomic
+from ..core.outputs.atomic import cap_message, check_writable, write_failure
+from ..core.outputs.not_inputs import check_outputs
 from ..core.redact import redact
+from ..core.spatial.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
 from ..gis.compat import parameter_as_strings
+from ..resources import ICON
 
-ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "sozialmonitor.svg"
 README_URL = "https://github.com/sozialmonitor/sozialmonitor#processing-algorithms"
 # Each algorithm's help button opens its README section: <a id="alg-<NAME>"></a> in README.md.
 README_ANCHOR = "https://github.com/sozialmonitor/sozialmonitor#alg-{}"
@@ -191,7 +191,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
     INVALID_GEOMETRY = "INVALID_GEOMETRY"
 
     def add_geometry_parameter(self):
-        """The INVALID_GEOMETRY choice every overlay algorithm offers (plugin/core/geometry_issues.py), and the
+        """The INVALID_GEOMETRY choice every overlay algorithm offers (plugin/core/spatial/geometry_issues.py), and the
         outputs N_GEOM_REPAIRED / N_GEOM_SKIPPED that say how many features were repaired or left out."""
         self.addParameter(QgsProcessingParameterEnum(
             self.INVALID_GEOMETRY, self.tr("Invalid, empty or NULL geometries"),
@@ -275,7 +275,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
             raise ExportError(self.tr(
                 "{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the "
                 "edits (or open and close the file once), or choose another file.").format(path=path, wal=wal))
-        staging = self._stack.enter_context(files.staging_folder(path))
+        staging = self._stack.enter_context(atomic.staging_folder(path))
         tmp = os.path.join(staging, os.path.basename(path))  # same file name: GDAL names the layer after it
         record = {"tmp": tmp, "final": path, "layer": layer_name or Path(path).stem, "count": 0, "ext": ext,
                   "name": name}
@@ -310,7 +310,7 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
         writer = QgsVectorFileWriter.create(tmp, fields, wkb_type, crs, context.transformContext(), options)
         if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise write_failure(tmp, writer.errorMessage() if writer is not None else "?")
-        dest_id = "{}|layername={}".format(tmp, layer)
+        dest_id = f"{tmp}|layername={layer}"
         definition = parameters.get(name)
         if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject:
             param = self.parameterDefinition(name)
@@ -384,7 +384,7 @@ def _is_geopackage(path):
         if not handle.read(16).startswith(b"SQLite format 3"):
             return False
     try:
-        con = sqlite3.connect("file:{}?mode=ro".format(Path(path).as_posix()), uri=True)
+        con = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
     except sqlite3.Error:
         return False
     try:
@@ -397,7 +397,7 @@ def _is_geopackage(path):
 
 def _copy_geopackage(path, tmp):
     """A consistent copy of the GeoPackage ``path`` (SQLite's backup API: includes a WAL, never writes it)."""
-    src = sqlite3.connect("file:{}?mode=ro".format(Path(path).as_posix()), uri=True)
+    src = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:
@@ -415,12 +415,12 @@ def _verify(record):
     tmp, final, layer, count = record["tmp"], record["final"], record["layer"], record["count"]
     if not os.path.exists(tmp) or os.path.getsize(tmp) == 0:
         raise write_failure(final, tr("the file was not written ({free} free on the disk)").format(
-            free=files.human_size(files.free_space(final) or 0)))
+            free=atomic.human_size(atomic.free_space(final) or 0)))
     found = None
     last = gdal.GetLastErrorMsg()
     if record["ext"] in (".gpkg", ".sqlite"):
         try:
-            con = sqlite3.connect("file:{}?mode=ro".format(Path(tmp).as_posix()), uri=True)
+            con = sqlite3.connect(f"file:{Path(tmp).as_posix()}?mode=ro", uri=True)
             try:
                 found = con.execute('SELECT count(*) FROM "{}"'.format(layer.replace('"', '""'))).fetchone()[0]
             finally:
@@ -433,12 +433,12 @@ def _verify(record):
             found = ds.GetLayer(0).GetFeatureCount()
         ds = None
     if found != count:
-        free = files.free_space(final) or 0
+        free = atomic.free_space(final) or 0
         reason = tr("the written layer is incomplete ({found} of {n} features, {free} free on the disk)").format(
-            found=found if found is not None else 0, n=count, free=files.human_size(free))
+            found=found if found is not None else 0, n=count, free=atomic.human_size(free))
         if last and re.search(r"disk (is )?full|no space", last, re.IGNORECASE):
             reason = tr("the disk is full ({free} free; the layer was not completed)").format(
-                free=files.human_size(free))
+                free=atomic.human_size(free))
         raise write_failure(final, reason)
 
 
@@ -453,7 +453,7 @@ SQLITE_MAX_COLUMNS = 2000
 
 def destination_file(dest):
     """(file path, layer name or None) of a layer destination: 'x.gpkg', 'x.gpkg|layername=l',
-    "ogr:dbname='x.gpkg' table=\"l\" (geom)"; ('', None) for memory:, postgres: and other non-files."""
+    "ogr:dbname='x.gpkg' table=\"l\" (geom)"; ('', None) for memory:, postgres: and other non-atomic."""
     dest = (dest or "").strip()
     if dest.lower().startswith(("ogr:", "spatialite:")):
         uri = QgsDataSourceUri(dest.split(":", 1)[1])

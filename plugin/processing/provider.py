@@ -31,7 +31,7 @@ def algorithm_classes():
     """Import the algorithm classes listed in ALGORITHMS."""
     classes = []
     for module_name, class_name in ALGORITHMS:
-        module = importlib.import_module("{}.algorithms.{}".format(__package__, module_name))
+        module = importlib.import_module(f"{__package__}.algorithms.{module_name}")
         classes.append(getattr(module, class_name))
     return classes
 

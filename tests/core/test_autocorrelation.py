@@ -8,10 +8,10 @@ import warnings
 import numpy as np
 import pytest
 from pysal_oracle import G_Local, Moran, Moran_Local, esda, libpysal
-from sozialmonitor.plugin.core import autocorrelation as ac
-from sozialmonitor.plugin.core.cluster_analysis import analyse
 from sozialmonitor.plugin.core.errors import ComputationError
-from sozialmonitor.plugin.core.spatial_weights import SpatialWeights
+from sozialmonitor.plugin.core.spatial import autocorrelation as ac
+from sozialmonitor.plugin.core.spatial.cluster_analysis import analyse
+from sozialmonitor.plugin.core.spatial.weights import SpatialWeights
 
 
 def _lattice(rows=9, cols=8, rook=False):
@@ -114,7 +114,7 @@ def test_benjamini_hochberg_by_hand_and_against_esda():
 def test_islands_and_missing_values_are_excluded_and_named():
     ours, theirs = _lattice(6, 6)
     neighbours = ours.neighbour_lists() + [[]]  # observation 36: an island
-    w = SpatialWeights.from_neighbours(neighbours, ids=["k{}".format(i) for i in range(37)])
+    w = SpatialWeights.from_neighbours(neighbours, ids=[f"k{i}" for i in range(37)])
     y = _values(37)
     y[5] = np.nan  # missing
     result = analyse(y, w, permutations=99, seed=1)

@@ -2,7 +2,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core.diagnostics import (
+from sozialmonitor.plugin.core.index.compute import compute_index
+from sozialmonitor.plugin.core.index.diagnostics import (
     COLUMNS,
     compute_diagnostics,
     cronbach_alpha,
@@ -10,8 +11,7 @@ from sozialmonitor.plugin.core.diagnostics import (
     to_long_table,
     write_csv,
 )
-from sozialmonitor.plugin.core.engine import compute_index
-from sozialmonitor.plugin.core.recipe import Recipe
+from sozialmonitor.plugin.core.recipe.load import Recipe
 
 
 @pytest.fixture(scope="module")

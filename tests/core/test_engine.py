@@ -2,10 +2,10 @@
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core.classify import assign_classes, class_edges, compute_breaks, jenks_breaks
-from sozialmonitor.plugin.core.engine import compute_index
 from sozialmonitor.plugin.core.errors import ComputationError, RecipeError, TableError
-from sozialmonitor.plugin.core.recipe import Recipe
+from sozialmonitor.plugin.core.index.classify import assign_classes, class_edges, compute_breaks, jenks_breaks
+from sozialmonitor.plugin.core.index.compute import compute_index
+from sozialmonitor.plugin.core.recipe.load import Recipe
 
 
 def recipe(**over):

@@ -2,8 +2,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core.engine import compute_index
-from sozialmonitor.plugin.core.recipe import Recipe
+from sozialmonitor.plugin.core.index.compute import compute_index
+from sozialmonitor.plugin.core.recipe.load import Recipe
 
 
 @pytest.fixture(scope="module")

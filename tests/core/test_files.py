@@ -5,7 +5,7 @@ import stat
 import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import ExportError, RecipeError
-from sozialmonitor.plugin.core.files import atomic_path, check_writable, write_csv
+from sozialmonitor.plugin.core.outputs.atomic import atomic_path, check_writable, write_csv
 
 
 def test_atomic_path_replaces_only_when_complete(tmp_path):

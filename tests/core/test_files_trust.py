@@ -4,10 +4,16 @@ import os
 import time
 
 import pytest
-from sozialmonitor.plugin.core import files
 from sozialmonitor.plugin.core.errors import ExportError
-from sozialmonitor.plugin.core.files import atomic_path, cap_message, check_complete, sweep_stale, write_failure
-from sozialmonitor.plugin.core.io_paths import check_outputs, same_file
+from sozialmonitor.plugin.core.outputs import atomic
+from sozialmonitor.plugin.core.outputs.atomic import (
+    atomic_path,
+    cap_message,
+    check_complete,
+    sweep_stale,
+    write_failure,
+)
+from sozialmonitor.plugin.core.outputs.not_inputs import check_outputs, same_file
 
 
 def test_same_file_through_links_relative_paths_and_hard_links(tmp_path, monkeypatch):
@@ -49,7 +55,7 @@ def test_check_outputs_names_both_parameters_and_the_path(tmp_path):
 
 
 def test_cap_message():
-    text = "a" * 84000 + "\n" + "\n".join("line {}".format(i) for i in range(30))
+    text = "a" * 84000 + "\n" + "\n".join(f"line {i}" for i in range(30))
     capped = cap_message(text)
     lines = capped.splitlines()
     assert max(len(line) for line in lines) <= 300
@@ -87,15 +93,15 @@ def test_atomic_path_keeps_the_old_file_when_the_new_one_is_empty(tmp_path):
 
 def test_sweep_removes_only_what_dead_processes_left(tmp_path):
     dead_pid = 2 ** 22 + 4321
-    assert not files.pid_alive(dead_pid)
-    dead = tmp_path / files.staging_name(pid=dead_pid)
+    assert not atomic.pid_alive(dead_pid)
+    dead = tmp_path / atomic.staging_name(pid=dead_pid)
     dead.mkdir()
     (dead / "big.gpkg").write_bytes(b"x" * 1000)
-    dead_file = tmp_path / (files.staging_name(pid=dead_pid) + ".pdf")
+    dead_file = tmp_path / (atomic.staging_name(pid=dead_pid) + ".pdf")
     dead_file.write_bytes(b"x")
-    alive = tmp_path / files.staging_name(pid=1)  # init: alive
+    alive = tmp_path / atomic.staging_name(pid=1)  # init: alive
     alive.mkdir()
-    other_host = tmp_path / ".sozialmonitor-ffffffff-{}-abc".format(dead_pid)
+    other_host = tmp_path / f".sozialmonitor-ffffffff-{dead_pid}-abc"
     other_host.mkdir()
     old_style = tmp_path / ".sozialmonitor-k2j3h4"
     old_style.mkdir()
@@ -108,10 +114,10 @@ def test_sweep_removes_only_what_dead_processes_left(tmp_path):
 
 
 def test_staging_of_this_process_in_use_is_kept(tmp_path):
-    with files.staging_folder(tmp_path / "a.gpkg") as mine:
+    with atomic.staging_folder(tmp_path / "a.gpkg") as mine:
         sweep_stale(tmp_path)
         assert os.path.isdir(mine)
-        leftover = tmp_path / files.staging_name()  # this process, but no longer in use (an earlier failure)
+        leftover = tmp_path / atomic.staging_name()  # this process, but no longer in use (an earlier failure)
         leftover.mkdir()
         assert sweep_stale(tmp_path) == [leftover.name]
     assert list(tmp_path.iterdir()) == []

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import JoinError
-from sozialmonitor.plugin.core.join import join_table
+from sozialmonitor.plugin.core.join.match import join_table
 from sozialmonitor.plugin.core.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,8 +2,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core import keys
 from sozialmonitor.plugin.core.errors import JoinError
+from sozialmonitor.plugin.core.join import keys
 
 
 def test_key_text_keeps_zeros_strips_space_and_drops_float_suffix_of_numbers():

@@ -56,17 +56,17 @@ def test_imports_point_down(path):
     for lineno, level, module in _imports(path):
         top = module.split(".")[0]
         if level == 0 and top in FORBIDDEN_ANYWHERE:
-            problems.append("line {}: import Qt through qgis.PyQt, not {}".format(lineno, module))
+            problems.append(f"line {lineno}: import Qt through qgis.PyQt, not {module}")
         if layer == "core" and level == 0 and top in QT_OR_QGIS:
-            problems.append("line {}: plugin/core must not import {}".format(lineno, module))
+            problems.append(f"line {lineno}: plugin/core must not import {module}")
         gis_compat_qaction = path.name == "compat.py" and module == "qgis.PyQt.QtWidgets"  # QAction on Qt 5
         if layer == "gis" and level == 0 and module.startswith(("qgis.gui", "qgis.utils", "qgis.PyQt.QtWidgets")) \
                 and not gis_compat_qaction:
-            problems.append("line {}: plugin/gis must not import {} (GUI only)".format(lineno, module))
+            problems.append(f"line {lineno}: plugin/gis must not import {module} (GUI only)")
         gui_modules = ("qgis.gui", "qgis.utils", "qgis.PyQt.QtWidgets")
         if layer == "processing" and level == 0 and module.startswith(gui_modules):
-            problems.append("line {}: plugin/processing must not import {} (GUI only)".format(lineno, module))
+            problems.append(f"line {lineno}: plugin/processing must not import {module} (GUI only)")
         target = _target_layer(path, level, module)
         if layer in LAYERS and target in LAYERS and LAYERS.index(target) > LAYERS.index(layer):
-            problems.append("line {}: {} must not import upwards from {}".format(lineno, layer, target))
+            problems.append(f"line {lineno}: {layer} must not import upwards from {target}")
     assert not problems, "\n".join(problems)

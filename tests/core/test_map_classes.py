@@ -2,20 +2,15 @@
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core import palettes
-from sozialmonitor.plugin.core.batch_names import groups, map_file_name, year_group, year_of
-from sozialmonitor.plugin.core.district_profile import ProfileIndicator, profile_rows
 from sozialmonitor.plugin.core.errors import ExportError
 from sozialmonitor.plugin.core.i18n import tr
-from sozialmonitor.plugin.core.map_classes import (
-    categorical_classes,
-    decimals_for,
-    format_number,
-    graduated_classes,
-)
-from sozialmonitor.plugin.core.recipe import Recipe
-from sozialmonitor.plugin.core.secrecy import SecrecyRule, district_states, state_expression
-from sozialmonitor.plugin.core.typology_grid import grid_for_field
+from sozialmonitor.plugin.core.maps import palettes
+from sozialmonitor.plugin.core.maps.batch_names import groups, map_file_name, year_group, year_of
+from sozialmonitor.plugin.core.maps.classes import categorical_classes, decimals_for, format_number, graduated_classes
+from sozialmonitor.plugin.core.maps.secrecy import SecrecyRule, district_states, state_expression
+from sozialmonitor.plugin.core.maps.typology_grid import grid_for_field
+from sozialmonitor.plugin.core.recipe.load import Recipe
+from sozialmonitor.plugin.core.reports.district_profile import ProfileIndicator, profile_rows
 
 RECIPE = Recipe.from_file(__import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "recipes" /
                           "berlin_mss_2019.json")

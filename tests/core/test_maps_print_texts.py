@@ -8,14 +8,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core.classify import compute_breaks
-from sozialmonitor.plugin.core.district_profile import ProfileIndicator, profile_rows, unit_symbol
 from sozialmonitor.plugin.core.i18n import tr
-from sozialmonitor.plugin.core.map_classes import graduated_classes, map_edges, nice_breaks
-from sozialmonitor.plugin.core.methods_annex import class_ranges, column_widths, methods_annex_html
-from sozialmonitor.plugin.core.recipe import Recipe
-from sozialmonitor.plugin.core.secrecy import SecrecyRule
-from sozialmonitor.plugin.core.workbook import workbook_note, workbook_sheets, write_workbook
+from sozialmonitor.plugin.core.index.classify import compute_breaks
+from sozialmonitor.plugin.core.maps.classes import graduated_classes, map_edges, nice_breaks
+from sozialmonitor.plugin.core.maps.secrecy import SecrecyRule
+from sozialmonitor.plugin.core.recipe.load import Recipe
+from sozialmonitor.plugin.core.reports.district_profile import ProfileIndicator, profile_rows, unit_symbol
+from sozialmonitor.plugin.core.reports.methods_annex import class_ranges, column_widths, methods_annex_html
+from sozialmonitor.plugin.core.reports.workbook import workbook_note, workbook_sheets, write_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "mss2019_index_indicators_shares_plr.csv"
@@ -69,7 +69,7 @@ def test_equal_interval_breaks_are_the_printed_round_numbers(sample, german):
     assert edges[1:-1] == [float(round(b)) for b in raw]
     classes = graduated_classes(sample, "S4", NO_SECRECY, edges, COLOURS, unit="%")
     third = classes.classes[2]
-    assert third.label == "über {} bis {} %".format(round(raw[1]), round(raw[2]))
+    assert third.label == f"über {round(raw[1])} bis {round(raw[2])} %"
     assert third.upper == round(raw[2])  # the renderer rule uses the printed number
     # the districts between the raw and the printed break: with the raw break they were drawn in the
     # next class although the legend put them here

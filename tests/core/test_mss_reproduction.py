@@ -12,8 +12,8 @@ publisher's unrounded inputs can round up. The test pins exactly that case.
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core.engine import compute_index
-from sozialmonitor.plugin.core.recipe import Recipe
+from sozialmonitor.plugin.core.index.compute import compute_index
+from sozialmonitor.plugin.core.recipe.load import Recipe
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ def test_no_plugin_module_imports_pysal():
             elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
                     "import_module", "__import__") and node.args and isinstance(node.args[0], ast.Constant):
                 names = [str(node.args[0].value)]
-            problems += ["{}:{} imports {}".format(path.relative_to(ROOT), node.lineno, n)
+            problems += [f"{path.relative_to(ROOT)}:{node.lineno} imports {n}"
                          for n in names if n.split(".")[0] in FORBIDDEN]
     assert not problems, "\n".join(problems)
 
@@ -39,8 +39,8 @@ spec = importlib.util.spec_from_file_location("sozialmonitor", sys.argv[1] + "/_
                                               submodule_search_locations=[sys.argv[1]])
 module = importlib.util.module_from_spec(spec); sys.modules["sozialmonitor"] = module; spec.loader.exec_module(module)
 import numpy as np
-from sozialmonitor.plugin.core.cluster_analysis import analyse
-from sozialmonitor.plugin.core.spatial_weights import SpatialWeights
+from sozialmonitor.plugin.core.spatial.cluster_analysis import analyse
+from sozialmonitor.plugin.core.spatial.weights import SpatialWeights
 n = 6
 nb = [[j for j in (i - 1, i + 1, i - n, i + n) if 0 <= j < n * n and (abs(j - i) != 1 or j // n == i // n)]
       for i in range(n * n)]

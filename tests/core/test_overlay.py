@@ -1,11 +1,11 @@
-"""Arithmetic of the spatial overlays (plugin/core/overlay.py) on hand-checkable numbers."""
+"""Arithmetic of the spatial overlays (plugin/core/spatial/overlay.py) on hand-checkable numbers."""
 import math
 
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core import overlay
 from sozialmonitor.plugin.core.errors import ComputationError
+from sozialmonitor.plugin.core.spatial import overlay
 
 # ------------------------------------------------------------------------------------------- counting
 

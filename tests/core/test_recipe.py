@@ -4,7 +4,7 @@ import json
 
 import pytest
 from sozialmonitor.plugin.core.errors import RecipeError
-from sozialmonitor.plugin.core.recipe import FORMAT_NAME, Recipe
+from sozialmonitor.plugin.core.recipe.load import FORMAT_NAME, Recipe
 
 PRESETS = ["berlin_mss_2021.json", "berlin_mss_2019.json", "niedersachsen_kreise_inkar.json"]
 

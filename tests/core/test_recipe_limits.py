@@ -12,10 +12,10 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core.engine import compute_index
 from sozialmonitor.plugin.core.errors import RecipeError, SozialmonitorError, TableError
-from sozialmonitor.plugin.core.recipe import Recipe
-from sozialmonitor.plugin.core.recipe_model import MAX_EXCLUDE_KEYS
+from sozialmonitor.plugin.core.index.compute import compute_index
+from sozialmonitor.plugin.core.recipe.load import Recipe
+from sozialmonitor.plugin.core.recipe.model import MAX_EXCLUDE_KEYS
 
 PRESETS = ["berlin_mss_2021.json", "berlin_mss_2019.json", "niedersachsen_kreise_inkar.json"]
 
@@ -40,7 +40,7 @@ def minimal():
 
 def table(n=40, seed=1):
     rng = np.random.default_rng(seed)
-    return pd.DataFrame({"KEY": ["{:03d}".format(i) for i in range(n)], "EW": np.full(n, 1000.0),
+    return pd.DataFrame({"KEY": [f"{i:03d}" for i in range(n)], "EW": np.full(n, 1000.0),
                          "a": rng.normal(10, 2, n), "b": rng.normal(5, 1, n)})
 
 
@@ -131,16 +131,16 @@ def test_long_lists_and_texts_are_refused_with_the_limit():
 
 def test_two_million_exclude_keys_stop_at_once():
     data = minimal()
-    data["reference"]["exclude_keys"] = {"x{}".format(i): "r" for i in range(2_000_000)}
+    data["reference"]["exclude_keys"] = {f"x{i}": "r" for i in range(2_000_000)}
     start = time.perf_counter()
     text = message(data=data)
-    assert "2000000 entries; at most {}".format(MAX_EXCLUDE_KEYS) in text
+    assert f"2000000 entries; at most {MAX_EXCLUDE_KEYS}" in text
     assert time.perf_counter() - start < 30  # generous: before, this ran for more than 5 minutes
 
 
 def test_many_exclude_keys_are_matched_at_once_and_reported_in_one_line():
     data = minimal()
-    keys = {"x{}".format(i): "r" for i in range(MAX_EXCLUDE_KEYS - 2)}
+    keys = {f"x{i}": "r" for i in range(MAX_EXCLUDE_KEYS - 2)}
     keys.update({"003": "Sonderfall", "017": "Gewerbe"})
     data["reference"]["exclude_keys"] = keys
     result = compute_index(table(), Recipe.from_dict(data))
@@ -148,7 +148,7 @@ def test_many_exclude_keys_are_matched_at_once_and_reported_in_one_line():
     assert reason.iloc[3] == "excluded: Sonderfall" and reason.iloc[17] == "excluded: Gewerbe"
     assert int(result.table["evaluated"].sum()) == 38
     unused = [m for m in result.messages if "exclude_keys" in m]
-    assert len(unused) == 1 and unused[0].startswith("{} excluded keys".format(MAX_EXCLUDE_KEYS - 2))
+    assert len(unused) == 1 and unused[0].startswith(f"{MAX_EXCLUDE_KEYS - 2} excluded keys")
     assert len(unused[0]) < 400
 
 
@@ -265,8 +265,7 @@ def test_fuzz_random_values_at_every_key(seed, repo_root):
                 try:
                     counts[outcome(data)] += 1
                 except Exception as err:  # noqa: BLE001 - the point of the test: name the case
-                    pytest.fail("seed {} path {} value {!r}: {}: {}".format(seed, path, value, type(err).__name__,
-                                                                           err))
+                    pytest.fail(f"seed {seed} path {path} value {value!r}: {type(err).__name__}: {err}")
     assert counts["error"] > 0 and counts["ok"] > 0, counts
 
 

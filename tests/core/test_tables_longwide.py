@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import TableError
-from sozialmonitor.plugin.core.join import join_table
+from sozialmonitor.plugin.core.join.match import join_table
 from sozialmonitor.plugin.core.tables import read_table
 from sozialmonitor.plugin.core.tables.longwide import long_to_wide
 

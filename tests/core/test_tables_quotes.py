@@ -4,7 +4,7 @@ import os
 import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import ExportError, TableError
-from sozialmonitor.plugin.core.overlay import write_report_csv
+from sozialmonitor.plugin.core.spatial.overlay import write_report_csv
 from sozialmonitor.plugin.core.tables import check_text_table, read_table
 
 UNCLOSED = 'PLR_ID;EW;S1\n01011101;100;1,5\n"01011102;200;2,5\n01011103;300;3,5\n01011104;300;3,5\n'
@@ -56,9 +56,9 @@ def test_write_report_csv_unwritable_folder_names_file(tmp_path):
 
 def test_check_text_table_on_a_cut_through_a_utf8_character(tmp_path):
     # the 64 KiB head ends in the middle of 'ü' (two bytes): still one encoding, no error
-    line = "01011101;Frankfurter Allee Süd;1\n".encode("utf-8")
-    at = line.index("ü".encode("utf-8"))
-    filler = "PLR;Name;EW\n01011100;Köpenick ".encode("utf-8")  # a whole UTF-8 line with an umlaut before the cut
+    line = "01011101;Frankfurter Allee Süd;1\n".encode()
+    at = line.index("ü".encode())
+    filler = "PLR;Name;EW\n01011100;Köpenick ".encode()  # a whole UTF-8 line with an umlaut before the cut
     filler += b"x" * (65535 - at - len(filler) - 3) + b";1\n"
     path = tmp_path / "gross.csv"
     path.write_bytes(filler + line * 3)

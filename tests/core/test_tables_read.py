@@ -172,7 +172,7 @@ def test_missing_file_and_unknown_key_column(nasty, tmp_path):
 
 def test_mixed_encodings_name_the_rows(tmp_path):
     path = tmp_path / "gemischt.csv"
-    path.write_bytes("PLR;Straße;EW\n01011101;Müllerstraße;1\n01011102;Königsweg;2\n".encode("utf-8")
+    path.write_bytes("PLR;Straße;EW\n01011101;Müllerstraße;1\n01011102;Königsweg;2\n".encode()
                      + "01011103;Lützowstraße;3\n".encode("cp1252") + b"01011104;Ring;4\n")
     with pytest.raises(TableError, match=r"gemischt\.csv mixes two encodings: 3 rows with umlauts are UTF-8, but "
                                          r"1 rows are not \(rows 4; probably Windows-1252\)"):
@@ -220,15 +220,15 @@ def test_50_mb_table(tmp_path):
     assert path.stat().st_size >= 50 * 1024 * 1024
     result = read_table(path, key_columns=["Schlüssel"])
     assert result.frame.shape == (n_rows, 22)
-    assert result.frame["Schlüssel"].iloc[-1] == "{:08d}".format(n_rows - 1)
+    assert result.frame["Schlüssel"].iloc[-1] == f"{n_rows - 1:08d}"
     assert result.report.column("V01").missing == {".": n_dots}
     assert result.report.encoding == "Windows-1252"
     assert [t for _r, t in result.report.footer_rows] == ["Quelle: synthetisch"]
     assert result.report.footer_rows[0][0] == n_rows + 3
     # and joined: 1,000 districts, one without a row; every other table row is reported as without district
-    from sozialmonitor.plugin.core.join import join_table
+    from sozialmonitor.plugin.core.join.match import join_table
 
-    keys = ["{:08d}".format(i) for i in range(999)] + ["99999999"]
+    keys = [f"{i:08d}" for i in range(999)] + ["99999999"]
     districts = pd.DataFrame({"key": keys}, index=pd.RangeIndex(1000, name="fid"))
     joined = join_table(districts, "key", result, "Schlüssel")
     assert joined.report.n_matched_districts == 999

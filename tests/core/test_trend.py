@@ -5,15 +5,15 @@ import numpy as np
 import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import ExportError
-from sozialmonitor.plugin.core.secrecy import SecrecyRule
-from sozialmonitor.plugin.core.trend import (
+from sozialmonitor.plugin.core.maps.secrecy import SecrecyRule
+from sozialmonitor.plugin.core.reports.trend import (
     detect_series,
     label_and_unit,
     select_series,
     series_from_mapping,
     trend_data,
 )
-from sozialmonitor.plugin.core.trend_chart import (
+from sozialmonitor.plugin.core.reports.trend_chart import (
     DISTRICT_COLOUR,
     REFERENCE_COLOUR,
     ChartScale,

@@ -51,10 +51,10 @@ def test_geopackage_has_official_classes(demo):
     out, _ = demo
     gpkg = out / "sozialmonitor_berlin_2019.gpkg"
     table = _rows(gpkg, "SELECT table_name FROM gpkg_contents WHERE data_type='features'")[0][0]
-    assert _rows(gpkg, 'SELECT count(*) FROM "{}"'.format(table))[0][0] == 448  # every polygon kept
+    assert _rows(gpkg, f'SELECT count(*) FROM "{table}"')[0][0] == 448  # every polygon kept
     # The index was computed on the 447-row table: class counts per distinct PLR equal the official ones.
-    counts = dict(_rows(gpkg, 'SELECT status_class, count(DISTINCT id) FROM "{}" '
-                              "WHERE status_class IS NOT NULL GROUP BY status_class".format(table)))
+    counts = dict(_rows(gpkg, f'SELECT status_class, count(DISTINCT id) FROM "{table}" '
+                              "WHERE status_class IS NOT NULL GROUP BY status_class"))
     # 04030417 (mittel) has no polygon: its polygon carries the duplicated id 06010102. Every other
     # official class count appears exactly on the map.
     expected = dict(OFFICIAL_STATUS_COUNTS, mittel=OFFICIAL_STATUS_COUNTS["mittel"] - 1)
@@ -84,7 +84,7 @@ def test_pdf_shows_title_legend_and_source(demo):
     assert "Senatsverwaltung für Stadtentwicklung und Wohnen Berlin" in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     size = next(line for line in info.splitlines() if line.startswith("Page size"))
-    width, height = [float(v) for v in size.split(":")[1].split("pts")[0].split("x")]
+    width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split("x"))
     assert abs(width - 841.89) < 2 and abs(height - 595.28) < 2  # A4 landscape
 
 

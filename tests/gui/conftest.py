@@ -36,7 +36,7 @@ def provider(qgis_processing):
 @pytest.fixture
 def districts_layer(qgis_app):
     QgsProject.instance().clear()
-    layer = QgsVectorLayer("{}|layername=planungsraeume".format(GPKG), "planungsraeume", "ogr")
+    layer = QgsVectorLayer(f"{GPKG}|layername=planungsraeume", "planungsraeume", "ogr")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
     yield layer

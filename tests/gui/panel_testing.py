@@ -24,7 +24,7 @@ def wait_idle(dock, timeout=120):
             if not dock.runner.busy:
                 return
         time.sleep(0.01)
-    raise AssertionError("the panel's task did not finish within {} s".format(timeout))
+    raise AssertionError(f"the panel's task did not finish within {timeout} s")
 
 
 def bar_messages(iface, level):

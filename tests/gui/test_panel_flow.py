@@ -66,7 +66,7 @@ def test_whole_flow(dock, districts_layer, tmp_path, monkeypatch):
         held.release()
         wait_idle(dock)
     assert all(t is not threading.main_thread() for t in held.threads) and len(held.threads) == 1
-    assert gaps.longest < 0.5, "the UI thread was blocked for {:.2f} s".format(gaps.longest)
+    assert gaps.longest < 0.5, f"the UI thread was blocked for {gaps.longest:.2f} s"
     assert dock.status_label.text() == "Done."
     assert not dock.cancel_button.isEnabled() and dock.compute.compute_button.isEnabled()
     counts = dock.compute.counts()
@@ -140,7 +140,7 @@ def test_export_atlas(dock, tmp_path):
     # string, and the shipped sample must stay byte for byte as it is
     copy = tmp_path / "sample.gpkg"
     shutil.copyfile(GPKG, copy)
-    layer = QgsVectorLayer("{}|layername=planungsraeume".format(copy), "Bezirksregion 0101", "ogr")
+    layer = QgsVectorLayer(f"{copy}|layername=planungsraeume", "Bezirksregion 0101", "ogr")
     assert layer.setSubsetString("\"id\" LIKE '0101%'") and layer.featureCount() > 2
     QgsProject.instance().addMapLayer(layer)
     fill_inputs(dock, layer, tmp_path)
@@ -291,11 +291,11 @@ def test_large_run_keeps_the_ui_responsive_and_cancels(dock, large_districts, tm
         while time.monotonic() - started < 1.5:  # the task runs; the event loop keeps serving the UI
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     assert dock.runner.busy, "the run ended before it could be cancelled; make the data larger"
-    assert gaps.count > 50 and gaps.longest < 0.5, "the UI thread was blocked for {:.2f} s".format(gaps.longest)
+    assert gaps.count > 50 and gaps.longest < 0.5, f"the UI thread was blocked for {gaps.longest:.2f} s"
     dock.cancel_button.click()
     cancelled = time.monotonic()
     wait_idle(dock, timeout=60)
-    print("cancel took {:.1f} s; longest UI gap {:.3f} s".format(time.monotonic() - cancelled, gaps.longest))
+    print(f"cancel took {time.monotonic() - cancelled:.1f} s; longest UI gap {gaps.longest:.3f} s")
     assert time.monotonic() - cancelled < 20
     assert dock.status_label.text() == "Cancelled."
     assert dock.compute.compute_button.isEnabled() and not dock.cancel_button.isEnabled()

@@ -36,7 +36,7 @@ def test_2021_table_on_2019_districts_fails_with_the_cause(dock, districts_layer
 
 def test_partial_table_passes_when_the_minimum_is_lowered(dock, tmp_path):
     cases = make_joins.write_all(tmp_path / "cases")
-    layer = QgsVectorLayer("{}|layername=planungsraeume".format(GPKG), "PLR", "ogr")
+    layer = QgsVectorLayer(f"{GPKG}|layername=planungsraeume", "PLR", "ogr")
     QgsProject.instance().addMapLayer(layer)
     _fill(dock, layer, cases["mss2019_first45.csv"], tmp_path)
     dock.table.join_button.click()

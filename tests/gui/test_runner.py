@@ -56,7 +56,7 @@ def test_a_bug_is_reported_not_raised(runner):
 
 
 def test_invalid_parameters_are_refused_before_a_task_starts(runner):
-    params = {"INPUT": "{}|layername=planungsraeume".format(GPKG), "INPUT_KEY": "id", "OUTPUT": "memory:"}
+    params = {"INPUT": f"{GPKG}|layername=planungsraeume", "INPUT_KEY": "id", "OUTPUT": "memory:"}
     ok, _result, error = run_to_end(runner, lambda cb: runner.run_algorithm("sozialmonitor:join_table", params, cb))
     assert not ok and "TABLE_KEY" in error  # QGIS names the missing parameter
 

@@ -82,8 +82,7 @@ class PgServer:
     @property
     def uri(self):
         """libpq/QGIS connection string (TCP on loopback, trust authentication)."""
-        return "host={} port={} dbname={} user={} sslmode=disable".format(self.host, self.port, self.dbname,
-                                                                          self.user)
+        return f"host={self.host} port={self.port} dbname={self.dbname} user={self.user} sslmode=disable"
 
     def psql(self, sql, dbname=None):
         """Run SQL through psql (as the test harness, not through the plugin); returns stdout (unaligned)."""
@@ -100,7 +99,7 @@ def _start(bindir):
             owner = pwd.getpwnam(SUPERUSER)
         except KeyError:
             shutil.rmtree(root, ignore_errors=True)
-            pytest.fail("PostGIS tests: the OS user '{}' does not exist; {}.".format(SUPERUSER, INSTALL_HINT),
+            pytest.fail(f"PostGIS tests: the OS user '{SUPERUSER}' does not exist; {INSTALL_HINT}.",
                         pytrace=False)
         os.chown(root, owner.pw_uid, owner.pw_gid)
     data, sockdir, log = os.path.join(root, "data"), os.path.join(root, "socket"), os.path.join(root, "server.log")
@@ -111,8 +110,8 @@ def _start(bindir):
                               "-E", "UTF8", "--no-locale", "--no-sync"]), "initdb", cwd=root)
         for _attempt in range(3):  # another process may grab the free port between probe and start
             port = _free_port()
-            opts = ("-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-                    "-c full_page_writes=off".format(port, sockdir))
+            opts = (f"-p {port} -k {sockdir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+                    "-c full_page_writes=off")
             start = subprocess.run(_as_server_user([os.path.join(bindir, "pg_ctl"), "-D", data, "-l", log, "-w",
                                                     "-t", "60", "-o", opts, "start"]),
                                    capture_output=True, text=True, timeout=120, cwd=root)
@@ -123,14 +122,14 @@ def _start(bindir):
         if server is None:
             with open(log, encoding="utf-8", errors="replace") as fh:
                 raise RuntimeError("pg_ctl start failed:\n" + fh.read()[-3000:])
-        server.psql("CREATE DATABASE {}".format(DBNAME), dbname="postgres")
+        server.psql(f"CREATE DATABASE {DBNAME}", dbname="postgres")
         try:
             server.psql("CREATE EXTENSION postgis")
         except RuntimeError as err:
             major = os.path.basename(os.path.dirname(bindir))
             major = major if major.isdigit() else "<major>"
-            raise RuntimeError("CREATE EXTENSION postgis failed (is postgresql-{}-postgis-3 installed for the "
-                               "server in {}? {}):\n{}".format(major, bindir, INSTALL_HINT, err)) from None
+            raise RuntimeError(f"CREATE EXTENSION postgis failed (is postgresql-{major}-postgis-3 installed for the "
+                               f"server in {bindir}? {INSTALL_HINT}):\n{err}") from None
         return server
     except BaseException:
         _stop(bindir, root)
@@ -153,12 +152,12 @@ def pg_server():
     bindir = _bindir()
     if bindir is None:
         pytest.fail("PostGIS tests need the PostgreSQL server binaries (initdb, pg_ctl, psql), which were not "
-                    "found in /usr/lib/postgresql/*/bin, on PATH or in $SOZIALMONITOR_PG_BINDIR: {}.".format(
-                        INSTALL_HINT), pytrace=False)
+                    f"found in /usr/lib/postgresql/*/bin, on PATH or in $SOZIALMONITOR_PG_BINDIR: {INSTALL_HINT}.",
+                    pytrace=False)
     try:
         server = _start(bindir)
     except RuntimeError as err:
-        pytest.fail("Could not start the PostGIS test server: {}".format(err), pytrace=False)
+        pytest.fail(f"Could not start the PostGIS test server: {err}", pytrace=False)
     try:
         yield server
     finally:

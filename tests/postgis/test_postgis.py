@@ -22,12 +22,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerExporter,
 )
-from sozialmonitor.plugin.core.engine_fields import output_field_specs
 from sozialmonitor.plugin.core.errors import ExportError
-from sozialmonitor.plugin.core.recipe import Recipe
+from sozialmonitor.plugin.core.index.output_fields import output_field_specs
+from sozialmonitor.plugin.core.recipe.load import Recipe
 from sozialmonitor.plugin.gis.compat import FieldType
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
-from sozialmonitor.plugin.gis.postgis import qualified_name, quote_ident, quote_literal
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
+from sozialmonitor.plugin.gis.io.postgis import qualified_name, quote_ident, quote_literal
 
 ROOT = Path(__file__).resolve().parents[2]
 GPKG = ROOT / "resources" / "sample" / "berlin_lor_2019.gpkg"
@@ -52,7 +52,7 @@ def berlin_pg(pg_server, sql):
     next to the table public.districts that the nasty table name tries to drop."""
     sql("CREATE TABLE IF NOT EXISTS public.districts (id text PRIMARY KEY); "
         "INSERT INTO public.districts VALUES ('a'), ('b') ON CONFLICT DO NOTHING")
-    layer = QgsVectorLayer("{}|layername=planungsraeume".format(GPKG), "planungsraeume", "ogr")
+    layer = QgsVectorLayer(f"{GPKG}|layername=planungsraeume", "planungsraeume", "ogr")
     assert layer.featureCount() == 448
     uri = QgsDataSourceUri(pg_server.uri)
     uri.setDataSource("public", "planungsraeume", "geom", "", "gid")
@@ -134,7 +134,7 @@ def gpkg_route(run, tmp_path_factory):
     """The demo pipeline on files (scripts/demo.sh): compute_index on the CSV table, join to the GeoPackage."""
     tmp = tmp_path_factory.mktemp("gpkg_route")
     index = run("compute_index", {"INPUT": str(TABLE), "RECIPE": str(RECIPE), "OUTPUT": str(tmp / "index.gpkg")})
-    joined = run("join_table", {"INPUT": "{}|layername=planungsraeume".format(GPKG), "INPUT_KEY": "id",
+    joined = run("join_table", {"INPUT": f"{GPKG}|layername=planungsraeume", "INPUT_KEY": "id",
                                 "INPUT_NAME": "name", "TABLE_LAYER": index["OUTPUT"], "TABLE_KEY": "PLR_ID",
                                 "TABLE_NAME": "PLR_NAME", "OUTPUT": str(tmp / "joined.gpkg")})
     return index, joined
@@ -169,7 +169,7 @@ def test_identifier_quoting():
 
 def test_postgis_layer_reads_like_the_geopackage(berlin_pg):
     pg = _frame(berlin_pg)
-    ref = _frame(QgsVectorLayer("{}|layername=planungsraeume".format(GPKG), "p", "ogr"))
+    ref = _frame(QgsVectorLayer(f"{GPKG}|layername=planungsraeume", "p", "ogr"))
     _assert_same_values(pg, ref, ["id", "name"])
     assert (pg["id"] == "06010102").sum() == 2  # the duplicated key survives (the PostGIS key is gid)
     assert pg["id"].str.len().eq(8).all() and pg["id"].iloc[0] == "01011101"
@@ -227,7 +227,7 @@ def test_join_from_postgis_written_back_matches_geopackage(pg_route, gpkg_route,
     # the generated key is the primary key: 1..448, even though district key 06010102 occurs twice
     target = qualified_name(NASTY_SCHEMA, NASTY_TABLE)
     keys = sql("SELECT min(fid), max(fid), count(DISTINCT fid), count(*) FILTER (WHERE id = '06010102') "
-               "FROM {}".format(target))
+               f"FROM {target}")
     assert [int(v) for v in keys[0]] == [1, 448, 448, 2]
     pk = sql("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
              "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = '{}'::regclass AND i.indisprimary".format(
@@ -262,9 +262,9 @@ def test_single_quotes_and_backslashes_in_the_schema_do_not_inject(run, pg_serve
     assert run("export_postgis", dict(params, OVERWRITE=True))["FEATURE_COUNT"] == 448
     assert pg_server.psql("SELECT count(*) FROM public.districts") == "2"
     target = qualified_name(schema, "t")
-    assert int(sql("SELECT count(*) FROM {}".format(target))[0][0]) == 448
-    gist = sql("SELECT count(*) FROM pg_indexes WHERE schemaname = {} AND tablename = 't' "
-               "AND indexdef LIKE '%USING gist (geom)%'".format(quote_literal(schema)))
+    assert int(sql(f"SELECT count(*) FROM {target}")[0][0]) == 448
+    gist = sql(f"SELECT count(*) FROM pg_indexes WHERE schemaname = {quote_literal(schema)} AND tablename = 't' "
+               "AND indexdef LIKE '%USING gist (geom)%'")
     assert int(gist[0][0]) == 1
 
 
@@ -280,10 +280,10 @@ def test_existing_table_needs_overwrite(run, pg_server, sql, berlin_pg):
     params = {"INPUT": _postgres(berlin_pg.source()), "DATABASE": pg_server.uri, "SCHEMA": NASTY_SCHEMA,
               "TABLE": table}
     assert run("export_postgis", params)["FEATURE_COUNT"] == 448
-    before = sql("SELECT count(*), sum(fid) FROM {}".format(target))
+    before = sql(f"SELECT count(*), sum(fid) FROM {target}")
     with pytest.raises(QgsProcessingException, match="OVERWRITE"):
         run("export_postgis", params)
-    assert sql("SELECT count(*), sum(fid) FROM {}".format(target)) == before
+    assert sql(f"SELECT count(*), sum(fid) FROM {target}") == before
     # with OVERWRITE: replaced by the Planungsräume whose key starts with 0101
     few = QgsVectorLayer(berlin_pg.source(), "few", "postgres")
     few.setSubsetString("id LIKE '0101%'")
@@ -291,7 +291,7 @@ def test_existing_table_needs_overwrite(run, pg_server, sql, berlin_pg):
     assert 0 < n_few < 448
     result = run("export_postgis", dict(params, INPUT=few, OVERWRITE=True))
     assert result["FEATURE_COUNT"] == n_few
-    assert int(sql("SELECT count(*) FROM {}".format(target))[0][0]) == n_few
+    assert int(sql(f"SELECT count(*) FROM {target}")[0][0]) == n_few
     assert pg_server.psql("SELECT count(*) FROM public.districts") == "2"
 
 
@@ -307,7 +307,7 @@ def test_failed_overwrite_keeps_the_old_table(run, pg_server, sql, berlin_pg):
 
 def test_drop_and_rename_are_one_transaction(run, pg_server, sql, berlin_pg, monkeypatch):
     """A failure after DROP and RENAME (here: a statement appended to the swap) undoes both."""
-    from sozialmonitor.plugin.gis import postgis
+    from sozialmonitor.plugin.gis.io import postgis
 
     params = {"INPUT": _postgres(berlin_pg.source()), "DATABASE": pg_server.uri, "SCHEMA": "Neues Schema",
               "TABLE": "atomic"}
@@ -323,7 +323,7 @@ def test_drop_and_rename_are_one_transaction(run, pg_server, sql, berlin_pg, mon
 
 
 def test_failed_write_into_new_schema_leaves_no_schema(run, pg_server, berlin_pg, monkeypatch):
-    from sozialmonitor.plugin.gis import postgis
+    from sozialmonitor.plugin.gis.io import postgis
 
     monkeypatch.setattr(postgis, "swap_sql", lambda *args: "SELECT 1/0")
     with pytest.raises(QgsProcessingException, match="nothing was written"):
@@ -342,7 +342,7 @@ def test_cancel_writes_nothing(run, pg_server, berlin_pg):
 
     feedback = Cancelling()
     small = QgsVectorLayer(berlin_pg.source(), "p", "postgres")
-    from sozialmonitor.plugin.gis import postgis
+    from sozialmonitor.plugin.gis.io import postgis
 
     old_batch, postgis.BATCH = postgis.BATCH, 100  # check for cancel every 100 features
     try:
@@ -384,7 +384,7 @@ class _Log(QgsProcessingFeedback):
 
 def test_saved_connection_name(run, pg_server, berlin_pg, sql):
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    name = "sozialmonitor-test-{}".format(pg_server.port)
+    name = f"sozialmonitor-test-{pg_server.port}"
     # as the Browser's "New connection" dialog stores it with "Store user name" ticked
     metadata.saveConnection(metadata.createConnection(pg_server.uri, {"saveUsername": True}), name)
     try:
@@ -461,7 +461,7 @@ def test_text_primary_key_table_as_input(run, pg_route, pg_server, sql):
 def test_spatial_algorithms_read_postgis_like_the_geopackage(run, berlin_pg, fixtures_dir):
     """count_points and accessibility on the PostGIS polygons give what they give on the GeoPackage."""
     kitas = "{}|layername=kitas".format(fixtures_dir / "overlay" / "berlin_overlay.gpkg")
-    gpkg = "{}|layername=planungsraeume".format(GPKG)
+    gpkg = f"{GPKG}|layername=planungsraeume"
     counts = {}
     for name, districts in (("pg", _postgres(berlin_pg.source())), ("gpkg", gpkg)):
         out = run("count_points", {"INPUT": districts, "POINTS": kitas, "KEY_FIELD": "id",

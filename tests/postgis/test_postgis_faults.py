@@ -18,7 +18,7 @@ TMP_TABLES = "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'sozialmonitor
 
 @pytest.fixture
 def small_batches():
-    from sozialmonitor.plugin.gis import postgis
+    from sozialmonitor.plugin.gis.io import postgis
 
     old, postgis.BATCH = postgis.BATCH, 100
     yield
@@ -26,7 +26,7 @@ def small_batches():
 
 
 def _source():
-    layer = QgsVectorLayer("{}|layername=planungsraeume".format(GPKG), "p", "ogr")
+    layer = QgsVectorLayer(f"{GPKG}|layername=planungsraeume", "p", "ogr")
     assert layer.featureCount() == 448
     return layer
 
@@ -56,7 +56,7 @@ def test_connection_dropped_during_the_write(request):
     os._exit; the parent requires the marker."""
     if os.environ.get(CHILD) != "1":
         proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
-                               "{}::test_connection_dropped_during_the_write".format(__file__)],
+                               f"{__file__}::test_connection_dropped_during_the_write"],
                               env=dict(os.environ, **{CHILD: "1"}), capture_output=True, text=True, timeout=600,
                               cwd=str(ROOT))
         assert "DROP-TEST-PASSED" in proc.stdout, (proc.stdout[-4000:], proc.stderr[-4000:])
@@ -116,18 +116,18 @@ def test_connection_terminated_between_batches_is_recovered(run, pg_server, smal
 
 
 def test_next_run_removes_the_table_of_a_killed_run(run, pg_server):
-    from sozialmonitor.plugin.gis import postgis
+    from sozialmonitor.plugin.gis.io import postgis
 
     # what a run killed during the write leaves: a temporary table named after a process that is gone
     dead = postgis.tmp_table_name(pid=2 ** 22 + 12345)
-    pg_server.psql('CREATE TABLE public."{}" (fid serial PRIMARY KEY)'.format(dead))
+    pg_server.psql(f'CREATE TABLE public."{dead}" (fid serial PRIMARY KEY)')
     legacy_live = postgis.tmp_table_name()  # this process, still writing (registered as active)
     with postgis.active_table(legacy_live):
-        pg_server.psql('CREATE TABLE public."{}" (fid serial PRIMARY KEY)'.format(legacy_live))
+        pg_server.psql(f'CREATE TABLE public."{legacy_live}" (fid serial PRIMARY KEY)')
         result = run("export_postgis", {"INPUT": _source(), "DATABASE": pg_server.uri, "SCHEMA": "public",
                                         "TABLE": "after_kill"})
         assert result["FEATURE_COUNT"] == 448
         left = pg_server.psql("SELECT string_agg(tablename, ',') FROM pg_tables "
                               "WHERE tablename LIKE 'sozialmonitor\\_tmp\\_%'")
         assert left == legacy_live
-    pg_server.psql('DROP TABLE public."{}"'.format(legacy_live))
+    pg_server.psql(f'DROP TABLE public."{legacy_live}"')

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_algorithm(alg, params, qgis_check="none", timeout=300):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SOZIALMONITOR_LANG="en")
-    proc = subprocess.run([sys.executable, __file__, alg, json.dumps(params), qgis_check], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, __file__, alg, json.dumps(params), qgis_check],
+                          capture_output=True, text=True,
                           timeout=timeout, env=env)
     out = None
     for line in proc.stdout.splitlines():

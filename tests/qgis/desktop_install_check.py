@@ -67,8 +67,8 @@ def run():
         result["uninstalled"] = state()
 
         settings = QgsSettings()
-        settings.setValue("{}/{}/url".format(reposGroup, officialRepo[0]), officialRepo[1])
-        settings.setValue("{}/{}/enabled".format(reposGroup, officialRepo[0]), False)
+        settings.setValue(f"{reposGroup}/{officialRepo[0]}/url", officialRepo[1])
+        settings.setValue(f"{reposGroup}/{officialRepo[0]}/enabled", False)
         settings.setValue(reposGroup + "/Intranet/url", REPO_URL)
         settings.setValue(reposGroup + "/Intranet/enabled", True)
         allow_experimental()  # *Settings › Show also experimental plugins*: the plugin is marked experimental

@@ -52,7 +52,7 @@ def qgis_module(path):
 def fetch(url):
     reply = QgsNetworkAccessManager.instance().blockingGet(QNetworkRequest(QUrl(url)))
     if reply.error() != QNetworkReply.NetworkError.NoError:
-        raise RuntimeError("cannot fetch {}: {}".format(url, reply.errorString()))
+        raise RuntimeError(f"cannot fetch {url}: {reply.errorString()}")
     return bytes(reply.content())
 
 
@@ -60,7 +60,7 @@ def read_repository(url):
     version_compare = qgis_module("pyplugin_installer/version_compare.py")
     major, minor = Qgis.QGIS_VERSION_INT // 10000, Qgis.QGIS_VERSION_INT // 100 % 100
     doc = QDomDocument()
-    doc.setContent(fetch("{}?qgis={}.{}".format(url, major, minor)))
+    doc.setContent(fetch(f"{url}?qgis={major}.{minor}"))
     nodes = doc.elementsByTagName("pyqgis_plugin")
     plugins = []
     for i in range(nodes.size()):

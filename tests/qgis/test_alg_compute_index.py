@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
 
 ALG = "sozialmonitor:compute_index"
 
@@ -18,7 +18,7 @@ def processing_run(qgis_app, qgis_processing):
 
 
 def _read(path, layer=None):
-    uri = str(path) if layer is None else "{}|layername={}".format(path, layer)
+    uri = str(path) if layer is None else f"{path}|layername={layer}"
     out = QgsVectorLayer(uri, "out", "ogr")
     assert out.isValid()
     return out, layer_to_dataframe(out)
@@ -39,7 +39,7 @@ def test_mss2019_through_processing(processing_run, repo_root, gpkg, official, t
     out_path = tmp_path / "result.gpkg"
     diag_path = tmp_path / "diag.csv"
     result = processing_run(ALG, {
-        "INPUT": "{}|layername={}".format(gpkg, layer),
+        "INPUT": f"{gpkg}|layername={layer}",
         "RECIPE": str(repo_root / "resources" / "recipes" / "berlin_mss_2019.json"),
         "OUTPUT": str(out_path),
         "OUTPUT_DIAGNOSTICS": str(diag_path) if layer == "plr" else None,
@@ -50,8 +50,8 @@ def test_mss2019_through_processing(processing_run, repo_root, gpkg, official, t
     assert out.featureCount() == 447
     assert out.isSpatial() == (layer == "plr")
     assert frame["PLR_ID"].str.len().eq(8).all() and frame["PLR_ID"].iloc[0] == "01011101"
-    from sozialmonitor.plugin.core.engine_fields import output_field_specs
-    from sozialmonitor.plugin.core.recipe import Recipe
+    from sozialmonitor.plugin.core.index.output_fields import output_field_specs
+    from sozialmonitor.plugin.core.recipe.load import Recipe
     from sozialmonitor.plugin.processing.algorithms.compute_index import FieldAliasSetter
 
     specs = output_field_specs(Recipe.from_file(repo_root / "resources" / "recipes" / "berlin_mss_2019.json"))
@@ -77,7 +77,7 @@ def test_error_leaves_no_output(processing_run, gpkg, tmp_path, repo_root):
     bad.write_text(data.replace('"field": "S4"', '"field": "S4_missing"'), encoding="utf-8")
     out_path = tmp_path / "never.gpkg"
     with pytest.raises(QgsProcessingException, match="indicators\\[2\\] \\(id 'S4'\\): unknown field 'S4_missing'"):
-        processing_run(ALG, {"INPUT": "{}|layername=plr".format(gpkg), "RECIPE": str(bad), "OUTPUT": str(out_path)})
+        processing_run(ALG, {"INPUT": f"{gpkg}|layername=plr", "RECIPE": str(bad), "OUTPUT": str(out_path)})
     assert not out_path.exists()
 
 
@@ -102,7 +102,7 @@ def test_bulk_gpkg_path_equals_generic_path(processing_run, repo_root, gpkg, tmp
     """
     from osgeo import gdal
 
-    source = "{}|layername=plr".format(gpkg)
+    source = f"{gpkg}|layername=plr"
     if single_layer:
         single = tmp_path / "single.gpkg"
         gdal.VectorTranslate(str(single), str(gpkg), options=gdal.VectorTranslateOptions(
@@ -130,6 +130,6 @@ def test_bulk_gpkg_path_equals_generic_path(processing_run, repo_root, gpkg, tmp
 def test_bulk_path_error_leaves_no_file(processing_run, repo_root, gpkg, tmp_path):
     recipe = str(repo_root / "resources" / "recipes" / "berlin_mss_2019.json")
     with pytest.raises(QgsProcessingException):
-        processing_run(ALG, {"INPUT": "{}|layername=plr".format(gpkg), "RECIPE": recipe,
+        processing_run(ALG, {"INPUT": f"{gpkg}|layername=plr", "RECIPE": recipe,
                              "OUTPUT": str(tmp_path / "no_such_dir" / "out.gpkg")})
     assert not (tmp_path / "no_such_dir").exists()

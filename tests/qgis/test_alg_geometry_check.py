@@ -16,7 +16,7 @@ import shapely
 import shapely.wkb
 from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alg_subprocess import run_algorithm  # noqa: E402
@@ -26,7 +26,7 @@ REPAIR, SKIP, STOP = 0, 1, 2
 
 
 def uri(layer):
-    return "{}|layername={}".format(GPKG, layer)
+    return f"{GPKG}|layername={layer}"
 
 
 class Log(QgsProcessingFeedback):
@@ -159,7 +159,7 @@ def _interpolate(tmp_path, source, target, **extra):
     params = dict({"INPUT": uri(source), "TARGET": uri(target), "EXTENSIVE_FIELDS": ["EW"],
                    "OUTPUT": str(tmp_path / "i.gpkg")}, **extra)
     rc, out, err = run_algorithm("sozialmonitor:areal_interpolation", params)
-    assert rc == 0 and out is not None, "the run crashed (rc {}): {}".format(rc, err[-2000:])
+    assert rc == 0 and out is not None, f"the run crashed (rc {rc}): {err[-2000:]}"
     assert out["error"] is None, out["error"]
     return out
 

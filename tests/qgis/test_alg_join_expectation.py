@@ -9,15 +9,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
 
 ALG = "sozialmonitor:join_table"
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "joins"))
 import make_joins  # noqa: E402
 
-PLR = "{}|layername=planungsraeume".format(make_joins.DISTRICTS_2019)
-KREISE = "{}|layername=kreise".format(make_joins.KREISE)
+PLR = f"{make_joins.DISTRICTS_2019}|layername=planungsraeume"
+KREISE = f"{make_joins.KREISE}|layername=kreise"
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -75,7 +75,7 @@ def test_2021_table_on_2019_districts_fails_and_writes_the_report(run, cases, tm
                                          OUTPUT=str(out), REPORT=str(report)))
     assert "0 of 448 districts (0 %) and 0 of 542 table rows (0 %) matched" in message
     assert "keys look like a different district vintage" in message and "343 names occur in both" in message
-    assert "Join report: {}".format(report) in message
+    assert f"Join report: {report}" in message
     assert not out.exists()
     rows = pd.read_csv(report, sep=";", dtype=str, encoding="utf-8-sig")
     assert (rows["section"] == "district_without_data").sum() == 448

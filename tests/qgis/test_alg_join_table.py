@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from sozialmonitor.plugin.gis.compat import FieldType
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
 
 ALG = "sozialmonitor:join_table"
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +81,7 @@ def test_berlin_sample_join_and_report_next_to_output(run, tmp_path):
     out_path = tmp_path / "plr_mss2019.gpkg"
     feedback = _Feedback()
     result = run({
-        "INPUT": "{}|layername=planungsraeume".format(gpkg), "INPUT_KEY": "id", "INPUT_NAME": "name",
+        "INPUT": f"{gpkg}|layername=planungsraeume", "INPUT_KEY": "id", "INPUT_NAME": "name",
         "TABLE": str(SAMPLE / "mss2019_index_indicators_shares_plr.csv"), "TABLE_KEY": "PLR_ID",
         "TABLE_NAME": "PLR_NAME", "MISSING_CODES": "0", "OUTPUT": str(out_path)}, feedback)
     assert (result["MATCHED"], result["UNMATCHED_DISTRICTS"], result["UNMATCHED_ROWS"]) == (447, 1, 1)

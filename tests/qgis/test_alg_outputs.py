@@ -29,7 +29,7 @@ def run(qgis_app, qgis_processing):
 
 
 def uri(path, layer):
-    return "{}|layername={}".format(path, layer)
+    return f"{path}|layername={layer}"
 
 
 def _left(folder):
@@ -224,7 +224,7 @@ def test_export_map_logo_that_is_no_picture(run, tmp_path):
 def test_cancelled_single_pdf_leaves_nothing(run, tmp_path):
     from qgis.core import QgsProcessingFeedback
     from sozialmonitor.plugin.core.errors import ExportError
-    from sozialmonitor.plugin.gis.multi_pdf import layouts_to_pdf
+    from sozialmonitor.plugin.gis.printing.multi_pdf import layouts_to_pdf
 
     feedback = QgsProcessingFeedback()
     feedback.cancel()

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from shapely.ops import unary_union
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def gpkg():
 
 
 def uri(gpkg, layer):
-    return "{}|layername={}".format(gpkg, layer)
+    return f"{gpkg}|layername={layer}"
 
 
 def shapes(gpkg, layer, fields=()):
@@ -217,9 +217,9 @@ def test_interpolation_agrees_with_published_lor_matches(gpkg, fixtures_dir, qgi
     """berlin-lor-matches.json (independent of geometry): an old PLR matched to exactly one 2021 Prognoseraum
     must send at least 99 % of its area there."""
     import pandas as pd
-    from sozialmonitor.plugin.core.overlay import interpolate
-    from sozialmonitor.plugin.gis import overlay as geo
-    from sozialmonitor.plugin.gis import overlay_checks as checks
+    from sozialmonitor.plugin.core.spatial.overlay import interpolate
+    from sozialmonitor.plugin.gis.spatial import input_checks as checks
+    from sozialmonitor.plugin.gis.spatial import overlay_geometry as geo
 
     src, tgt = QgsVectorLayer(uri(gpkg, "plr2019")), QgsVectorLayer(uri(gpkg, "pgr2021"))
     targets = geo.PolygonIndex.from_source(tgt)

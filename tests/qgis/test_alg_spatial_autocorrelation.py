@@ -28,10 +28,10 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from sozialmonitor.plugin.core.spatial_weights import SpatialWeights
+from sozialmonitor.plugin.core.spatial.weights import SpatialWeights
 from sozialmonitor.plugin.gis.compat import FieldType
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe
-from sozialmonitor.plugin.gis.neighbours import build_weights, read_geometries
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
+from sozialmonitor.plugin.gis.spatial.neighbours import build_weights, read_geometries
 
 ROOT = Path(__file__).resolve().parents[2]
 ALG = "sozialmonitor:spatial_autocorrelation"
@@ -60,8 +60,8 @@ def berlin(run, tmp_path_factory):
     table = layer_to_dataframe(QgsVectorLayer(index["OUTPUT"], "index", "ogr"), ["PLR_ID", "status_score"])
     score = dict(zip(table["PLR_ID"], table["status_score"]))
     gpkg = ROOT / "resources" / "sample" / "berlin_lor_2019.gpkg"
-    plr = QgsVectorLayer("{}|layername=planungsraeume".format(gpkg), "plr", "ogr")
-    bezirke = QgsVectorLayer("{}|layername=bezirke".format(gpkg), "bezirke", "ogr")
+    plr = QgsVectorLayer(f"{gpkg}|layername=planungsraeume", "plr", "ogr")
+    bezirke = QgsVectorLayer(f"{gpkg}|layername=bezirke", "bezirke", "ogr")
     cw = next(f.geometry() for f in bezirke.getFeatures() if f["id"] == "04")
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25833", "berlin", "memory")
     layer.dataProvider().addAttributes([QgsField("id", FieldType.String), QgsField("name", FieldType.String),
@@ -173,9 +173,9 @@ def test_berlin_queen_value_and_clusters(run, berlin, tmp_path):
 
 
 def test_cluster_map_style_and_aliases(run, berlin, tmp_path):
-    from sozialmonitor.plugin.core.cluster_analysis import GI_CLASSES, LISA_CLASSES, class_counts, field_specs
     from sozialmonitor.plugin.core.i18n import tr
-    from sozialmonitor.plugin.gis.cluster_style import STYLE_GI, STYLE_LISA
+    from sozialmonitor.plugin.core.spatial.cluster_analysis import GI_CLASSES, LISA_CLASSES, class_counts, field_specs
+    from sozialmonitor.plugin.gis.style.cluster_maps import STYLE_GI, STYLE_LISA
     from sozialmonitor.plugin.processing.algorithms.spatial_autocorrelation import ClusterMapStyler
 
     result = run(ALG, {"INPUT": berlin, "FIELD": "status_score", "PERMUTATIONS": 99,
@@ -235,7 +235,7 @@ def _grid(values):
         x, y = i % 4, i // 4
         feature = QgsFeature(layer.fields())
         feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y, x + 1, y + 1)))
-        feature.setAttributes(["k{}".format(min(i, 14)), value])
+        feature.setAttributes([f"k{min(i, 14)}", value])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer

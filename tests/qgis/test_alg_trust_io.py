@@ -35,7 +35,7 @@ def digest(path):
 
 def layers(path):
     ds = ogr.Open(str(path))
-    assert ds is not None, "{} does not open".format(path)
+    assert ds is not None, f"{path} does not open"
     return {ds.GetLayer(i).GetName(): ds.GetLayer(i).GetFeatureCount() for i in range(ds.GetLayerCount())}
 
 
@@ -81,7 +81,7 @@ def _assert_refused(excinfo, *names):
 def test_join_output_is_the_input_geopackage_refused(run, sample):
     before = digest(sample)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(sample), sample))
+        run("join_table", join_params(f"{sample}|layername=planungsraeume", sample))
     _assert_refused(excinfo, "OUTPUT", "INPUT", str(sample))
     assert digest(sample) == before
     assert layers(sample) == {"planungsraeume": 448, "bezirke": 12}
@@ -90,7 +90,7 @@ def test_join_output_is_the_input_geopackage_refused(run, sample):
 def test_compute_index_output_is_the_input_geopackage_refused(run, mss):
     before = digest(mss)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("compute_index", index_params("{}|layername=plr_table".format(mss), mss))
+        run("compute_index", index_params(f"{mss}|layername=plr_table", mss))
     _assert_refused(excinfo, "OUTPUT", "INPUT", str(mss))
     assert digest(mss) == before
 
@@ -98,8 +98,8 @@ def test_compute_index_output_is_the_input_geopackage_refused(run, mss):
 def test_output_uri_with_layername_into_the_input_refused(run, sample):
     before = digest(sample)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(sample),
-                                      "ogr:dbname='{}' table=\"joined\" (geom)".format(sample)))
+        run("join_table", join_params(f"{sample}|layername=planungsraeume",
+                                      f"ogr:dbname='{sample}' table=\"joined\" (geom)"))
     _assert_refused(excinfo, "OUTPUT", "INPUT")
     assert digest(sample) == before
 
@@ -109,7 +109,7 @@ def test_diagnostics_on_the_recipe_refused(run, tmp_path):
     shutil.copy(RECIPE, recipe)
     before = digest(recipe)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("compute_index", index_params("{}|layername=plr_table".format(MSS), tmp_path / "o.gpkg",
+        run("compute_index", index_params(f"{MSS}|layername=plr_table", tmp_path / "o.gpkg",
                                           RECIPE=str(recipe), OUTPUT_DIAGNOSTICS=str(recipe)))
     _assert_refused(excinfo, "OUTPUT_DIAGNOSTICS", "RECIPE", str(recipe))
     assert digest(recipe) == before
@@ -121,7 +121,7 @@ def test_join_output_is_the_input_csv_refused(run, tmp_path):
     shutil.copy(TABLE, table)
     before = digest(table)
     for key in ("OUTPUT", "REPORT"):
-        params = join_params("{}|layername=planungsraeume".format(SAMPLE), tmp_path / "j.gpkg", TABLE=str(table))
+        params = join_params(f"{SAMPLE}|layername=planungsraeume", tmp_path / "j.gpkg", TABLE=str(table))
         params[key] = str(table)
         with pytest.raises(QgsProcessingException) as excinfo:
             run("join_table", params)
@@ -135,7 +135,7 @@ def test_symlink_to_the_input_refused(run, sample, tmp_path):
     link.symlink_to(sample)
     before = digest(sample)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(sample), link))
+        run("join_table", join_params(f"{sample}|layername=planungsraeume", link))
     _assert_refused(excinfo, "OUTPUT", "INPUT")
     assert digest(sample) == before and link.is_symlink()
 
@@ -146,7 +146,7 @@ def test_relative_output_path_resolving_to_the_input_refused(run, sample, tmp_pa
     monkeypatch.chdir(sub)
     before = digest(sample)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(sample), Path("..") / "lor.gpkg"))
+        run("join_table", join_params(f"{sample}|layername=planungsraeume", Path("..") / "lor.gpkg"))
     _assert_refused(excinfo, "OUTPUT", "INPUT")
     assert digest(sample) == before
 
@@ -154,22 +154,22 @@ def test_relative_output_path_resolving_to_the_input_refused(run, sample, tmp_pa
 def test_two_outputs_on_one_file_refused(run, tmp_path):
     out = tmp_path / "j.csv"
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), out, REPORT=str(out)))
+        run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", out, REPORT=str(out)))
     _assert_refused(excinfo, "OUTPUT", "REPORT")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_writing_into_an_existing_geopackage_keeps_its_other_layers(run, sample, tmp_path):
     # sample is not an input here: the join reads the original; the result goes into the copy as a new layer
-    result = run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE),
-                                           "{}|layername=joined".format(sample)))
+    result = run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume",
+                                           f"{sample}|layername=joined"))
     assert result["MATCHED"] == 447
     assert layers(sample) == {"planungsraeume": 448, "bezirke": 12, "joined": 448}
     # again, now replacing only that layer
-    run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), "{}|layername=joined".format(sample)))
+    run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", f"{sample}|layername=joined"))
     assert layers(sample) == {"planungsraeume": 448, "bezirke": 12, "joined": 448}
     # a plain path writes the layer named after the file, the others survive
-    run("compute_index", index_params("{}|layername=plr_table".format(MSS), sample))
+    run("compute_index", index_params(f"{MSS}|layername=plr_table", sample))
     found = layers(sample)
     assert found["bezirke"] == 12 and found["planungsraeume"] == 448 and found["joined"] == 448
     assert found["lor"] == 447
@@ -179,7 +179,7 @@ def test_writing_into_an_existing_geopackage_keeps_its_other_layers(run, sample,
 # ------------------------------------------------------------------ item 2: write errors are failures
 def test_5000_columns_fail_clearly(run, tmp_path):
     table = tmp_path / "wide.csv"
-    header = ["PLR_ID"] + ["v{}".format(i) for i in range(5000)]
+    header = ["PLR_ID"] + [f"v{i}" for i in range(5000)]
     rows = [";".join(header)]
     keys = [line.split(",")[0] for line in TABLE.read_text(encoding="utf-8-sig").splitlines()[1:30]]
     for key in keys:
@@ -188,7 +188,7 @@ def test_5000_columns_fail_clearly(run, tmp_path):
     out = tmp_path / "j.gpkg"
     out.write_bytes(b"previous")
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), out, TABLE=str(table),
+        run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", out, TABLE=str(table),
                                       REPORT="", MIN_MATCH_PERCENT=1))  # 29 districts on purpose
     message = str(excinfo.value)
     assert "5" in message and "column" in message.lower() and str(out) in message
@@ -199,10 +199,10 @@ def test_5000_columns_fail_clearly(run, tmp_path):
 
 def test_long_error_lines_are_capped(run, tmp_path):
     table = tmp_path / "wide.csv"
-    table.write_text(";".join("spalte_nummer_{}".format(i) for i in range(3000)) + "\n" +
+    table.write_text(";".join(f"spalte_nummer_{i}" for i in range(3000)) + "\n" +
                      ";".join("1" for _ in range(3000)) + "\n", encoding="utf-8")
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), tmp_path / "j.gpkg",
+        run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", tmp_path / "j.gpkg",
                                       TABLE=str(table), TABLE_KEY="nope"))
     message = str(excinfo.value)
     assert "nope" in message
@@ -238,7 +238,7 @@ def test_compute_index_on_a_full_disk_fails_and_keeps_the_old_result(run, small_
         out.write_bytes(previous)  # an existing target: the generic path (layer_io) writes the layer
     _fill(small_disk, 120_000)
     with pytest.raises(QgsProcessingException) as excinfo:
-        run("compute_index", index_params("{}|layername=plr".format(MSS), out))
+        run("compute_index", index_params(f"{MSS}|layername=plr", out))
     message = str(excinfo.value)
     assert str(out) in message and "free" in message, message
     assert max(len(line) for line in message.splitlines()) <= 300
@@ -299,7 +299,7 @@ def test_killed_run_leaves_staging_that_the_next_run_removes(run, tmp_path):
     script = tmp_path / "killed.py"
     script.write_text(KILLED, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    proc = subprocess.Popen([sys.executable, str(script), "{}|layername=planungsraeume".format(SAMPLE), str(TABLE),
+    proc = subprocess.Popen([sys.executable, str(script), f"{SAMPLE}|layername=planungsraeume", str(TABLE),
                              str(out), str(ROOT)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
                             cwd=str(tmp_path))
     try:
@@ -323,17 +323,17 @@ def test_killed_run_leaves_staging_that_the_next_run_removes(run, tmp_path):
     left = staging_left(tmp_path)
     assert left, "the killed run should have left its staging folder"
     assert not out.exists()
-    run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), out))
+    run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", out))
     assert staging_left(tmp_path) == []
     assert layers(out) == {"j": 448}
 
 
 def test_staging_of_a_running_process_is_kept(run, tmp_path):
     # a folder owned by a live process (here: this one, for another output still being written) survives
-    from sozialmonitor.plugin.core import files
+    from sozialmonitor.plugin.core.outputs import atomic
 
-    with files.staging_folder(tmp_path / "other.gpkg") as live:
-        run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), tmp_path / "j.gpkg"))
+    with atomic.staging_folder(tmp_path / "other.gpkg") as live:
+        run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", tmp_path / "j.gpkg"))
         assert Path(live).is_dir()
     assert staging_left(tmp_path) == []
 
@@ -346,7 +346,7 @@ def test_cancelled_run_leaves_no_staging(run, tmp_path):
                 self.cancel()
 
     out = tmp_path / "j.gpkg"
-    run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), out), feedback=Cancelling())
+    run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", out), feedback=Cancelling())
     assert not out.exists()
     assert staging_left(tmp_path) == []
 
@@ -364,7 +364,7 @@ def test_unwritable_folder_fails_before_reading(run, tmp_path):
         folder.chmod(0o500)
     try:
         with pytest.raises(QgsProcessingException, match="Cannot write .*/ro/.*(Read-only|denied)"):
-            run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), folder / "j.gpkg"))
+            run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", folder / "j.gpkg"))
     finally:
         if mounted:
             subprocess.run(["umount", str(folder)], capture_output=True)
@@ -374,7 +374,7 @@ def test_unwritable_folder_fails_before_reading(run, tmp_path):
 
 def test_gpkg_written_is_verified_complete(run, tmp_path):
     out = tmp_path / "j.gpkg"
-    run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE), out))
+    run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume", out))
     con = sqlite3.connect(str(out))
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -400,13 +400,13 @@ def qgis_process(tmp_path_factory):
     subprocess.run([exe, "plugins", "enable", "sozialmonitor"], env=env, capture_output=True, timeout=300)
 
     def _run(alg, params):
-        args = [exe, "run", "sozialmonitor:" + alg] + ["--{}={}".format(k, v) for k, v in params.items()]
+        args = [exe, "run", "sozialmonitor:" + alg] + [f"--{k}={v}" for k, v in params.items()]
         return subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
 
     return _run
 
 
-@pytest.mark.parametrize("inp", ["{}|layername=plr".format(MSS), str(TABLE)], ids=["gpkg", "csv"])
+@pytest.mark.parametrize("inp", [f"{MSS}|layername=plr", str(TABLE)], ids=["gpkg", "csv"])
 def test_qgis_process_full_disk_exit_status(qgis_process, small_disk, inp):
     out = small_disk / "result.gpkg"
     out.write_bytes(b"the previous result")
@@ -421,7 +421,7 @@ def test_qgis_process_full_disk_exit_status(qgis_process, small_disk, inp):
 
 def test_qgis_process_output_on_the_input_exit_status(qgis_process, sample):
     before = digest(sample)
-    proc = qgis_process("join_table", join_params("{}|layername=planungsraeume".format(sample), sample))
+    proc = qgis_process("join_table", join_params(f"{sample}|layername=planungsraeume", sample))
     assert proc.returncode != 0
     assert "would overwrite the input INPUT" in proc.stdout + proc.stderr
     assert digest(sample) == before
@@ -434,7 +434,7 @@ def test_export_map_pdf_on_the_input_layer_or_the_recipe_refused(run, tmp_path):
     shutil.copy(mt.RECIPE_2019, recipe)
     before = digest(result), digest(recipe)
     for key, target, other in (("OUTPUT_PDF", result, "INPUT"), ("OUTPUT_PROJECT", recipe, "RECIPE")):
-        params = {"INPUT": "{}|layername=result".format(result), "FIELD": "status_class", "RECIPE": str(recipe),
+        params = {"INPUT": f"{result}|layername=result", "FIELD": "status_class", "RECIPE": str(recipe),
                   "DPI": 100, "OUTPUT_PDF": str(tmp_path / "k.pdf")}
         params[key] = str(target)
         with pytest.raises(QgsProcessingException) as excinfo:
@@ -455,8 +455,8 @@ def test_geopackage_being_edited_elsewhere_is_not_replaced(run, sample):
         writer.commit()
         assert Path(str(sample) + "-wal").stat().st_size > 0
         with pytest.raises(QgsProcessingException, match="being edited"):
-            run("join_table", join_params("{}|layername=planungsraeume".format(SAMPLE),
-                                          "{}|layername=joined".format(sample)))
+            run("join_table", join_params(f"{SAMPLE}|layername=planungsraeume",
+                                          f"{sample}|layername=joined"))
     finally:
         writer.close()
     assert "joined" not in layers(sample)

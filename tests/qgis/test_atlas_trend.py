@@ -48,7 +48,7 @@ def joined(qgis_processing, tmp_path_factory):
     assert joined["MATCHED"] == 45
     flagged = processing.run("native:fieldcalculator", {
         "INPUT": joined["OUTPUT"], "FIELD_NAME": "evaluated", "FIELD_TYPE": 1, "FIELD_LENGTH": 1,
-        "FORMULA": "if(\"ARS\" = '{}', 0, 1)".format(SECRET), "OUTPUT": str(out / "flagged.gpkg")})
+        "FORMULA": f"if(\"ARS\" = '{SECRET}', 0, 1)", "OUTPUT": str(out / "flagged.gpkg")})
     return flagged["OUTPUT"], out
 
 
@@ -67,7 +67,7 @@ def red_pixels_below_table(pdf, page, dpi=50):
     """Pixels of the district colour (#d7301f) in the chart band (y 195-252 mm) of a rendered page."""
     from qgis.PyQt.QtGui import QColor, QImage
 
-    stem = pdf.with_name("page{}".format(page))
+    stem = pdf.with_name(f"page{page}")
     subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf),
                     str(stem)], check=True)
     image = QImage(str(stem) + ".png")
@@ -86,19 +86,19 @@ def test_atlas_pages_show_trend_charts_with_real_values(joined):
     assert result["PAGES"] == mt.pdf_info(pdf)["pages"] == 3
     for page, (key, name) in enumerate(PAGES.items(), start=1):
         text = mt.pdf_text_page(pdf, page)
-        assert "{} ({})".format(name, key) in text
+        assert f"{name} ({key})" in text
         assert "Schuldnerquote (%), 2015–2021" in text and "Beschaeftigtenquote (%), 2015–2021" in text
         year_line = next(line for line in text.splitlines() if "2015" in line and "2021" in line
                          and "–" not in line)
         assert year_line.split() == [str(y) for y in range(2015, 2022)] * 2  # both charts' year axes
         assert "Mittel der 44 bewerteten Gebiete (ungewichtet)" in text  # 45 Kreise minus the secret one
         if key == SECRET:
-            assert "{}: nicht bewertet – keine Werte (Geheimhaltung)".format(name) in text
+            assert f"{name}: nicht bewertet – keine Werte (Geheimhaltung)" in text
             assert red_pixels_below_table(pdf, page) == 0  # no district line, no legend key
             continue
         for indicator in ("schuldnerquote_pct", "beschaeftigtenquote_pct"):
             first, last = inkar(key, indicator, 2015), inkar(key, indicator, 2021)
-            caption = "{}: {} % (2015) → {} % (2021)".format(name, german(first), german(last))
+            caption = f"{name}: {german(first)} % (2015) → {german(last)} % (2021)"
             assert caption in text
         assert tr("Indicator") in text and all(field in text for field in TABLE)  # no table row cut off
         assert red_pixels_below_table(pdf, page) > 50  # the district lines are drawn

@@ -8,7 +8,7 @@ from qgis.PyQt.QtGui import QImage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "maps"))
 import maps_testing as mt  # noqa: E402
-from sozialmonitor.plugin.core.palettes import NO_DATA, NOT_EVALUATED, STATUS_PRESET  # noqa: E402
+from sozialmonitor.plugin.core.maps.palettes import NO_DATA, NOT_EVALUATED, STATUS_PRESET  # noqa: E402
 
 DPI = 100
 # invented test classes of the fixture (see tests/fixtures/maps/SOURCE.md)
@@ -99,7 +99,7 @@ def test_project_reopens_with_styled_layer_layout_and_recipe(status_map):
 
 def test_portrait_and_a3_templates_give_their_page_size(qgis_processing, tmp_path):
     for index, (w, h) in [(0, (210, 297)), (2, (420, 297))]:
-        pdf = tmp_path / "k{}.pdf".format(index)
+        pdf = tmp_path / f"k{index}.pdf"
         run_export(tmp_path, TEMPLATE=index, OUTPUT_PDF=str(pdf), OUTPUT_PNG=None, OUTPUT_PROJECT=None)
         info = mt.pdf_info(pdf)
         assert abs(info["width_mm"] - w) < 1 and abs(info["height_mm"] - h) < 1

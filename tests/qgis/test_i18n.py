@@ -15,12 +15,12 @@ import pytest
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from sozialmonitor.plugin.core import i18n as core_i18n
-from sozialmonitor.plugin.core.engine_fields import output_field_specs
 from sozialmonitor.plugin.core.errors import RecipeError
-from sozialmonitor.plugin.core.map_classes import graduated_classes, not_evaluated_label
-from sozialmonitor.plugin.core.palettes import RAMP_NAMES
-from sozialmonitor.plugin.core.recipe import Recipe
-from sozialmonitor.plugin.core.secrecy import SecrecyRule
+from sozialmonitor.plugin.core.index.output_fields import output_field_specs
+from sozialmonitor.plugin.core.maps.classes import graduated_classes, not_evaluated_label
+from sozialmonitor.plugin.core.maps.palettes import RAMP_NAMES
+from sozialmonitor.plugin.core.maps.secrecy import SecrecyRule
+from sozialmonitor.plugin.core.recipe.load import Recipe
 from sozialmonitor.plugin.gis import i18n as gis_i18n
 from sozialmonitor.plugin.processing import base
 from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
@@ -87,9 +87,9 @@ def test_ts_parses_and_every_string_has_a_finished_german_translation():
     messages, _dynamic = update.collect()
     problems = update.problems(messages, translations)
     assert not problems, (
-        "{} strings in the code have no finished German translation (or other {{placeholders}}). Run "
+        f"{len(problems)} strings in the code have no finished German translation (or other {{placeholders}}). Run "
         "`make translations-update`, translate them in resources/i18n/sozialmonitor_de.ts (Qt Linguist or any "
-        "editor; remove type=\"unfinished\"), and run the tests again:\n  ".format(len(problems))
+        "editor; remove type=\"unfinished\"), and run the tests again:\n  "
         + "\n  ".join(problems))
 
 
@@ -124,7 +124,7 @@ def test_every_visible_processing_text_is_in_the_catalogue(qgis_app):
                 # QGIS's own default filter "All files (*.*)" is translated by QGIS
                 texts += [f for f in [param.fileFilter()] if f != "All files (*.*)"]
         texts += [out.description() for out in alg.outputDefinitions()]
-        missing += ["{}: {!r}".format(alg.name(), t) for t in texts if t and t not in known]
+        missing += [f"{alg.name()}: {t!r}" for t in texts if t and t not in known]
     assert not missing, "not translatable (wrap in self.tr()/tr_noop()):\n" + "\n".join(missing)
 
 
@@ -208,10 +208,10 @@ def test_every_algorithm_has_help_and_a_help_link_to_its_readme_section():
     for cls in algorithm_classes():
         alg = cls()
         if len(alg.shortHelpString().strip()) < 40:
-            problems.append("{}: no help text (HELP)".format(alg.name()))
+            problems.append(f"{alg.name()}: no help text (HELP)")
         url = alg.helpUrl()
         if url != base.README_ANCHOR.format(alg.name()):
-            problems.append("{}: helpUrl {} is not its README section".format(alg.name(), url))
+            problems.append(f"{alg.name()}: helpUrl {url} is not its README section")
         if "alg-" + alg.name() not in anchors:
             problems.append('{0}: README.md has no section anchor <a id="alg-{0}"></a>'.format(alg.name()))
     assert not problems, "\n".join(problems)

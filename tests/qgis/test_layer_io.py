@@ -5,7 +5,7 @@ import pandas as pd
 from qgis.core import NULL, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from sozialmonitor.plugin.core.errors import SozialmonitorError
 from sozialmonitor.plugin.gis.compat import FieldType
-from sozialmonitor.plugin.gis.layer_io import layer_to_dataframe, output_fields, write_features
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 
 
 def _layer():

@@ -1,8 +1,8 @@
 """The shipped .qpt templates: every documented item id, the right paper, and in step with the builder."""
 import pytest
 from qgis.core import QgsProject
-from sozialmonitor.plugin.gis import template_builder as tb
-from sozialmonitor.plugin.gis.layouts import TEMPLATE_KEYS, load_layout, template_path
+from sozialmonitor.plugin.gis.printing import template_builder as tb
+from sozialmonitor.plugin.gis.printing.layouts import TEMPLATE_KEYS, load_layout, template_path
 
 
 @pytest.mark.parametrize("key", TEMPLATE_KEYS)

@@ -52,7 +52,7 @@ def _boxes(all_words, text):
     for i in range(len(all_words) - len(wanted) + 1):
         if [w[0] for w in all_words[i:i + len(wanted)]] == wanted:
             return all_words[i:i + len(wanted)]
-    raise AssertionError("{!r} not found on the page".format(text))
+    raise AssertionError(f"{text!r} not found on the page")
 
 
 def images(pdf):
@@ -136,8 +136,8 @@ def test_equal_interval_legend_on_all_berlin_districts(qgis_processing, tmp_path
     for i, row in enumerate(rows):
         feature = QgsFeature(layer.fields())
         x, y = 390000 + (i % 25) * 500, 5810000 + (i // 25) * 500
-        feature.setGeometry(QgsGeometry.fromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
-            x, y, x + 500, y + 500)))
+        wkt = f"POLYGON(({x} {y},{x + 500} {y},{x + 500} {y + 500},{x} {y + 500},{x} {y}))"
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
         feature.setAttributes([row["PLR_ID"], int(row["EW"]), float(row["S4"])])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
@@ -177,7 +177,7 @@ def _district_pixels(map_item, dpi, key=SECRET_KEY):
     from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsVectorLayer
 
     layer = QgsVectorLayer(mt.RESULT, "r", "ogr")
-    feature = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"id\" = '{}'".format(key))))
+    feature = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"id\" = '{key}'")))
     geometry = feature.geometry()
     box = geometry.boundingBox()
     steps = 60
@@ -203,7 +203,7 @@ def _page_image(pdf, page, dpi, folder):
     """``page`` of ``pdf`` as poppler draws it for a reader (pdftoppm), as a QImage."""
     from qgis.PyQt.QtGui import QImage
 
-    png = folder / "page{}_{}.png".format(page, dpi)
+    png = folder / f"page{page}_{dpi}.png"
     subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf),
                     str(png.with_suffix(""))], check=True)
     image = QImage(str(png))
@@ -260,7 +260,7 @@ def _atlas_maps_on_page_of(qgz, key):
     atlas.setCoverageLayer(districts)
     atlas.setSortFeatures(False)
     assert atlas.beginRender() and atlas.count() == 21
-    feature = next(districts.getFeatures(QgsFeatureRequest().setFilterExpression("\"id\" = '{}'".format(key))))
+    feature = next(districts.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"id\" = '{key}'")))
     assert atlas.seekTo(feature)
     maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
     main = next(m for m in maps if m.atlasDriven())
@@ -281,7 +281,7 @@ def test_atlas_is_small_and_keeps_hatches_and_locator_vector(atlas, tmp_path):
     # what a reader sees on the page of the secret district (found by its title): the hatch lines inside
     # the district on the main map, and the district in red on the locator map of the city
     texts = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = [n + 1 for n, text in enumerate(texts.split("\f")) if "({})".format(SECRET_KEY) in text]
+    pages = [n + 1 for n, text in enumerate(texts.split("\f")) if f"({SECRET_KEY})" in text]
     assert len(pages) == 1, pages
     image = _page_image(pdf, pages[0], 150, tmp_path)
     _project, main, locator = _atlas_maps_on_page_of(pdf.with_suffix(".qgz"), SECRET_KEY)
@@ -327,8 +327,8 @@ def test_atlas_texts_are_translatable_and_progress_names_the_pages(atlas):
 # ---- 9. multi-year fields ---------------------------------------------------------------------
 
 def test_year_field_gets_indicator_label_year_and_unit(qgis_processing, tmp_path, german):
-    from sozialmonitor.plugin.core.recipe import Recipe
-    from sozialmonitor.plugin.gis.map_document import field_label
+    from sozialmonitor.plugin.core.recipe.load import Recipe
+    from sozialmonitor.plugin.gis.printing.map_document import field_label
 
     gpkg = mt.result_with_years(tmp_path / "years.gpkg", {"S4_2019": ("S4", 0)})
     result, pdf = export_map(tmp_path, INPUT=str(gpkg), FIELD="S4_2019", TITLE="Kinderarmut", METHOD=2)

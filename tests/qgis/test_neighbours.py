@@ -1,6 +1,6 @@
-"""Neighbour rules of plugin/gis/neighbours.py on hand-made geometries: gaps, corners, ties."""
+"""Neighbour rules of plugin/gis/spatial/neighbours.py on hand-made geometries: gaps, corners, ties."""
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
-from sozialmonitor.plugin.gis.neighbours import build_weights, contiguity_neighbours, knn_neighbours
+from sozialmonitor.plugin.gis.spatial.neighbours import build_weights, contiguity_neighbours, knn_neighbours
 
 
 def _square(x, y, size=1.0):

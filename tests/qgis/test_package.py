@@ -72,7 +72,7 @@ def package(tmp_path_factory):
     dist = tmp_path_factory.mktemp("dist")
     proc = build(dist)
     version = metadata()["version"]
-    return {"dist": dist, "zip": dist / "sozialmonitor-{}.zip".format(version), "xml": dist / "plugins.xml",
+    return {"dist": dist, "zip": dist / f"sozialmonitor-{version}.zip", "xml": dist / "plugins.xml",
             "version": version, "stdout": proc.stdout}
 
 
@@ -148,7 +148,7 @@ def test_repository_url_is_a_parameter(tmp_path):
     build(tmp_path, "--repo-url", "https://intranet.example/qgis")
     entry = _plugin_entry(tmp_path / "plugins.xml")
     version = metadata()["version"]
-    assert entry.findtext("download_url") == "https://intranet.example/qgis/sozialmonitor-{}.zip".format(version)
+    assert entry.findtext("download_url") == f"https://intranet.example/qgis/sozialmonitor-{version}.zip"
     assert entry.findtext("icon") == "https://intranet.example/qgis/sozialmonitor.svg"
 
 
@@ -196,8 +196,8 @@ def profile(package, tmp_path_factory):
         ["/usr/bin/python3", "-I", str(script), package["xml"].resolve().as_uri(), str(result_file)], cwd=str(work),
         env=clean_env(base, QGIS_CUSTOM_CONFIG_PATH=str(config), SOZIALMONITOR_LANG="de"),
         capture_output=True, text=True, timeout=300)
-    assert result_file.exists(), "the install check did not finish (exit {}):\n{}{}".format(
-        proc.returncode, proc.stdout, proc.stderr[-3000:])
+    assert result_file.exists(), \
+        f"the install check did not finish (exit {proc.returncode}):\n{proc.stdout}{proc.stderr[-3000:]}"
     result = json.loads(result_file.read_text(encoding="utf-8"))
     # Installing through the plugin manager also enables the plugin ([PythonPlugins] in QGIS3.ini).
     ini = profile_dir / "QGIS" / "QGIS3.ini"
@@ -256,14 +256,14 @@ def test_installed_plugin_computes_the_official_mss_2019_classes(profile):
         profile, "--json", "run", "sozialmonitor:compute_index",
         "--INPUT={}".format(plugin / "resources" / "sample" / "mss2019_index_indicators_shares_plr.csv"),
         "--RECIPE={}".format(plugin / "resources" / "recipes" / "berlin_mss_2019.json"),
-        "--OUTPUT={}".format(out))
+        f"--OUTPUT={out}")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     report = json.loads(proc.stdout[proc.stdout.index("{"):])
     assert report["results"]["N_EVALUATED"] == 436 and report["results"]["N_NOT_EVALUATED"] == 11
     with sqlite3.connect(str(out)) as con:
         [table] = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
-        rows = con.execute('SELECT PLR_ID, status_class, dynamik_class, sdi FROM "{}" WHERE evaluated = 1'
-                           .format(table)).fetchall()
+        rows = con.execute(f'SELECT PLR_ID, status_class, dynamik_class, sdi FROM "{table}" WHERE evaluated = 1'
+                           ).fetchall()
     with open(OFFICIAL_2019, encoding="utf-8") as handle:
         official = {r["PLR_ID"]: (r["STATUS_KLASSE"], r["DYNAMIK_KLASSE"], r["SDI"]) for r in csv.DictReader(handle)}
     got = {plr: (status, dynamik, sdi) for plr, status, dynamik, sdi in rows}
@@ -283,8 +283,9 @@ def desktop(package, tmp_path_factory):
     ini = base / "profiles" / "default" / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True)
     # A fresh profile would greet us with first-start tips, news and a version check; switch them off.
-    ini.write_text("[qgis]\ncheckVersion=false\nallowVersionCheck=false\nshowTips{}=false\nmigration\\fileVersion=3\n"
-                   "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n".format(Qgis.QGIS_VERSION_INT // 100),
+    ini.write_text("[qgis]\ncheckVersion=false\nallowVersionCheck=false\n"
+                   f"showTips{Qgis.QGIS_VERSION_INT // 100}=false\nmigration\\fileVersion=3\n"
+                   "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n",
                    encoding="utf-8")
     script = base / "desktop_install_check.py"
     shutil.copy(Path(__file__).resolve().parent / script.name, script)
@@ -302,7 +303,7 @@ def desktop(package, tmp_path_factory):
         os.killpg(proc.pid, 9)  # xvfb-run, Xvfb and QGIS: the session this test started
         log, _ = proc.communicate()
         pytest.fail("QGIS did not quit within 240 s (a dialog waiting for an answer?):\n" + log[-3000:])
-    assert result_file.exists(), "QGIS quit without a result (exit {}):\n{}".format(proc.returncode, log[-3000:])
+    assert result_file.exists(), f"QGIS quit without a result (exit {proc.returncode}):\n{log[-3000:]}"
     return json.loads(result_file.read_text(encoding="utf-8")), base
 
 

@@ -40,6 +40,6 @@ def test_scoped_enums_exist_here(qgis_app, path):
             continue
         owner = _class(cls)
         if owner is None or not hasattr(getattr(owner, enum, None), member):
-            missing.append("{}:{}: {}.{}.{}".format(path, line, cls, enum, member))
+            missing.append(f"{path}:{line}: {cls}.{enum}.{member}")
     assert not missing, "\n".join(missing)
     assert (ROOT / path).exists()

@@ -36,14 +36,14 @@ class Log(QgsProcessingFeedback):
 
 
 @pytest.mark.parametrize("database", [
-    "host=127.0.0.1 port=1 dbname=gis user=planer password={} connect_timeout=2".format(SECRET),
-    "host=127.0.0.1 port=1 dbname=gis user=planer password='{} x' connect_timeout=2".format(SECRET),
-    "postgresql://planer:{}@127.0.0.1:1/gis".format(SECRET),
+    f"host=127.0.0.1 port=1 dbname=gis user=planer password={SECRET} connect_timeout=2",
+    f"host=127.0.0.1 port=1 dbname=gis user=planer password='{SECRET} x' connect_timeout=2",
+    f"postgresql://planer:{SECRET}@127.0.0.1:1/gis",
 ])
 def test_failed_connection_masks_the_password(run, database):
     log = Log()
     with pytest.raises(QgsProcessingException) as info:
-        run("sozialmonitor:export_postgis", {"INPUT": "{}|layername=grid".format(GPKG), "DATABASE": database,
+        run("sozialmonitor:export_postgis", {"INPUT": f"{GPKG}|layername=grid", "DATABASE": database,
                                              "SCHEMA": "public", "TABLE": "t"}, feedback=log)
     text = str(info.value) + "\n".join(log.lines)
     assert SECRET not in text

@@ -128,12 +128,12 @@ def unique_names(names):
     seen = {}
     out = []
     for pos, name in enumerate(names, start=1):
-        base = name or "column_{}".format(pos)
+        base = name or f"column_{pos}"
         candidate = base
         k = 1
         while candidate.lower() in seen:
             k += 1
-            candidate = "{} ({})".format(base, k)
+            candidate = f"{base} ({k})"
         seen[candidate.lower()] = True
         out.append(candidate)
     return out

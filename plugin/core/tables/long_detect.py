@@ -35,7 +35,7 @@ class LongLayout:
             parts.append(tr("'{col}' ({n} values: {names})").format(col=self.indicator, n=len(self.indicators),
                                                                       names=shown))
         if self.year:
-            span = self.years[0] if len(self.years) == 1 else "{}–{}".format(self.years[0], self.years[-1])
+            span = self.years[0] if len(self.years) == 1 else f"{self.years[0]}–{self.years[-1]}"
             parts.append(tr("'{col}' ({span})").format(col=self.year, span=span))
         return tr(" and ").join(parts)
 
@@ -43,10 +43,10 @@ class LongLayout:
         """The join_table parameters that pivot this table."""
         text = "FORMAT=long"
         if self.indicator:
-            text += ", LONG_INDICATOR={}".format(self.indicator)
+            text += f", LONG_INDICATOR={self.indicator}"
         text += ", LONG_VALUE={}".format(self.value or ";".join(map(str, self.values)) or "…")
         if self.year:
-            text += ", LONG_YEAR={}".format(self.year)
+            text += f", LONG_YEAR={self.year}"
         return text
 
 

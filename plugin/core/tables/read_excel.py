@@ -76,7 +76,7 @@ def _formulas_without_result(path, sheet, rows):
             for c, value in enumerate(row):
                 if isinstance(value, str) and value.startswith("=") and r < len(rows) and (
                         c >= len(rows[r]) or rows[r][c] is None):
-                    cells.append("{}{}".format(get_column_letter(c + 1), r + 1))
+                    cells.append(f"{get_column_letter(c + 1)}{r + 1}")
     finally:
         book.close()
     return cells

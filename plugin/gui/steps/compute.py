@@ -19,8 +19,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.i18n import tr_noop
 from ...gis.i18n import translate as tr
-from ...gis.layer_io import layer_to_dataframe
-from ...gis.styling import map_classes_for, secrecy_rule
+from ...gis.io.layer_frame import layer_to_dataframe
+from ...gis.style.renderers import map_classes_for, secrecy_rule
 from ..widgets import Histogram, cell_text, fit_height, load_ui, show_message, tidy_table, ui_locale
 
 RESULT_NAME = "sozialmonitor_result.gpkg"

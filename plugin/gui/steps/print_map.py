@@ -9,9 +9,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.engine_fields import output_field_specs
+from ...core.index.output_fields import output_field_specs
 from ...gis.i18n import translate as tr
-from ...gis.layouts import TEMPLATE_LABELS
+from ...gis.printing.layouts import TEMPLATE_LABELS
 from ..widgets import load_ui, show_message
 
 PREVIEW_DPI = 72  # the lowest resolution export_map accepts
@@ -103,7 +103,7 @@ class PrintStep(QWidget):
         return params
 
     def show_written(self, paths):
-        links = ", ".join('<a href="file://{0}">{1}</a>'.format(p, os.path.basename(p)) for p in paths if p)
+        links = ", ".join(f'<a href="file://{p}">{os.path.basename(p)}</a>' for p in paths if p)
         show_message(self.result_label, tr("Written: {files}").format(files=links), "ok")
 
     def show_preview(self, png):

@@ -1,7 +1,7 @@
 """Step 3: the index recipe — a preset or a recipe file, indicators edited in a table, checked inline
 (form: ui/step_recipe.ui).
 
-Checking uses the recipe model itself (plugin/core/recipe.py: Recipe.from_dict and Recipe.validate
+Checking uses the recipe model itself (plugin/core/recipe/load.py: Recipe.from_dict and Recipe.validate
 against the table's columns), so the message is the one compute_index would give. The row to mark is
 found by checking the rows one by one, never by reading the (translated) message.
 """
@@ -22,12 +22,13 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.errors import RecipeError
 from ...core.i18n import tr_noop
-from ...core.recipe import Recipe
-from ...core.recipe_model import NORMALISATIONS, Indicator
+from ...core.recipe.load import Recipe
+from ...core.recipe.model import NORMALISATIONS, Indicator
 from ...gis.i18n import translate as tr
+from ...resources import RESOURCES
 from ..widgets import load_ui, number_text, show_message, ui_locale
 
-RECIPE_DIR = Path(__file__).resolve().parents[3] / "resources" / "recipes"
+RECIPE_DIR = RESOURCES / "recipes"
 COLUMNS = ["id", "field", "label", "direction", "weight", "group"]
 PROBLEM_COLOUR = "#fde0e0"
 # direction: (value, short text in the cell, full text as tooltip); the short texts keep the table readable
@@ -180,7 +181,7 @@ class RecipeStep(QWidget):
     def add_row(self):
         number = self.table.rowCount() + 1
         self._filling = True
-        self._append_row({"id": "ind{}".format(number), "field": "", "label": "", "weight": 1,
+        self._append_row({"id": f"ind{number}", "field": "", "label": "", "weight": 1,
                           "group": self.table.item(0, 5).text() if self.table.rowCount() else ""})
         self._filling = False
         self._edited()
@@ -333,7 +334,7 @@ def problem_row(data, parsed, columns):
     if parsed is None:
         for row, ind in enumerate(indicators):
             try:
-                Indicator.from_dict(ind, "indicators[{}]".format(row))
+                Indicator.from_dict(ind, f"indicators[{row}]")
             except RecipeError:
                 return row
         seen = set()

@@ -12,7 +12,7 @@ from qgis.core import QgsProcessing
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
 
-from ...core.join_expectation import DEFAULT_MIN_MATCH_PERCENT
+from ...core.join.expectation import DEFAULT_MIN_MATCH_PERCENT
 from ...core.tables import read_table
 from ...gis.i18n import translate as tr
 from ..widgets import FrameModel, load_ui, show_message

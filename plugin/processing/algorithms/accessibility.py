@@ -1,7 +1,7 @@
 """sozialmonitor:accessibility — share of each district's population within a distance of a facility.
 
 The covered part of each district (straight-line buffers, merged per district) and the population
-pieces are measured in plugin/gis/overlay.py; the shares in plugin/core/overlay.py
+pieces are measured in plugin/gis/spatial/overlay_geometry.py; the shares in plugin/core/spatial/overlay.py
 (``accessibility_uniform`` / ``accessibility_from_units``).
 """
 import pandas as pd
@@ -15,13 +15,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core import overlay
 from ...core.errors import ComputationError
 from ...core.i18n import tr
-from ...gis import geometry_check
-from ...gis import overlay as geo
-from ...gis import overlay_checks as checks
-from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ...core.spatial import overlay
+from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.spatial import geometry_check
+from ...gis.spatial import input_checks as checks
+from ...gis.spatial import overlay_geometry as geo
 from ..base import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
 

@@ -1,8 +1,8 @@
 """sozialmonitor:areal_interpolation — carry values from source polygons to target polygons.
 
 The pieces (source ∩ target, their areas and, with a population layer, their population) are
-measured in plugin/gis/overlay.py; the weights, interpolated values, totals check and reallocation
-ranking are computed in plugin/core/overlay.py (``interpolate``). The output is created only after
+measured in plugin/gis/spatial/overlay_geometry.py; the weights, interpolated values, totals check and reallocation
+ranking are computed in plugin/core/spatial/overlay.py (``interpolate``). The output is created only after
 everything is computed.
 """
 from qgis.core import (
@@ -15,13 +15,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ...core import overlay
 from ...core.errors import ComputationError
 from ...core.i18n import tr
-from ...gis import geometry_check
-from ...gis import overlay as geo
-from ...gis import overlay_checks as checks
-from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ...core.spatial import overlay
+from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.spatial import geometry_check
+from ...gis.spatial import input_checks as checks
+from ...gis.spatial import overlay_geometry as geo
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
 
@@ -244,7 +244,7 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
                 unc=rec["uncovered"]))
         unc = result.uncovered_sources
         if len(unc):
-            worst = ", ".join("{} {:.3f} %".format(s_labels.get(i, i), r * 100) for i, r in
+            worst = ", ".join(f"{s_labels.get(i, i)} {r * 100:.3f} %" for i, r in
                               unc["share_uncovered"].head(5).items())
             feedback.pushInfo(tr("{n} source areas are not completely covered by targets (largest gaps: {worst}).")
                               .format(n=len(unc), worst=worst))

@@ -11,16 +11,16 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ...core.batch_names import groups, map_file_name, year_of
 from ...core.errors import ExportError
 from ...core.i18n import tr
-from ...core.secrecy import district_states
-from ...gis.layer_io import layer_to_dataframe
-from ...gis.layouts import export_layout
-from ...gis.map_document import build_map, field_label
-from ...gis.multi_pdf import layouts_to_pdf
-from ...gis.styling import maps_as_number, pooled_breaks, secrecy_rule
-from .map_base import MapAlgorithm
+from ...core.maps.batch_names import groups, map_file_name, year_of
+from ...core.maps.secrecy import district_states
+from ...gis.io.layer_frame import layer_to_dataframe
+from ...gis.printing.layouts import export_layout
+from ...gis.printing.map_document import build_map, field_label
+from ...gis.printing.multi_pdf import layouts_to_pdf
+from ...gis.style.renderers import maps_as_number, pooled_breaks, secrecy_rule
+from .map_parameters import MapAlgorithm
 
 
 def default_fields(recipe, layer):
@@ -107,10 +107,10 @@ class BatchExportAlgorithm(MapAlgorithm):
             spec = self.map_spec(parameters, context, recipe, field_name=field)
             label = field_label(recipe, field)
             year = year_of(field)
-            title = "{}: {}".format(user_title, label) if user_title else label
-            spec.title = title + (" {}".format(year) if year and year not in title else "")
+            title = f"{user_title}: {label}" if user_title else label
+            spec.title = title + (f" {year}" if year and year not in title else "")
             spec.edges = edges.get(field)
-            spec.layout_name = "{:02d} {}".format(pos, label)
+            spec.layout_name = f"{pos:02d} {label}"
             project, layout, _classes = build_map(layer, spec, recipe, overlay, feedback)
             keep.append(project)  # the layout lives as long as its project
             layouts.append(layout)

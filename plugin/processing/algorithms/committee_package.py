@@ -15,12 +15,12 @@ from qgis.core import (
 
 from ...core.errors import ExportError
 from ...core.i18n import tr
-from ...core.methods_annex import methods_annex_html
-from ...core.workbook import workbook_note, workbook_sheets, write_workbook
-from ...gis.annex_pdf import html_to_pdf
-from ...gis.layer_io import layer_to_dataframe
-from ...gis.styling import secrecy_rule
-from .map_base import MapAlgorithm
+from ...core.reports.methods_annex import methods_annex_html
+from ...core.reports.workbook import workbook_note, workbook_sheets, write_workbook
+from ...gis.io.layer_frame import layer_to_dataframe
+from ...gis.printing.annex_pdf import html_to_pdf
+from ...gis.style.renderers import secrecy_rule
+from .map_parameters import MapAlgorithm
 
 SUB_PARAMS = ["INPUT", "RECIPE", "TEMPLATE", "TEMPLATE_FILE", "TITLE", "SUBTITLE", "SOURCE", "AUTHOR", "DATE",
               "OVERLAY", "OVERLAY_NAME", "LABEL_FIELD", "LOGO", "DPI", "COLOURS", "METHOD", "CLASSES", "RAMP",

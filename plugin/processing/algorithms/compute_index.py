@@ -3,8 +3,8 @@
 Reads the recipe's fields once, computes everything with the core engine, and only then creates
 the output sink, so a failure leaves no output behind.
 
-Large GeoPackage inputs written to a .gpkg file take a bulk path (plugin/gis/gpkg_fastpath.py) that
-avoids moving every feature through Python; every other combination uses layer_io.
+Large GeoPackage inputs written to a .gpkg file take a bulk path (plugin/gis/io/gpkg_bulk.py) that
+avoids moving every feature through Python; every other combination uses gis/io/layer_frame.
 """
 import os
 
@@ -23,15 +23,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QUrl
 
-from ...core.diagnostics import compute_diagnostics, to_long_table, write_csv
-from ...core.engine import compute_index
-from ...core.engine_fields import output_field_specs
 from ...core.errors import RecipeError, TableError
 from ...core.i18n import tr
-from ...core.recipe import Recipe
+from ...core.index.compute import compute_index
+from ...core.index.diagnostics import compute_diagnostics, to_long_table, write_csv
+from ...core.index.output_fields import output_field_specs
+from ...core.recipe.load import Recipe
 from ...core.tables import check_text_table
-from ...gis import gpkg_fastpath
-from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ...gis.io import gpkg_bulk
+from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
 
@@ -86,7 +86,7 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         if isinstance(definition, QgsProcessingFeatureSourceDefinition) and (
                 definition.selectedFeaturesOnly or definition.featureLimit != -1):
             return None
-        src = gpkg_fastpath.gpkg_layer_source(self.parameterAsVectorLayer(parameters, self.INPUT, context))
+        src = gpkg_bulk.gpkg_layer_source(self.parameterAsVectorLayer(parameters, self.INPUT, context))
         if src is None:
             return None
         dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
@@ -146,7 +146,7 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
 
         feedback.setProgressText(self.tr("Reading attributes…"))
         if fast:
-            frame = gpkg_fastpath.read_attributes(fast[0], fast[1], source.fields(), recipe.required_fields())
+            frame = gpkg_bulk.read_attributes(fast[0], fast[1], source.fields(), recipe.required_fields())
         else:
             frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
         if feedback.isCanceled():
@@ -169,7 +169,7 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             write_csv(diag_table, diag_path)
         if fast:
             dest_id = fast[2]
-            gpkg_fastpath.copy_with_results(fast[0], fast[1], dest_id, result.table, result.fields, feedback)
+            gpkg_bulk.copy_with_results(fast[0], fast[1], dest_id, result.table, result.fields, feedback)
             definition = parameters.get(self.OUTPUT)
             if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject:
                 details = QgsProcessingContext.LayerDetails(
@@ -196,6 +196,6 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             ev=summary["n_evaluated"], n=summary["n_districts"], ref=summary["n_reference"]))
         for index_id, info in summary["indices"].items():
             if "class_counts" in info:
-                counts = ", ".join("{} {}".format(k, v) for k, v in info["class_counts"].items())
+                counts = ", ".join(f"{k} {v}" for k, v in info["class_counts"].items())
                 feedback.pushInfo(tr("{index}: {counts}").format(index=index_id, counts=counts))
         return outputs

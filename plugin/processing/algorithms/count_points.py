@@ -1,7 +1,7 @@
 """sozialmonitor:count_points — points per district: counts, per 1,000 inhabitants, per km².
 
-Geometry (which point lies in which district, district areas) comes from plugin/gis/overlay.py,
-the counts and rates from plugin/core/overlay.py. The output is created only after everything is
+Geometry (which point lies in which district, district areas) comes from plugin/gis/spatial/overlay_geometry.py,
+the counts and rates from plugin/core/spatial/overlay.py. The output is created only after everything is
 computed, so a bad input leaves no output behind.
 """
 from qgis.core import (
@@ -13,12 +13,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core import overlay
 from ...core.i18n import tr, tr_noop
-from ...gis import geometry_check
-from ...gis import overlay as geo
-from ...gis import overlay_checks as checks
-from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ...core.spatial import overlay
+from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.spatial import geometry_check
+from ...gis.spatial import input_checks as checks
+from ...gis.spatial import overlay_geometry as geo
 from ..base import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
 
@@ -157,7 +157,7 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
 
     def _result_frame(self, districts_src, counts, result, areas, prefix, pop_field):
         taken = [f.name() for f in districts_src.fields()]
-        total_name = "{}_total".format(prefix)
+        total_name = f"{prefix}_total"
         columns = [("total", total_name, tr("Number of points"))]
         cats = [c for c in counts.columns if c != "total"]
         suffixes = ("_p1000", "_km2") if pop_field else ("_km2",)

@@ -17,17 +17,17 @@ from qgis.core import (
     QgsProject,
 )
 
-from ...core.district_profile import ProfileIndicator, indicators_from_recipe, profile_rows
 from ...core.errors import ExportError
 from ...core.i18n import tr
-from ...core.trend import MAX_CHARTS, detect_series, select_series
-from ...gis.atlas import PAGE_FIELD, build_atlas_layout, coverage_layer, export_atlas_pdf, rows_layer
-from ...gis.atlas_trend import trend_box, write_trend_charts
-from ...gis.layer_io import layer_to_dataframe
-from ...gis.layouts import save_project
-from ...gis.map_document import DISTRICT_BOUNDARY, field_label, project_layer
-from ...gis.styling import apply_classes, map_classes_for, secrecy_rule, style_overlay
-from .map_base import MapAlgorithm, add_texts
+from ...core.reports.district_profile import ProfileIndicator, indicators_from_recipe, profile_rows
+from ...core.reports.trend import MAX_CHARTS, detect_series, select_series
+from ...gis.io.layer_frame import layer_to_dataframe
+from ...gis.printing.atlas import PAGE_FIELD, build_atlas_layout, coverage_layer, export_atlas_pdf, rows_layer
+from ...gis.printing.atlas_trend import trend_box, write_trend_charts
+from ...gis.printing.layouts import save_project
+from ...gis.printing.map_document import DISTRICT_BOUNDARY, field_label, project_layer
+from ...gis.style.renderers import apply_classes, map_classes_for, secrecy_rule, style_overlay
+from .map_parameters import MapAlgorithm, add_texts
 
 
 class ExportAtlasAlgorithm(MapAlgorithm):
@@ -184,7 +184,7 @@ class ExportAtlasAlgorithm(MapAlgorithm):
             feedback.reportError(message + " " + tr("The pages are printed without charts."), False)
             return None, None
         feedback.pushInfo(tr("Trend charts: {names}").format(names=", ".join(
-            "{} ({}–{})".format(s.prefix, s.years[0], s.years[-1]) for s in series)))
+            f"{s.prefix} ({s.years[0]}–{s.years[-1]})" for s in series)))
         fields = [f for s in series for f in s.fields.values()]
         frame = layer_to_dataframe(result, list(dict.fromkeys(fields + [name_field] + rule.fields())))
         pages = frame.index.to_series().map(page_of)

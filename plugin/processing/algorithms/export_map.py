@@ -1,11 +1,11 @@
 """sozialmonitor:export_map — a committee-ready map of one field as PDF, PNG, SVG and .qgz."""
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterFileDestination
 
-from ...core.files import check_writable
 from ...core.i18n import tr
-from ...gis.layouts import export_layout, save_project
-from ...gis.map_document import build_map
-from .map_base import MapAlgorithm
+from ...core.outputs.atomic import check_writable
+from ...gis.printing.layouts import export_layout, save_project
+from ...gis.printing.map_document import build_map
+from .map_parameters import MapAlgorithm
 
 
 class ExportMapAlgorithm(MapAlgorithm):

@@ -1,6 +1,6 @@
 """sozialmonitor:export_postgis — write a layer (e.g. the index result) to a PostGIS table.
 
-All database work is in plugin/gis/postgis.py: a temporary table filled through QGIS's postgres
+All database work is in plugin/gis/io/postgis.py: a temporary table filled through QGIS's postgres
 provider, then one transaction that swaps it in, so the table is written completely or not at all.
 """
 from qgis.core import (
@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from ...core.i18n import tr
-from ...gis import postgis
+from ...gis.io import postgis
 from ..base import SozialmonitorAlgorithm
 
 

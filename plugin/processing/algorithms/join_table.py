@@ -26,14 +26,14 @@ from qgis.core import (
 
 from ...core.errors import JoinError, TableError
 from ...core.i18n import tr
-from ...core.join import DUPLICATE_RULES, join_table, sanitise_field_names
-from ...core.join_expectation import DEFAULT_MIN_MATCH_PERCENT, JoinExpectationError, cap
-from ...core.join_report import write_reports_csv
-from ...core.keys import KEY_RULES
+from ...core.join.expectation import DEFAULT_MIN_MATCH_PERCENT, JoinExpectationError, cap
+from ...core.join.keys import KEY_RULES
+from ...core.join.match import DUPLICATE_RULES, join_table, sanitise_field_names
+from ...core.join.report import write_reports_csv
 from ...core.tables import read_table, table_from_dataframe
 from ...core.tables.long_detect import detect_long_format
 from ...core.tables.longwide import long_to_wide
-from ...gis.layer_io import layer_to_dataframe, output_fields, write_features
+from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
 
@@ -347,7 +347,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         renamed = [(col, safe[col]) for col in added if safe[col] != col]
         if renamed:
             feedback.pushInfo(tr("Field names made safe for GeoPackage (the alias keeps the header): {pairs}").format(
-                pairs=", ".join("'{}' -> {}".format(a, b) for a, b in renamed[:30])))
+                pairs=", ".join(f"'{a}' -> {b}" for a, b in renamed[:30])))
 
         if report_path:
             write_reports_csv(reports, report_path)
@@ -402,7 +402,7 @@ def _key_of(table, key_names, label):
     if table.key_columns:
         return table.key_columns[0]
     raise TableError(tr("{file}: none of the key columns {names} found. Columns: {cols}.").format(
-        file=label, names=", ".join("'{}'".format(k) for k in key_names), cols=", ".join(table.frame.columns)))
+        file=label, names=", ".join(f"'{k}'" for k in key_names), cols=", ".join(table.frame.columns)))
 
 
 def _stem(label):

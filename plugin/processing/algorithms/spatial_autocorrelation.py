@@ -1,8 +1,8 @@
 """sozialmonitor:spatial_autocorrelation — global Moran's I, LISA clusters and Getis-Ord Gi* of one field.
 
-Neighbours: plugin/gis/neighbours.py; weights: plugin/core/spatial_weights.py; statistics:
-plugin/core/autocorrelation.py; missing values, islands and cluster codes:
-plugin/core/cluster_analysis.py; cluster map: plugin/gis/cluster_style.py.
+Neighbours: plugin/gis/spatial/neighbours.py; weights: plugin/core/spatial/weights.py; statistics:
+plugin/core/spatial/autocorrelation.py; missing values, islands and cluster codes:
+plugin/core/spatial/cluster_analysis.py; cluster map: plugin/gis/style/cluster_maps.py.
 Everything is computed before the output sink is created, so a failed or cancelled run writes nothing.
 """
 import math
@@ -20,15 +20,15 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...core.autocorrelation import DEFAULT_SEED, PERMUTATIONS, CancelledError
-from ...core.cluster_analysis import GI_CLASSES, LISA_CLASSES, METHODS, analyse, class_counts, field_specs
 from ...core.errors import ComputationError
 from ...core.i18n import tr
-from ...gis.cluster_style import apply_cluster_styles
-from ...gis.layer_io import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
-from ...gis import geometry_check
-from ...gis.overlay_checks import layer_label
-from ...gis.neighbours import build_weights
+from ...core.spatial.autocorrelation import DEFAULT_SEED, PERMUTATIONS, CancelledError
+from ...core.spatial.cluster_analysis import GI_CLASSES, LISA_CLASSES, METHODS, analyse, class_counts, field_specs
+from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
+from ...gis.spatial import geometry_check
+from ...gis.spatial.input_checks import layer_label
+from ...gis.spatial.neighbours import build_weights
+from ...gis.style.cluster_maps import apply_cluster_styles
 from ..base import SozialmonitorAlgorithm
 
 MAX_LISTED = 20
@@ -173,7 +173,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         fids = screened.order
         geometries = [screened.geoms.get(fid) for fid in fids]
         frame = frame.reindex(fids)
-        keys = [str(v) for v in frame[key_field]] if key_field else ["fid {}".format(f) for f in fids]
+        keys = [str(v) for v in frame[key_field]] if key_field else [f"fid {f}" for f in fids]
         self._report_keys(frame, key_field, feedback)
         values = frame[field].to_numpy(dtype=float)
         geometry_check.report(feedback, screened, tr("They are treated as missing (no neighbours, no local "
@@ -238,12 +238,12 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         if len(duplicated):
             feedback.pushWarning(tr("Key values used by more than one feature: {keys}. Every feature is analysed "
                                     "as its own district with its own neighbours; the log names them by key.").format(
-                keys=", ".join("{} ({}x)".format(k, n) for k, n in duplicated.items())))
+                keys=", ".join(f"{k} ({n}x)" for k, n in duplicated.items())))
 
     @staticmethod
     def _report(result, field, method, k, tolerance, row_standardise, alpha, fdr, feedback):
         moran = result.global_moran
-        neighbourhood = "knn (k={})".format(k) if method == "knn" else "{} (tolerance {})".format(method, tolerance)
+        neighbourhood = f"knn (k={k})" if method == "knn" else f"{method} (tolerance {tolerance})"
         feedback.pushInfo(tr(
             "Moran's I of {field} = {i:.4f} (E[I] = {ei:.4f}, z = {z:.2f}, p normal = {pn:.2g}, pseudo p = {ps:.4g} "
             "with {m} permutations, seed {seed}); n = {n}; neighbours {nb}, {w}.").format(
@@ -261,4 +261,4 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         for name, classes in (("lisa_cluster", LISA_CLASSES), ("gi_class", GI_CLASSES)):
             counts = class_counts(result.table[name], classes)
             feedback.pushInfo("{} ({}): {}".format(name, level.format(a=alpha),
-                                                   ", ".join("{} {}".format(c, n) for c, n in counts.items())))
+                                                   ", ".join(f"{c} {n}" for c, n in counts.items())))

@@ -7,10 +7,10 @@ from qgis.core import (
 )
 
 from ...core.errors import ExportError
-from ...core.files import atomic_path
 from ...core.i18n import tr
-from ...gis.styling import apply_classes, apply_labels, map_classes_for, secrecy_rule
-from .map_base import COLOUR_MODES, GRADUATED_METHODS, RAMP_NAMES, MapAlgorithm, parse_breaks
+from ...core.outputs.atomic import atomic_path
+from ...gis.style.renderers import apply_classes, apply_labels, map_classes_for, secrecy_rule
+from .map_parameters import COLOUR_MODES, GRADUATED_METHODS, RAMP_NAMES, MapAlgorithm, parse_breaks
 
 
 class StyleLayerAlgorithm(MapAlgorithm):

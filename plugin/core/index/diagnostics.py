@@ -1,0 +1,151 @@
+"""Method diagnostics for a recipe applied to a table.
+
+All statistics use the reference districts of the index computation:
+- indicator statistics after treatment (before normalisation): n, missing (over all districts, after
+  missing-value codes), mean, SD (the recipe's SD kind), min, max, skew (Fisher-Pearson g1, population);
+- Pearson correlation matrix of the treated indicators;
+- Cronbach's alpha per index on the oriented normalised values: k/(k-1) * (1 - sum var_i / var(sum));
+- PCA per index on the correlation matrix: explained variance share and loadings (eigenvector *
+  sqrt(eigenvalue)), signs chosen so that the loadings of each component sum to a positive value;
+- drop-one sensitivity: how many evaluated districts change class when each indicator is dropped.
+``to_long_table`` turns it all into one tidy table (section, index, row, column, value) for CSV and GUI.
+"""
+
+import numpy as np
+import pandas as pd
+
+from ..i18n import tr
+from ..outputs import atomic
+from .compute import compute_index
+
+COLUMNS = ["section", "index", "row", "column", "value"]
+
+
+def _skew(x):
+    x = x[~np.isnan(x)]
+    if x.size < 3:
+        return np.nan
+    d = x - x.mean()
+    m2 = np.mean(d ** 2)
+    return float(np.mean(d ** 3) / m2 ** 1.5) if m2 > 0 else np.nan
+
+
+def indicator_statistics(result, recipe):
+    ref = result.reference.to_numpy()
+    rows = []
+    ddof = recipe.normalisation.ddof
+    for ind in recipe.indicators:
+        x = result.treated[ind.id].to_numpy()
+        r = x[ref]
+        rows.append({"indicator": ind.id, "label": ind.label, "n": int(np.sum(~np.isnan(r))),
+                     "missing": int(result.summary["indicators"][ind.id]["n_missing"]),
+                     "imputed": int(result.summary["indicators"][ind.id]["n_imputed"]),
+                     "mean": float(np.nanmean(r)), "sd": float(np.nanstd(r, ddof=ddof)),
+                     "min": float(np.nanmin(r)), "max": float(np.nanmax(r)), "skew": _skew(r)})
+    return pd.DataFrame(rows).set_index("indicator")
+
+
+def correlation_matrix(result):
+    ref = result.reference.to_numpy()
+    return result.treated[ref].corr()
+
+
+def cronbach_alpha(matrix):
+    """Alpha of the columns of ``matrix`` (rows = districts); NaN for fewer than two items."""
+    k = matrix.shape[1]
+    if k < 2:
+        return np.nan
+    item_var = matrix.var(axis=0, ddof=1).sum()
+    total_var = matrix.sum(axis=1).var(ddof=1)
+    return float(k / (k - 1) * (1 - item_var / total_var)) if total_var > 0 else np.nan
+
+
+def pca(matrix):
+    """(explained variance shares, loadings DataFrame) of the correlation matrix of ``matrix`` columns."""
+    corr = np.corrcoef(matrix, rowvar=False)
+    corr = np.atleast_2d(corr)
+    values, vectors = np.linalg.eigh(corr)
+    order = np.argsort(values)[::-1]
+    values, vectors = np.clip(values[order], 0, None), vectors[:, order]
+    signs = np.where(vectors.sum(axis=0) < 0, -1.0, 1.0)
+    loadings = vectors * signs * np.sqrt(values)
+    return values / values.sum(), loadings
+
+
+def drop_one_changes(df, recipe, result):
+    """Per indicator and index: districts (evaluated in both runs) whose class changes without it."""
+    rows = []
+    for ind in recipe.indicators:
+        smaller = recipe.without_indicator(ind.id)
+        for spec in recipe.indices:
+            if ind.id not in spec.indicators or spec.classification is None:
+                continue
+            if smaller is None:
+                rows.append({"indicator": ind.id, "index": spec.id, "changed": np.nan, "share": np.nan,
+                             "note": tr("an index would have no indicator left")})
+                continue
+            other = compute_index(df, smaller)
+            col = spec.id + "_class_no"
+            both = result.table["evaluated"].to_numpy() & other.table["evaluated"].to_numpy()
+            a = result.table[col].to_numpy(dtype="float64", na_value=np.nan)[both]
+            b = other.table[col].to_numpy(dtype="float64", na_value=np.nan)[both]
+            changed = int(np.sum(a != b))
+            rows.append({"indicator": ind.id, "index": spec.id, "changed": changed,
+                         "share": changed / both.sum() if both.sum() else np.nan, "note": ""})
+    return pd.DataFrame(rows, columns=["indicator", "index", "changed", "share", "note"])
+
+
+def compute_diagnostics(df, recipe, result=None, drop_one=True):
+    """Dict of DataFrames: indicators, correlation, alpha, pca_variance, pca_loadings, drop_one."""
+    if result is None:
+        result = compute_index(df, recipe)
+    ref = result.reference.to_numpy()
+    alpha_rows, var_rows, load_rows = [], [], []
+    for spec in recipe.indices:
+        matrix = result.normalised.loc[ref, spec.indicators].to_numpy()
+        alpha_rows.append({"index": spec.id, "items": len(spec.indicators), "alpha": cronbach_alpha(matrix)})
+        if len(spec.indicators) >= 2:
+            shares, loadings = pca(matrix)
+            for c, share in enumerate(shares):
+                var_rows.append({"index": spec.id, "component": f"PC{c + 1}", "explained": float(share),
+                                 "cumulative": float(shares[: c + 1].sum())})
+                for i, ind_id in enumerate(spec.indicators):
+                    load_rows.append({"index": spec.id, "indicator": ind_id, "component": f"PC{c + 1}",
+                                      "loading": float(loadings[i, c])})
+    return {
+        "indicators": indicator_statistics(result, recipe),
+        "correlation": correlation_matrix(result),
+        "alpha": pd.DataFrame(alpha_rows),
+        "pca_variance": pd.DataFrame(var_rows, columns=["index", "component", "explained", "cumulative"]),
+        "pca_loadings": pd.DataFrame(load_rows, columns=["index", "indicator", "component", "loading"]),
+        "drop_one": drop_one_changes(df, recipe, result) if drop_one else pd.DataFrame(),
+    }
+
+
+def to_long_table(diag):
+    """One tidy table (section, index, row, column, value) holding every diagnostic number."""
+    parts = []
+    stats = diag["indicators"]
+    for ind_id, row in stats.iterrows():
+        for col in ("n", "missing", "imputed", "mean", "sd", "min", "max", "skew"):
+            parts.append(("indicator_stats", "", ind_id, col, row[col]))
+    corr = diag["correlation"]
+    for a in corr.index:
+        for b in corr.columns:
+            parts.append(("correlation", "", a, b, corr.loc[a, b]))
+    for _i, row in diag["alpha"].iterrows():
+        parts.append(("cronbach_alpha", row["index"], "", "alpha", row["alpha"]))
+    for _i, row in diag["pca_variance"].iterrows():
+        parts.append(("pca_variance", row["index"], row["component"], "explained", row["explained"]))
+        parts.append(("pca_variance", row["index"], row["component"], "cumulative", row["cumulative"]))
+    for _i, row in diag["pca_loadings"].iterrows():
+        parts.append(("pca_loadings", row["index"], row["indicator"], row["component"], row["loading"]))
+    for _i, row in diag["drop_one"].iterrows():
+        parts.append(("drop_one_class_changes", row["index"], row["indicator"], "changed", row["changed"]))
+        parts.append(("drop_one_class_changes", row["index"], row["indicator"], "share", row["share"]))
+    return pd.DataFrame(parts, columns=COLUMNS)
+
+
+def write_csv(table, path):
+    """Write a DataFrame as UTF-8 CSV (comma-separated); complete or absent (core/atomic.atomic_path)."""
+    return atomic.write_csv(table, path, sep=",", encoding="utf-8")

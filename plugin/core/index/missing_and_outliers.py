@@ -1,0 +1,142 @@
+"""Cleaning of indicator columns: numeric conversion, missing-value codes, imputation, winsorising, log.
+
+All functions work on whole columns (numpy float64 arrays, NaN = missing). Reference statistics
+(imputation means, winsorising bounds) use only the reference districts (boolean mask ``ref``).
+"""
+import numpy as np
+import pandas as pd
+
+from ..errors import ComputationError, TableError
+from ..i18n import tr
+
+
+def numeric_column(series, field, keys=None, indicator=None):
+    """Return ``series`` as float64 numpy array; empty text/None -> NaN.
+
+    Text that is not a number (after accepting a decimal comma) raises TableError naming the
+    field and the first offending row (by key when ``keys`` is given); so do infinite values and values
+    larger than MAX_VALUE (the message names ``indicator``, the recipe's indicator id, when given).
+    """
+    if pd.api.types.is_bool_dtype(series):
+        raise TableError(tr("Field '{field}' holds true/false values, not numbers.").format(field=field))
+    if pd.api.types.is_numeric_dtype(series):
+        return _finite(series.to_numpy(dtype="float64", na_value=np.nan), series, field, keys, indicator)
+    text = series.astype(object).where(series.notna(), None)
+    as_str = text.map(lambda v: v if v is None else str(v).strip().replace(",", "."))
+    as_str = as_str.where(as_str != "", None)
+    out = pd.to_numeric(as_str, errors="coerce")
+    bad = out.isna() & as_str.notna()
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        where = tr("key {key}").format(key=keys.iloc[pos]) if keys is not None else tr("row {row}").format(
+            row=pos + 1)
+        raise TableError(tr("Field '{field}' has the non-numeric value '{value}' ({where}); {n} such values. "
+                            "Fix the table or declare the field as text.").format(
+                                field=field, value=series.iloc[pos], where=where, n=int(bad.sum())))
+    return _finite(out.to_numpy(dtype="float64"), series, field, keys, indicator)
+
+
+#: |value| above which squares and sums overflow in a standardisation (1e308 is the largest float)
+MAX_VALUE = 1e100
+
+
+def _finite(values, series, field, keys, indicator=None):
+    """``values`` unchanged when every value is finite and at most MAX_VALUE in size; otherwise TableError
+    naming the field, the first offending row (by key) and how many there are: an infinite or absurdly large
+    cell would otherwise make the SD infinite or NaN, reported as a 'constant' indicator."""
+    with np.errstate(invalid="ignore"):
+        bad = np.isinf(values) | (np.abs(values) > MAX_VALUE)
+    if not bad.any():
+        return values
+    pos = int(np.flatnonzero(bad)[0])
+    where = tr("key {key}").format(key=keys.iloc[pos]) if keys is not None else tr("row {row}").format(row=pos + 1)
+    name = (tr("Field '{field}' (indicator '{id}')").format(field=field, id=indicator) if indicator
+            else tr("Field '{field}'").format(field=field))
+    raise TableError(tr("{name} has the value {value} ({where}), which is {what}; {n} such values. Numbers "
+                        "must be finite and below {max:g} in size: fix the table (a unit error, an overflow in the "
+                        "source, or a missing-value code?).").format(
+        name=name, value=series.iloc[pos], where=where, n=int(bad.sum()), max=MAX_VALUE,
+        what=tr("infinite") if np.isinf(values[pos]) else tr("too large to compute with")))
+
+
+def apply_missing_codes(values, codes_per_indicator, all_equal_codes):
+    """Replace missing-value codes by NaN.
+
+    values: DataFrame (columns = indicator ids, float). codes_per_indicator: {id: [codes]} — a value
+    equal to a code is missing. all_equal_codes: [codes] — a row in which *every* indicator equals
+    the same code is missing as a whole (e.g. MSS 2019 writes 0 in all six indicators of excluded
+    areas, while a single 0 is a valid share). Returns (cleaned DataFrame, Series bool all_equal_rows).
+    """
+    out = values.copy()
+    arr = values.to_numpy()
+    all_equal = np.zeros(len(values), dtype=bool)
+    for code in all_equal_codes:
+        all_equal |= np.all(arr == code, axis=1)
+    for col in out.columns:
+        codes = codes_per_indicator.get(col) or []
+        if codes:
+            column = out[col].to_numpy(copy=True)
+            column[np.isin(column, codes)] = np.nan
+            out[col] = column
+    if all_equal.any():
+        out.loc[all_equal, :] = np.nan
+    return out, pd.Series(all_equal, index=values.index)
+
+
+def impute(x, method, ref, groups=None):
+    """Fill NaN in ``x`` (1-d float array) by the reference mean/median, or the mean of the reference
+    districts in the same group (``groups`` array). Returns (filled array, bool mask of filled cells).
+    Cells stay NaN when no value is available (e.g. a group without any observed reference value).
+    """
+    missing = np.isnan(x)
+    if method == "none" or not missing.any():
+        return x, np.zeros(len(x), dtype=bool)
+    observed = ref & ~missing
+    out = x.copy()
+    if method in ("mean", "median"):
+        if not observed.any():
+            return x, np.zeros(len(x), dtype=bool)
+        fill = np.mean(x[observed]) if method == "mean" else np.median(x[observed])
+        out[missing] = fill
+    elif method == "group_mean":
+        frame = pd.DataFrame({"g": groups, "x": np.where(observed, x, np.nan)})
+        means = frame.groupby("g", dropna=True)["x"].transform("mean").to_numpy()
+        out = np.where(missing, means, x)
+    else:
+        raise ValueError(method)
+    return out, missing & ~np.isnan(out)
+
+
+def winsorise(x, rule, ref, ddof=0):
+    """Clip ``x`` at mean +- k SD or at percentiles of the reference districts. Returns (array, n clipped)."""
+    if rule is None:
+        return x, 0
+    vals = x[ref & ~np.isnan(x)]
+    if len(vals) == 0:
+        return x, 0
+    if rule.method == "sd":
+        centre, spread = np.mean(vals), np.std(vals, ddof=ddof if len(vals) > ddof else 0)
+        low, high = centre - rule.k * spread, centre + rule.k * spread
+    else:
+        low, high = np.percentile(vals, [rule.lower, rule.upper])
+    clipped = np.clip(x, low, high)
+    changed = int(np.sum((clipped != x) & ~np.isnan(x)))
+    return clipped, changed
+
+
+def transform(x, kind, indicator_id, keys=None):
+    """Apply 'log' (natural log, needs x > 0) or 'log1p' (ln(1 + x), needs x > -1)."""
+    if kind == "none":
+        return x
+    limit = 0.0 if kind == "log" else -1.0
+    bad = ~np.isnan(x) & (x <= limit)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        where = tr("key {key}").format(key=keys.iloc[pos]) if keys is not None else tr("row {row}").format(
+            row=pos + 1)
+        raise ComputationError(tr("Indicator '{id}': transformation '{kind}' needs values above {limit}, but {n} "
+                                  "value(s) are not (first: {value} at {where}). Use 'log1p', no transformation, "
+                                  "or declare the value as a missing code.").format(
+                                      id=indicator_id, kind=kind, limit=limit, n=int(bad.sum()),
+                                      value=x[pos], where=where))
+    return np.log(x) if kind == "log" else np.log1p(x)

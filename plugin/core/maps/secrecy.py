@@ -1,0 +1,112 @@
+"""Statistical secrecy and the three states a district can have on a map or in a table.
+
+Every district is exactly one of:
+- ``"class"``          evaluated and has a value -> shown with its colour / number;
+- ``"not_evaluated"``  excluded by the recipe (``evaluated == 0``) or below the minimum population
+                       (or minimum count): its values are secret -> neutral hatch on maps, "." in tables;
+- ``"no_data"``        no value (e.g. no table row for the polygon) -> its own hatch, "keine Daten".
+
+The same rule is written as a QGIS expression by ``plugin.gis.styling`` so the counts in the legend
+always equal what the renderer draws; keep ``state_expression`` and ``district_states`` in step.
+"""
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+#: what a table shows instead of a secret value (German official statistics use ".")
+SUPPRESSED = "."
+#: what a table shows for a missing value
+MISSING = "–"
+
+
+@dataclass
+class SecrecyRule:
+    """Which districts are secret. Fields that are missing from the layer are simply not used."""
+
+    evaluated_field: Optional[str] = "evaluated"
+    population_field: Optional[str] = None
+    min_population: Optional[float] = None
+    count_field: Optional[str] = None
+    min_count: Optional[float] = None
+
+    @classmethod
+    def from_recipe(cls, recipe, columns, evaluated_field="evaluated"):
+        """Rule from a recipe (minimum population); keeps only fields present in ``columns``."""
+        cols = set(columns)
+        rule = cls(evaluated_field=evaluated_field if evaluated_field in cols else None)
+        if recipe is not None and recipe.reference.min_population is not None:
+            pop = recipe.metadata.population_field
+            if pop in cols:
+                rule.population_field = pop
+                rule.min_population = recipe.reference.min_population
+        return rule
+
+    def restricted_to(self, columns):
+        cols = set(columns)
+        return SecrecyRule(
+            evaluated_field=self.evaluated_field if self.evaluated_field in cols else None,
+            population_field=self.population_field if self.population_field in cols else None,
+            min_population=self.min_population if self.population_field in cols else None,
+            count_field=self.count_field if self.count_field in cols else None,
+            min_count=self.min_count if self.count_field in cols else None,
+        )
+
+    def fields(self):
+        return [f for f in (self.evaluated_field, self.population_field, self.count_field) if f]
+
+
+def secret_mask(frame, rule):
+    """Boolean Series: True where a district's values must not be shown (NULL flags count as False)."""
+    mask = pd.Series(False, index=frame.index)
+    if rule.evaluated_field:
+        ev = pd.to_numeric(frame[rule.evaluated_field], errors="coerce")
+        mask |= (ev == 0).fillna(False).astype(bool)
+    if rule.population_field and rule.min_population is not None:
+        pop = pd.to_numeric(frame[rule.population_field], errors="coerce")
+        mask |= (pop < rule.min_population).fillna(False).astype(bool)
+    if rule.count_field and rule.min_count is not None:
+        cnt = pd.to_numeric(frame[rule.count_field], errors="coerce")
+        mask |= (cnt < rule.min_count).fillna(False).astype(bool)
+    return mask
+
+
+def district_states(frame, field, rule):
+    """Series of "class" / "not_evaluated" / "no_data" per district (see module docstring)."""
+    secret = secret_mask(frame, rule)
+    values = frame[field]
+    missing = values.isna() | values.astype(object).map(lambda v: isinstance(v, str) and not v.strip())
+    states = np.where(secret, "not_evaluated", np.where(missing, "no_data", "class"))
+    return pd.Series(states, index=frame.index)
+
+
+def _quote_field(name):
+    return '"{}"'.format(name.replace('"', '""'))
+
+
+def state_expression(rule):
+    """QGIS expression that is true for secret districts; None when the rule cannot hide anything."""
+    parts = []
+    if rule.evaluated_field:
+        parts.append(f"{_quote_field(rule.evaluated_field)} = 0")
+    if rule.population_field and rule.min_population is not None:
+        parts.append(f"{_quote_field(rule.population_field)} < {float(rule.min_population)!r}")
+    if rule.count_field and rule.min_count is not None:
+        parts.append(f"{_quote_field(rule.count_field)} < {float(rule.min_count)!r}")
+    if not parts:
+        return None
+    return "coalesce(" + " OR ".join(f"coalesce({p}, false)" for p in parts) + ", false)"
+
+
+def masked_table_values(values, secret, formatter):
+    """Format ``values`` for a table: "." where ``secret``, "–" where missing, else ``formatter(v)``."""
+    out = []
+    for value, hide in zip(values.tolist(), secret.tolist()):
+        if hide:
+            out.append(SUPPRESSED)
+        elif value is None or (isinstance(value, float) and np.isnan(value)):
+            out.append(MISSING)
+        else:
+            out.append(formatter(value))
+    return out

@@ -1,0 +1,240 @@
+"""The index recipe: load/save as JSON (``"format": "sozialmonitor-recipe", "version": 1``) and validate.
+
+Usage::
+
+    recipe = Recipe.from_file("resources/recipes/berlin_mss_2021.json")
+    recipe.validate(df.columns)          # RecipeError naming the entry if a field is missing
+    text = recipe.to_json()              # e.g. to store in the QGIS project
+    Recipe.from_json(text).save(path)    # atomic write
+
+The data classes live in model.py and indices.py; the format is documented in docs/recipe-format.md.
+"""
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RecipeError
+from ..i18n import tr
+from ..outputs.atomic import atomic_path
+from .indices import IndexSpec, Typology
+from .model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    Indicator,
+    Metadata,
+    Normalisation,
+    ReferenceRules,
+    Treatment,
+    _err,
+    _Reader,
+    _short,
+    check_shape,
+)
+
+__all__ = ["Recipe", "RecipeError", "FORMAT_NAME", "FORMAT_VERSION"]
+
+
+@dataclass
+class Recipe:
+    metadata: Metadata = field(default_factory=Metadata)
+    indicators: list[Indicator] = field(default_factory=list)
+    treatment: Treatment = field(default_factory=Treatment)
+    reference: ReferenceRules = field(default_factory=ReferenceRules)
+    normalisation: Normalisation = field(default_factory=Normalisation)
+    indices: list[IndexSpec] = field(default_factory=list)
+    typologies: list[Typology] = field(default_factory=list)
+    source_path: str = ""
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data, source_path=""):
+        """Build a recipe from a dict as read from JSON; raises RecipeError naming the entry."""
+        where = source_path or tr("recipe")
+        if not isinstance(data, dict):
+            raise RecipeError(tr("{where} is not a Sozialmonitor recipe: expected an object {{...}} with \"format\": "
+                                 "\"{name}\", got {got}.").format(where=where, name=FORMAT_NAME,
+                                                                 got=type(data).__name__))
+        check_shape(data)
+        r = _Reader(data, where)
+        fmt = r.get("format", None, str)
+        if fmt != FORMAT_NAME:
+            raise RecipeError(tr("{where} is not a Sozialmonitor recipe: expected \"format\": \"{name}\", "
+                                 "got {got}.").format(where=where, name=FORMAT_NAME, got=_short(fmt)))
+        version = r.get("version", None, int, required=True)
+        if version != FORMAT_VERSION:
+            raise RecipeError(tr("{where}: recipe version {v} is not supported by this plugin version "
+                                 "(supports {ok}). Update the plugin or convert the recipe.").format(
+                                     where=where, v=version, ok=FORMAT_VERSION))
+        indicators = []
+        for i, d in enumerate(r.get("indicators", [], list)):
+            indicators.append(Indicator.from_dict(d, f"indicators[{i}]"))
+        if not indicators:
+            raise _err("indicators", tr("the recipe lists no indicators."))
+        _unique([i.id for i in indicators], "indicators", "indicator id")
+        indices = [IndexSpec.from_dict(d, f"indices[{i}]", indicators)
+                   for i, d in enumerate(r.get("indices", [], list))]
+        if not indices:
+            raise _err("indices", tr("the recipe defines no index."))
+        _unique([i.id for i in indices], "indices", "index id")
+        typologies = [Typology.from_dict(d, f"typologies[{i}]", indices)
+                      for i, d in enumerate(r.get("typologies", [], list))]
+        recipe = cls(metadata=Metadata.from_dict(r.get("metadata", {}, dict)), indicators=indicators,
+                     treatment=Treatment.from_dict(r.get("treatment", {}, dict)),
+                     reference=ReferenceRules.from_dict(r.get("reference", {}, dict)),
+                     normalisation=Normalisation.from_dict(r.get("normalisation", {}, dict)),
+                     indices=indices, typologies=typologies, source_path=str(source_path))
+        r.done()
+        recipe._check_consistency()
+        return recipe
+
+    @classmethod
+    def from_json(cls, text, source_path=""):
+        """Parse recipe JSON text (a leading byte-order mark is allowed); RecipeError for anything else."""
+        where = source_path or tr("The recipe")
+        if not isinstance(text, str):
+            raise RecipeError(tr("{where} is not text.").format(where=where))
+        if len(text) > MAX_FILE_BYTES:
+            raise RecipeError(tr("{where} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the "
+                                 "right file?").format(where=where, mb=len(text) / 1e6, max=MAX_FILE_BYTES / 1e6))
+        text = text.lstrip("\ufeff")
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise RecipeError(tr("{where} is nested far too deeply (brackets inside brackets); a recipe needs at "
+                                 "most {m} levels. Check the file.").format(where=where, m=MAX_DEPTH)) from None
+        except ValueError as err:
+            raise RecipeError(tr("{where} is not valid JSON: {err}.").format(where=where,
+                                                                             err=str(err)[:200])) from None
+        return cls.from_dict(data, source_path)
+
+    @classmethod
+    def from_file(cls, path):
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise RecipeError(tr("The recipe file {path} is {mb:.0f} MB long; a recipe may have at most {max:.0f} "
+                                     "MB. Is it the right file?").format(path=path, mb=size / 1e6,
+                                                                         max=MAX_FILE_BYTES / 1e6))
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as err:
+            raise RecipeError(tr("Cannot read the recipe file {path}: {err}.").format(path=path, err=err)) from None
+        except UnicodeDecodeError:
+            raise RecipeError(tr("The recipe file {path} is not UTF-8 text.").format(path=path)) from None
+        return cls.from_json(text, str(path))
+
+    # ---- serialisation ------------------------------------------------------------------
+    def to_dict(self):
+        return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "metadata": self.metadata.to_dict(),
+                "treatment": self.treatment.to_dict(), "reference": self.reference.to_dict(),
+                "normalisation": self.normalisation.to_dict(),
+                "indicators": [i.to_dict() for i in self.indicators],
+                "indices": [i.to_dict() for i in self.indices],
+                "typologies": [t.to_dict() for t in self.typologies]}
+
+    def to_json(self, indent=2):
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def save(self, path):
+        """Write the recipe as UTF-8 JSON; the file is complete or untouched (core/files.atomic_path)."""
+        text = self.to_json() + "\n"
+        with atomic_path(path, error=RecipeError) as tmp:
+            Path(tmp).write_text(text, encoding="utf-8")
+
+    # ---- look-ups -----------------------------------------------------------------------
+    def indicator(self, ind_id):
+        for ind in self.indicators:
+            if ind.id == ind_id:
+                return ind
+        raise KeyError(ind_id)
+
+    def index(self, index_id):
+        for spec in self.indices:
+            if spec.id == index_id:
+                return spec
+        raise KeyError(index_id)
+
+    def required_fields(self):
+        """Input fields the recipe reads, in a stable order (key, name, population, indicators, group)."""
+        names = []
+        m = self.metadata
+        for name in [m.key_field, m.name_field, m.population_field] + [i.field for i in self.indicators] + [
+                self.treatment.impute_group_field]:
+            if name and name not in names:
+                names.append(name)
+        return names
+
+    def needs_population(self):
+        return self.reference.min_population is not None or self.normalisation.weighted
+
+    def without_indicator(self, ind_id):
+        """A copy of the recipe without one indicator (for the drop-one sensitivity check).
+
+        Returns None if an index would be left without indicators.
+        """
+        data = self.to_dict()
+        data["indicators"] = [d for d in data["indicators"] if d["id"] != ind_id]
+        for idx in data["indices"]:
+            idx["indicators"] = [i for i in idx["indicators"] if i != ind_id]
+            if not idx["indicators"]:
+                return None
+        return Recipe.from_dict(data, self.source_path)
+
+    # ---- validation ---------------------------------------------------------------------
+    def _check_consistency(self):
+        m = self.metadata
+        if self.reference.exclude_keys and not m.key_field:
+            raise _err("reference.exclude_keys", tr("excluding districts by key needs metadata.key_field."))
+        if self.needs_population() and not m.population_field:
+            raise _err("reference.min_population",
+                       tr("a minimum population or population weighting needs metadata.population_field."))
+        outputs = {}
+        for name, entry in self._output_names():
+            low = name.lower()
+            if low in outputs:
+                raise _err(entry, tr("its output field '{name}' collides with {other}; rename one of the ids."),
+                           name=name, other=outputs[low])
+            outputs[low] = entry
+
+    def _output_names(self):
+        from ..index.output_fields import output_field_names
+
+        return output_field_names(self)
+
+    def validate(self, columns):
+        """Check that every field the recipe reads exists in ``columns``; raise RecipeError naming the entry."""
+        cols = [str(c) for c in columns]
+        lower = {c.lower(): c for c in cols}
+
+        def check(name, entry):
+            if not name or name in cols:
+                return
+            hint = ""
+            if name.lower() in lower:
+                hint = tr(" (did you mean '{c}'? Field names are case-sensitive)").format(c=lower[name.lower()])
+            raise _err(entry, tr("unknown field '{name}'{hint}. The table has: {cols}."),
+                       name=name, hint=hint, cols=", ".join(cols))
+
+        m = self.metadata
+        check(m.key_field, "metadata.key_field")
+        check(m.name_field, "metadata.name_field")
+        if self.needs_population():
+            check(m.population_field, "metadata.population_field")
+        for i, ind in enumerate(self.indicators):
+            check(ind.field, f"indicators[{i}] (id '{ind.id}')")
+        if self.treatment.impute_group_field:
+            check(self.treatment.impute_group_field, "treatment.impute_group_field")
+        for i, ind in enumerate(self.indicators):
+            if (ind.impute or self.treatment.impute) == "group_mean" and not self.treatment.impute_group_field:
+                raise _err(f"indicators[{i}] (id '{ind.id}')",
+                           tr("impute 'group_mean' needs treatment.impute_group_field."))
+
+
+def _unique(ids, where, what):
+    seen = set()
+    for i in ids:
+        if i in seen:
+            raise _err(where, tr("the {what} '{id}' appears twice; ids must be unique."), what=what, id=i)
+        seen.add(i)

@@ -1,0 +1,331 @@
+"""Arithmetic of the spatial overlays: counts and rates, areal interpolation, accessibility shares.
+
+Pure pandas/numpy. The geometry (which point lies in which district, the area or population of
+each source ∩ target piece, the covered part of a district) is measured in plugin/gis/spatial/overlay_geometry.py;
+every number a user sees is computed here from those measurements.
+
+Conventions
+- Districts, sources, targets and population units are identified by their feature ids (``fid``).
+- Areas are in the unit the caller passes (km² for rates, any unit for weights: only ratios matter).
+- Missing is NaN, never 0: a rate whose population is 0 or missing is NaN (NULL in the layer).
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ComputationError
+from ..i18n import tr
+from ..join.match import sanitise_field_names
+from ..outputs import atomic
+
+#: relative tolerance for "totals preserved" (0.1 %)
+TOTAL_TOLERANCE = 0.001
+
+
+# --------------------------------------------------------------------------------------------------
+# Points per district
+# --------------------------------------------------------------------------------------------------
+
+def category_fields(categories, prefix, taken=(), suffixes=()):
+    """{category value: safe field name} for per-category count fields, e.g. 'Grundschule' -> 'n_Grundschule'.
+
+    Names are ASCII, unique ignoring case, also against ``taken`` (the district layer's fields); a
+    missing category (None) is named ``<prefix>_NULL``. With ``suffixes`` (e.g. ``("_km2", "_p1000")``)
+    the derived fields ``<name><suffix>`` are unique as well: categories 'a' and 'a_km2' must not both
+    give a field n_a_km2.
+    """
+    used = {str(t).lower() for t in taken}
+    out = {}
+    for category in categories:
+        base = "{}_{}".format(prefix, "NULL" if category is None else category)
+        blocked = set(used)
+        name = sanitise_field_names([base], taken=blocked, max_length=50)[base]
+        while any((name + suffix).lower() in used for suffix in suffixes):
+            blocked.add(name.lower())
+            name = sanitise_field_names([base], taken=blocked, max_length=50)[base]
+        out[category] = name
+        used |= {name.lower()} | {(name + suffix).lower() for suffix in suffixes}
+    return out
+
+
+def count_points(district_ids, point_district, point_category=None):
+    """Number of points per district (and per category), 0 where a district has none.
+
+    ``point_district``: the district id of every point, NaN/None for points outside all districts.
+    ``point_category``: optional category value of every point (same length).
+    Returns (counts, n_outside): ``counts`` is indexed by ``district_ids`` with column ``"total"`` and,
+    with categories, one column per category value (sorted, None last).
+    """
+    assigned = pd.Series(point_district, dtype="float64")
+    inside = assigned.notna().to_numpy()
+    index = pd.Index(district_ids, name="fid")
+    counts = pd.DataFrame(index=index)
+    counts["total"] = assigned[inside].astype("int64").value_counts().reindex(index, fill_value=0).astype("int64")
+    if point_category is not None:
+        cats = pd.Series(list(point_category), dtype="object")
+        values = sorted({c for c in cats if c is not None}, key=str) + ([None] if cats.isna().any() else [])
+        for value in values:
+            mask = inside & (cats.isna().to_numpy() if value is None else (cats == value).to_numpy())
+            per = assigned[mask].astype("int64").value_counts()
+            counts[value] = per.reindex(index, fill_value=0).astype("int64")
+    return counts, int((~inside).sum())
+
+
+def rates(counts, population=None, area_km2=None):
+    """Counts per 1,000 inhabitants and per km².
+
+    ``per_1000 = count / population * 1000`` (NaN where population is 0 or missing);
+    ``per_km2 = count / area_km2`` (NaN where the area is 0 or missing). Returns a dict
+    {"per_1000": DataFrame or None, "per_km2": DataFrame or None, "no_population": [ids]}.
+    """
+    out = {"per_1000": None, "per_km2": None, "no_population": []}
+    if population is not None:
+        pop = pd.Series(population, index=counts.index, dtype="float64")
+        bad = pop.isna() | (pop <= 0)
+        out["no_population"] = counts.index[bad].tolist()
+        out["per_1000"] = counts.div(pop.where(~bad), axis=0) * 1000.0
+    if area_km2 is not None:
+        area = pd.Series(area_km2, index=counts.index, dtype="float64")
+        out["per_km2"] = counts.div(area.where(area > 0), axis=0)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Areal interpolation
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class InterpolationResult:
+    """``values``: one row per target id (extensive and intensive fields, ``cover_pct``, ``n_sources``);
+    ``totals``: one row per extensive field (total_in, total_out, uncovered, missing_sources, diff_pct, ok);
+    ``flows``: every source → target piece (share of the source, amount of each extensive field, ``moved``
+    when it is not the source's main target), largest reallocations first; ``uncovered_sources``: share of
+    each source not covered by targets; ``area_fallback``: sources split by area for lack of population;
+    ``empty_targets``: targets no source overlaps (value NULL); ``intensive_area_fallback``: targets without
+    population whose intensive values are area-weighted; ``weighting``: "area" or "population"."""
+
+    values: pd.DataFrame
+    totals: pd.DataFrame
+    flows: pd.DataFrame
+    uncovered_sources: pd.DataFrame
+    area_fallback: list = field(default_factory=list)
+    empty_targets: list = field(default_factory=list)
+    weighting: str = "area"
+    intensive_area_fallback: list = field(default_factory=list)
+
+
+def interpolate(pieces, source_values, target_ids, extensive=(), intensive=(), target_area=None):
+    """Areal interpolation from sources to targets.
+
+    ``pieces``: one row per non-empty source ∩ target intersection with columns ``source``, ``target``
+    (NaN for the part of a source that no target covers), ``area`` and optionally ``population`` (the
+    population of a population layer falling in the piece). ``source_values``: indexed by source id.
+    ``target_area``: optional area of every target (same unit as ``area``) for ``cover_pct``.
+
+    Weights. Area weighting: w = area of the piece. Population weighting (a ``population`` column):
+    w = population in the piece; for extensive fields a source with no population in it is split by area
+    (reported); for intensive fields only a target with no population at all is averaged by area (reported).
+    For source s and target t, with W_s = Σ w over all pieces of s (covered or not):
+    - extensive (counts):  value_t = Σ_s value_s · w_st / W_s      (totals preserved where targets cover s);
+    - intensive (shares):  value_t = Σ_s value_s · w_st / Σ_s w_st  (a weighted mean; sources with a
+      missing value are left out of numerator and denominator). With population weights that is the
+      mean weighted by the population of each piece, the right weight for shares of the population;
+      a piece without inhabitants adds nothing.
+    A target that no source covers gets NaN (no data), not 0.
+    """
+    pieces = pieces.copy()
+    no_pop = []
+    has_pop = "population" in pieces.columns
+    pieces["w"] = pieces["area"].astype(float)
+    weighting = "area"
+    if has_pop:
+        weighting = "population"
+        pop_total = pieces.groupby("source")["population"].sum()
+        no_pop = pop_total.index[~(pop_total > 0)]
+        use_pop = ~pieces["source"].isin(no_pop)
+        pieces.loc[use_pop, "w"] = pieces.loc[use_pop, "population"].astype(float)
+    w_source = pieces.groupby("source")["w"].sum()
+    pieces["share"] = pieces["w"] / pieces["source"].map(w_source)
+    pieces.loc[~np.isfinite(pieces["share"]), "share"] = 0.0
+    covered = pieces[pieces["target"].notna()].copy()
+    covered["target"] = covered["target"].astype("int64")
+
+    targets = pd.Index(target_ids, name="fid")
+    values = pd.DataFrame(index=targets)
+    n_sources = covered.groupby("target")["source"].nunique()
+    values["n_sources"] = n_sources.reindex(targets, fill_value=0).astype("int64")
+    if target_area is not None:
+        tarea = pd.Series(target_area, index=targets, dtype="float64")
+        cov_area = covered.groupby("target")["area"].sum().reindex(targets, fill_value=0.0)
+        values["cover_pct"] = (cov_area / tarea.where(tarea > 0) * 100.0).clip(upper=100.0)
+    has_data = values["n_sources"] > 0
+
+    totals_rows = []
+    for name in extensive:
+        v = pd.Series(source_values[name], dtype="float64")
+        amount = covered["source"].map(v) * covered["share"]
+        per_target = amount.groupby(covered["target"]).sum(min_count=1).reindex(targets)
+        values[name] = per_target.where(has_data)
+        valid = v.dropna()
+        total_in = float(valid.sum())
+        total_out = float(values[name].sum())
+        covered_share = covered.groupby("source")["share"].sum().reindex(valid.index, fill_value=0.0)
+        uncovered = float((valid * (1.0 - covered_share.clip(upper=1.0))).sum())
+        diff = (total_out - total_in) / total_in * 100.0 if total_in else 0.0
+        totals_rows.append({"field": name, "total_in": total_in, "total_out": total_out, "uncovered": uncovered,
+                            "missing_sources": int(v.reindex(source_values.index).isna().sum()),
+                            "diff_pct": diff, "ok": abs(diff) <= TOTAL_TOLERANCE * 100.0})
+    # intensive weights: the population of the piece (no per-source fallback, so people and m² never mix);
+    # a target without any population is averaged by area instead (reported)
+    w_int = covered["population"].astype(float) if has_pop else covered["area"].astype(float)
+    int_area_fallback = []
+    if has_pop and len(intensive):
+        pop_t = w_int.groupby(covered["target"]).sum()
+        no_pop_t = pop_t.index[~(pop_t > 0)]
+        use_area = covered["target"].isin(no_pop_t)
+        w_int = w_int.where(~use_area, covered["area"].astype(float))
+        int_area_fallback = [int(t) for t in no_pop_t]
+    for name in intensive:
+        v = pd.Series(source_values[name], dtype="float64")
+        sv = covered["source"].map(v)
+        ok = sv.notna()
+        num = (sv[ok] * w_int[ok]).groupby(covered.loc[ok, "target"]).sum()
+        den = w_int[ok].groupby(covered.loc[ok, "target"]).sum()
+        values[name] = (num / den.where(den > 0)).reindex(targets)
+
+    totals = pd.DataFrame(totals_rows, columns=["field", "total_in", "total_out", "uncovered", "missing_sources",
+                                                "diff_pct", "ok"])
+    flows = _flows(pieces, source_values, extensive)
+    share_covered = covered.groupby("source")["share"].sum().reindex(source_values.index, fill_value=0.0)
+    area_uncovered = pieces[pieces["target"].isna()].groupby("source")["area"].sum()
+    unc = pd.DataFrame({"share_uncovered": (1.0 - share_covered).clip(lower=0.0),
+                        "area_uncovered": area_uncovered.reindex(source_values.index, fill_value=0.0)})
+    unc = unc[(unc["share_uncovered"] > 1e-9) | (unc["area_uncovered"] > 0)]
+    return InterpolationResult(values, totals, flows, unc.sort_values("share_uncovered", ascending=False),
+                               list(no_pop), targets[~has_data].tolist(), weighting, int_area_fallback)
+
+
+def _flows(pieces, source_values, extensive):
+    """Every piece with the share of its source, the amount moved and whether it is a reallocation.
+
+    A source's *main* target is the one receiving its largest share. Every other piece of the source
+    (another target, or no target at all) is a reallocation (``moved`` True): that is where a boundary
+    change moves values away from where most of the source went. Reallocations come first, largest
+    amount of the first extensive field first (or largest share when there is none); ``rank`` numbers them.
+    """
+    flows = pieces[["source", "target", "area", "share"]].copy()
+    for name in extensive:
+        flows[name] = flows["source"].map(pd.Series(source_values[name], dtype="float64")) * flows["share"]
+    has_target = flows["target"].notna()
+    main = flows[has_target].sort_values(["source", "share", "target"], ascending=[True, False, True])
+    main_target = main.drop_duplicates("source").set_index("source")["target"]
+    flows["main"] = has_target & (flows["target"] == flows["source"].map(main_target))
+    flows["moved"] = ~flows["main"] & (flows["share"] > 0)
+    key = extensive[0] if extensive else "share"
+    flows = flows.sort_values(["moved", key, "share"], ascending=[False, False, False], na_position="last")
+    flows["rank"] = np.where(flows["moved"], np.arange(1, len(flows) + 1), 0)
+    return flows.reset_index(drop=True)
+
+
+def check_fields(available, extensive, intensive, layer_name):
+    """Raise ComputationError when a field is missing or chosen both as extensive and intensive."""
+    missing = [f for f in list(extensive) + list(intensive) if f not in available]
+    if missing:
+        raise ComputationError(tr("The source layer '{layer}' has no field(s) {fields}. Available: {avail}.").format(
+            layer=layer_name, fields=", ".join(missing), avail=", ".join(available)))
+    both = sorted(set(extensive) & set(intensive))
+    if both:
+        raise ComputationError(tr("Field(s) {fields} are chosen as extensive and as intensive; choose one kind "
+                                  "per field (counts: extensive; shares, rates: intensive).").format(
+            fields=", ".join(both)))
+    if not extensive and not intensive:
+        raise ComputationError(tr("Choose at least one field to interpolate (EXTENSIVE_FIELDS or "
+                                  "INTENSIVE_FIELDS)."))
+
+
+# --------------------------------------------------------------------------------------------------
+# Accessibility
+# --------------------------------------------------------------------------------------------------
+
+def accessibility_uniform(area, area_within, population=None):
+    """Share of each district's population within reach, population spread uniformly over the district.
+
+    ``share_pct = area_within / area * 100``; with ``population``: ``pop_within = population * area_within / area``.
+    Returns a DataFrame (index of ``area``) with ``share_pct`` and, with population, ``pop`` and ``pop_within``.
+    A district of area 0 gets NaN; with ``population``, so does a district whose population is 0 or
+    missing (a share of nobody is not a number).
+    """
+    area = pd.Series(area, dtype="float64")
+    within = pd.Series(area_within, index=area.index, dtype="float64").clip(lower=0.0)
+    frac = (within / area.where(area > 0)).clip(upper=1.0)
+    out = pd.DataFrame(index=area.index)
+    share = frac * 100.0
+    if population is not None:
+        pop = pd.Series(population, index=area.index, dtype="float64")
+        out["pop"] = pop
+        out["pop_within"] = pop * frac
+        share = share.where(pop > 0)
+    out["share_pct"] = share
+    return out
+
+
+def accessibility_from_units(district_ids, pieces, unit_population):
+    """Share of each district's population within reach, from a population layer (points, grid, blocks).
+
+    ``pieces``: one row per population unit ∩ district with ``unit``, ``district``, ``frac`` (share of the
+    unit's area in the district; 1 for a point) and ``frac_within`` (share of the unit's area in the
+    district and within reach; for a point 1 or 0). Each unit's population is spread uniformly over the
+    unit: ``pop_d = Σ pop_u · frac``, ``pop_within_d = Σ pop_u · frac_within``, ``share_pct = pop_within / pop * 100``
+    (NaN where pop_d is 0: a district without inhabitants has no share).
+    """
+    index = pd.Index(district_ids, name="fid")
+    pop_u = pd.Series(unit_population, dtype="float64")
+    p = pieces["unit"].map(pop_u).fillna(0.0)
+    pop = (p * pieces["frac"]).groupby(pieces["district"]).sum().reindex(index, fill_value=0.0)
+    within = (p * pieces["frac_within"]).groupby(pieces["district"]).sum().reindex(index, fill_value=0.0)
+    out = pd.DataFrame({"pop": pop, "pop_within": within}, index=index)
+    out["share_pct"] = within / pop.where(pop > 0) * 100.0
+    return out
+
+
+REPORT_COLUMNS = ["section", "source", "target", "field", "value_in", "value_out", "share_pct", "detail"]
+
+
+def interpolation_report(result, source_labels=None, target_labels=None):
+    """The interpolation report as one tidy table (columns REPORT_COLUMNS).
+
+    Sections: ``total`` (per extensive field: total in, total out, difference in %, "ok"/"NOT preserved");
+    ``uncovered_source`` (share of a source no target covers); ``reallocation`` (every piece of a split
+    source, largest amount first: how much of the first extensive field moves from source to target and
+    which share of the source that is; the source's main target is not listed).
+    """
+    def s_label(i):
+        return (source_labels or {}).get(i, str(i))
+
+    def t_label(i):
+        if i is None or (isinstance(i, float) and np.isnan(i)):
+            return ""
+        return (target_labels or {}).get(int(i), str(int(i)))
+
+    rows = []
+    for rec in result.totals.to_dict("records"):
+        rows.append(["total", "", "", rec["field"], rec["total_in"], rec["total_out"], rec["diff_pct"],
+                     ("ok" if rec["ok"] else "NOT preserved") + "; uncovered {:.6g}; sources without value {}".format(
+                         rec["uncovered"], rec["missing_sources"])])
+    for sid, rec in result.uncovered_sources.iterrows():
+        rows.append(["uncovered_source", s_label(sid), "", "", np.nan, np.nan, rec["share_uncovered"] * 100.0,
+                     "area {:.6g}".format(rec["area_uncovered"])])
+    fields = [c for c in result.totals["field"]]
+    split = result.flows[result.flows["moved"]]
+    for rec in split.to_dict("records"):
+        name = fields[0] if fields else ""
+        rows.append(["reallocation", s_label(rec["source"]), t_label(rec["target"]) or "(no target)", name,
+                     np.nan, rec[name] if name else np.nan, rec["share"] * 100.0,
+                     "rank {}; area {:.6g}".format(rec["rank"], rec["area"])])
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def write_report_csv(table, path):
+    """UTF-8 with BOM, ';'-separated (opens in German Excel), like the join report; complete or absent."""
+    return atomic.write_csv(table, path)

@@ -1,0 +1,403 @@
+"""Geometry of the spatial overlays, measured with QGIS's spatial index and prepared GEOS engines.
+
+Nothing here compares all pairs: every lookup goes through a ``QgsSpatialIndex`` (bounding boxes)
+and then a prepared ``QgsGeometryEngine`` (exact test). The results are plain lists and DataFrames
+that plugin/core/spatial/overlay.py turns into counts, rates, interpolated values and shares.
+
+Rules stated once:
+- A point on a shared boundary (or in overlapping districts) belongs to exactly one district: the
+  one with the lowest feature id among those whose closed area (interior or boundary) contains it.
+- A multi-point feature counts once, at its first point.
+- Geometries come screened (plugin/gis/spatial/geometry_check.py): no function here sees an invalid, empty or
+  NULL geometry of a district, source, target or facility; skipped features are listed, never dropped.
+- Areas are planar in the layer CRS (map units², a projected CRS is required for interpolation and
+  accessibility) or, for ``district_areas_km2`` in a geographic CRS, ellipsoidal.
+"""
+import pandas as pd
+from qgis.core import (
+    QgsDistanceArea,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsRectangle,
+    QgsSpatialIndex,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+
+from ...core.errors import ComputationError
+from ...core.i18n import tr
+from ..io.layer_frame import _python_value, unchecked_features
+from .geometry_check import CanceledError, Screened, screen
+
+BUFFER_SEGMENTS = 16  # per quarter circle: the 64-gon has 99.84 % of the circle's area
+PROGRESS_STEP = 2000
+
+
+def _tick(feedback, i, total, start=0.0, span=100.0, step=PROGRESS_STEP):
+    if feedback is None or i % step:
+        return
+    if feedback.isCanceled():
+        raise CanceledError()
+    if total:
+        feedback.setProgress(start + span * min(i / total, 1.0))
+
+
+def checks_label(source):
+    return source.sourceName() if hasattr(source, "sourceName") else source.name()
+
+
+def map_units_to_km2(crs):
+    """Factor from the CRS's map units² to km²."""
+    return QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.distanceToAreaUnit(crs.mapUnits()),
+                                             QgsUnitTypes.AreaUnit.AreaSquareKilometers)
+
+
+# ------------------------------------------------------------------------------------------ polygon index
+
+class PolygonIndex:
+    """Polygons of a layer with a spatial index and lazily prepared GEOS engines, keyed by feature id."""
+
+    def __init__(self, geoms, empty=()):
+        self.geoms = dict(geoms)
+        self.empty = list(empty)
+        self.index = QgsSpatialIndex()
+        self._engines = {}
+        for fid, geom in self.geoms.items():
+            self.index.addFeature(fid, geom.boundingBox())
+        self.ids = sorted(self.geoms)
+
+    @classmethod
+    def from_source(cls, source, policy="repair", feedback=None):
+        """Screen ``source`` (geometry_check.screen) and index its usable polygons."""
+        return cls.from_screened(screen(source, checks_label(source), policy, feedback=feedback))
+
+    @classmethod
+    def from_screened(cls, screened):
+        """The usable polygons of a geometry_check.screen() result; its skipped features become ``empty``."""
+        return cls(screened.geoms, screened.skipped)
+
+    def engine(self, fid):
+        engine = self._engines.get(fid)
+        if engine is None:
+            engine = QgsGeometry.createGeometryEngine(self.geoms[fid].constGet())
+            engine.prepareGeometry()
+            self._engines[fid] = engine
+        return engine
+
+    def candidates(self, rect):
+        return sorted(self.index.intersects(rect))
+
+    def locate(self, point):
+        """(district id or None, on_boundary) of a QgsPoint, by the lowest-feature-id rule."""
+        x, y = point.x(), point.y()
+        cands = self.candidates(QgsRectangle(x, y, x, y))
+        for fid in cands:
+            if self.engine(fid).contains(point):
+                return fid, False
+        for fid in cands:
+            if self.engine(fid).intersects(point):
+                return fid, True
+        return None, False
+
+
+def _first_point(geom):
+    """The first point of a (multi-)point geometry (valid while ``geom`` lives) and whether it had more."""
+    abstract = geom.constGet()
+    if QgsWkbTypes.isMultiType(abstract.wkbType()):
+        if abstract.numGeometries() == 0:
+            return None, False
+        return abstract.geometryN(0), abstract.numGeometries() > 1
+    return abstract, False
+
+
+def assign_points(points, districts, category_index=-1, feedback=None, progress=(10.0, 80.0)):
+    """District id (or None) of every point feature, with the category value when ``category_index`` >= 0.
+
+    Returns (district_ids, categories or None, stats) where stats counts ``outside``, ``boundary``
+    (points on a district boundary, assigned by the lowest-feature-id rule), ``no_geometry`` and
+    ``multi`` (multi-point features with more than one point, counted at their first point).
+    """
+    request = QgsFeatureRequest()
+    if category_index >= 0:
+        request.setSubsetOfAttributes([category_index])
+    else:
+        request.setNoAttributes()
+    total = points.featureCount()
+    assigned, categories = [], [] if category_index >= 0 else None
+    stats = {"outside": 0, "boundary": 0, "no_geometry": 0, "multi": 0, "points": 0}
+    for i, feature in enumerate(unchecked_features(points, request)):
+        _tick(feedback, i, total, *progress)
+        geom = feature.geometry()
+        point, multi = (None, False) if geom is None or geom.isEmpty() else _first_point(geom)
+        stats["points"] += 1
+        stats["multi"] += int(multi)
+        if point is None:
+            stats["no_geometry"] += 1
+            fid, boundary = None, False
+        else:
+            fid, boundary = districts.locate(point)
+            stats["boundary"] += int(boundary)
+            stats["outside"] += int(fid is None)
+        assigned.append(fid)
+        if categories is not None:
+            value = _python_value(feature.attribute(category_index))
+            categories.append(value)
+    return assigned, categories, stats
+
+
+def district_areas_km2(districts, crs, context):
+    """Area of every district in km² and a phrase saying how it was measured.
+
+    Projected CRS: planar area in the layer CRS. Geographic CRS: ellipsoidal area on the CRS's
+    ellipsoid (the project's ellipsoid if the CRS names none).
+    """
+    if crs.isValid() and not crs.isGeographic():
+        factor = map_units_to_km2(crs)
+        areas = {fid: g.area() * factor for fid, g in districts.geoms.items()}
+        how = tr("planar, in the layer CRS {crs}").format(crs=crs.authid())
+    else:
+        da = QgsDistanceArea()
+        da.setSourceCrs(crs, context.transformContext())
+        ellipsoid = crs.ellipsoidAcronym() or context.ellipsoid() or "EPSG:7030"
+        da.setEllipsoid(ellipsoid)
+        areas = {fid: da.convertAreaMeasurement(da.measureArea(g), QgsUnitTypes.AreaUnit.AreaSquareKilometers)
+                 for fid, g in districts.geoms.items()}
+        how = tr("ellipsoidal, on ellipsoid {ell} (the layer CRS {crs} is geographic)").format(
+            ell=da.ellipsoid(), crs=crs.authid())
+    for fid in districts.empty:
+        areas[fid] = float("nan")
+    return pd.Series(areas, dtype="float64"), how
+
+
+# ------------------------------------------------------------------------------------- areal interpolation
+
+def _intersection(engine, geom):
+    """engine ∩ geom as QgsAbstractGeometry; on a GEOS failure retry once with the repaired geometry; None
+    when that fails too. (Inputs are screened, so a failure is rare: e.g. a union of buffers.)"""
+    inter = engine.intersection(geom.constGet())
+    if inter is None:
+        repaired = geom.makeValid()  # kept in a name: constGet() of a temporary would dangle (a crash)
+        inter = engine.intersection(repaired.constGet())
+    return inter
+
+
+def _fail(what, fid):
+    raise ComputationError(tr("GEOS could not intersect {what} (feature id {fid}); the geometry is probably invalid. "
+                              "Run Vector › Geometry Tools › Fix Geometries and try again.").format(what=what, fid=fid))
+
+
+def _polygon_area(abstract):
+    """Area of the polygonal part of a GEOS result (lines and points of a collection have no area)."""
+    return QgsGeometry(abstract.clone()).area() if abstract is not None else 0.0
+
+
+def polygon_pieces(sources, targets, keep_geometry=False, feedback=None, progress=(10.0, 60.0)):
+    """Every non-empty source ∩ target piece: DataFrame (source, target, area) and, when asked, the geometries.
+
+    ``sources``: a geometry_check.screen() result; its skipped features are listed in ``stats['no_geometry']``.
+
+    The part of a source that no target covers becomes a piece with target NaN (so it is reported,
+    not lost). A source entirely inside one target is taken whole without computing an intersection.
+    Targets are assumed not to overlap; overlap is detected (covered area > source area) and reported
+    in ``stats['overlap_area']``. Areas are in map units².
+    """
+    if not isinstance(sources, Screened):
+        sources = screen(sources, checks_label(sources), "repair", feedback=feedback)
+    total = len(sources.order)
+    rows, geoms = [], []
+    stats = {"no_geometry": [], "overlap_area": 0.0, "source_area": {}, "failed": []}
+    for i, sid in enumerate(sources.order):
+        _tick(feedback, i, total, *progress)
+        geom = sources.geoms.get(sid)
+        if geom is None:
+            stats["no_geometry"].append(sid)
+            continue
+        abstract = geom.constGet()
+        area = geom.area()
+        stats["source_area"][sid] = area
+        covered, parts = 0.0, []
+        for tid in targets.candidates(geom.boundingBox()):
+            engine = targets.engine(tid)
+            if engine.contains(abstract):
+                piece_area, piece = area, geom
+            elif engine.intersects(abstract):
+                inter = _intersection(engine, geom)
+                if inter is None:
+                    stats["failed"].append((sid, tid))
+                    continue
+                piece_area = _polygon_area(inter)
+                if piece_area <= 0.0:
+                    continue
+                piece = QgsGeometry(inter.clone()) if keep_geometry else None
+            else:
+                continue
+            rows.append((sid, tid, piece_area))
+            covered += piece_area
+            if keep_geometry:
+                geoms.append(piece)
+                parts.append(piece)
+            if piece_area == area:
+                break
+        rest = area - covered
+        if rest > 1e-9 * area:
+            rows.append((sid, None, rest))
+            if keep_geometry:
+                geoms.append(geom.difference(QgsGeometry.unaryUnion(parts)) if parts else geom)
+        elif rest < -1e-6 * area:
+            stats["overlap_area"] += -rest
+    frame = pd.DataFrame(rows, columns=["source", "target", "area"])
+    frame["target"] = frame["target"].astype("float64")
+    return frame, (geoms if keep_geometry else None), stats
+
+
+def population_in_pieces(piece_geoms, population, pop_index, feedback=None, progress=(60.0, 30.0), geoms=None):
+    """Population of a population layer (points or polygons) falling in each piece.
+
+    A point unit adds its population to the piece that contains it (lowest piece number on shared
+    boundaries); a polygon unit (grid cell, block) is spread uniformly over its area:
+    pop_piece += pop_unit · area(unit ∩ piece) / area(unit).
+    Returns (list of population per piece, stats with ``unplaced`` population outside all pieces).
+    """
+    index = PolygonIndex({i: g for i, g in enumerate(piece_geoms) if g is not None and not g.isEmpty()})
+    weights = [0.0] * len(piece_geoms)
+    stats = unit_overlay(population, pop_index, index, feedback, progress, weights=weights, geoms=geoms)
+    return weights, stats
+
+
+def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), weights=None, covers=None,
+                 geoms=None):
+    """Spread the population of units (points or polygons) over zones (a PolygonIndex).
+
+    With ``weights`` (a list indexed by zone id): adds the population to it. With ``covers`` ({zone id:
+    covered geometry}): returns pieces rows (unit, zone, frac, frac_within) for the accessibility share.
+    ``geoms``: the geometry_check.screen() result of ``units`` (repaired geometries; a skipped unit's
+    population is counted in ``skipped_population``, and in ``unplaced``).
+    Stats: ``population`` (total of the layer), ``unplaced`` (population outside all zones), ``missing``
+    (units with NULL population).
+    """
+    request = QgsFeatureRequest().setSubsetOfAttributes([pop_index])
+    is_point = QgsWkbTypes.geometryType(units.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
+    total = units.featureCount()
+    stats = {"population": 0.0, "unplaced": 0.0, "missing": 0, "skipped_population": 0.0}
+    rows, pops = [], {}
+    cover_engines = {}
+
+    def cover_engine(zid):
+        if zid not in cover_engines:
+            g = covers.get(zid)
+            if g is None or g.isEmpty():
+                cover_engines[zid] = None
+            else:
+                eng = QgsGeometry.createGeometryEngine(g.constGet())
+                eng.prepareGeometry()
+                cover_engines[zid] = (eng, g)
+        return cover_engines[zid]
+
+    for i, feature in enumerate(unchecked_features(units, request)):
+        _tick(feedback, i, total, *progress)
+        value = feature.attribute(pop_index)
+        try:
+            pop = float(value)
+        except (TypeError, ValueError):
+            pop = float("nan")
+        if pop != pop:
+            stats["missing"] += 1
+            continue
+        stats["population"] += pop
+        pops[feature.id()] = pop
+        geom = feature.geometry() if geoms is None else geoms.geoms.get(feature.id())
+        if geom is None or geom.isEmpty():
+            stats["unplaced"] += pop
+            if geoms is not None:
+                stats["skipped_population"] += pop
+            continue
+        placed = 0.0
+        if is_point:
+            point, _multi = _first_point(geom)
+            zid, _b = zones.locate(point)
+            if zid is not None:
+                placed = 1.0
+                if weights is not None:
+                    weights[zid] += pop
+                if covers is not None:
+                    ce = cover_engine(zid)
+                    rows.append((feature.id(), zid, 1.0, 1.0 if ce and ce[0].intersects(point) else 0.0))
+        else:
+            abstract = geom.constGet()
+            uarea = geom.area()
+            if uarea <= 0:
+                stats["unplaced"] += pop
+                continue
+            for zid in zones.candidates(geom.boundingBox()):
+                engine = zones.engine(zid)
+                if engine.contains(abstract):
+                    frac, inter_geom = 1.0, geom
+                elif engine.intersects(abstract):
+                    inter = _intersection(engine, geom)
+                    if inter is None:
+                        _fail(tr("a population unit with a zone"), feature.id())
+                    frac = _polygon_area(inter) / uarea
+                    inter_geom = QgsGeometry(inter.clone()) if (covers is not None and frac > 0) else None
+                else:
+                    continue
+                if frac <= 0:
+                    continue
+                placed += frac
+                if weights is not None:
+                    weights[zid] += pop * frac
+                if covers is not None:
+                    ce = cover_engine(zid)
+                    within = 0.0
+                    if ce is not None:
+                        if ce[0].contains(inter_geom.constGet()):
+                            within = frac
+                        elif ce[0].intersects(inter_geom.constGet()):
+                            part = _intersection(ce[0], inter_geom)
+                            if part is None:
+                                _fail(tr("a population unit with the area within reach"), feature.id())
+                            within = _polygon_area(part) / uarea
+                    rows.append((feature.id(), zid, frac, within))
+                if frac >= 1.0:
+                    break
+        stats["unplaced"] += pop * max(0.0, 1.0 - placed)
+    stats["rows"] = rows
+    stats["unit_population"] = pops
+    return stats
+
+
+# ----------------------------------------------------------------------------------------- accessibility
+
+def reach_cover(districts, facilities, distance, feedback=None, progress=(10.0, 50.0)):
+    """Part of every district within ``distance`` (straight line, map units) of a facility.
+
+    ``facilities``: a geometry_check.screen() result (skipped facilities are not buffered).
+
+    Each facility is buffered (``BUFFER_SEGMENTS`` segments per quarter circle); for every district the
+    buffers whose boxes meet the district are merged and clipped to the district. Returns
+    ({district id: covered geometry or None}, {district id: covered area in map units²}, n_facilities).
+    """
+    buffers = {}
+    fac_index = QgsSpatialIndex()
+    total = len(facilities.geoms)
+    for i, (fac_id, geom) in enumerate(facilities.geoms.items()):
+        _tick(feedback, i, total, progress[0], progress[1] * 0.3)
+        buf = geom.buffer(distance, BUFFER_SEGMENTS)
+        buffers[fac_id] = buf
+        fac_index.addFeature(fac_id, buf.boundingBox())
+    covers, areas = {}, {}
+    n = len(districts.ids)
+    for j, fid in enumerate(districts.ids):
+        _tick(feedback, j, n, progress[0] + progress[1] * 0.3, progress[1] * 0.7, step=10)
+        geom = districts.geoms[fid]
+        near = [buffers[k] for k in sorted(fac_index.intersects(geom.boundingBox()))]
+        if not near:
+            covers[fid], areas[fid] = None, 0.0
+            continue
+        reach = QgsGeometry.unaryUnion(near)
+        cover = _intersection(districts.engine(fid), reach)
+        if cover is None:
+            _fail(tr("a district with the facility buffers"), fid)
+        cover_geom = QgsGeometry(cover.clone())
+        covers[fid] = cover_geom
+        areas[fid] = cover_geom.area() if cover_geom is not None else 0.0
+    return covers, areas, len(buffers)

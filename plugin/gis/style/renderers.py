@@ -1,0 +1,270 @@
+"""Map styles for result layers: index classes, graduated indicators, secrecy hatches, labels, overlays.
+
+All maps use a rule-based renderer so that "nicht bewertet" (secret, see core.secrecy) and
+"keine Daten" are separate legend entries next to the classes, with the district count per entry.
+The rule expressions mirror ``core.secrecy.district_states`` exactly, so the legend counts equal
+what is drawn. Colours are in core.palettes (data); class logic is in core.map_classes.
+"""
+import logging
+
+import pandas as pd
+from qgis.core import (
+    QgsExpression,
+    QgsPalLayerSettings,
+    QgsRuleBasedRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ...core.errors import ExportError
+from ...core.i18n import tr
+from ...core.index.classify import compute_breaks
+from ...core.maps.batch_names import year_group
+from ...core.maps.classes import categorical_classes, class_spec_from_recipe, graduated_classes, map_edges
+from ...core.maps.palettes import (
+    CLASS_PRESETS,
+    NO_DATA,
+    NOT_EVALUATED,
+    preset_for_labels,
+    ramp_colours,
+    relative_luminance,
+)
+from ...core.maps.secrecy import SecrecyRule, state_expression
+from ...core.maps.typology_grid import grid_for_field
+from ...core.reports.district_profile import unit_symbol
+from ..io.layer_frame import NUMERIC_TYPES, layer_to_dataframe
+from .symbols import fill_symbol, line_symbol, outline_symbol, vector_hatch_symbol
+
+LOG = logging.getLogger(__name__)
+
+#: classification methods offered for graduated maps (ids as in core.classify)
+GRADUATED_METHODS = ["quantile", "jenks", "equal_interval", "sd", "manual"]
+#: how class colours are chosen for index class fields
+COLOUR_MODES = ["auto", "preset", "recipe"]
+
+
+def quoted(name):
+    return QgsExpression.quotedColumnRef(name)
+
+
+def is_numeric(layer, field_name):
+    idx = layer.fields().lookupField(field_name)
+    if idx < 0:
+        raise ExportError(tr("The layer '{layer}' has no field '{field}'. Available fields: {fields}.").format(
+            layer=layer.name(), field=field_name, fields=", ".join(layer.fields().names())))
+    return layer.fields().at(idx).type() in NUMERIC_TYPES
+
+
+def maps_as_number(layer, values):
+    """True for numeric fields and for text fields whose every non-empty value is a number
+    (e.g. copied from a CSV): those get a graduated map, not hundreds of categories."""
+    if is_numeric(layer, values.name):
+        return True
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    return bool(len(text)) and bool(pd.to_numeric(text, errors="coerce").notna().all())
+
+
+def secrecy_rule(layer, recipe=None, min_population=None, population_field=None):
+    """The secrecy rule for ``layer``: recipe minimum population and the ``evaluated`` flag if present."""
+    rule = SecrecyRule.from_recipe(recipe, layer.fields().names())
+    if population_field and min_population is not None:
+        if layer.fields().lookupField(population_field) < 0:
+            raise ExportError(tr("The population field '{field}' is not in layer '{layer}'.").format(
+                field=population_field, layer=layer.name()))
+        rule.population_field, rule.min_population = population_field, float(min_population)
+    return rule
+
+
+def _ordered_in_lightness(colours):
+    lum = [relative_luminance(c) for c in colours]
+    return all(a > b for a, b in zip(lum, lum[1:]))
+
+
+def class_colours(labels, recipe_colours, mode="auto", feedback=None):
+    """Colours (best first) for index classes according to ``mode`` (see COLOUR_MODES).
+
+    auto: the recipe's colours if they get darker from best to worst (so a greyscale copy keeps the
+    order), otherwise the colour-blind safe preset, with a warning saying why.
+    """
+    preset = preset_for_labels(labels)
+    preset_colours = None
+    if preset is not None:
+        preset_colours = [preset["colours"][preset["labels"].index(lab)] for lab in labels]
+    if mode == "recipe" and recipe_colours:
+        return recipe_colours
+    if mode == "auto" and recipe_colours:
+        if _ordered_in_lightness(recipe_colours) or preset_colours is None:
+            return recipe_colours
+        if feedback is not None:
+            feedback.pushInfo(tr("The recipe's class colours {colours} do not get darker from '{best}' to "
+                                 "'{worst}', so a greyscale copy would lose the order; using the colour-blind "
+                                 "safe preset instead (choose 'recipe' colours to override).").format(
+                                     colours=", ".join(recipe_colours), best=labels[0], worst=labels[-1]))
+    if preset_colours is not None:
+        return preset_colours
+    return recipe_colours or ramp_colours("Oranges", len(labels))
+
+
+def pooled_breaks(values, method, n, manual=None):
+    """Ascending edges for a graduated map from the (pooled) ``values`` via core.classify.
+
+    Computed breaks are rounded to the printed precision and clipped to the data range
+    (core.map_classes.map_edges), so the map may get fewer than ``n`` classes (e.g. SD steps on a
+    skewed indicator); manual breaks are used exactly as given.
+    """
+    import numpy as np
+
+    vals = np.asarray(values, dtype="float64")
+    vals = vals[~np.isnan(vals)]
+    if vals.size == 0:
+        raise ExportError(tr("There are no values to classify (all districts are secret or without data)."))
+    if manual:
+        method = "manual"  # given breaks always win: they keep maps of several years comparable
+    elif method == "manual":
+        raise ExportError(tr("Classification 'manual' needs breaks, e.g. BREAKS='5; 10; 15'."))
+    inner = compute_breaks(vals, method, n=n, breaks=manual)
+    return map_edges(vals, inner, given=method == "manual")
+
+
+def build_renderer(map_classes, rule):
+    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    secret = state_expression(rule)
+    guard = f"NOT {secret}" if secret else "TRUE"
+    field = quoted(map_classes.field)
+    number = f"to_real({field})"  # also right for numbers stored as text
+    for cls in map_classes.classes:
+        if map_classes.kind == "categorical":
+            cond = f"{field} = {QgsExpression.quotedValue(cls.value)}"
+        else:
+            parts = [f"{number} IS NOT NULL"]
+            if cls.lower is not None:
+                parts.append(f"{number} > {cls.lower!r}")
+            if cls.upper is not None:
+                parts.append(f"{number} <= {cls.upper!r}")
+            cond = " AND ".join(parts)
+        root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol(cls.colour), 0, 0,
+                                                   f"({guard}) AND ({cond})", cls.legend))
+    if secret and map_classes.not_evaluated:
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            vector_hatch_symbol(NOT_EVALUATED), 0, 0, secret,
+            map_classes.not_evaluated_legend))
+    if map_classes.no_data:
+        else_rule = QgsRuleBasedRenderer.Rule(vector_hatch_symbol(NO_DATA), 0, 0, "ELSE",
+                                              f"{map_classes.no_data_label} ({map_classes.no_data})")
+        root.appendChild(else_rule)
+    return QgsRuleBasedRenderer(root)
+
+
+def map_classes_for(layer, field_name, rule, recipe=None, colour_mode="auto", method="quantile", n=5,
+                    ramp="Oranges", reverse=False, manual_breaks=None, pool_values=None, edges=None,
+                    feedback=None):
+    """Classes of ``field_name``: categorical for text fields, graduated for numeric ones.
+
+    ``pool_values`` (numbers) replaces the layer's own values when computing breaks, so several
+    years or indicators share one set of breaks; ``edges`` (n + 1) fixes the breaks outright.
+    """
+    frame = layer_to_dataframe(layer, [field_name] + [f for f in rule.fields() if f != field_name])
+    numeric = maps_as_number(layer, frame[field_name])
+    if numeric:
+        frame[field_name] = pd.to_numeric(frame[field_name], errors="coerce")
+    else:
+        labels, recipe_colours = class_spec_from_recipe(recipe, field_name)
+        grid = None
+        if labels is None:
+            grid = grid_for_field(recipe, field_name, frame[field_name].dropna().astype(str).unique().tolist())
+        if grid is not None:
+            cells = grid.cells()
+            classes = categorical_classes(frame, field_name, rule, labels=[c[0] for c in cells],
+                                          colours=[c[2] for c in cells], recipe=recipe)
+            classes.grid = grid
+            return classes
+        if labels is None:
+            present = frame[field_name].dropna().astype(str).unique().tolist()
+            preset = preset_for_labels(present)
+            labels = list(preset["labels"]) if preset else None
+        colours = class_colours(labels, recipe_colours, colour_mode, feedback) if labels else None
+        return categorical_classes(frame, field_name, rule, labels=labels, colours=colours, recipe=recipe)
+    from ...core.maps.secrecy import district_states
+
+    states = district_states(frame, field_name, rule)
+    unit = _unit_for(recipe, field_name)
+    if edges is None:
+        values = pool_values if pool_values is not None else frame[field_name][states == "class"].astype(float)
+        edges = pooled_breaks(values, method, n, manual_breaks)
+    colours = ramp_colours(ramp, len(edges) - 1, reverse)
+    return graduated_classes(frame, field_name, rule, edges, colours, recipe=recipe, unit=unit)
+
+
+def _unit_for(recipe, field_name):
+    """The unit after the legend numbers: '%' or 'Pp.' (Prozentpunkte) for indicator fields, also for
+    ``<indicator>_<year>``; other units are named in the legend heading only (map_document.field_label)."""
+    if recipe is None:
+        return ""
+    for name in dict.fromkeys([field_name, year_group(field_name)]):
+        for ind in recipe.indicators:
+            if name in (ind.field, ind.id):
+                symbol = unit_symbol(ind.unit)
+                return symbol if symbol in ("%", "Pp.") else ""
+    return ""
+
+
+def apply_classes(layer, map_classes, rule):
+    layer.setRenderer(build_renderer(map_classes, rule))
+    layer.triggerRepaint()
+
+
+def apply_labels(layer, field_name, rule=None, size=6.0):
+    """Small district labels (name or key) placed by PAL with collision avoidance.
+
+    Numeric label fields are hidden ('.') for secret districts.
+    """
+    if layer.fields().lookupField(field_name) < 0:
+        raise ExportError(tr("The label field '{field}' is not in layer '{layer}'.").format(
+            field=field_name, layer=layer.name()))
+    settings = QgsPalLayerSettings()
+    secret = state_expression(rule) if rule is not None else None
+    if is_numeric(layer, field_name) and secret:
+        settings.fieldName = f"CASE WHEN {secret} THEN '.' ELSE format_number({quoted(field_name)}, 1) END"
+        settings.isExpression = True
+    else:
+        settings.fieldName = field_name
+    settings.placement = QgsPalLayerSettings.Placement.Horizontal
+    settings.displayAll = False  # PAL drops labels that would collide
+    if hasattr(settings, "fitInPolygonOnly"):
+        settings.fitInPolygonOnly = True
+    fmt = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setColor(QColor("#202020"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.5)
+    buffer.setColor(QColor(255, 255, 255, 220))
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def style_overlay(layer, width=0.6):
+    """Heavier outline for higher-level boundaries (e.g. Bezirke); polygons get no fill."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    if layer.geometryType() == QgsWkbTypes.GeometryType.LineGeometry:
+        symbol = line_symbol(width=width)
+    elif layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
+        symbol = outline_symbol(width=width)
+    else:
+        raise ExportError(tr("The overlay layer '{layer}' must contain lines or polygons.").format(
+            layer=layer.name()))
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def preset_names():
+    return list(CLASS_PRESETS)
