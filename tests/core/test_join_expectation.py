@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from sozialmonitor.plugin.core.errors import JoinError, TableError
+from sozialmonitor.plugin.core.join import keys as keymod
 from sozialmonitor.plugin.core.join.expectation import JoinExpectationError, _pct
 from sozialmonitor.plugin.core.join.match import join_table
-from sozialmonitor.plugin.core.join import keys as keymod
 from sozialmonitor.plugin.core.tables import read_table
 from sozialmonitor.plugin.core.tables.long_detect import detect_long_format
 from sozialmonitor.plugin.core.tables.longwide import long_to_wide
