@@ -206,12 +206,23 @@ def test_equal_goes_per_break_needs_fixed_breaks():
 
 def test_non_numeric_text_is_reported_with_key(table):
     t = table.copy()
-    t["a"] = ["1", "2,5", "", "x", "5"]
-    with pytest.raises(TableError, match="Field 'a' has the non-numeric value 'x' \\(key 04\\)"):
+    t["a"] = ["1", "2,5", "", "vier", "5"]
+    with pytest.raises(TableError, match="Field 'a' \\(indicator 'a'\\) has the non-numeric value 'vier' \\(key 04\\)"):
         compute_index(t, recipe())
     t["a"] = ["1", "2,5", "", "4", "5"]
     res = compute_index(t, recipe())
     assert res.treated.a[11] == 2.5 and not res.table.evaluated[12]
+
+
+def test_text_fields_are_read_by_the_table_readers_number_parser(table):
+    """One number parser: a text field holding statistics-office cells reads as the same column of a CSV
+    (German thousands groups, suppression symbols as missing, never 0)."""
+    t = table.copy()
+    t["a"] = ["1.234,5", "2,5", ".", "x", "5"]
+    res = compute_index(t, recipe())
+    assert res.treated.a.iloc[0] == 1234.5 and res.treated.a.iloc[1] == 2.5
+    assert res.treated.a.iloc[2:4].isna().all()
+    assert not res.table.evaluated.iloc[2] and not res.table.evaluated.iloc[3]
 
 
 def test_numeric_key_matches_text_exclusion(table):

@@ -8,32 +8,36 @@ import pandas as pd
 
 from ..errors import ComputationError, TableError
 from ..i18n import tr
+from ..tables.values import detect_decimal, parse_column
 
 
 def numeric_column(series, field, keys=None, indicator=None):
     """Return ``series`` as float64 numpy array; empty text/None -> NaN.
 
-    Text that is not a number (after accepting a decimal comma) raises TableError naming the
-    field and the first offending row (by key when ``keys`` is given); so do infinite values and values
-    larger than MAX_VALUE (the message names ``indicator``, the recipe's indicator id, when given).
+    Text cells are read by the table reader's number parser (plugin/core/tables/values.py), so a text field
+    is read exactly as the same column of a table file: decimal comma or point (detected from the column),
+    thousands groups, ``%``, and suppression symbols (``.``, ``x``, ``-`` …) as missing, never as 0.
+    Text that is not a number raises TableError naming the field and the first offending row (by key when
+    ``keys`` is given); so do infinite values and values larger than MAX_VALUE (the message names
+    ``indicator``, the recipe's indicator id, when given).
     """
     if pd.api.types.is_bool_dtype(series):
         raise TableError(tr("Field '{field}' holds true/false values, not numbers.").format(field=field))
     if pd.api.types.is_numeric_dtype(series):
         return _finite(series.to_numpy(dtype="float64", na_value=np.nan), series, field, keys, indicator)
-    text = series.astype(object).where(series.notna(), None)
-    as_str = text.map(lambda v: v if v is None else str(v).strip().replace(",", "."))
-    as_str = as_str.where(as_str != "", None)
-    out = pd.to_numeric(as_str, errors="coerce")
-    bad = out.isna() & as_str.notna()
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
+    cells = series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+    decimal, _reason = detect_decimal([c for c in cells[:500] if isinstance(c, str)], None)
+    parsed = parse_column(cells, decimal)
+    if parsed.n_text:
+        pos = parsed.invalid_examples[0][0]
         where = tr("key {key}").format(key=keys.iloc[pos]) if keys is not None else tr("row {row}").format(
             row=pos + 1)
-        raise TableError(tr("Field '{field}' has the non-numeric value '{value}' ({where}); {n} such values. "
+        name = (tr("Field '{field}' (indicator '{id}')").format(field=field, id=indicator) if indicator
+                else tr("Field '{field}'").format(field=field))
+        raise TableError(tr("{name} has the non-numeric value '{value}' ({where}); {n} such values. "
                             "Fix the table or declare the field as text.").format(
-                                field=field, value=series.iloc[pos], where=where, n=int(bad.sum())))
-    return _finite(out.to_numpy(dtype="float64"), series, field, keys, indicator)
+                                name=name, value=series.iloc[pos], where=where, n=parsed.n_text))
+    return _finite(parsed.values.astype("float64"), series, field, keys, indicator)
 
 
 #: |value| above which squares and sums overflow in a standardisation (1e308 is the largest float)

@@ -165,3 +165,32 @@ def write_features(sink, source, frame, specs, fields, feedback=None):
         sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         written += 1
     return written
+
+
+def frame_specs(frame, skip=()):
+    """[(name, alias, kind)] for the columns of a table read by core/tables (numbers -> double, else text),
+    leaving out ``skip`` (e.g. the result fields written after them)."""
+    skip = {name.lower() for name in skip}
+    specs = []
+    for column in frame.columns:
+        if str(column).lower() in skip:
+            continue
+        numeric = pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        specs.append((str(column), "", "double" if numeric else "string"))
+    return specs
+
+
+def write_frame(sink, frame, specs, fields, feedback=None):
+    """Write the rows of ``frame`` (columns named in ``specs``) as features without geometry into ``sink``:
+    an attribute table read from a file, with the result fields. Returns the number of rows written."""
+    columns = [_column_values(frame[name], kind) for name, _a, kind in specs]
+    total = len(frame)
+    for i in range(total):
+        if feedback is not None and i % 2000 == 0:
+            if feedback.isCanceled():
+                return i
+            feedback.setProgress(100.0 * i / max(total, 1))
+        out = QgsFeature(fields)
+        out.setAttributes([column[i] for column in columns])
+        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+    return total

@@ -169,10 +169,8 @@ class ComputeStep(QWidget):
         compute_params = {"RECIPE": recipe_path, "OUTPUT_DIAGNOSTICS": diagnostics}
         if self.table_first.isChecked():
             index_path = os.path.join(folder, INDEX_TABLE_NAME)
-            source = table.path()
-            if table.sheet_edit.text().strip():
-                source += "|layername=" + table.sheet_edit.text().strip()
-            first = ("sozialmonitor:compute_index", dict(compute_params, INPUT=source, OUTPUT=index_path))
+            first = ("sozialmonitor:compute_index",
+                     dict(compute_params, INPUT=table.path(), OUTPUT=index_path, **table.read_parameters()))
             second = ("sozialmonitor:join_table",
                       table.join_parameters(districts, report, result_path, table_layer=index_path))
         else:

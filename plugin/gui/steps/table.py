@@ -149,9 +149,14 @@ class TableStep(QWidget):
         if table_layer:
             params["TABLE_LAYER"] = table_layer
         else:
-            params.update({"TABLE": self.path(), "SHEET": self.sheet_edit.text().strip() or None,
-                           "ENCODING": self.encoding() or None, "SEPARATOR": self.separator() or None})
+            params.update(self.read_parameters(), TABLE=self.path())
         return params
+
+    def read_parameters(self):
+        """How the table file is read (sheet, encoding, separator as chosen or detected in this step): the same
+        parameters for join_table and compute_index, which read the file with the same reader."""
+        return {"SHEET": self.sheet_edit.text().strip() or None, "ENCODING": self.encoding() or None,
+                "SEPARATOR": self.separator() or None}
 
     # ---- the join report ----------------------------------------------------------------
     def clear_report(self):

@@ -8,7 +8,10 @@ avoids moving every feature through Python; every other combination uses gis/io/
 """
 import os
 
+import pandas as pd
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
@@ -20,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QUrl
 
@@ -29,11 +33,12 @@ from ...core.index.compute import compute_index
 from ...core.index.diagnostics import compute_diagnostics, to_long_table, write_csv
 from ...core.index.output_fields import output_field_specs
 from ...core.recipe.load import Recipe
-from ...core.tables import check_text_table
+from ...core.tables import SPREADSHEET_EXTENSIONS, TEXT_EXTENSIONS, check_text_table, read_table
 from ...gis.io import gpkg_bulk
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.io.layer_frame import frame_specs, layer_to_dataframe, output_fields, write_features, write_frame
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
+from ..table_parameters import table_option_parameters, table_options
 
 # characters that never occur in a field name of a real table: replacement character, C1 controls, DEL
 _GARBAGE_CHARS = ("\ufffd", "\x7f") + tuple(chr(c) for c in range(0x80, 0xa0))
@@ -77,6 +82,8 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             defaultValue=True))
         self.addParameter(QgsProcessingParameterString(
             self.KEY_FIELD, self.tr("District key field (empty = the recipe's metadata.key_field)"), optional=True))
+        for param in table_option_parameters():
+            self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber("N_EVALUATED", self.tr("Evaluated districts")))
         self.addOutput(QgsProcessingOutputNumber("N_NOT_EVALUATED", self.tr("Districts not evaluated")))
 
@@ -98,6 +105,24 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         if any(name.lower() in existing for name, _a, _k in output_field_specs(recipe)):
             return None  # replacing existing fields is handled by the generic path
         return src[0], src[1], dest
+
+    def _table_file(self, parameters, context):
+        """(path, sheet) when INPUT is a table file (CSV/TXT/XLSX/ODS), else None: such a file is read by
+        plugin/core/tables, exactly as join_table reads it (title rows, footnotes, suppression symbols,
+        German decimals, the encoding and separator given or detected), not by QGIS's OGR provider."""
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None or layer.providerType() not in ("ogr", "delimitedtext"):
+            return None
+        source = layer.source()
+        if layer.providerType() == "delimitedtext":
+            path, sheet = QUrl(source.split("?")[0]).toLocalFile() or source.split("?")[0], None
+        else:
+            parts = source.split("|")
+            path = parts[0]
+            sheet = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
+        if os.path.splitext(path)[1].lower() not in TEXT_EXTENSIONS + SPREADSHEET_EXTENSIONS:
+            return None
+        return path, sheet
 
     def _check_input_text(self, parameters, context, source):
         """A binary file opened as CSV by QGIS shows up as garbage field names: say what it is instead."""
@@ -132,8 +157,11 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
 
     def execute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        self._check_input_text(parameters, context, source)
         recipe = Recipe.from_file(self.parameterAsFile(parameters, self.RECIPE, context))
+        table_file = self._table_file(parameters, context)
+        if table_file:
+            return self._execute_on_table(parameters, context, feedback, recipe, *table_file)
+        self._check_input_text(parameters, context, source)
         self._key_field(parameters, context, source, recipe)
         recipe.validate([f.name() for f in source.fields()])
         # fail before any work: a Shapefile destination or an unwritable diagnostics file
@@ -151,22 +179,9 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
         if feedback.isCanceled():
             return {}
-        feedback.setProgressText(self.tr("Computing the index…"))
-        result = compute_index(frame, recipe)
-        for message in result.messages:
-            feedback.pushInfo(tr("Warning: {msg}").format(msg=message))
-        diag_table = None
-        if diag_path:
-            feedback.setProgressText(self.tr("Computing diagnostics…"))
-            drop_one = self.parameterAsBool(parameters, self.DROP_ONE, context)
-            diag_table = to_long_table(compute_diagnostics(frame, recipe, result, drop_one=drop_one))
-        if feedback.isCanceled():
+        result, diag_table = self._compute(parameters, context, feedback, frame, recipe, diag_path)
+        if result is None:
             return {}
-
-        feedback.setProgressText(self.tr("Writing the output…"))
-        if diag_table is not None:
-            # before the layer: a layer is never left without the diagnostics asked for
-            write_csv(diag_table, diag_path)
         if fast:
             dest_id = fast[2]
             gpkg_bulk.copy_with_results(fast[0], fast[1], dest_id, result.table, result.fields, feedback)
@@ -184,6 +199,63 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
             write_features(sink, source, result.table, result.fields, fields, feedback)
+        return self._finish(context, feedback, dest_id, result, diag_table, diag_path)
+
+    def _execute_on_table(self, parameters, context, feedback, recipe, path, sheet):
+        """INPUT is a table file: read it with plugin/core/tables, write an attribute table with the results."""
+        key = (self.parameterAsString(parameters, self.KEY_FIELD, context) or "").strip()
+        if key:
+            recipe.metadata.key_field = key
+        options = table_options(self, parameters, context, sheet=sheet)
+        feedback.setProgressText(tr("Reading {file}…").format(file=path))
+        keys = [recipe.metadata.key_field] if recipe.metadata.key_field else []
+        table = read_table(path, key_columns=keys, require_keys=False, **options)
+        for line in table.report.to_lines():
+            feedback.pushInfo(line)
+        frame = table.frame
+        if recipe.metadata.key_field and recipe.metadata.key_field not in frame.columns:
+            raise RecipeError(tr("{file}: the recipe's key field '{key}' is not a column of the table. Give the "
+                                 "key column as KEY_FIELD. Columns: {cols}.").format(
+                file=path, key=recipe.metadata.key_field, cols=", ".join(map(str, frame.columns))))
+        recipe.validate([str(c) for c in frame.columns])
+        self.check_layer_output(parameters, self.OUTPUT, context)
+        diag_path = self.parameterAsFileOutput(parameters, self.OUTPUT_DIAGNOSTICS, context)
+        if diag_path:
+            check_file_output(diag_path)
+        result, diag_table = self._compute(parameters, context, feedback, frame, recipe, diag_path)
+        if result is None:
+            return {}
+        result_names = [name for name, _a, _k in result.fields]
+        specs = frame_specs(frame, skip=result_names) + list(result.fields)
+        out = pd.concat([frame.drop(columns=[c for c in frame.columns if str(c).lower() in
+                                             {n.lower() for n in result_names}]),
+                         result.table[result_names]], axis=1)
+        fields, _replaced = output_fields(QgsFields(), specs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry,
+                                         QgsCoordinateReferenceSystem())
+        write_frame(sink, out, specs, fields, feedback)
+        return self._finish(context, feedback, dest_id, result, diag_table, diag_path)
+
+    def _compute(self, parameters, context, feedback, frame, recipe, diag_path):
+        """(IndexResult, diagnostics long table or None); (None, None) when cancelled. Writes the diagnostics
+        CSV before any layer: a layer is never left without the diagnostics asked for."""
+        feedback.setProgressText(self.tr("Computing the index…"))
+        result = compute_index(frame, recipe)
+        for message in result.messages:
+            feedback.pushInfo(tr("Warning: {msg}").format(msg=message))
+        diag_table = None
+        if diag_path:
+            feedback.setProgressText(self.tr("Computing diagnostics…"))
+            drop_one = self.parameterAsBool(parameters, self.DROP_ONE, context)
+            diag_table = to_long_table(compute_diagnostics(frame, recipe, result, drop_one=drop_one))
+        if feedback.isCanceled():
+            return None, None
+        feedback.setProgressText(self.tr("Writing the output…"))
+        if diag_table is not None:
+            write_csv(diag_table, diag_path)
+        return result, diag_table
+
+    def _finish(self, context, feedback, dest_id, result, diag_table, diag_path):
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)
             details.setPostProcessor(FieldAliasSetter.create(result.fields))

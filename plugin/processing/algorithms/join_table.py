@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -36,6 +37,7 @@ from ...core.tables.longwide import long_to_wide
 from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
+from ..table_parameters import DECIMAL, ENCODING, HEADER_ROW, SEPARATOR, SHEET, table_option_parameters, table_options
 
 FORMATS = ("wide", "long")
 
@@ -73,11 +75,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
     EXTRA_TABLES = "EXTRA_TABLES"
     TABLE_KEY = "TABLE_KEY"
     TABLE_NAME = "TABLE_NAME"
-    SHEET = "SHEET"
-    ENCODING = "ENCODING"
-    SEPARATOR = "SEPARATOR"
-    DECIMAL = "DECIMAL"
-    HEADER_ROW = "HEADER_ROW"
+    SHEET, ENCODING, SEPARATOR, DECIMAL, HEADER_ROW = SHEET, ENCODING, SEPARATOR, DECIMAL, HEADER_ROW
     KEY_RULE = "KEY_RULE"
     STRICT = "STRICT"
     DUPLICATES = "DUPLICATES"
@@ -136,16 +134,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
                 parentLayerParameterName=self.INPUT, optional=True),
             QgsProcessingParameterString(
                 self.TABLE_NAME, self.tr("Name column in the table (to list name mismatches)"), optional=True),
-            QgsProcessingParameterString(self.SHEET, self.tr("Sheet (XLSX/ODS; name or 0-based number)"),
-                                         optional=True),
-            QgsProcessingParameterString(self.ENCODING, self.tr("Encoding (empty = detect; e.g. utf-8, cp1252)"),
-                                         optional=True),
-            QgsProcessingParameterString(self.SEPARATOR, self.tr("Separator (empty = detect; ; , tab |)"),
-                                         optional=True),
-            QgsProcessingParameterString(self.DECIMAL, self.tr("Decimal separator (empty = detect; , or .)"),
-                                         optional=True),
-            QgsProcessingParameterNumber(self.HEADER_ROW, self.tr("Header row number (0 = detect)"),
-                                         QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0),
+            *table_option_parameters(),
             QgsProcessingParameterString(
                 self.MISSING_CODES, self.tr("Missing-value codes to count in the report (e.g. 0;-9999)"),
                 optional=True),
@@ -166,7 +155,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
                                                                   "suppression symbols"), defaultValue=False),
         ]
         for param in advanced:
-            param.setFlags(param.flags() | param.FlagAdvanced)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber("MATCHED", self.tr("Districts with data from every table")))
         self.addOutput(QgsProcessingOutputNumber("UNMATCHED_DISTRICTS", self.tr("Districts without data")))
@@ -177,23 +166,13 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         value = self.parameterAsString(parameters, name, context)
         return value.strip() if value else ""
 
-    def _options(self, parameters, context):
-        header = self.parameterAsInt(parameters, self.HEADER_ROW, context)
-        return {
-            "sheet": self._string(parameters, self.SHEET, context) or None,
-            "encoding": self._string(parameters, self.ENCODING, context) or None,
-            "separator": self.parameterAsString(parameters, self.SEPARATOR, context) or None,
-            "decimal": self._string(parameters, self.DECIMAL, context) or None,
-            "header_row": header or None,
-        }
-
     def _tables(self, parameters, context, feedback, key_names):
         """[(label, TableReadResult, key column)] for the main table, the extra files and the table layer.
 
         key_names: one key column name, or several candidates ("PLR_ID;Kennziffer"): each table uses the
         first it has.
         """
-        options = self._options(parameters, context)
+        options = table_options(self, parameters, context)
         paths = []
         main = self.parameterAsFile(parameters, self.TABLE, context)
         if main:
