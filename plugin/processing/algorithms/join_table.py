@@ -25,15 +25,14 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...core.errors import JoinError, TableError
+from ...core.errors import TableError
 from ...core.i18n import tr
 from ...core.join.expectation import DEFAULT_MIN_MATCH_PERCENT, JoinExpectationError, cap
 from ...core.join.keys import KEY_RULES
-from ...core.join.match import DUPLICATE_RULES, join_table, sanitise_field_names
+from ...core.join.match import DUPLICATE_RULES
 from ...core.join.report import write_reports_csv
+from ...core.join.several_tables import JoinOptions, LongFormat, join_tables, key_column, parse_missing_codes
 from ...core.tables import read_table, table_from_dataframe
-from ...core.tables.long_detect import detect_long_format
-from ...core.tables.longwide import long_to_wide
 from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
@@ -186,7 +185,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         for path in paths:
             feedback.setProgressText(tr("Reading {file}…").format(file=path))
             table = read_table(path, key_columns=key_names, require_keys=strict_keys, **options)
-            tables.append((path, table, _key_of(table, key_names, path)))
+            tables.append((path, table, key_column(table, key_names, path)))
             if feedback.isCanceled():
                 return []
         if layer is not None:
@@ -197,26 +196,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             label = layer.name() or layer.source()
             table = table_from_dataframe(frame, key_columns=key_names, label=label, decimal=options["decimal"],
                                          require_keys=strict_keys)
-            tables.append((label, table, _key_of(table, key_names, label)))
+            tables.append((label, table, key_column(table, key_names, label)))
         return tables
-
-    def _long(self, parameters, context, label, table, table_key, table_name, feedback):
-        indicator = self._string(parameters, self.LONG_INDICATOR, context)
-        value = self._string(parameters, self.LONG_VALUE, context)
-        year = self._string(parameters, self.LONG_YEAR, context)
-        if not indicator and not value and not year:
-            indicator, value, year = _detect_long_columns(table, table_key, label)
-            feedback.pushInfo(tr("Long format: columns found: indicator '{i}', value '{v}', year '{y}'.").format(
-                i=indicator or "–", v=value, y=year or "–"))
-        if not value or not (indicator or year):
-            raise TableError(tr("Long format needs the value column (LONG_VALUE) and the indicator column "
-                                "(LONG_INDICATOR) or the year column (LONG_YEAR); leave all three empty to detect "
-                                "them."))
-        years = [y.strip() for y in self._string(parameters, self.LONG_YEARS, context).split(";") if y.strip()]
-        duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
-        values = [v.strip() for v in value.split(";") if v.strip()]
-        return long_to_wide(table, table_key, indicator or None, values, year or None, duplicates=duplicates,
-                            keep_columns=[table_name] if table_name else [], years=years or None, label=label)
 
     def _report_path(self, parameters, context):
         path = self.parameterAsFileOutput(parameters, self.REPORT, context)
@@ -236,22 +217,33 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         return [(self.REPORT, self._report_path(parameters, context))]
 
     # ------------------------------------------------------------------ main
+    def _join_options(self, parameters, context):
+        long_format = None
+        if FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)] == "long":
+            years = [y.strip() for y in self._string(parameters, self.LONG_YEARS, context).split(";") if y.strip()]
+            long_format = LongFormat(indicator=self._string(parameters, self.LONG_INDICATOR, context),
+                                     value=self._string(parameters, self.LONG_VALUE, context),
+                                     year=self._string(parameters, self.LONG_YEAR, context), years=years)
+        return JoinOptions(
+            key_rule=KEY_RULES[self.parameterAsEnum(parameters, self.KEY_RULE, context)],
+            strict=self.parameterAsBool(parameters, self.STRICT, context),
+            duplicates=DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)],
+            district_name=(self.parameterAsStrings(parameters, self.INPUT_NAME, context) or [None])[0] or None,
+            table_name=self._string(parameters, self.TABLE_NAME, context) or None,
+            missing_codes=parse_missing_codes(self._string(parameters, self.MISSING_CODES, context)),
+            min_match_percent=self.parameterAsDouble(parameters, self.MIN_MATCH_PERCENT, context),
+            add_flags=self.parameterAsBool(parameters, self.ADD_FLAGS, context),
+            long=long_format)
+
     def execute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         district_key = (self.parameterAsStrings(parameters, self.INPUT_KEY, context) or [""])[0]
-        district_name = (self.parameterAsStrings(parameters, self.INPUT_NAME, context) or [None])[0] or None
         key_names = [k.strip() for k in self._string(parameters, self.TABLE_KEY, context).split(";") if k.strip()]
-        table_name = self._string(parameters, self.TABLE_NAME, context) or None
         if not key_names:
             raise TableError(tr("Give the key column of the table (TABLE_KEY)."))
-        key_rule = KEY_RULES[self.parameterAsEnum(parameters, self.KEY_RULE, context)]
-        strict = self.parameterAsBool(parameters, self.STRICT, context)
-        duplicates = DUPLICATE_RULES[self.parameterAsEnum(parameters, self.DUPLICATES, context)]
-        missing_codes = _codes(self._string(parameters, self.MISSING_CODES, context))
-        min_match = self.parameterAsDouble(parameters, self.MIN_MATCH_PERCENT, context)
-        is_long = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)] == "long"
+        options = self._join_options(parameters, context)
         # fail before reading anything: a Shapefile destination or an unwritable report file
         self.check_layer_output(parameters, self.OUTPUT, context)
         report_path = self._report_path(parameters, context)
@@ -259,130 +251,43 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             check_file_output(report_path)
 
         feedback.setProgressText(self.tr("Reading district attributes…"))
-        fields = [district_key] + ([district_name] if district_name and district_name != district_key else [])
+        name = options.district_name
+        fields = [district_key] + ([name] if name and name != district_key else [])
         districts = layer_to_dataframe(source, fields, feedback)
         tables = self._tables(parameters, context, feedback, key_names)
         if feedback.isCanceled() or not tables:
             return {}
-
-        frame, flags, reports, matched_all = districts, [], [], None
-        for label, table, table_key in tables:
-            for line in table.report.to_lines():
-                feedback.pushInfo(line)
-            if is_long:
-                wide = self._long(parameters, context, label, table, table_key, table_name, feedback)
-                for line in wide.lines:
-                    feedback.pushInfo("  " + line)
-                kwargs = {"flags": wide.flags, "row_numbers": wide.row_numbers, "table_report": table.report}
-                table_like = wide.frame
-            else:
-                kwargs, table_like = {}, table
-            suffix = _stem(label) if len(tables) > 1 else "table"
-            try:
-                result = join_table(frame, district_key, table_like, table_key, key_rule=key_rule, strict=strict,
-                                    duplicates=duplicates, district_name=district_name, table_name=table_name,
-                                    missing_codes=missing_codes, label=label, collision_suffix=suffix,
-                                    reserved_columns=[f.name() for f in source.fields()], min_match_percent=min_match,
-                                    **kwargs)
-            except JoinExpectationError as err:
-                # the join report is the explanation: written also when the join fails (the layer is not)
-                if report_path and err.report is not None:
-                    write_reports_csv(reports + [err.report], report_path)
-                    err.message += "\n" + cap(tr("Join report: {path}").format(path=report_path))
-                raise
-            if is_long:
-                result.report.conversions[:0] = wide.lines
-            else:
-                result.report.invalid_values = {col.name: list(col.invalid_examples) for col in table.report.columns
-                                                if col.invalid_examples}
-            frame = result.frame
-            if result.flags is not None:
-                flags.append(result.flags)
-            reports.append(result.report)
-            matched_all = result.matched if matched_all is None else (matched_all & result.matched)
-            feedback.pushInfo(result.report.to_text())
-            if feedback.isCanceled():
-                return {}
-
-        added = [c for c in frame.columns if c not in districts.columns]
-        source_names = [f.name() for f in source.fields()]
-        safe = sanitise_field_names(added, taken=source_names)
-        for report in reports:  # the report names the field as it is written, next to the table's header
-            report.columns_added = [(safe.get(column, column), header) for column, header in report.columns_added]
-        specs = []
-        out = frame[added].rename(columns=safe)
-        for col in added:
-            kind = "double" if str(frame[col].dtype).startswith(("float", "int")) else "string"
-            specs.append((safe[col], col if safe[col] != col else "", kind))
-        if self.parameterAsBool(parameters, self.ADD_FLAGS, context):
-            taken = source_names + list(safe.values())
-            for flag_frame in flags:
-                for col in flag_frame.columns:
-                    if col in safe and flag_frame[col].notna().any():
-                        name = sanitise_field_names([safe[col] + "_flag"], taken=taken)[safe[col] + "_flag"]
-                        taken.append(name)
-                        out[name] = flag_frame[col].astype(object).where(flag_frame[col].notna(), None)
-                        specs.append((name, tr("{col}: flag").format(col=col), "string"))
-        renamed = [(col, safe[col]) for col in added if safe[col] != col]
-        if renamed:
+        layer_fields = [f.name() for f in source.fields()]
+        try:
+            run = join_tables(districts, district_key, tables, options, layer_fields, log=feedback.pushInfo,
+                              cancelled=feedback.isCanceled)
+        except JoinExpectationError as err:
+            # the join report is the explanation: written also when the join fails (the layer is not)
+            if report_path and getattr(err, "reports", None):
+                write_reports_csv(err.reports, report_path)
+                err.message += "\n" + cap(tr("Join report: {path}").format(path=report_path))
+            raise
+        if run is None:
+            return {}
+        if run.renamed:
             feedback.pushInfo(tr("Field names made safe for GeoPackage (the alias keeps the header): {pairs}").format(
-                pairs=", ".join(f"'{a}' -> {b}" for a, b in renamed[:30])))
-
+                pairs=", ".join(f"'{a}' -> {b}" for a, b in run.renamed[:30])))
         if report_path:
-            write_reports_csv(reports, report_path)
+            write_reports_csv(run.reports, report_path)
             feedback.pushInfo(tr("Join report written to {path}").format(path=report_path))
 
-        out_fields, _replaced = output_fields(source.fields(), specs)
+        out_fields, _replaced = output_fields(source.fields(), run.specs)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
                                          source.sourceCrs())
         feedback.setProgressText(self.tr("Writing the output…"))
-        write_features(sink, source, out, specs, out_fields, feedback)
+        write_features(sink, source, run.out, run.specs, out_fields, feedback)
         if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
-        n_matched = int(matched_all.sum())
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(run.specs))
+        n_matched = int(run.matched.sum())
         return {
             self.OUTPUT: dest_id,
             self.REPORT: report_path or None,
             "MATCHED": n_matched,
             "UNMATCHED_DISTRICTS": len(districts) - n_matched,
-            "UNMATCHED_ROWS": sum(r.n_unmatched_rows for r in reports),
+            "UNMATCHED_ROWS": sum(r.n_unmatched_rows for r in run.reports),
         }
-
-
-def _detect_long_columns(table, table_key, label):
-    """(indicator, value, year) of a long table, found by long_detect; TableError when they cannot be found."""
-    layout = detect_long_format(table.frame, table_key)
-    if layout is not None and layout.values:
-        return None, ";".join(map(str, layout.values)), layout.year
-    if layout is None or not layout.value:
-        numeric = [c for c in table.frame.columns if c != table_key and str(table.frame[c].dtype).startswith("float")]
-        raise TableError(tr("{file}: the long-format columns could not be found (the key '{key}' does not repeat "
-                            "with a year or indicator column, or there are several value columns: {cols}). Give "
-                            "LONG_INDICATOR, LONG_VALUE and LONG_YEAR.").format(
-            file=os.path.basename(str(label)), key=table_key, cols=", ".join(map(str, numeric[:8])) or "–"))
-    return layout.indicator, layout.value, layout.year
-
-
-def _codes(text):
-    codes = []
-    for part in text.replace(",", ";").split(";") if text else []:
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            codes.append(float(part))
-        except ValueError:
-            raise JoinError(tr("Missing-value code '{code}' is not a number (example: 0;-9999).").format(
-                code=part)) from None
-    return tuple(codes)
-
-
-def _key_of(table, key_names, label):
-    if table.key_columns:
-        return table.key_columns[0]
-    raise TableError(tr("{file}: none of the key columns {names} found. Columns: {cols}.").format(
-        file=label, names=", ".join(f"'{k}'" for k in key_names), cols=", ".join(table.frame.columns)))
-
-
-def _stem(label):
-    return os.path.splitext(os.path.basename(str(label)))[0] or "table"
