@@ -23,13 +23,12 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.index.output_fields import output_field_specs
+from ..core.index.summary import read_summary
 from ..gis.i18n import translate as tr
-from ..gis.style.renderers import apply_classes, secrecy_rule
 from ..processing.base import README_URL
 from . import state as panel_state
 from .runner import TaskRunner, user_errors
-from .steps.compute import ComputeStep, summarise
+from .steps.compute import ComputeStep
 from .steps.districts import DistrictStep
 from .steps.print_map import PREVIEW_DPI, PrintStep
 from .steps.recipe import RecipeStep
@@ -262,10 +261,6 @@ class SozialmonitorDock(QDockWidget):
         self.result = paths
         layer = QgsVectorLayer(paths["map"], tr("Sozialmonitor: {title}").format(
             title=recipe.metadata.title or tr("social index")), "ogr")
-        for name, alias, _kind in output_field_specs(recipe):
-            idx = layer.fields().lookupField(name)
-            if idx >= 0:
-                layer.setFieldAlias(idx, alias)
         QgsProject.instance().addMapLayer(layer)
         self.result["layer_id"] = layer.id()
         self.printing.set_recipe(recipe)
@@ -278,21 +273,21 @@ class SozialmonitorDock(QDockWidget):
             self._run_summary(recipe, style=True)
 
     def _run_summary(self, recipe, style):
+        """Show the summary compute_index wrote; with ``style``, style the result layer with
+        sozialmonitor:style_layer (classes, secrecy hatch, aliases) first."""
         paths = dict(self.result)
-        field = self.printing.field() or (recipe.indices[0].id + "_class")
 
-        def done(ok, summary, _error):
-            if not ok:
-                return
-            self.compute.show_summary(summary)
-            layer = QgsProject.instance().mapLayer(paths.get("layer_id", ""))
-            if style and layer is not None:
-                apply_classes(layer, summary["classes"], secrecy_rule(layer, recipe))
+        def show(*_args):
+            if os.path.isfile(paths.get("summary", "")):
+                self.compute.show_summary(read_summary(paths["summary"]))
             self._update_buttons()
 
-        self.runner.run_function(
-            tr("Summarising the result"),
-            lambda _fb: summarise(paths["index"], paths["map"], field, recipe, paths.get("diagnostics")), done)
+        if not style or not paths.get("layer_id"):
+            show()
+            return
+        field = self.printing.field() or (recipe.indices[0].id + "_class")
+        self.runner.run_algorithm("sozialmonitor:style_layer", {
+            "INPUT": paths["layer_id"], "FIELD": field, "RECIPE": paths["recipe"]}, show)
 
     def _remove_layers_of(self, path):
         project = QgsProject.instance()

@@ -20,7 +20,7 @@ KEY = "state"
 VERSION = 1
 # {step: [keys of that step's state holding a file or folder path]}
 PATH_KEYS = {"table": ["path", "report"], "compute": ["folder"], "print": ["template_file", "pdf"],
-             "result": ["map", "index", "recipe", "diagnostics", "report"]}
+             "result": ["map", "index", "recipe", "diagnostics", "report", "summary"]}
 
 
 def _convert_paths(state, convert):

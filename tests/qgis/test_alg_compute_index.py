@@ -133,3 +133,20 @@ def test_bulk_path_error_leaves_no_file(processing_run, repo_root, gpkg, tmp_pat
         processing_run(ALG, {"INPUT": f"{gpkg}|layername=plr", "RECIPE": recipe,
                              "OUTPUT": str(tmp_path / "no_such_dir" / "out.gpkg")})
     assert not (tmp_path / "no_such_dir").exists()
+
+
+def test_summary_output_is_what_the_panel_shows(processing_run, repo_root, gpkg, official, tmp_path):
+    """OUTPUT_SUMMARY: the class counts, histogram and alpha of the panel, for toolbox and qgis_process users."""
+    from sozialmonitor.plugin.core.index.summary import read_summary
+
+    result = processing_run(ALG, {
+        "INPUT": f"{gpkg}|layername=plr",
+        "RECIPE": str(repo_root / "resources" / "recipes" / "berlin_mss_2019.json"),
+        "OUTPUT": str(tmp_path / "r.gpkg"), "OUTPUT_DIAGNOSTICS": str(tmp_path / "d.csv"),
+        "OUTPUT_SUMMARY": str(tmp_path / "s.json"), "DROP_ONE": False})
+    summary = read_summary(result["OUTPUT_SUMMARY"])
+    status = {label: n for index, label, n in summary["counts"] if index == "Status-Index" and n}
+    assert status == official["STATUS_KLASSE"].value_counts().to_dict()
+    assert sum(summary["histogram"][1]) == summary["n_evaluated"] == result["N_EVALUATED"] == 436
+    assert set(summary["alpha"]) == {"Status-Index", "Dynamik-Index"}
+    assert len(summary["diagnostics"]) == 6

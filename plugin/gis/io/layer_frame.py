@@ -15,6 +15,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingFeatureSource,
+    QgsVectorLayerFeatureSource,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
@@ -194,3 +195,27 @@ def write_frame(sink, frame, specs, fields, feedback=None):
         out.setAttributes([column[i] for column in columns])
         sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
     return total
+
+
+class LayerSnapshot:
+    """A layer's attributes, readable from a worker thread: made on the main thread from a project layer
+    (QgsVectorLayerFeatureSource), then read anywhere by layer_to_dataframe and the style functions
+    (fields(), featureCount(), getFeatures(), name())."""
+
+    def __init__(self, layer):
+        self._fields = QgsFields(layer.fields())
+        self._count = layer.featureCount()
+        self._name = layer.name()
+        self._source = QgsVectorLayerFeatureSource(layer)
+
+    def fields(self):
+        return self._fields
+
+    def featureCount(self):  # noqa: N802 (the QGIS name)
+        return self._count
+
+    def name(self):
+        return self._name
+
+    def getFeatures(self, request=None):  # noqa: N802 (the QGIS name)
+        return self._source.getFeatures(request if request is not None else QgsFeatureRequest())

@@ -32,6 +32,7 @@ from ...core.i18n import tr
 from ...core.index.compute import compute_index
 from ...core.index.diagnostics import compute_diagnostics, to_long_table, write_csv
 from ...core.index.output_fields import output_field_specs
+from ...core.index.summary import summarise, write_summary
 from ...core.recipe.load import Recipe
 from ...core.tables import SPREADSHEET_EXTENSIONS, TEXT_EXTENSIONS, check_text_table, read_table
 from ...gis.io import gpkg_bulk
@@ -64,6 +65,7 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
     RECIPE = "RECIPE"
     OUTPUT = "OUTPUT"
     OUTPUT_DIAGNOSTICS = "OUTPUT_DIAGNOSTICS"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
     DROP_ONE = "DROP_ONE"
     KEY_FIELD = "KEY_FIELD"
 
@@ -77,6 +79,9 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_DIAGNOSTICS, self.tr("Diagnostics table"), self.tr("CSV files (*.csv)"),
             optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_SUMMARY, self.tr("Summary (JSON: class counts, histogram, Cronbach's alpha, diagnostics)"),
+            self.tr("JSON files (*.json)"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DROP_ONE, self.tr("Diagnostics: recompute without each indicator (class changes)"),
             defaultValue=True))
@@ -179,7 +184,8 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
         if feedback.isCanceled():
             return {}
-        result, diag_table = self._compute(parameters, context, feedback, frame, recipe, diag_path)
+        summary_path = self._summary_path(parameters, context)
+        result, diag_table = self._compute(parameters, context, feedback, frame, recipe, diag_path, summary_path)
         if result is None:
             return {}
         if fast:
@@ -199,7 +205,9 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
             sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
             write_features(sink, source, result.table, result.fields, fields, feedback)
-        return self._finish(context, feedback, dest_id, result, diag_table, diag_path)
+        side_files = {self.OUTPUT_DIAGNOSTICS: diag_path if diag_table is not None else None,
+                      self.OUTPUT_SUMMARY: summary_path}
+        return self._finish(context, feedback, dest_id, result, side_files)
 
     def _execute_on_table(self, parameters, context, feedback, recipe, path, sheet):
         """INPUT is a table file: read it with plugin/core/tables, write an attribute table with the results."""
@@ -222,7 +230,8 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         diag_path = self.parameterAsFileOutput(parameters, self.OUTPUT_DIAGNOSTICS, context)
         if diag_path:
             check_file_output(diag_path)
-        result, diag_table = self._compute(parameters, context, feedback, frame, recipe, diag_path)
+        summary_path = self._summary_path(parameters, context)
+        result, diag_table = self._compute(parameters, context, feedback, frame, recipe, diag_path, summary_path)
         if result is None:
             return {}
         result_names = [name for name, _a, _k in result.fields]
@@ -234,11 +243,19 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry,
                                          QgsCoordinateReferenceSystem())
         write_frame(sink, out, specs, fields, feedback)
-        return self._finish(context, feedback, dest_id, result, diag_table, diag_path)
+        side_files = {self.OUTPUT_DIAGNOSTICS: diag_path if diag_table is not None else None,
+                      self.OUTPUT_SUMMARY: summary_path}
+        return self._finish(context, feedback, dest_id, result, side_files)
 
-    def _compute(self, parameters, context, feedback, frame, recipe, diag_path):
+    def _summary_path(self, parameters, context):
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
+        if path:
+            check_file_output(path)
+        return path
+
+    def _compute(self, parameters, context, feedback, frame, recipe, diag_path, summary_path):
         """(IndexResult, diagnostics long table or None); (None, None) when cancelled. Writes the diagnostics
-        CSV before any layer: a layer is never left without the diagnostics asked for."""
+        CSV and the summary before any layer: a layer is never left without the side files asked for."""
         feedback.setProgressText(self.tr("Computing the index…"))
         result = compute_index(frame, recipe)
         for message in result.messages:
@@ -253,16 +270,17 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         feedback.setProgressText(self.tr("Writing the output…"))
         if diag_table is not None:
             write_csv(diag_table, diag_path)
+        if summary_path:
+            write_summary(summarise(result.table, recipe, diag_table), summary_path)
         return result, diag_table
 
-    def _finish(self, context, feedback, dest_id, result, diag_table, diag_path):
+    def _finish(self, context, feedback, dest_id, result, side_files):
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)
             details.setPostProcessor(FieldAliasSetter.create(result.fields))
         outputs = {self.OUTPUT: dest_id, "N_EVALUATED": result.summary["n_evaluated"],
                    "N_NOT_EVALUATED": result.summary["n_not_evaluated"]}
-        if diag_table is not None:
-            outputs[self.OUTPUT_DIAGNOSTICS] = diag_path
+        outputs.update({name: path for name, path in side_files.items() if path})
         summary = result.summary
         feedback.pushInfo(tr("{ev} of {n} districts evaluated, {ref} in the reference set.").format(
             ev=summary["n_evaluated"], n=summary["n_districts"], ref=summary["n_reference"]))
