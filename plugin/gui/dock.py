@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.index.summary import read_summary
+from ..core.join.report import read_report_csv
 from ..gis.i18n import translate as tr
 from ..processing.base import README_URL
 from . import state as panel_state
@@ -32,7 +33,7 @@ from .steps.compute import ComputeStep
 from .steps.districts import DistrictStep
 from .steps.print_map import PREVIEW_DPI, PrintStep
 from .steps.recipe import RecipeStep
-from .steps.table import TableStep, read_report
+from .steps.table import TableStep
 
 HELP_URL = README_URL.split("#")[0] + "#panel"  # <a id="panel"></a> in README.md
 
@@ -224,7 +225,7 @@ class SozialmonitorDock(QDockWidget):
             if then is not None and (ok or error):
                 then()
 
-        self.runner.run_function(tr("Reading the join report"), lambda _fb: read_report(path), done)
+        self.runner.run_function(tr("Reading the join report"), lambda _fb: read_report_csv(path), done)
 
     # ---------------------------------------------------------------- step 4
     @user_errors

@@ -68,7 +68,7 @@ def test_berlin_mss2019_real_join_report(berlin_plr):
     text = rep.to_text()
     for expected in ("447 of 448 districts matched", "09041403 Allende II", "row 125: 04030417 Schloßstraße",
                      "06010102: 2 features", "09041402: layer 'Siedlung Kämmereiheide', table 'Allende II'",
-                     "11 values equal the missing-value code 0"):
+                     "Missing-value codes, left unchanged: the index recipe decides (6):\n  column 'S1': 11 × 0"):
         assert expected in text
 
 
@@ -189,3 +189,30 @@ def test_report_table_and_csv(tmp_path, nasty, districts):
 def test_missing_key_column_is_an_error(districts):
     with pytest.raises(JoinError, match="Column 'AGS' not found in district layer"):
         join_table(districts, "AGS", pd.DataFrame({"PLR": ["1"]}), "PLR")
+
+
+def test_every_section_of_the_report_has_one_definition():
+    """The CSV, the log and the panel show the same sections: every section to_dataframe writes is in SECTIONS
+    (title and finding text), and a report with one finding of each kind shows all of them."""
+    import ast
+    import inspect
+
+    from sozialmonitor.plugin.core.join import report as report_module
+
+    source = inspect.getsource(report_module.JoinReport.to_dataframe)
+    written = {node.args[0].value for node in ast.walk(ast.parse(source.strip().replace("\n    ", "\n")))
+               if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "add" and node.args}
+    defined = [section for section, _title, _text in report_module.SECTIONS]
+    assert written - {"summary"} == set(defined) and len(defined) == len(set(defined)) == 17
+    rep = report_module.JoinReport(
+        table="t.csv", districts_without_data=[{"key": "1", "name": "A"}], districts_without_key=[{"row": 2}],
+        table_rows_without_district=[{"row": 3, "key": "9"}], table_rows_without_key=[{"row": 4}],
+        district_duplicates=[{"key": "5", "count": 2, "names": ["B", "B"]}],
+        table_duplicates=[{"key": "6", "rows": [5, 6], "action": "sum"}],
+        name_mismatches=[{"key": "7", "district_name": "C", "table_name": "D"}], suppressed={"x": {".": 1}},
+        invalid_values={"x": [(7, "abc")]}, flagged_numbers={"x": {"p": 1}}, missing_codes={"x": {0.0: 2}},
+        missing_code_keys={0.0: ["8"]}, keys_changed=[("table", "1.0", "1")], n_keys_changed=1,
+        conversions=["c"], read_lines=["r"], columns_added=[("x", "X")], hints=["h"])
+    shown = report_module.findings(rep.to_dataframe())
+    assert [s for s, _t, _n, _texts in shown] == defined
+    assert all(n == 1 and len(texts) == 1 and texts[0] for _s, _t, n, texts in shown)

@@ -47,7 +47,10 @@ def test_whole_flow(dock, districts_layer, tmp_path, monkeypatch):
     assert report.startswith("447 of 448 districts matched; 1 table rows without district.")
     assert "Districts without data (1)\n  09041403 Allende II" in report
     assert "Table rows without district (1)\n  row 125: 04030417" in report
-    assert "Duplicate keys in the district layer (1)\n  06010102: 2 features" in report
+    assert "Duplicate keys in the district layer (1) — all features kept, each gets the same table row\n" \
+           "  06010102: 2 features" in report
+    # every section of the report reaches the panel (core/join/report.SECTIONS), e.g. how the table was read
+    assert "How the table was read (" in report and "Fields added (8)" in report
     assert "09041402: layer" in report  # same key, different name
     assert not [layer for layer in QgsProject.instance().mapLayers().values()
                 if layer.name().startswith("Sozialmonitor")]  # nothing computed or added yet

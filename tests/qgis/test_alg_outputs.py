@@ -181,7 +181,8 @@ def test_join_report_lists_text_cells_rows_as_integers_and_counts_rows_without_k
         "OUTPUT": str(tmp_path / "j.gpkg"), "REPORT": str(report)}, feedback=feedback)
     assert result["UNMATCHED_ROWS"] == 1
     text = "\n".join(feedback.infos)
-    assert "Column 'S1': 1 values missing ('invalid' 1); not a number: row 3 'abc'" in text
+    assert "Suppressed or missing values (1):\n  column 'S1': 1 × 'invalid'" in text
+    assert "Cells that are not a number (1):\n  column 'S1', row 3: 'abc'" in text
     assert "1 table rows without district (1 of them without key)" in text
     import pandas as pd
 

@@ -10,11 +10,78 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..outputs import atomic
 
 TEXT_LIMIT = 25
 COLUMNS = ["section", "key", "name", "row", "column", "count", "detail"]
+
+
+def _text(value):
+    """A cell as text: None/NaN -> '', a row number 3.0 (a column with gaps) -> '3'."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    text = str(value)
+    return text[:-2] if text.endswith(".0") and text[:-2].lstrip("-").isdigit() else text
+
+
+def _names(row):
+    return tr("{key}: {count} features ({names})").format(key=row["key"], count=row["count"], names=row["name"]) \
+        if row["name"].strip(" |") else tr("{key}: {count} features").format(key=row["key"], count=row["count"])
+
+
+# The sections of the report, in the order of the CSV, the log and the panel: (section id of the CSV rows,
+# title with the number of findings, text of one finding from its CSV row). The one definition of the report:
+# to_dataframe writes the rows, to_text and findings() (the panel) show them through these texts.
+SECTIONS = [
+    ("district_without_data", tr_noop("Districts without data ({n})"),
+     lambda r: "{} {}".format(r["key"], r["name"]).strip()),
+    ("district_without_key", tr_noop("Districts without key ({n})"),
+     lambda r: tr("feature {row} {name}").format(row=r["row"], name=r["name"]).strip()),
+    ("table_row_without_district", tr_noop("Table rows without district ({n})"),
+     lambda r: tr("row {row}: {key} {name}").format(row=r["row"], key=r["key"], name=r["name"]).strip()),
+    ("table_row_without_key", tr_noop("Table rows without key ({n})"),
+     lambda r: tr("row {row} {name}").format(row=r["row"], name=r["name"]).strip()),
+    ("duplicate_district_key", tr_noop("Duplicate keys in the district layer ({n}) — all features kept, each gets "
+                                       "the same table row"), _names),
+    ("duplicate_table_key", tr_noop("Duplicate keys in the table ({n})"),
+     lambda r: tr("{key}: rows {rows} — {action}").format(key=r["key"], rows=r["row"], action=r["detail"])),
+    ("name_mismatch", tr_noop("Same key, different name ({n})"),
+     lambda r: tr("{key}: layer '{dname}', table '{tname}'").format(key=r["key"], dname=r["name"],
+                                                                   tname=r["detail"])),
+    ("suppressed", tr_noop("Suppressed or missing values ({n})"),
+     lambda r: tr("column '{col}': {n} × '{flag}'").format(col=r["column"], n=r["count"], flag=r["detail"])),
+    ("not_a_number", tr_noop("Cells that are not a number ({n})"),
+     lambda r: tr("column '{col}', row {row}: '{text}'").format(col=r["column"], row=r["row"], text=r["detail"])),
+    ("flagged_number", tr_noop("Numbers with a flag ({n})"),
+     lambda r: tr("column '{col}': {n} × '{flag}'").format(col=r["column"], n=r["count"], flag=r["detail"])),
+    ("missing_code", tr_noop("Missing-value codes, left unchanged: the index recipe decides ({n})"),
+     lambda r: tr("column '{col}': {n} × {code}").format(col=r["column"], n=r["count"], code=r["detail"])),
+    ("missing_code_row", tr_noop("Rows with a missing-value code in at least half of the value columns ({n})"),
+     lambda r: tr("{key}: code {code}").format(key=r["key"], code=r["detail"])),
+    ("key_changed", tr_noop("Keys changed by the key rule, examples ({n})"),
+     lambda r: tr("{side}: '{old}' -> '{new}'").format(side=r["detail"], old=r["name"], new=r["key"])),
+    ("conversion", tr_noop("Conversions ({n})"), lambda r: r["detail"]),
+    ("reading", tr_noop("How the table was read ({n})"), lambda r: r["detail"]),
+    ("column_added", tr_noop("Fields added ({n})"),
+     lambda r: (tr("{field} (header '{header}')").format(field=r["column"], header=r["name"])
+                if r["name"] and r["name"] != r["column"] else r["column"])),
+    ("hint", tr_noop("Hints ({n})"), lambda r: r["detail"]),
+]
+
+
+def findings(frame, limit=None):
+    """[(section id, title, number of findings, [finding texts, at most ``limit``])] of a report table (the
+    rows of to_dataframe or of the CSV, read as text), in the order of SECTIONS; empty sections left out."""
+    out = []
+    for section, title, text in SECTIONS:
+        rows = frame[frame["section"] == section]
+        if rows.empty:
+            continue
+        shown = rows if limit is None else rows.head(limit)
+        texts = [text({c: _text(v) for c, v in row.items()}) for row in shown.to_dict("records")]
+        out.append((section, tr(title).format(n=len(rows)), len(rows), texts))
+    return out
 
 
 @dataclass
@@ -75,73 +142,23 @@ class JoinReport:
             rows=self.n_matched_rows, total=self.n_table_rows, orphans=self.n_unmatched_rows)
         if self.table_rows_without_key:
             line += tr(" ({n} of them without key)").format(n=len(self.table_rows_without_key))
+        if self.n_keys_changed:
+            line += tr("; {n} keys changed by the key rule").format(n=self.n_keys_changed)
         return line
 
     def to_text(self):
-        """Readable multi-line report."""
+        """Readable multi-line report: the summary, then every section of SECTIONS (first TEXT_LIMIT findings)."""
         out = [tr("Join of {table} (key '{tkey}') to districts (key '{dkey}')").format(
             table=self.table, tkey=self.table_key, dkey=self.district_key),
             tr("Key rule '{rule}': {text}").format(rule=self.key_rule, text=self.key_rule_text),
             self.summary_line()]
-
-        def block(title, items, fmt):
-            if not items:
-                return
-            out.append(title.format(n=len(items)))
-            for item in items[:TEXT_LIMIT]:
-                out.append("  " + fmt(item))
-            if len(items) > TEXT_LIMIT:
-                out.append("  " + tr("... and {n} more (see the report table)").format(n=len(items) - TEXT_LIMIT))
-
-        block(tr("Districts without data ({n}):"), self.districts_without_data,
-              lambda d: "{} {}".format(d["key"], d.get("name") or "").strip())
-        block(tr("Districts without key ({n}):"), self.districts_without_key,
-              lambda d: tr("feature {row} {name}").format(row=d["row"], name=d.get("name") or "").strip())
-        block(tr("Table rows without district ({n}):"), self.table_rows_without_district,
-              lambda d: tr("row {row}: {key} {name}").format(row=d["row"], key=d["key"],
-                                                             name=d.get("name") or "").strip())
-        block(tr("Table rows without key ({n}):"), self.table_rows_without_key,
-              lambda d: tr("row {row} {name}").format(row=d["row"], name=d.get("name") or "").strip())
-        block(tr("Duplicate keys in the district layer ({n}) — all features kept, each gets the same table row:"),
-              self.district_duplicates,
-              lambda d: (tr("{key}: {count} features ({names})").format(key=d["key"], count=d["count"],
-                                                                       names=", ".join(d["names"]))
-                         if [n for n in d.get("names") or [] if n]
-                         else tr("{key}: {count} features").format(key=d["key"], count=d["count"])))
-        block(tr("Duplicate keys in the table ({n}):"), self.table_duplicates,
-              lambda d: tr("{key}: rows {rows} — {action}").format(key=d["key"], rows=", ".join(map(str, d["rows"])),
-                                                                   action=d["action"]))
-        block(tr("Same key, different name ({n}):"), self.name_mismatches,
-              lambda d: tr("{key}: layer '{dname}', table '{tname}'").format(
-                  key=d["key"], dname=d["district_name"], tname=d["table_name"]))
-        for column, counts in self.suppressed.items():
-            parts = ", ".join(f"'{flag}' {n}" for flag, n in sorted(counts.items()))
-            line = tr("Column '{col}': {n} values missing ({parts})").format(
-                col=column, n=sum(counts.values()), parts=parts)
-            examples = self.invalid_values.get(column)
-            if examples:
-                line += tr("; not a number: {examples}").format(examples=", ".join(
-                    tr("row {row} '{text}'").format(row=row, text=text) for row, text in examples))
-            out.append(line)
-        for column, counts in self.flagged_numbers.items():
-            parts = ", ".join(f"'{flag}' {n}" for flag, n in sorted(counts.items()))
-            out.append(tr("Column '{col}': {n} numbers carry a flag ({parts})").format(
-                col=column, n=sum(counts.values()), parts=parts))
-        for column, counts in self.missing_codes.items():
-            for code, n in counts.items():
-                out.append(tr("Column '{col}': {n} values equal the missing-value code {code} (left unchanged; "
-                              "the index recipe decides)").format(col=column, n=n, code=_fmt(code)))
-        for code, keys in self.missing_code_keys.items():
-            out.append(tr("Rows with code {code} in at least half of the value columns ({n}): {keys}").format(
-                code=_fmt(code), n=len(keys), keys=", ".join(keys)))
-        if self.n_keys_changed:
-            examples = ", ".join(f"'{a}' -> '{b}'" for _s, a, b in self.keys_changed[:5])
-            out.append(tr("{n} keys changed by the key rule (e.g. {examples})").format(
-                n=self.n_keys_changed, examples=examples))
-        for line in self.conversions:
-            out.append(tr("Conversion: {line}").format(line=line))
-        for line in self.hints:
-            out.append(tr("Hint: {line}").format(line=line))
+        for section, title, count, texts in findings(self.to_dataframe(), limit=TEXT_LIMIT):
+            if section in ("reading", "column_added"):
+                continue  # in the CSV and the panel; the log has printed the reading lines already
+            out.append(title + ":")
+            out.extend("  " + text for text in texts)
+            if count > TEXT_LIMIT:
+                out.append("  " + tr("... and {n} more (see the report table)").format(n=count - TEXT_LIMIT))
         return "\n".join(out)
 
     # ------------------------------------------------------------------ table
@@ -161,6 +178,7 @@ class JoinReport:
         add("summary", detail="matched_table_rows", count=self.n_matched_rows)
         add("summary", detail="table_rows_without_district", count=self.n_unmatched_rows)
         add("summary", detail="table_rows_without_key", count=len(self.table_rows_without_key))
+        add("summary", detail="keys_changed", count=self.n_keys_changed)
         for d in self.districts_without_data:
             add("district_without_data", key=d["key"], name=d.get("name"))
         for d in self.districts_without_key:
@@ -209,6 +227,14 @@ class JoinReport:
     def to_csv(self, path):
         """Write to_dataframe() as CSV (UTF-8 with BOM, ';'); complete or not at all."""
         return atomic.write_csv(self.to_dataframe(), path)
+
+
+def read_report_csv(path, limit=500):
+    """The join report CSV written by join_table, for showing: {"summary": {detail: count}, "sections":
+    findings(...)} with at most ``limit`` findings per section (the title counts them all)."""
+    report = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    summary = report[report["section"] == "summary"].set_index("detail")["count"].to_dict()
+    return {"summary": summary, "sections": findings(report, limit=limit)}
 
 
 def write_reports_csv(reports, path):

@@ -3,11 +3,10 @@
 
 The preview uses the same reader as sozialmonitor:join_table (plugin/core/tables.read_table); the
 check runs sozialmonitor:join_table itself and shows the report it writes. Both files are read in a
-background task (``read_preview``, ``read_report``); the step only shows what they return.
+background task (``read_preview``, core/join/report.read_report_csv); the step only shows what they return.
 """
 import os
 
-import pandas as pd
 from qgis.core import QgsProcessing
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
@@ -19,7 +18,6 @@ from ..widgets import FrameModel, load_ui, show_message
 
 PREVIEW_ROWS = 200
 PREVIEW_MEASURED_ROWS = 40
-REPORT_ROWS = 500  # findings listed per section of the join report (the count names them all)
 SEPARATORS = ["", ";", ",", "\t", "|"]
 ENCODINGS = ["", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]
 
@@ -29,19 +27,6 @@ def read_preview(path, key, sheet, encoding, separator):
     table = read_table(path, sheet=sheet or None, encoding=encoding or None, separator=separator or None,
                        key_columns=[key] if key else (), require_keys=False)
     return table.frame.head(PREVIEW_ROWS).copy(), [str(c) for c in table.frame.columns], table.report.to_lines()
-
-
-def read_report(report_path):
-    """Read the join report CSV written by join_table (worker thread): {"summary": {detail: count},
-    "sections": [(section, number of findings, [finding dict, at most REPORT_ROWS])]} in the order shown."""
-    report = pd.read_csv(report_path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    summary = report[report["section"] == "summary"].set_index("detail")["count"].to_dict()
-    sections = []
-    for section, _title in _section_titles():
-        rows = report[report["section"] == section]
-        if not rows.empty:
-            sections.append((section, len(rows), rows.head(REPORT_ROWS).to_dict("records")))
-    return {"summary": summary, "sections": sections}
 
 
 class TableStep(QWidget):
@@ -166,7 +151,7 @@ class TableStep(QWidget):
         show_message(self.join_summary, "")
 
     def show_report(self, report_path, data):
-        """Fill the summary line and the findings tree from ``read_report(report_path)``."""
+        """Fill the summary line and the findings tree from ``read_report_csv(report_path)``."""
         self.report_path = report_path
         summary = data["summary"]
         matched, total = summary.get("matched_districts", "?"), summary.get("districts", "?")
@@ -176,10 +161,9 @@ class TableStep(QWidget):
                                            "district.").format(matched=matched, total=total, orphans=orphans),
                      "ok" if clean else "warning")
         self.report_tree.clear()
-        titles = dict(_section_titles())
-        for section, count, rows in data["sections"]:
-            parent = QTreeWidgetItem(self.report_tree, [titles[section].format(n=count)])
-            parent.addChildren([QTreeWidgetItem([_finding_text(section, row)]) for row in rows])
+        for _section, title, count, texts in data["sections"]:
+            parent = QTreeWidgetItem(self.report_tree, [title])
+            parent.addChildren([QTreeWidgetItem([text]) for text in texts])
             parent.setExpanded(count <= 20)
         self.report_tree.setVisible(self.report_tree.topLevelItemCount() > 0)
 
@@ -220,40 +204,3 @@ class TableStep(QWidget):
     def set_busy(self, busy):
         self.preview_button.setEnabled(not busy)
         self.join_button.setEnabled(not busy)
-
-
-def _section_titles():
-    return [
-        ("district_without_data", tr("Districts without data ({n})")),
-        ("district_without_key", tr("Districts without key ({n})")),
-        ("table_row_without_district", tr("Table rows without district ({n})")),
-        ("table_row_without_key", tr("Table rows without key ({n})")),
-        ("duplicate_district_key", tr("Duplicate keys in the district layer ({n})")),
-        ("duplicate_table_key", tr("Duplicate keys in the table ({n})")),
-        ("name_mismatch", tr("Same key, different name ({n})")),
-        ("suppressed", tr("Suppressed or missing values ({n})")),
-        ("flagged_number", tr("Numbers with a flag ({n})")),
-        ("missing_code", tr("Missing-value codes ({n})")),
-        ("key_changed", tr("Keys changed by the key rule ({n})")),
-        ("hint", tr("Hints ({n})")),
-    ]
-
-
-def _finding_text(section, row):
-    row = dict(row)
-    if row["row"].endswith(".0"):
-        row["row"] = row["row"][:-2]  # a row number column with gaps is written as float
-    if section == "district_without_data":
-        return "{} {}".format(row["key"], row["name"]).strip()
-    if section == "table_row_without_district":
-        return tr("row {row}: {key} {name}").format(row=row["row"], key=row["key"], name=row["name"]).strip()
-    if section == "duplicate_district_key":
-        return tr("{key}: {count} features ({names})").format(key=row["key"], count=row["count"], names=row["name"])
-    if section == "duplicate_table_key":
-        return tr("{key}: rows {rows} — {action}").format(key=row["key"], rows=row["row"], action=row["detail"])
-    if section == "name_mismatch":
-        return tr("{key}: layer '{dname}', table '{tname}'").format(key=row["key"], dname=row["name"],
-                                                                   tname=row["detail"])
-    if section in ("suppressed", "flagged_number", "missing_code"):
-        return tr("column '{col}': {n} × '{flag}'").format(col=row["column"], n=row["count"], flag=row["detail"])
-    return " ".join(str(row[c]) for c in ("key", "name", "row", "column", "count", "detail") if row[c]).strip()
