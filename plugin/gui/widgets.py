@@ -5,7 +5,7 @@ import math
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QPainter, QPalette
-from qgis.PyQt.QtWidgets import QComboBox, QFrame, QHeaderView, QLabel, QSizePolicy, QStyle, QWidget
+from qgis.PyQt.QtWidgets import QHeaderView, QSizePolicy, QStyle, QWidget
 
 from ..gis.i18n import locale_code
 from ..resources import UI_DIR
@@ -141,16 +141,6 @@ class Histogram(QWidget):
         painter.end()
 
 
-def message_label(parent=None):
-    """A word-wrapped label for inline messages (hidden when empty)."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setFrameShape(QFrame.Shape.NoFrame)
-    label.hide()
-    return label
-
-
 def tidy_table(table):
     """Compact rows; columns fit their contents, the last one stretches."""
     table.verticalHeader().setVisible(False)
@@ -191,17 +181,3 @@ def show_message(label, text, level="info"):
     label.setStyleSheet(f"color: {colours[level]};" if colours[level] else "")
     label.setText(text)
     label.setVisible(bool(text))
-
-
-def compact_combo(parent=None, name="", editable=False):
-    """A combo box whose long entries are elided instead of widening the dock (set before items are added:
-    Qt caches the minimum size hint)."""
-    combo = QComboBox(parent)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    if name:
-        combo.setObjectName(name)
-    if editable:
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    return combo

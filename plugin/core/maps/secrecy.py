@@ -43,16 +43,6 @@ class SecrecyRule:
                 rule.min_population = recipe.reference.min_population
         return rule
 
-    def restricted_to(self, columns):
-        cols = set(columns)
-        return SecrecyRule(
-            evaluated_field=self.evaluated_field if self.evaluated_field in cols else None,
-            population_field=self.population_field if self.population_field in cols else None,
-            min_population=self.min_population if self.population_field in cols else None,
-            count_field=self.count_field if self.count_field in cols else None,
-            min_count=self.min_count if self.count_field in cols else None,
-        )
-
     def fields(self):
         return [f for f in (self.evaluated_field, self.population_field, self.count_field) if f]
 
@@ -97,16 +87,3 @@ def state_expression(rule):
     if not parts:
         return None
     return "coalesce(" + " OR ".join(f"coalesce({p}, false)" for p in parts) + ", false)"
-
-
-def masked_table_values(values, secret, formatter):
-    """Format ``values`` for a table: "." where ``secret``, "–" where missing, else ``formatter(v)``."""
-    out = []
-    for value, hide in zip(values.tolist(), secret.tolist()):
-        if hide:
-            out.append(SUPPRESSED)
-        elif value is None or (isinstance(value, float) and np.isnan(value)):
-            out.append(MISSING)
-        else:
-            out.append(formatter(value))
-    return out

@@ -29,9 +29,6 @@ class ColumnReport:
     invalid_examples: list = field(default_factory=list)  # [(file row, text)]
     note: str = ""
 
-    def n_missing(self):
-        return sum(self.missing.values())
-
 
 @dataclass
 class TableReport:
@@ -60,10 +57,6 @@ class TableReport:
             if col.name == name:
                 return col
         raise KeyError(name)
-
-    def suppressed_counts(self):
-        """{column: {flag: count}} of cells without a number (value columns only)."""
-        return {c.name: dict(c.missing) for c in self.columns if c.kind == "value" and c.missing}
 
     def conversion_lines(self):
         """Readable conversion statements, one per column and kind."""

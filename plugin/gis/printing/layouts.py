@@ -28,7 +28,6 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.errors import ExportError
@@ -36,7 +35,7 @@ from ...core.i18n import tr, tr_noop
 from ...core.outputs.atomic import atomic_path, check_writable
 from ...resources import RESOURCES
 from ..compat import set_legend_font
-from ..style.symbols import fill_symbol, outline_symbol
+from ..style.symbols import outline_symbol
 from .template_builder import ITEM_IDS, TEMPLATE_FILES, font
 
 LOG = logging.getLogger(__name__)
@@ -342,9 +341,3 @@ def save_project(project, path):
                                                                                      err=project.error()))
     project.setFileName(str(path))
     return str(path)
-
-
-def white_background(layout):
-    for page in layout.pageCollection().pages():
-        page.setPageStyleSymbol(fill_symbol("#ffffff", outline="#ffffff", width=0))
-    return QColor("#ffffff")

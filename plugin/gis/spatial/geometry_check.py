@@ -33,9 +33,6 @@ class Screened:
     issues: GeometryIssues
     repaired_ids: list = field(default_factory=list)
 
-    def skipped_labels(self):
-        return [self.labels[f] for f in self.skipped]
-
 
 def _as_type(geom, geometry_type):
     """The parts of ``geom`` of ``geometry_type`` (a GeometryCollection from makeValid keeps lines too);

@@ -25,7 +25,6 @@ from ...core.index.classify import compute_breaks
 from ...core.maps.batch_names import year_group
 from ...core.maps.classes import categorical_classes, class_spec_from_recipe, graduated_classes, map_edges
 from ...core.maps.palettes import (
-    CLASS_PRESETS,
     NO_DATA,
     NOT_EVALUATED,
     preset_for_labels,
@@ -264,7 +263,3 @@ def style_overlay(layer, width=0.6):
         raise ExportError(tr("The overlay layer '{layer}' must contain lines or polygons.").format(
             layer=layer.name()))
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-
-
-def preset_names():
-    return list(CLASS_PRESETS)
