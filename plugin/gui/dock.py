@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.index.summary import read_summary
 from ..core.join.report import read_report_csv
 from ..gis.i18n import translate as tr
-from ..processing.base import README_URL
+from ..processing.algorithm import README_URL
 from . import state as panel_state
 from .runner import TaskRunner, user_errors
 from .steps.compute import ComputeStep

@@ -6,7 +6,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
-from .base import ICON
+from ..resources import ICON
 
 LOG = logging.getLogger(__name__)
 

@@ -329,7 +329,7 @@ def test_output_is_complete_even_when_something_still_holds_the_sink(run, tmp_pa
     when a reference outlives ``execute`` (a traceback kept by a debugger or a warning hook, a reference
     cycle freed only by the garbage collector). Before, the file was moved half-written (GDAL commits when
     the sink dies) and the output lacked its features: "disk I/O error", a silently empty layer."""
-    from sozialmonitor.plugin.processing.base import SozialmonitorAlgorithm
+    from sozialmonitor.plugin.processing.algorithm import SozialmonitorAlgorithm
 
     held = []
     real = SozialmonitorAlgorithm.create_sink

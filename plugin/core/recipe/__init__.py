@@ -1,4 +1,4 @@
 """The index recipe: a documented, JSON-serialisable data model (model, indices) and its file (load).
 
-Pure Python; imports only core/errors, core/i18n and core/outputs.
+Pure Python; imports core/errors, core/i18n, core/outputs and (to check field names) core/index/output_fields.
 """

@@ -14,7 +14,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...gis.i18n import translate as tr
-from ..widgets import Histogram, cell_text, fit_height, load_ui, show_message, tidy_table, ui_locale
+from ..forms import fit_height, load_ui, show_message, tidy_table
+from ..frame_table import cell_text, ui_locale
+from ..histogram import Histogram
 
 RESULT_NAME = "sozialmonitor_result.gpkg"
 INDEX_TABLE_NAME = "index_table.gpkg"

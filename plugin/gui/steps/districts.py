@@ -4,7 +4,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ...gis.i18n import translate as tr
-from ..widgets import load_ui
+from ..forms import load_ui
 
 KEY_GUESSES = ("id", "ID", "key", "schluessel", "PLR_ID")
 NAME_GUESSES = ("name", "NAME", "Name", "PLR_NAME")

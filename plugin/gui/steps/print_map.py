@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.index.output_fields import output_field_specs
 from ...gis.i18n import translate as tr
 from ...gis.printing.layouts import TEMPLATE_LABELS
-from ..widgets import load_ui, show_message
+from ..forms import load_ui, show_message
 
 PREVIEW_DPI = 72  # the lowest resolution export_map accepts
 

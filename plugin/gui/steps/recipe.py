@@ -26,7 +26,8 @@ from ...core.recipe.load import Recipe
 from ...core.recipe.model import NORMALISATIONS, Indicator
 from ...gis.i18n import translate as tr
 from ...resources import RESOURCES
-from ..widgets import load_ui, number_text, show_message, ui_locale
+from ..forms import load_ui, show_message
+from ..frame_table import number_text, ui_locale
 
 RECIPE_DIR = RESOURCES / "recipes"
 COLUMNS = ["id", "field", "label", "direction", "weight", "group"]

@@ -14,7 +14,8 @@ from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
 from ...core.join.expectation import DEFAULT_MIN_MATCH_PERCENT
 from ...core.tables import read_table
 from ...gis.i18n import translate as tr
-from ..widgets import FrameModel, load_ui, show_message
+from ..forms import load_ui, show_message
+from ..frame_table import FrameModel
 
 PREVIEW_ROWS = 200
 PREVIEW_MEASURED_ROWS = 40

@@ -22,7 +22,7 @@ from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_featu
 from ...gis.spatial import geometry_check
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
-from ..base import SozialmonitorAlgorithm
+from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
 
 

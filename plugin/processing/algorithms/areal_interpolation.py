@@ -22,8 +22,9 @@ from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_featu
 from ...gis.spatial import geometry_check
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
-from ..base import SozialmonitorAlgorithm, check_file_output
+from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..staged_outputs import check_file_output
 
 
 class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):

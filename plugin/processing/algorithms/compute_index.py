@@ -37,8 +37,9 @@ from ...core.recipe.load import Recipe
 from ...core.tables import SPREADSHEET_EXTENSIONS, TEXT_EXTENSIONS, check_text_table, read_table
 from ...gis.io import gpkg_bulk
 from ...gis.io.layer_frame import frame_specs, layer_to_dataframe, output_fields, write_features, write_frame
-from ..base import SozialmonitorAlgorithm, check_file_output
+from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..staged_outputs import check_file_output
 from ..table_parameters import table_option_parameters, table_options
 
 # characters that never occur in a field name of a real table: replacement character, C1 controls, DEL

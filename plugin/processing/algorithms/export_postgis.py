@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ...core.i18n import tr
 from ...gis.io import postgis
-from ..base import SozialmonitorAlgorithm
+from ..algorithm import SozialmonitorAlgorithm
 
 
 class ExportPostgisAlgorithm(SozialmonitorAlgorithm):

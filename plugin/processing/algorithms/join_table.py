@@ -34,8 +34,9 @@ from ...core.join.report import write_reports_csv
 from ...core.join.several_tables import JoinOptions, LongFormat, join_tables, key_column, parse_missing_codes
 from ...core.tables import read_table, table_from_dataframe
 from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
-from ..base import SozialmonitorAlgorithm, check_file_output
+from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..staged_outputs import check_file_output
 from ..table_parameters import DECIMAL, ENCODING, HEADER_ROW, SEPARATOR, SHEET, table_option_parameters, table_options
 
 FORMATS = ("wide", "long")

@@ -24,7 +24,7 @@ from ...core.recipe.load import Recipe
 from ...gis.printing.layouts import TEMPLATE_KEYS, TEMPLATE_LABELS, check_picture, template_path
 from ...gis.printing.map_document import DISTRICT_BOUNDARY, MapSpec, date_line
 from ...gis.style.renderers import COLOUR_MODES, GRADUATED_METHODS
-from ..base import SozialmonitorAlgorithm
+from ..algorithm import SozialmonitorAlgorithm
 
 METHOD_LABELS = [tr_noop("Quantiles (equal counts)"), tr_noop("Natural breaks (Jenks)"), tr_noop("Equal interval"),
                  tr_noop("Standard deviation"), tr_noop("Manual breaks")]

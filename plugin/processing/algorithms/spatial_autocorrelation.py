@@ -29,7 +29,7 @@ from ...gis.spatial import geometry_check
 from ...gis.spatial.input_checks import layer_label
 from ...gis.spatial.neighbours import build_weights
 from ...gis.style.cluster_maps import apply_cluster_styles
-from ..base import SozialmonitorAlgorithm
+from ..algorithm import SozialmonitorAlgorithm
 
 MAX_LISTED = 20
 

@@ -11,7 +11,7 @@ from ...core.index.output_fields import output_field_specs
 from ...core.outputs.atomic import atomic_path
 from ...gis.io.layer_frame import LayerSnapshot
 from ...gis.style.renderers import apply_classes, apply_labels, map_classes_for, secrecy_rule
-from ..base import check_file_output
+from ..staged_outputs import check_file_output
 from .map_parameters import COLOUR_MODES, GRADUATED_METHODS, RAMP_NAMES, MapAlgorithm, parse_breaks
 
 
