@@ -4,1213 +4,1406 @@
     <context>
         <name>Sozialmonitor</name>
         <message>
-            <location filename="../../plugin/core/aggregate.py" />
+            <location filename="../../plugin/core/index/aggregate.py" />
             <source>{what}: the geometric mean needs normalised values above 0, but {n} are not. Use min-max normalisation with a range such as [1, 100].</source>
             <translation>{what}: Das geometrische Mittel braucht normierte Werte über 0, aber {n} Werte sind es nicht. Verwenden Sie eine Min-Max-Normierung mit einem Bereich wie [1, 100].</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/classify.py" />
+            <location filename="../../plugin/core/index/classify.py" />
             <source>No values to compute SD-based thresholds from.</source>
             <translation>Keine Werte, aus denen SD-basierte Schwellen berechnet werden können.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/classify.py" />
+            <location filename="../../plugin/core/index/classify.py" />
             <source>Classification '{m}' needs at least 2 classes.</source>
             <translation>Die Klassifizierung '{m}' braucht mindestens 2 Klassen.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/classify.py" />
+            <location filename="../../plugin/core/index/classify.py" />
             <source>No values to classify.</source>
             <translation>Keine Werte zum Klassifizieren.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>High-High</source>
-            <translation>Hoch-Hoch</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Low-Low</source>
-            <translation>Niedrig-Niedrig</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>High-Low</source>
-            <translation>Hoch-Niedrig</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Low-High</source>
-            <translation>Niedrig-Hoch</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>not significant</source>
-            <translation>nicht signifikant</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>no neighbours</source>
-            <translation>keine Nachbarn</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <location filename="../../plugin/core/palettes.py" />
-            <source>no data</source>
-            <translation>keine Daten</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Hot spot</source>
-            <translation>Hot Spot</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Cold spot</source>
-            <translation>Cold Spot</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Local Moran's I</source>
-            <translation>Lokales Moran's I</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Local Moran: z from permutations</source>
-            <translation>Lokales Moran: z aus Permutationen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Local Moran: pseudo p-value</source>
-            <translation>Lokales Moran: Pseudo-p-Wert</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Local Moran: quadrant (1 HH, 2 LH, 3 LL, 4 HL)</source>
-            <translation>Lokales Moran: Quadrant (1 HH, 2 NH, 3 NN, 4 HN)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Local Moran: cluster</source>
-            <translation>Lokales Moran: Cluster</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Getis-Ord Gi*: z-score</source>
-            <translation>Getis-Ord Gi*: z-Wert</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Getis-Ord Gi*: p-value (two-sided)</source>
-            <translation>Getis-Ord Gi*: p-Wert (zweiseitig)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Getis-Ord Gi*: hot/cold spot</source>
-            <translation>Getis-Ord Gi*: Hot/Cold Spot</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Local Moran: p-value, FDR-adjusted (Benjamini-Hochberg)</source>
-            <translation>Lokales Moran: p-Wert, FDR-korrigiert (Benjamini-Hochberg)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Getis-Ord Gi*: p-value, FDR-adjusted (Benjamini-Hochberg)</source>
-            <translation>Getis-Ord Gi*: p-Wert, FDR-korrigiert (Benjamini-Hochberg)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>Only {n} features have a value; spatial autocorrelation needs at least 3.</source>
-            <translation>Nur {n} Objekte haben einen Wert; räumliche Autokorrelation braucht mindestens 3.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>All {n} analysed values are equal ({v}); there is nothing to correlate.</source>
-            <translation>Alle {n} untersuchten Werte sind gleich ({v}); es gibt nichts zu korrelieren.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/cluster_analysis.py" />
-            <source>None of the {n} analysed features has a neighbour. Check the neighbourhood (method, k, tolerance) and the layer's geometry.</source>
-            <translation>Keines der {n} untersuchten Objekte hat einen Nachbarn. Prüfen Sie die Nachbarschaft (Methode, k, Toleranz) und die Geometrien des Layers.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/diagnostics.py" />
-            <source>an index would have no indicator left</source>
-            <translation>ein Index hätte keinen Indikator mehr</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/district_profile.py" />
-            <source>{rank} of {n}</source>
-            <translation>{rank} von {n}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/district_profile.py" />
-            <source>City: unweighted mean of the evaluated areas; deviation in the indicator's unit (Pp. = percentage points); rank 1 = highest value.</source>
-            <translation>Stadt: ungewichtetes Mittel der bewerteten Gebiete; Abweichung in der Einheit des Indikators (Pp. = Prozentpunkte); Rang 1 = höchster Wert.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/district_profile.py" />
-            <source>“{secret}” = not evaluated (secrecy / too few inhabitants), “{missing}” = no value.</source>
-            <translation>„{secret}“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner), „{missing}“ = kein Wert.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>population missing</source>
             <translation>Einwohnerzahl fehlt</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>fewer than {n:g} inhabitants</source>
             <translation>weniger als {n:g} Einwohner</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>excluded: {reason}</source>
             <translation>ausgeschlossen: {reason}</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>{n} excluded keys (reference.exclude_keys) do not occur in field '{field}': {keys}{more}.</source>
             <translation>{n} ausgeschlossene Schlüssel (reference.exclude_keys) kommen im Feld '{field}' nicht vor: {keys}{more}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>all indicators coded missing</source>
             <translation>alle Indikatoren als fehlend codiert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>Indicator '{id}': {n} missing value(s) could not be imputed ({method}).</source>
             <translation>Indikator '{id}': {n} fehlende(r) Wert(e) konnte(n) nicht ersetzt werden ({method}).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>missing values: </source>
             <translation>fehlende Werte: </translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>Indicator '{id}' (field {field}): no district that passes the reference rules has a value (all missing or coded missing). Check the field, the missing-value codes and the reference rules.</source>
             <translation>Indikator '{id}' (Feld {field}): kein Gebiet, das die Referenzregeln erfüllt, hat einen Wert (alle fehlend oder als fehlend codiert). Prüfen Sie das Feld, die Fehlwert-Codes und die Referenzregeln.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>No district has values for all indicators ({ids}), so there is no reference set. Check the missing values, or choose an imputation in the recipe.</source>
             <translation>Kein Gebiet hat Werte für alle Indikatoren ({ids}), es gibt also keine Referenzmenge. Prüfen Sie die fehlenden Werte oder wählen Sie in der Indexdefinition eine Imputation.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>Indicator '{id}' (field {field})</source>
             <translation>Indikator '{id}' (Feld {field})</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>Index '{id}'</source>
             <translation>Index '{id}'</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine.py" />
+            <location filename="../../plugin/core/index/compute.py" />
             <source>Only {n} districts are in the reference set; means and SDs are unstable.</source>
             <translation>Nur {n} Gebiete sind in der Referenzmenge; Mittelwerte und Standardabweichungen sind instabil.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/diagnostics.py" />
+            <source>an index would have no indicator left</source>
+            <translation>ein Index hätte keinen Indikator mehr</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>Field '{field}' holds true/false values, not numbers.</source>
+            <translation>Das Feld '{field}' enthält Wahrheitswerte (true/false), keine Zahlen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>key {key}</source>
+            <translation>Schlüssel {key}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>row {row}</source>
+            <translation>Zeile {row}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>Field '{field}' (indicator '{id}')</source>
+            <translation>Feld '{field}' (Indikator '{id}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>Field '{field}'</source>
+            <translation>Feld '{field}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>{name} has the non-numeric value '{value}' ({where}); {n} such values. Fix the table or declare the field as text.</source>
+            <translation>{name} hat den nicht numerischen Wert '{value}' ({where}); {n} solche Werte. Korrigieren Sie die Tabelle oder deklarieren Sie das Feld als Text.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>{name} has the value {value} ({where}), which is {what}; {n} such values. Numbers must be finite and below {max:g} in size: fix the table (a unit error, an overflow in the source, or a missing-value code?).</source>
+            <translation>{name} hat den Wert {value} ({where}), der {what} ist; {n} solche Werte. Zahlen müssen endlich und kleiner als {max:g} sein: korrigieren Sie die Tabelle (ein Einheitenfehler, ein Überlauf in der Quelle oder ein Fehlwertcode?).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>infinite</source>
+            <translation>unendlich</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>too large to compute with</source>
+            <translation>zu groß zum Rechnen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>Indicator '{id}': transformation '{kind}' needs values above {limit}, but {n} value(s) are not (first: {value} at {where}). Use 'log1p', no transformation, or declare the value as a missing code.</source>
+            <translation>Indikator '{id}': Die Transformation '{kind}' braucht Werte über {limit}, aber {n} Wert(e) sind es nicht (erster: {value} bei {where}). Verwenden Sie 'log1p', keine Transformation oder erklären Sie den Wert zum Fehlwertcode.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
+            <source>{what}: no reference district has a value (all missing). Check the field, the missing-value codes and the reference rules.</source>
+            <translation>{what}: Kein Referenzgebiet hat einen Wert (alle fehlen). Prüfen Sie das Feld, die Fehlwertcodes und die Referenzregeln.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
+            <source>{what} is constant over the {n} reference districts (SD = 0), so it cannot be standardised. Remove it from the recipe or check the field.</source>
+            <translation>{what} ist über die {n} Referenzgebiete konstant (SD = 0) und kann daher nicht standardisiert werden. Entfernen Sie den Indikator aus der Indexdefinition oder prüfen Sie das Feld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
+            <source>{what}: the reference value is 0, so a relative distance (%) is undefined. Use an absolute distance.</source>
+            <translation>{what}: Der Referenzwert ist 0, daher ist ein relativer Abstand (%) nicht definiert. Verwenden Sie einen absoluten Abstand.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/output_fields.py" />
             <location filename="../../plugin/gui/steps/recipe.py" />
             <source>z-score</source>
             <translation>z-Wert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>min-max scaled</source>
             <translation>Min-Max-skaliert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <location filename="../../plugin/gui/steps/recipe.py" />
             <source>percentile rank</source>
             <translation>Perzentilrang</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>distance to reference</source>
             <translation>Abstand zum Referenzwert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>not normalised</source>
             <translation>nicht normiert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>Evaluated (has a score and a class)</source>
             <translation>Bewertet (hat einen Indexwert und eine Klasse)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>In the reference set (enters mean and SD)</source>
             <translation>In der Referenzmenge (geht in Mittelwert und SD ein)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>Reason for exclusion or flag</source>
             <translation>Grund für Ausschluss oder Kennzeichnung</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>Some indicator values were imputed</source>
             <translation>Einzelne Indikatorwerte wurden ersetzt (imputiert)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>Imputed indicators</source>
             <translation>Ersetzte Indikatoren</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: normalised ({method}, oriented)</source>
             <translation>{label}: normiert ({method}, ausgerichtet)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: aggregate before re-standardisation</source>
             <translation>{label}: Summe vor der Re-Standardisierung</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: score</source>
             <translation>{label}: Indexwert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: class</source>
             <translation>{label}: Klasse</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: class number (1 = lowest score)</source>
             <translation>{label}: Klassennummer (1 = niedrigster Indexwert)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: type</source>
             <translation>{label}: Typ</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>{label}: description</source>
             <translation>{label}: Beschreibung</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/engine_fields.py" />
+            <location filename="../../plugin/core/index/output_fields.py" />
             <source>flag field</source>
             <translation>Kennzeichenfeld</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>Cannot write {path}: {reason}. Choose another folder.</source>
-            <translation>{path} kann nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner.</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>n</source>
+            <translation>n</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>… ({n} more lines)</source>
-            <translation>… ({n} weitere Zeilen)</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>missing</source>
+            <translation>fehlend</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>… ({n} more)</source>
-            <translation>… ({n} weitere)</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>mean</source>
+            <translation>Mittelwert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>the disk is full ({free} free</source>
-            <translation>der Datenträger ist voll ({free} frei</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>SD</source>
+            <translation>SD</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>, about {needed} needed)</source>
-            <translation>, etwa {needed} benötigt)</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>min</source>
+            <translation>Min.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>the written file is empty ({free} free on the disk)</source>
-            <translation>die geschriebene Datei ist leer ({free} frei auf dem Datenträger)</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>max</source>
+            <translation>Max.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>the PDF is incomplete ({size} written, {free} free on the disk)</source>
-            <translation>das PDF ist unvollständig ({size} geschrieben, {free} frei auf dem Datenträger)</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>class changes without it ({index})</source>
+            <translation>Klassenwechsel ohne ihn ({index})</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>Removed what an interrupted earlier run left in {folder}: {names}</source>
-            <translation>Reste eines abgebrochenen früheren Laufs in {folder} entfernt: {names}</translation>
+            <location filename="../../plugin/core/index/summary.py" />
+            <source>indicator</source>
+            <translation>Indikator</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>it is a folder</source>
-            <translation>es ist ein Ordner</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>the folder {folder} does not exist</source>
-            <translation>der Ordner {folder} existiert nicht</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/files.py" />
-            <source>{path} is a file, not a folder</source>
-            <translation>{path} ist eine Datei, kein Ordner</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>Repair invalid geometries (makeValid); skip NULL and empty ones (listed in the log)</source>
-            <translation>Ungültige Geometrien reparieren (makeValid); NULL und leere überspringen (im Protokoll aufgeführt)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>Skip invalid, NULL and empty geometries (listed in the log)</source>
-            <translation>Ungültige, NULL- und leere Geometrien überspringen (im Protokoll aufgeführt)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>Stop and name the features with invalid, NULL or empty geometry</source>
-            <translation>Abbrechen und die Objekte mit ungültiger, NULL- oder leerer Geometrie nennen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source> … ({n} more)</source>
-            <translation> … ({n} weitere)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>Layer '{layer}' has broken geometries: {parts}. Repair them (Vector › Geometry Tools › Fix Geometries), or set INVALID_GEOMETRY to repair or skip them.</source>
-            <translation>Layer '{layer}' hat fehlerhafte Geometrien: {parts}. Reparieren Sie sie (Vektor › Geometrie-Werkzeuge › Geometrien reparieren) oder stellen Sie INVALID_GEOMETRY auf Reparieren oder Überspringen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>{n} invalid (e.g. self-intersecting): {keys}</source>
-            <translation>{n} ungültig (z. B. selbstüberschneidend): {keys}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>{n} empty: {keys}</source>
-            <translation>{n} leer: {keys}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>{n} without geometry (NULL): {keys}</source>
-            <translation>{n} ohne Geometrie (NULL): {keys}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>Layer '{layer}': {n} of {total} features have broken geometries ({parts}).</source>
-            <translation>Layer '{layer}': {n} von {total} Objekten haben fehlerhafte Geometrien ({parts}).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>{n} invalid geometries were repaired with makeValid and used: {keys}. Check them (Vector › Geometry Tools › Fix Geometries) if the numbers look wrong.</source>
-            <translation>{n} ungültige Geometrien wurden mit makeValid repariert und verwendet: {keys}. Prüfen Sie sie (Vektor › Geometrie-Werkzeuge › Geometrien reparieren), falls die Zahlen falsch aussehen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>{n} invalid geometries could not be repaired into a {kind}: {keys}.</source>
-            <translation>{n} ungültige Geometrien ließen sich nicht zu einer {kind} reparieren: {keys}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>geometry of the layer's type</source>
-            <translation>Geometrie vom Typ des Layers</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>{n} features are skipped and left out of every total: {keys}.</source>
-            <translation>{n} Objekte werden übersprungen und fehlen in jeder Summe: {keys}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/geometry_issues.py" />
-            <source>INVALID_GEOMETRY must be 0 (repair), 1 (skip) or 2 (stop), got {v}.</source>
-            <translation>INVALID_GEOMETRY muss 0 (reparieren), 1 (überspringen) oder 2 (abbrechen) sein, gefunden {v}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/io_paths.py" />
-            <source>{out} would overwrite the input {inp} ({path}). A result is never written into a file the run reads: choose another file for {out}.</source>
-            <translation>{out} würde die Eingabe {inp} überschreiben ({path}). Ein Ergebnis wird nie in eine Datei geschrieben, die der Lauf liest: Wählen Sie eine andere Datei für {out}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/io_paths.py" />
-            <source>{a} and {b} are the same file ({path}): one would overwrite the other. Choose two different files.</source>
-            <translation>{a} und {b} sind dieselbe Datei ({path}): Die eine würde die andere überschreiben. Wählen Sie zwei verschiedene Dateien.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>table</source>
-            <translation>Tabelle</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>Unknown duplicates option '{opt}'. Use one of: {opts}.</source>
-            <translation>Unbekannte Option für Duplikate '{opt}'. Verwenden Sie eine von: {opts}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>district layer</source>
-            <translation>Gebietslayer</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>district key field '{f}' is numeric; its values were turned into text (leading zeros cannot be recovered without the key rule 'pad_zeros')</source>
-            <translation>Das Schlüsselfeld '{f}' der Gebiete ist numerisch; seine Werte wurden in Text umgewandelt (führende Nullen lassen sich nur mit der Schlüsselregel 'pad_zeros' wiederherstellen)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>table column '{old}' renamed to '{new}' (the layer has a field '{old}')</source>
-            <translation>Tabellenspalte '{old}' in '{new}' umbenannt (der Layer hat bereits ein Feld '{old}')</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>Strict join failed for {table}: {summary}. Fix the keys or switch strict mode off; the full list is in the details.</source>
-            <translation>Strikte Verknüpfung von {table} fehlgeschlagen: {summary}. Korrigieren Sie die Schlüssel oder schalten Sie den strikten Modus aus; die vollständige Liste steht in den Details.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>Column '{col}' not found in {where}. Columns: {cols}.</source>
-            <translation>Spalte '{col}' nicht gefunden in {where}. Spalten: {cols}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>error</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>first row kept, later rows dropped</source>
-            <translation>erste Zeile übernommen, weitere Zeilen verworfen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>values summed</source>
-            <translation>Werte summiert</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>values averaged</source>
-            <translation>Werte gemittelt</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an aggregation (sum, mean or first).</source>
-            <translation>{table}: {n} Schlüssel kommen in mehreren Zeilen vor: {listing}. Entfernen Sie die Duplikate oder wählen Sie eine Zusammenfassung (Summe, Mittelwert oder erste Zeile).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>column '{col}': {n} duplicate keys left missing because one of their rows has no value (suppressed or empty): {keys}</source>
-            <translation>Spalte '{col}': {n} doppelte Schlüssel bleiben ohne Wert, weil eine ihrer Zeilen keinen Wert hat (gesperrt oder leer): {keys}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>text columns {cols}: first row of each duplicate key kept</source>
-            <translation>Textspalten {cols}: erste Zeile jedes doppelten Schlüssels übernommen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>{table}: {n} keys are in scientific notation without all digits (e.g. '{ex}'), so different districts got the same key: Excel rounded them. Format the key column as text in Excel and export again.</source>
-            <translation>{table}: {n} Schlüssel stehen in wissenschaftlicher Schreibweise ohne alle Ziffern (z. B. '{ex}'), daher haben verschiedene Gebiete denselben Schlüssel: Excel hat sie gerundet. Formatieren Sie die Schlüsselspalte in Excel als Text und exportieren Sie erneut.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>{table} is in long format: each key occurs in about {k} rows, one per {dims}. Summing or averaging them would add up years and indicators.</source>
-            <translation>{table} ist im Langformat: Jeder Schlüssel kommt in etwa {k} Zeilen vor, je eine pro {dims}. Summe oder Mittelwert würden Jahre und Indikatoren zusammenzählen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>Pivot it to one row per district: {params} (the columns are found if you leave them empty).</source>
-            <translation>Formen Sie sie in eine Zeile pro Gebiet um: {params} (die Spalten werden erkannt, wenn Sie sie leer lassen).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join.py" />
-            <source>with the key rule '{rule}' {now} table rows would match instead of {before} ({n} unmatched entries now)</source>
-            <translation>mit der Schlüsselregel '{rule}' würden {now} statt {before} Tabellenzeilen zugeordnet ({n} derzeit nicht zugeordnete Einträge)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>{table}: {m} of {n} districts ({dp} %) and {r} of {t} table rows ({tp} %) matched; the join expects at least {min} % of both.</source>
             <translation>{table}: {m} von {n} Gebieten ({dp} %) und {r} von {t} Tabellenzeilen ({tp} %) zugeordnet; die Verknüpfung erwartet mindestens {min} % von beiden.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>If this is what you expect, lower the minimum match (MIN_MATCH_PERCENT) to {p} %; the join report lists every unmatched key.</source>
             <translation>Wenn Sie das so erwarten, senken Sie die Mindestzuordnung (MIN_MATCH_PERCENT) auf {p} %; der Verknüpfungsbericht listet jeden nicht zugeordneten Schlüssel.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>No key matched, so the join is refused whatever the minimum; the join report lists the keys.</source>
             <translation>Kein Schlüssel wurde zugeordnet, daher wird die Verknüpfung bei jeder Mindestzuordnung abgelehnt; der Verknüpfungsbericht listet die Schlüssel.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The table's key column is empty.</source>
             <translation>Die Schlüsselspalte der Tabelle ist leer.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>{n} table keys are in scientific notation without all digits (e.g. '{ex}'): Excel rounded them and they cannot be matched. Format the key column as text in Excel and export again.</source>
             <translation>{n} Tabellenschlüssel stehen in wissenschaftlicher Schreibweise ohne alle Ziffern (z. B. '{ex}'): Excel hat sie gerundet, sie lassen sich nicht zuordnen. Formatieren Sie die Schlüsselspalte in Excel als Text und exportieren Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The table's keys are in scientific notation (e.g. '{t}', layer '{d}'), as Excel writes long numbers.</source>
             <translation>Die Schlüssel der Tabelle stehen in wissenschaftlicher Schreibweise (z. B. '{t}', Layer '{d}'), wie Excel lange Zahlen schreibt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The table's keys are decimal numbers (e.g. '{t}', layer '{d}').</source>
             <translation>Die Schlüssel der Tabelle sind Dezimalzahlen (z. B. '{t}', Layer '{d}').</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The layer's keys lost their leading zeros (e.g. '{d}' for '{t}'; a numeric key field?).</source>
             <translation>Die Schlüssel des Layers haben ihre führenden Nullen verloren (z. B. '{d}' für '{t}'; ein numerisches Schlüsselfeld?).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The table's keys lost their leading zeros (e.g. '{t}' for '{d}').</source>
             <translation>Die Schlüssel der Tabelle haben ihre führenden Nullen verloren (z. B. '{t}' für '{d}').</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The keys differ in case or spacing (e.g. table '{t}', layer '{d}').</source>
             <translation>Die Schlüssel unterscheiden sich in Groß-/Kleinschreibung oder Leerzeichen (z. B. Tabelle '{t}', Layer '{d}').</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>With the key rule '{rule}' {m} of {n} districts ({p} %) would match.</source>
             <translation>Mit der Schlüsselregel '{rule}' würden {m} von {n} Gebieten ({p} %) zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>{r} of the table's {t} rows matched, but they cover only {m} of the {n} districts: the table covers a part of the area only (or the layer has more districts than the table).</source>
             <translation>{r} der {t} Tabellenzeilen wurden zugeordnet, sie decken aber nur {m} der {n} Gebiete ab: Die Tabelle umfasst nur einen Teil des Gebiets (oder der Layer hat mehr Gebiete als die Tabelle).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>{m} of the {n} districts got data, but only {r} of the table's {t} rows found a district: the table covers a larger area than the layer (or holds other areas as well).</source>
             <translation>{m} der {n} Gebiete haben Daten, aber nur {r} der {t} Tabellenzeilen fanden ein Gebiet: Die Tabelle umfasst ein größeres Gebiet als der Layer (oder enthält auch andere Gebiete).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The table's keys look like a different district vintage: same format as the layer's (e.g. table '{t}', layer '{d}'), but only {r} of {n} occur in the layer.</source>
             <translation>Die Schlüssel der Tabelle sehen nach einem anderen Gebietsstand aus: dasselbe Format wie im Layer (z. B. Tabelle '{t}', Layer '{d}'), aber nur {r} von {n} kommen im Layer vor.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>{k} names occur in both.</source>
             <translation>{k} Namen kommen in beiden vor.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>Join it to districts in the table's boundaries (or take the table for this layer's vintage).</source>
             <translation>Verknüpfen Sie sie mit Gebieten im Gebietsstand der Tabelle (oder nehmen Sie die Tabelle für den Gebietsstand dieses Layers).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_expectation.py" />
+            <location filename="../../plugin/core/join/expectation.py" />
             <source>The keys of table and layer look different (e.g. table '{t}', layer '{d}'): check the key column (TABLE_KEY) and the district key field (INPUT_KEY).</source>
             <translation>Die Schlüssel von Tabelle und Layer sehen verschieden aus (z. B. Tabelle '{t}', Layer '{d}'): Prüfen Sie die Schlüsselspalte (TABLE_KEY) und das Schlüsselfeld der Gebiete (INPUT_KEY).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; {orphans} table rows without district</source>
-            <translation>{matched} von {n} Gebieten zugeordnet; {nodata} ohne Daten; {rows} von {total} Tabellenzeilen zugeordnet; {orphans} Tabellenzeilen ohne Gebiet</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source> ({n} of them without key)</source>
-            <translation> (davon {n} ohne Schlüssel)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Join of {table} (key '{tkey}') to districts (key '{dkey}')</source>
-            <translation>Verknüpfung von {table} (Schlüssel '{tkey}') mit den Gebieten (Schlüssel '{dkey}')</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Key rule '{rule}': {text}</source>
-            <translation>Schlüsselregel '{rule}': {text}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>... and {n} more (see the report table)</source>
-            <translation>... und {n} weitere (siehe Berichtstabelle)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Districts without data ({n}):</source>
-            <translation>Gebiete ohne Daten ({n}):</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Districts without key ({n}):</source>
-            <translation>Gebiete ohne Schlüssel ({n}):</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>feature {row} {name}</source>
-            <translation>Objekt {row} {name}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Table rows without district ({n}):</source>
-            <translation>Tabellenzeilen ohne Gebiet ({n}):</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>row {row}: {key} {name}</source>
-            <translation>Zeile {row}: {key} {name}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Table rows without key ({n}):</source>
-            <translation>Tabellenzeilen ohne Schlüssel ({n}):</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>row {row} {name}</source>
-            <translation>Zeile {row} {name}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Duplicate keys in the district layer ({n}) — all features kept, each gets the same table row:</source>
-            <translation>Doppelte Schlüssel im Gebietslayer ({n}) – alle Objekte bleiben erhalten, jedes erhält dieselbe Tabellenzeile:</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>{key}: {count} features ({names})</source>
-            <translation>{key}: {count} Objekte ({names})</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>{key}: {count} features</source>
-            <translation>{key}: {count} Objekte</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Duplicate keys in the table ({n}):</source>
-            <translation>Doppelte Schlüssel in der Tabelle ({n}):</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>{key}: rows {rows} — {action}</source>
-            <translation>{key}: Zeilen {rows} – {action}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Same key, different name ({n}):</source>
-            <translation>Gleicher Schlüssel, anderer Name ({n}):</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>{key}: layer '{dname}', table '{tname}'</source>
-            <translation>{key}: Layer '{dname}', Tabelle '{tname}'</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Column '{col}': {n} values missing ({parts})</source>
-            <translation>Spalte '{col}': {n} Werte fehlen ({parts})</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>; not a number: {examples}</source>
-            <translation>; keine Zahl: {examples}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>row {row} '{text}'</source>
-            <translation>Zeile {row} '{text}'</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Column '{col}': {n} numbers carry a flag ({parts})</source>
-            <translation>Spalte '{col}': {n} Zahlen tragen ein Kennzeichen ({parts})</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Column '{col}': {n} values equal the missing-value code {code} (left unchanged; the index recipe decides)</source>
-            <translation>Spalte '{col}': {n} Werte entsprechen dem Fehlwertcode {code} (unverändert gelassen; die Indexdefinition entscheidet)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Rows with code {code} in at least half of the value columns ({n}): {keys}</source>
-            <translation>Zeilen mit Code {code} in mindestens der Hälfte der Wertspalten ({n}): {keys}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>{n} keys changed by the key rule (e.g. {examples})</source>
-            <translation>{n} Schlüssel durch die Schlüsselregel geändert (z. B. {examples})</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Conversion: {line}</source>
-            <translation>Umwandlung: {line}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/join_report.py" />
-            <source>Hint: {line}</source>
-            <translation>Hinweis: {line}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/keys.py" />
+            <location filename="../../plugin/core/join/keys.py" />
             <source>keys compared as text, ignoring surrounding whitespace</source>
             <translation>Schlüssel als Text verglichen, umgebende Leerzeichen ignoriert</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/keys.py" />
+            <location filename="../../plugin/core/join/keys.py" />
             <source>digit keys compared after removing a trailing '.0', writing out scientific notation (1.011101E+6) and restoring leading zeros to {width} digits (other keys as text, ignoring surrounding whitespace)</source>
             <translation>Ziffernschlüssel verglichen, nachdem ein angehängtes '.0' entfernt, wissenschaftliche Schreibweise (1.011101E+6) ausgeschrieben und führende Nullen auf {width} Stellen ergänzt wurden (andere Schlüssel als Text, umgebende Leerzeichen ignoriert)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/keys.py" />
+            <location filename="../../plugin/core/join/keys.py" />
             <source>keys compared as text ignoring case, surrounding/repeated whitespace, Unicode form and ß/ss</source>
             <translation>Schlüssel als Text verglichen, ohne Beachtung von Groß-/Kleinschreibung, umgebenden/mehrfachen Leerzeichen, Unicode-Form und ß/ss</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/keys.py" />
+            <location filename="../../plugin/core/join/keys.py" />
             <source>Unknown key rule '{rule}'. Use one of: {rules}.</source>
             <translation>Unbekannte Schlüsselregel '{rule}'. Verwenden Sie eine von: {rules}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/join/match.py" />
+            <source>table</source>
+            <translation>Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>Unknown duplicates option '{opt}'. Use one of: {opts}.</source>
+            <translation>Unbekannte Option für Duplikate '{opt}'. Verwenden Sie eine von: {opts}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>district layer</source>
+            <translation>Gebietslayer</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>district key field '{f}' is numeric; its values were turned into text (leading zeros cannot be recovered without the key rule 'pad_zeros')</source>
+            <translation>Das Schlüsselfeld '{f}' der Gebiete ist numerisch; seine Werte wurden in Text umgewandelt (führende Nullen lassen sich nur mit der Schlüsselregel 'pad_zeros' wiederherstellen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>table column '{old}' renamed to '{new}' (the layer has a field '{old}')</source>
+            <translation>Tabellenspalte '{old}' in '{new}' umbenannt (der Layer hat bereits ein Feld '{old}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>Strict join failed for {table}: {summary}. Fix the keys or switch strict mode off; the full list is in the details.</source>
+            <translation>Strikte Verknüpfung von {table} fehlgeschlagen: {summary}. Korrigieren Sie die Schlüssel oder schalten Sie den strikten Modus aus; die vollständige Liste steht in den Details.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>Column '{col}' not found in {where}. Columns: {cols}.</source>
+            <translation>Spalte '{col}' nicht gefunden in {where}. Spalten: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>first row kept, later rows dropped</source>
+            <translation>erste Zeile übernommen, weitere Zeilen verworfen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>values summed</source>
+            <translation>Werte summiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>values averaged</source>
+            <translation>Werte gemittelt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>{table}: {n} keys occur in several rows: {listing}. Remove the duplicates or choose an aggregation (sum, mean or first).</source>
+            <translation>{table}: {n} Schlüssel kommen in mehreren Zeilen vor: {listing}. Entfernen Sie die Duplikate oder wählen Sie eine Zusammenfassung (Summe, Mittelwert oder erste Zeile).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>column '{col}': {n} duplicate keys left missing because one of their rows has no value (suppressed or empty): {keys}</source>
+            <translation>Spalte '{col}': {n} doppelte Schlüssel bleiben ohne Wert, weil eine ihrer Zeilen keinen Wert hat (gesperrt oder leer): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>text columns {cols}: first row of each duplicate key kept</source>
+            <translation>Textspalten {cols}: erste Zeile jedes doppelten Schlüssels übernommen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>{table}: {n} keys are in scientific notation without all digits (e.g. '{ex}'), so different districts got the same key: Excel rounded them. Format the key column as text in Excel and export again.</source>
+            <translation>{table}: {n} Schlüssel stehen in wissenschaftlicher Schreibweise ohne alle Ziffern (z. B. '{ex}'), daher haben verschiedene Gebiete denselben Schlüssel: Excel hat sie gerundet. Formatieren Sie die Schlüsselspalte in Excel als Text und exportieren Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>{table} is in long format: each key occurs in about {k} rows, one per {dims}. Summing or averaging them would add up years and indicators.</source>
+            <translation>{table} ist im Langformat: Jeder Schlüssel kommt in etwa {k} Zeilen vor, je eine pro {dims}. Summe oder Mittelwert würden Jahre und Indikatoren zusammenzählen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>Pivot it to one row per district: {params} (the columns are found if you leave them empty).</source>
+            <translation>Formen Sie sie in eine Zeile pro Gebiet um: {params} (die Spalten werden erkannt, wenn Sie sie leer lassen).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/match.py" />
+            <source>with the key rule '{rule}' {now} table rows would match instead of {before} ({n} unmatched entries now)</source>
+            <translation>mit der Schlüsselregel '{rule}' würden {now} statt {before} Tabellenzeilen zugeordnet ({n} derzeit nicht zugeordnete Einträge)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{key}: {count} features ({names})</source>
+            <translation>{key}: {count} Objekte ({names})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{key}: {count} features</source>
+            <translation>{key}: {count} Objekte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Districts without data ({n})</source>
+            <translation>Gebiete ohne Daten ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Districts without key ({n})</source>
+            <translation>Gebiete ohne Schlüssel ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>feature {row} {name}</source>
+            <translation>Objekt {row} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Table rows without district ({n})</source>
+            <translation>Tabellenzeilen ohne Gebiet ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>row {row}: {key} {name}</source>
+            <translation>Zeile {row}: {key} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Table rows without key ({n})</source>
+            <translation>Tabellenzeilen ohne Schlüssel ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>row {row} {name}</source>
+            <translation>Zeile {row} {name}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Duplicate keys in the district layer ({n}) — all features kept, each gets the same table row</source>
+            <translation>Doppelte Schlüssel im Gebietslayer ({n}) – alle Objekte bleiben erhalten, jedes erhält dieselbe Tabellenzeile</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Duplicate keys in the table ({n})</source>
+            <translation>Doppelte Schlüssel in der Tabelle ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{key}: rows {rows} — {action}</source>
+            <translation>{key}: Zeilen {rows} – {action}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Same key, different name ({n})</source>
+            <translation>Gleicher Schlüssel, anderer Name ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{key}: layer '{dname}', table '{tname}'</source>
+            <translation>{key}: Layer '{dname}', Tabelle '{tname}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Suppressed or missing values ({n})</source>
+            <translation>Gesperrte oder fehlende Werte ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>column '{col}': {n} × '{flag}'</source>
+            <translation>Spalte '{col}': {n} × '{flag}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Cells that are not a number ({n})</source>
+            <translation>Zellen, die keine Zahl sind ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>column '{col}', row {row}: '{text}'</source>
+            <translation>Spalte '{col}', Zeile {row}: '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Numbers with a flag ({n})</source>
+            <translation>Zahlen mit Kennzeichen ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Missing-value codes, left unchanged: the index recipe decides ({n})</source>
+            <translation>Fehlwert-Codes, unverändert übernommen: die Indexdefinition entscheidet ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>column '{col}': {n} × {code}</source>
+            <translation>Spalte '{col}': {n} × {code}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Rows with a missing-value code in at least half of the value columns ({n})</source>
+            <translation>Zeilen mit einem Fehlwert-Code in mindestens der Hälfte der Wertspalten ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{key}: code {code}</source>
+            <translation>{key}: Code {code}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Keys changed by the key rule, examples ({n})</source>
+            <translation>Durch die Schlüsselregel geänderte Schlüssel, Beispiele ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{side}: '{old}' -&gt; '{new}'</source>
+            <translation>{side}: '{old}' -&gt; '{new}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Conversions ({n})</source>
+            <translation>Umwandlungen ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>How the table was read ({n})</source>
+            <translation>Wie die Tabelle gelesen wurde ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Fields added ({n})</source>
+            <translation>Hinzugefügte Felder ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{field} (header '{header}')</source>
+            <translation>{field} (Spaltenkopf '{header}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Hints ({n})</source>
+            <translation>Hinweise ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; {orphans} table rows without district</source>
+            <translation>{matched} von {n} Gebieten zugeordnet; {nodata} ohne Daten; {rows} von {total} Tabellenzeilen zugeordnet; {orphans} Tabellenzeilen ohne Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source> ({n} of them without key)</source>
+            <translation> (davon {n} ohne Schlüssel)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>; {n} keys changed by the key rule</source>
+            <translation>; {n} Schlüssel durch die Schlüsselregel geändert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Join of {table} (key '{tkey}') to districts (key '{dkey}')</source>
+            <translation>Verknüpfung von {table} (Schlüssel '{tkey}') mit den Gebieten (Schlüssel '{dkey}')</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>Key rule '{rule}': {text}</source>
+            <translation>Schlüsselregel '{rule}': {text}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/report.py" />
+            <source>... and {n} more (see the report table)</source>
+            <translation>... und {n} weitere (siehe Berichtstabelle)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/several_tables.py" />
+            <source>Missing-value code '{code}' is not a number (example: 0;-9999).</source>
+            <translation>Der Fehlwertcode '{code}' ist keine Zahl (Beispiel: 0;-9999).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/several_tables.py" />
+            <source>{file}: none of the key columns {names} found. Columns: {cols}.</source>
+            <translation>{file}: keine der Schlüsselspalten {names} gefunden. Spalten: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/several_tables.py" />
+            <source>{file}: the long-format columns could not be found (the key '{key}' does not repeat with a year or indicator column, or there are several value columns: {cols}). Give LONG_INDICATOR, LONG_VALUE and LONG_YEAR.</source>
+            <translation>{file}: Die Spalten des Langformats wurden nicht gefunden (der Schlüssel '{key}' wiederholt sich nicht mit einer Jahres- oder Indikatorspalte, oder es gibt mehrere Wertspalten: {cols}). Geben Sie LONG_INDICATOR, LONG_VALUE und LONG_YEAR an.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/several_tables.py" />
+            <source>Long format: columns found: indicator '{i}', value '{v}', year '{y}'.</source>
+            <translation>Langformat: erkannte Spalten: Indikator '{i}', Wert '{v}', Jahr '{y}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/several_tables.py" />
+            <source>Long format needs the value column (LONG_VALUE) and the indicator column (LONG_INDICATOR) or the year column (LONG_YEAR); leave all three empty to detect them.</source>
+            <translation>Das Langformat braucht die Wertspalte (LONG_VALUE) und die Indikatorspalte (LONG_INDICATOR) oder die Jahresspalte (LONG_YEAR); lassen Sie alle drei leer, um sie erkennen zu lassen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/join/several_tables.py" />
+            <source>{col}: flag</source>
+            <translation>{col}: Kennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>&lt; {n} inhab.</source>
             <translation>&lt; {n} Einw.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>excluded</source>
             <translation>ausgeschlossen</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>without values</source>
             <translation>ohne Werte</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>{reasons} or {last}</source>
             <translation>{reasons} od. {last}</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>Field '{field}' holds class value(s) {values} that the class list {labels} does not contain. Check the recipe's classification labels.</source>
             <translation>Das Feld '{field}' enthält Klassenwert(e) {values}, die in der Klassenliste {labels} nicht vorkommen. Prüfen Sie die Klassenbezeichnungen der Indexdefinition.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
+            <location filename="../../plugin/gis/style/renderers.py" />
             <source>There are no values to classify (all districts are secret or without data).</source>
             <translation>Es gibt keine Werte zum Klassifizieren (alle Gebiete sind geheim oder ohne Daten).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>Cannot build {n} classes from {m} colours; give one colour per class.</source>
             <translation>Aus {m} Farben lassen sich keine {n} Klassen bilden; geben Sie eine Farbe je Klasse an.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>Class breaks for '{field}' are not ascending: {edges}.</source>
             <translation>Die Klassengrenzen für '{field}' sind nicht aufsteigend: {edges}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>up to {high}{unit}</source>
             <translation>bis {high}{unit}</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>over {low}{unit}</source>
             <translation>über {low}{unit}</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/map_classes.py" />
+            <location filename="../../plugin/core/maps/classes.py" />
             <source>over {low} to {high}{unit}</source>
             <translation>über {low} bis {high}{unit}</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/normalise.py" />
-            <source>{what}: no reference district has a value (all missing). Check the field, the missing-value codes and the reference rules.</source>
-            <translation>{what}: Kein Referenzgebiet hat einen Wert (alle fehlen). Prüfen Sie das Feld, die Fehlwertcodes und die Referenzregeln.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/normalise.py" />
-            <source>{what} is constant over the {n} reference districts (SD = 0), so it cannot be standardised. Remove it from the recipe or check the field.</source>
-            <translation>{what} ist über die {n} Referenzgebiete konstant (SD = 0) und kann daher nicht standardisiert werden. Entfernen Sie den Indikator aus der Indexdefinition oder prüfen Sie das Feld.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/normalise.py" />
-            <source>{what}: the reference value is 0, so a relative distance (%) is undefined. Use an absolute distance.</source>
-            <translation>{what}: Der Referenzwert ist 0, daher ist ein relativer Abstand (%) nicht definiert. Verwenden Sie einen absoluten Abstand.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/overlay.py" />
-            <source>The source layer '{layer}' has no field(s) {fields}. Available: {avail}.</source>
-            <translation>Der Ausgangslayer '{layer}' hat kein(e) Feld(er) {fields}. Vorhanden: {avail}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/overlay.py" />
-            <source>Field(s) {fields} are chosen as extensive and as intensive; choose one kind per field (counts: extensive; shares, rates: intensive).</source>
-            <translation>Feld(er) {fields} sind sowohl als extensiv als auch als intensiv gewählt; wählen Sie je Feld eine Art (Anzahlen: extensiv; Anteile, Quoten: intensiv).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/overlay.py" />
-            <source>Choose at least one field to interpolate (EXTENSIVE_FIELDS or INTENSIVE_FIELDS).</source>
-            <translation>Wählen Sie mindestens ein Feld zum Interpolieren (EXTENSIVE_FIELDS oder INTENSIVE_FIELDS).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/palettes.py" />
+            <location filename="../../plugin/core/maps/palettes.py" />
             <source>not evaluated</source>
             <translation>nicht bewertet</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/palettes.py" />
+            <location filename="../../plugin/core/maps/palettes.py" />
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>no data</source>
+            <translation>keine Daten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/maps/palettes.py" />
             <source>Unknown colour ramp '{name}'. Available: {names}.</source>
             <translation>Unbekannter Farbverlauf '{name}'. Verfügbar: {names}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/palettes.py" />
+            <location filename="../../plugin/core/maps/palettes.py" />
             <source>A colour ramp needs at least one class, got {n}.</source>
             <translation>Ein Farbverlauf braucht mindestens eine Klasse, erhalten: {n}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <location filename="../../plugin/core/recipe_model.py" />
-            <source>recipe</source>
-            <translation>Indexdefinition</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>Cannot write {path}: {reason}. Choose another folder.</source>
+            <translation>{path} kann nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is not a Sozialmonitor recipe: expected an object {{...}} with "format": "{name}", got {got}.</source>
-            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet ein Objekt {{...}} mit "format": "{name}", gefunden {got}.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>… ({n} more lines)</source>
+            <translation>… ({n} weitere Zeilen)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is not a Sozialmonitor recipe: expected "format": "{name}", got {got}.</source>
-            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet "format": "{name}", gefunden {got}.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>… ({n} more)</source>
+            <translation>… ({n} weitere)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where}: recipe version {v} is not supported by this plugin version (supports {ok}). Update the plugin or convert the recipe.</source>
-            <translation>{where}: Version {v} der Indexdefinition wird von dieser Plugin-Version nicht unterstützt (unterstützt: {ok}). Aktualisieren Sie das Plugin oder konvertieren Sie die Indexdefinition.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>the disk is full ({free} free</source>
+            <translation>der Datenträger ist voll ({free} frei</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>the recipe lists no indicators.</source>
-            <translation>die Indexdefinition enthält keine Indikatoren.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>, about {needed} needed)</source>
+            <translation>, etwa {needed} benötigt)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>the recipe defines no index.</source>
-            <translation>die Indexdefinition definiert keinen Index.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>the written file is empty ({free} free on the disk)</source>
+            <translation>die geschriebene Datei ist leer ({free} frei auf dem Datenträger)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>The recipe</source>
-            <translation>Die Indexdefinition</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>the PDF is incomplete ({size} written, {free} free on the disk)</source>
+            <translation>das PDF ist unvollständig ({size} geschrieben, {free} frei auf dem Datenträger)</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is not text.</source>
-            <translation>{where} ist kein Text.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>Removed what an interrupted earlier run left in {folder}: {names}</source>
+            <translation>Reste eines abgebrochenen früheren Laufs in {folder} entfernt: {names}</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the right file?</source>
-            <translation>{where} ist {mb:.0f} MB groß; eine Indexdefinition darf höchstens {max:.0f} MB haben. Ist es die richtige Datei?</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>it is a folder</source>
+            <translation>es ist ein Ordner</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is nested far too deeply (brackets inside brackets); a recipe needs at most {m} levels. Check the file.</source>
-            <translation>{where} ist viel zu tief verschachtelt (Klammern in Klammern); eine Indexdefinition braucht höchstens {m} Ebenen. Prüfen Sie die Datei.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>the folder {folder} does not exist</source>
+            <translation>der Ordner {folder} existiert nicht</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>{where} is not valid JSON: {err}.</source>
-            <translation>{where} ist kein gültiges JSON: {err}.</translation>
+            <location filename="../../plugin/core/outputs/atomic.py" />
+            <source>{path} is a file, not a folder</source>
+            <translation>{path} ist eine Datei, kein Ordner</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>The recipe file {path} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the right file?</source>
-            <translation>Die Indexdefinition {path} ist {mb:.0f} MB groß; eine Indexdefinition darf höchstens {max:.0f} MB haben. Ist es die richtige Datei?</translation>
+            <location filename="../../plugin/core/outputs/not_inputs.py" />
+            <source>{out} would overwrite the input {inp} ({path}). A result is never written into a file the run reads: choose another file for {out}.</source>
+            <translation>{out} würde die Eingabe {inp} überschreiben ({path}). Ein Ergebnis wird nie in eine Datei geschrieben, die der Lauf liest: Wählen Sie eine andere Datei für {out}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>Cannot read the recipe file {path}: {err}.</source>
-            <translation>Die Datei der Indexdefinition {path} kann nicht gelesen werden: {err}.</translation>
+            <location filename="../../plugin/core/outputs/not_inputs.py" />
+            <source>{a} and {b} are the same file ({path}): one would overwrite the other. Choose two different files.</source>
+            <translation>{a} und {b} sind dieselbe Datei ({path}): Die eine würde die andere überschreiben. Wählen Sie zwei verschiedene Dateien.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>The recipe file {path} is not UTF-8 text.</source>
-            <translation>Die Datei der Indexdefinition {path} ist kein UTF-8-Text.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>excluding districts by key needs metadata.key_field.</source>
-            <translation>Der Ausschluss von Gebieten nach Schlüssel braucht metadata.key_field.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>a minimum population or population weighting needs metadata.population_field.</source>
-            <translation>Eine Mindesteinwohnerzahl oder eine Gewichtung nach Einwohnern braucht metadata.population_field.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>its output field '{name}' collides with {other}; rename one of the ids.</source>
-            <translation>sein Ausgabefeld '{name}' kollidiert mit {other}; benennen Sie eine der IDs um.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source> (did you mean '{c}'? Field names are case-sensitive)</source>
-            <translation> (meinten Sie '{c}'? Feldnamen unterscheiden Groß- und Kleinschreibung)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>unknown field '{name}'{hint}. The table has: {cols}.</source>
-            <translation>unbekanntes Feld '{name}'{hint}. Die Tabelle hat: {cols}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>impute 'group_mean' needs treatment.impute_group_field.</source>
-            <translation>Die Ersetzung 'group_mean' braucht treatment.impute_group_field.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe.py" />
-            <source>the {what} '{id}' appears twice; ids must be unique.</source>
-            <translation>{what} '{id}' kommt zweimal vor; IDs müssen eindeutig sein.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>method '{m}' needs 'breaks'.</source>
             <translation>Methode '{m}' braucht 'breaks'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>thresholds out of order: {a} is not below {b}; list breaks ascending.</source>
             <translation>Schwellen in falscher Reihenfolge: {a} liegt nicht unter {b}; geben Sie die Grenzen aufsteigend an.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>method '{m}' needs 'n' (number of classes, at least 2).</source>
             <translation>Methode '{m}' braucht 'n' (Anzahl der Klassen, mindestens 2).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>{n} classes are too many for a map; give at most {m}.</source>
             <translation>{n} Klassen sind zu viele für eine Karte; höchstens {m}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>'equal_goes' per break needs fixed breaks; with method '{m}' give 'lower' or 'upper'.</source>
             <translation>'equal_goes' je Grenze verlangt feste Grenzen; mit Methode '{m}' geben Sie 'lower' oder 'upper' an.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>'equal_goes' must be 'lower', 'upper' or one of these per break.</source>
             <translation>'equal_goes' muss 'lower', 'upper' oder je Grenze einer dieser Werte sein.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>{n} classes but {m} {key}; give one per class, lowest score first.</source>
             <translation>{n} Klassen, aber {m} {key}; geben Sie eines je Klasse an, niedrigster Indexwert zuerst.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>the id must start with a letter and contain only letters, digits and '_'.</source>
             <translation>Die ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und '_' enthalten.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>unknown indicator id(s) {ids}; known: {known}.</source>
             <translation>unbekannte Indikator-ID(s) {ids}; bekannt: {known}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>no indicator has group '{g}'; list 'indicators' or set their 'group'.</source>
             <translation>Kein Indikator hat die Gruppe '{g}'; führen Sie 'indicators' auf oder setzen Sie deren 'group'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>the weights of its indicators sum to zero; give at least one a weight &gt; 0.</source>
             <translation>die Gewichte seiner Indikatoren ergeben zusammen null; geben Sie mindestens einem ein Gewicht &gt; 0.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>aggregation 'mean' ignores weights but the weights differ; use 'weighted_mean' or equal weights.</source>
             <translation>Die Aggregation 'mean' ignoriert Gewichte, aber die Gewichte sind verschieden; verwenden Sie 'weighted_mean' oder gleiche Gewichte.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>refers to index '{ref}' which the recipe does not define.</source>
             <translation>verweist auf den Index '{ref}', den die Indexdefinition nicht definiert.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_indices.py" />
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>index '{ref}' has no classification to cross.</source>
             <translation>Index '{ref}' hat keine Klassifizierung, die gekreuzt werden kann.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/load.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
+            <source>recipe</source>
+            <translation>Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where} is not a Sozialmonitor recipe: expected an object {{...}} with "format": "{name}", got {got}.</source>
+            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet ein Objekt {{...}} mit "format": "{name}", gefunden {got}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where} is not a Sozialmonitor recipe: expected "format": "{name}", got {got}.</source>
+            <translation>{where} ist keine Sozialmonitor-Indexdefinition: erwartet "format": "{name}", gefunden {got}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where}: recipe version {v} is not supported by this plugin version (supports {ok}). Update the plugin or convert the recipe.</source>
+            <translation>{where}: Version {v} der Indexdefinition wird von dieser Plugin-Version nicht unterstützt (unterstützt: {ok}). Aktualisieren Sie das Plugin oder konvertieren Sie die Indexdefinition.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>the recipe lists no indicators.</source>
+            <translation>die Indexdefinition enthält keine Indikatoren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>the recipe defines no index.</source>
+            <translation>die Indexdefinition definiert keinen Index.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>The recipe</source>
+            <translation>Die Indexdefinition</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where} is not text.</source>
+            <translation>{where} ist kein Text.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the right file?</source>
+            <translation>{where} ist {mb:.0f} MB groß; eine Indexdefinition darf höchstens {max:.0f} MB haben. Ist es die richtige Datei?</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where} is nested far too deeply (brackets inside brackets); a recipe needs at most {m} levels. Check the file.</source>
+            <translation>{where} ist viel zu tief verschachtelt (Klammern in Klammern); eine Indexdefinition braucht höchstens {m} Ebenen. Prüfen Sie die Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>{where} is not valid JSON: {err}.</source>
+            <translation>{where} ist kein gültiges JSON: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>The recipe file {path} is {mb:.0f} MB long; a recipe may have at most {max:.0f} MB. Is it the right file?</source>
+            <translation>Die Indexdefinition {path} ist {mb:.0f} MB groß; eine Indexdefinition darf höchstens {max:.0f} MB haben. Ist es die richtige Datei?</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>Cannot read the recipe file {path}: {err}.</source>
+            <translation>Die Datei der Indexdefinition {path} kann nicht gelesen werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>The recipe file {path} is not UTF-8 text.</source>
+            <translation>Die Datei der Indexdefinition {path} ist kein UTF-8-Text.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>excluding districts by key needs metadata.key_field.</source>
+            <translation>Der Ausschluss von Gebieten nach Schlüssel braucht metadata.key_field.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>a minimum population or population weighting needs metadata.population_field.</source>
+            <translation>Eine Mindesteinwohnerzahl oder eine Gewichtung nach Einwohnern braucht metadata.population_field.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>its output field '{name}' collides with {other}; rename one of the ids.</source>
+            <translation>sein Ausgabefeld '{name}' kollidiert mit {other}; benennen Sie eine der IDs um.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source> (did you mean '{c}'? Field names are case-sensitive)</source>
+            <translation> (meinten Sie '{c}'? Feldnamen unterscheiden Groß- und Kleinschreibung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>unknown field '{name}'{hint}. The table has: {cols}.</source>
+            <translation>unbekanntes Feld '{name}'{hint}. Die Tabelle hat: {cols}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>impute 'group_mean' needs treatment.impute_group_field.</source>
+            <translation>Die Ersetzung 'group_mean' braucht treatment.impute_group_field.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/load.py" />
+            <source>the {what} '{id}' appears twice; ids must be unique.</source>
+            <translation>{what} '{id}' kommt zweimal vor; IDs müssen eindeutig sein.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>Recipe entry {where}: </source>
             <translation>Eintrag der Indexdefinition {where}: </translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>the number {v} is not finite; give a plain number (NaN and Infinity are not allowed).</source>
             <translation>die Zahl {v} ist nicht endlich; geben Sie eine gewöhnliche Zahl an (NaN und Infinity sind nicht erlaubt).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>the number {v} is out of range; numbers in a recipe must lie between -{m:g} and {m:g}.</source>
             <translation>die Zahl {v} liegt außerhalb des Bereichs; Zahlen in einer Indexdefinition müssen zwischen -{m:g} und {m:g} liegen.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>the text is {n} characters long; at most {m} are allowed.</source>
             <translation>der Text ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>unexpected value of type {t}.</source>
             <translation>unerwarteter Wert vom Typ {t}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>nested more than {m} levels deep; a recipe needs at most 5. Check the brackets.</source>
             <translation>mehr als {m} Ebenen tief verschachtelt; eine Indexdefinition braucht höchstens 5. Prüfen Sie die Klammern.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>{n} entries; at most {m} are allowed here.</source>
             <translation>{n} Einträge; hier sind höchstens {m} erlaubt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>a key is {n} characters long; at most {m} are allowed.</source>
             <translation>ein Schlüssel ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>exclude_keys must map a key text to a reason text (at most {m} characters), got {v} for {k}; {n} such entries.</source>
             <translation>exclude_keys muss einem Schlüsseltext einen Begründungstext zuordnen (höchstens {m} Zeichen), gefunden {v} für {k}; {n} solche Einträge.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be a finite number between -{m:g} and {m:g}, got {value}.</source>
             <translation>'{key}' muss eine endliche Zahl zwischen -{m:g} und {m:g} sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>expected an object ({{...}}), got {got}.</source>
             <translation>erwartet wird ein Objekt ({{...}}), gefunden {got}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>the key '{key}' is required.</source>
             <translation>der Schlüssel '{key}' ist erforderlich.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be a number, got {value}.</source>
             <translation>'{key}' muss eine Zahl sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be a whole number, got {value}.</source>
             <translation>'{key}' muss eine ganze Zahl sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be true or false, got {value}.</source>
             <translation>'{key}' muss true oder false sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be text, got {value}.</source>
             <translation>'{key}' muss ein Text sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be one of {choices}, got '{value}'.</source>
             <translation>'{key}' muss einer der Werte {choices} sein, gefunden '{value}'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be a list [...], got {value}.</source>
             <translation>'{key}' muss eine Liste [...] sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be an object {{...}}, got {value}.</source>
             <translation>'{key}' muss ein Objekt {{...}} sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be a list of numbers, got {value}.</source>
             <translation>'{key}' muss eine Liste von Zahlen sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must be a list of texts, got {value}.</source>
             <translation>'{key}' muss eine Liste von Texten sein, gefunden {value}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'{key}' must map texts to texts, got {value} for '{k}'.</source>
             <translation>'{key}' muss Texten Texte zuordnen, gefunden {value} für '{k}'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>unknown key(s) {keys}; check the spelling (see docs/recipe-format.md).</source>
             <translation>unbekannte(r) Schlüssel {keys}; prüfen Sie die Schreibweise (siehe docs/recipe-format.md).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'k' must be greater than 0, got {k}.</source>
             <translation>'k' muss größer als 0 sein, gefunden {k}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>percentiles must satisfy 0 &lt;= lower &lt; upper &lt;= 100, got {lo} and {hi}.</source>
             <translation>für die Perzentile muss 0 &lt;= lower &lt; upper &lt;= 100 gelten, gefunden {lo} und {hi}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>impute 'group_mean' needs 'impute_group_field' (e.g. the district field).</source>
             <translation>die Ersetzung 'group_mean' braucht 'impute_group_field' (z. B. das Bezirksfeld).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>the id must start with a letter and contain only letters, digits and '_' (max. 31 characters), because it becomes part of output field names.</source>
             <translation>die ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und '_' enthalten (höchstens 31 Zeichen), weil sie Teil der Namen der Ausgabefelder wird.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>negative weight {w}; weights must be &gt;= 0. Use 'direction' (higher_is_better) to reverse an indicator.</source>
             <translation>negatives Gewicht {w}; Gewichte müssen &gt;= 0 sein. Verwenden Sie 'direction' (higher_is_better), um einen Indikator umzukehren.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>weight {w:g} is too large; weights are relative, give at most {m:g} (e.g. 1 and 2 for one indicator counting double).</source>
             <translation>Gewicht {w:g} ist zu groß; Gewichte sind relativ, höchstens {m:g} (z. B. 1 und 2, wenn ein Indikator doppelt zählt).</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'reference_value' must be a number, 'mean' or 'median', got {v}.</source>
             <translation>'reference_value' muss eine Zahl, 'mean' oder 'median' sein, gefunden {v}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/recipe_model.py" />
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'range' must be [low, high] with low &lt; high, got {v}.</source>
             <translation>'range' muss [untere, obere] mit untere &lt; obere sein, gefunden {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/district_profile.py" />
+            <source>{rank} of {n}</source>
+            <translation>{rank} von {n}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/district_profile.py" />
+            <source>City: unweighted mean of the evaluated areas; deviation in the indicator's unit (Pp. = percentage points); rank 1 = highest value.</source>
+            <translation>Stadt: ungewichtetes Mittel der bewerteten Gebiete; Abweichung in der Einheit des Indikators (Pp. = Prozentpunkte); Rang 1 = höchster Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/district_profile.py" />
+            <source>“{secret}” = not evaluated (secrecy / too few inhabitants), “{missing}” = no value.</source>
+            <translation>„{secret}“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner), „{missing}“ = kein Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/trend.py" />
+            <source>Trend series '{name}': years must be numbers, e.g. {{2019: 'alq19'}}.</source>
+            <translation>Zeitreihe '{name}': Jahre müssen Zahlen sein, z. B. {{2019: 'alq19'}}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/trend.py" />
+            <source>Trend series '{name}' needs at least {n} years.</source>
+            <translation>Die Zeitreihe '{name}' braucht mindestens {n} Jahre.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/trend.py" />
+            <source>Trend series '{name}': fields not in the layer: {fields}.</source>
+            <translation>Zeitreihe '{name}': Felder nicht im Layer: {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/trend.py" />
+            <source>No year series for {names}. Fields must be named &lt;indicator&gt;_&lt;year&gt; with at least {n} years; series found: {found}.</source>
+            <translation>Keine Jahresreihe für {names}. Felder müssen &lt;Indikator&gt;_&lt;Jahr&gt; heißen und mindestens {n} Jahre umfassen; gefundene Reihen: {found}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/trend.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/trend.py" />
+            <source>At most {n} trend charts fit on a page; {k} indicators were chosen ({names}).</source>
+            <translation>Auf eine Seite passen höchstens {n} Zeitreihendiagramme; gewählt wurden {k} Indikatoren ({names}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/workbook.py" />
+            <source>Writing Excel files needs the Python package openpyxl (python3-openpyxl).</source>
+            <translation>Zum Schreiben von Excel-Dateien wird das Python-Paket openpyxl benötigt (python3-openpyxl).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>High-High</source>
+            <translation>Hoch-Hoch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Low-Low</source>
+            <translation>Niedrig-Niedrig</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>High-Low</source>
+            <translation>Hoch-Niedrig</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Low-High</source>
+            <translation>Niedrig-Hoch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>not significant</source>
+            <translation>nicht signifikant</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>no neighbours</source>
+            <translation>keine Nachbarn</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Hot spot</source>
+            <translation>Hot Spot</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Cold spot</source>
+            <translation>Cold Spot</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Local Moran's I</source>
+            <translation>Lokales Moran's I</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Local Moran: z from permutations</source>
+            <translation>Lokales Moran: z aus Permutationen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Local Moran: pseudo p-value</source>
+            <translation>Lokales Moran: Pseudo-p-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Local Moran: quadrant (1 HH, 2 LH, 3 LL, 4 HL)</source>
+            <translation>Lokales Moran: Quadrant (1 HH, 2 NH, 3 NN, 4 HN)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Local Moran: cluster</source>
+            <translation>Lokales Moran: Cluster</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: z-score</source>
+            <translation>Getis-Ord Gi*: z-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: p-value (two-sided)</source>
+            <translation>Getis-Ord Gi*: p-Wert (zweiseitig)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: hot/cold spot</source>
+            <translation>Getis-Ord Gi*: Hot/Cold Spot</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Local Moran: p-value, FDR-adjusted (Benjamini-Hochberg)</source>
+            <translation>Lokales Moran: p-Wert, FDR-korrigiert (Benjamini-Hochberg)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Getis-Ord Gi*: p-value, FDR-adjusted (Benjamini-Hochberg)</source>
+            <translation>Getis-Ord Gi*: p-Wert, FDR-korrigiert (Benjamini-Hochberg)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>Only {n} features have a value; spatial autocorrelation needs at least 3.</source>
+            <translation>Nur {n} Objekte haben einen Wert; räumliche Autokorrelation braucht mindestens 3.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>All {n} analysed values are equal ({v}); there is nothing to correlate.</source>
+            <translation>Alle {n} untersuchten Werte sind gleich ({v}); es gibt nichts zu korrelieren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/cluster_analysis.py" />
+            <source>None of the {n} analysed features has a neighbour. Check the neighbourhood (method, k, tolerance) and the layer's geometry.</source>
+            <translation>Keines der {n} untersuchten Objekte hat einen Nachbarn. Prüfen Sie die Nachbarschaft (Methode, k, Toleranz) und die Geometrien des Layers.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>Repair invalid geometries (makeValid); skip NULL and empty ones (listed in the log)</source>
+            <translation>Ungültige Geometrien reparieren (makeValid); NULL und leere überspringen (im Protokoll aufgeführt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>Skip invalid, NULL and empty geometries (listed in the log)</source>
+            <translation>Ungültige, NULL- und leere Geometrien überspringen (im Protokoll aufgeführt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>Stop and name the features with invalid, NULL or empty geometry</source>
+            <translation>Abbrechen und die Objekte mit ungültiger, NULL- oder leerer Geometrie nennen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source> … ({n} more)</source>
+            <translation> … ({n} weitere)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>Layer '{layer}' has broken geometries: {parts}. Repair them (Vector › Geometry Tools › Fix Geometries), or set INVALID_GEOMETRY to repair or skip them.</source>
+            <translation>Layer '{layer}' hat fehlerhafte Geometrien: {parts}. Reparieren Sie sie (Vektor › Geometrie-Werkzeuge › Geometrien reparieren) oder stellen Sie INVALID_GEOMETRY auf Reparieren oder Überspringen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>{n} invalid (e.g. self-intersecting): {keys}</source>
+            <translation>{n} ungültig (z. B. selbstüberschneidend): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>{n} empty: {keys}</source>
+            <translation>{n} leer: {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>{n} without geometry (NULL): {keys}</source>
+            <translation>{n} ohne Geometrie (NULL): {keys}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>Layer '{layer}': {n} of {total} features have broken geometries ({parts}).</source>
+            <translation>Layer '{layer}': {n} von {total} Objekten haben fehlerhafte Geometrien ({parts}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>{n} invalid geometries were repaired with makeValid and used: {keys}. Check them (Vector › Geometry Tools › Fix Geometries) if the numbers look wrong.</source>
+            <translation>{n} ungültige Geometrien wurden mit makeValid repariert und verwendet: {keys}. Prüfen Sie sie (Vektor › Geometrie-Werkzeuge › Geometrien reparieren), falls die Zahlen falsch aussehen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>{n} invalid geometries could not be repaired into a {kind}: {keys}.</source>
+            <translation>{n} ungültige Geometrien ließen sich nicht zu einer {kind} reparieren: {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>geometry of the layer's type</source>
+            <translation>Geometrie vom Typ des Layers</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>{n} features are skipped and left out of every total: {keys}.</source>
+            <translation>{n} Objekte werden übersprungen und fehlen in jeder Summe: {keys}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/geometry_issues.py" />
+            <source>INVALID_GEOMETRY must be 0 (repair), 1 (skip) or 2 (stop), got {v}.</source>
+            <translation>INVALID_GEOMETRY muss 0 (reparieren), 1 (überspringen) oder 2 (abbrechen) sein, gefunden {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/overlay.py" />
+            <source>The source layer '{layer}' has no field(s) {fields}. Available: {avail}.</source>
+            <translation>Der Ausgangslayer '{layer}' hat kein(e) Feld(er) {fields}. Vorhanden: {avail}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/overlay.py" />
+            <source>Field(s) {fields} are chosen as extensive and as intensive; choose one kind per field (counts: extensive; shares, rates: intensive).</source>
+            <translation>Feld(er) {fields} sind sowohl als extensiv als auch als intensiv gewählt; wählen Sie je Feld eine Art (Anzahlen: extensiv; Anteile, Quoten: intensiv).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/overlay.py" />
+            <source>Choose at least one field to interpolate (EXTENSIVE_FIELDS or INTENSIVE_FIELDS).</source>
+            <translation>Wählen Sie mindestens ein Feld zum Interpolieren (EXTENSIVE_FIELDS oder INTENSIVE_FIELDS).</translation>
         </message>
         <message>
             <location filename="../../plugin/core/tables/__init__.py" />
@@ -1714,534 +1907,449 @@
             <translation>keine Dezimalzahlen in der Stichprobe; Dezimalpunkt angenommen</translation>
         </message>
         <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>Field '{field}' holds true/false values, not numbers.</source>
-            <translation>Das Feld '{field}' enthält Wahrheitswerte (true/false), keine Zahlen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>key {key}</source>
-            <translation>Schlüssel {key}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>row {row}</source>
-            <translation>Zeile {row}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>Field '{field}' has the non-numeric value '{value}' ({where}); {n} such values. Fix the table or declare the field as text.</source>
-            <translation>Das Feld '{field}' hat den nicht numerischen Wert '{value}' ({where}); {n} solche Werte. Korrigieren Sie die Tabelle oder erklären Sie das Feld zum Textfeld.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>Field '{field}' (indicator '{id}')</source>
-            <translation>Feld '{field}' (Indikator '{id}')</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>Field '{field}'</source>
-            <translation>Feld '{field}'</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>{name} has the value {value} ({where}), which is {what}; {n} such values. Numbers must be finite and below {max:g} in size: fix the table (a unit error, an overflow in the source, or a missing-value code?).</source>
-            <translation>{name} hat den Wert {value} ({where}), der {what} ist; {n} solche Werte. Zahlen müssen endlich und kleiner als {max:g} sein: korrigieren Sie die Tabelle (ein Einheitenfehler, ein Überlauf in der Quelle oder ein Fehlwertcode?).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>infinite</source>
-            <translation>unendlich</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>too large to compute with</source>
-            <translation>zu groß zum Rechnen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/treatment.py" />
-            <source>Indicator '{id}': transformation '{kind}' needs values above {limit}, but {n} value(s) are not (first: {value} at {where}). Use 'log1p', no transformation, or declare the value as a missing code.</source>
-            <translation>Indikator '{id}': Die Transformation '{kind}' braucht Werte über {limit}, aber {n} Wert(e) sind es nicht (erster: {value} bei {where}). Verwenden Sie 'log1p', keine Transformation oder erklären Sie den Wert zum Fehlwertcode.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/trend.py" />
-            <source>Trend series '{name}': years must be numbers, e.g. {{2019: 'alq19'}}.</source>
-            <translation>Zeitreihe '{name}': Jahre müssen Zahlen sein, z. B. {{2019: 'alq19'}}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/trend.py" />
-            <source>Trend series '{name}' needs at least {n} years.</source>
-            <translation>Die Zeitreihe '{name}' braucht mindestens {n} Jahre.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/trend.py" />
-            <source>Trend series '{name}': fields not in the layer: {fields}.</source>
-            <translation>Zeitreihe '{name}': Felder nicht im Layer: {fields}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/trend.py" />
-            <source>No year series for {names}. Fields must be named &lt;indicator&gt;_&lt;year&gt; with at least {n} years; series found: {found}.</source>
-            <translation>Keine Jahresreihe für {names}. Felder müssen &lt;Indikator&gt;_&lt;Jahr&gt; heißen und mindestens {n} Jahre umfassen; gefundene Reihen: {found}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/trend.py" />
-            <location filename="../../plugin/gis/postgis.py" />
-            <source>none</source>
-            <translation>keine</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/trend.py" />
-            <source>At most {n} trend charts fit on a page; {k} indicators were chosen ({names}).</source>
-            <translation>Auf eine Seite passen höchstens {n} Zeitreihendiagramme; gewählt wurden {k} Indikatoren ({names}).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/workbook.py" />
-            <source>Writing Excel files needs the Python package openpyxl (python3-openpyxl).</source>
-            <translation>Zum Schreiben von Excel-Dateien wird das Python-Paket openpyxl benötigt (python3-openpyxl).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Area</source>
-            <translation>Gebiet</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Surroundings</source>
-            <translation>Umgebung</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Indicator</source>
-            <translation>Indikator</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>City</source>
-            <translation>Stadt</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Deviation</source>
-            <translation>Abweichung</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Rank</source>
-            <translation>Rang</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Highlight</source>
-            <translation>Hervorhebung</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>District profile · {title}</source>
-            <translation>Gebietssteckbrief · {title}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Location in the city</source>
-            <translation>Lage im Stadtgebiet</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Indicators</source>
-            <translation>Indikatoren</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Page {page} of {total}</source>
-            <translation>Seite {page} von {total}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/atlas.py" />
-            <source>Could not write the atlas {path}: {err}.</source>
-            <translation>Der Atlas {path} konnte nicht geschrieben werden: {err}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/cluster_style.py" />
-            <source>LISA clusters</source>
-            <translation>LISA-Cluster</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/cluster_style.py" />
-            <source>Getis-Ord Gi* hot spots</source>
-            <translation>Getis-Ord-Gi*-Hot-Spots</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <location filename="../../plugin/gis/io/gpkg_bulk.py" />
             <source>Cannot open {path}: {err}.</source>
             <translation>{path} kann nicht geöffnet werden: {err}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <location filename="../../plugin/gis/io/gpkg_bulk.py" />
             <source>GDAL could not copy {src}</source>
             <translation>GDAL konnte {src} nicht kopieren</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/gpkg_fastpath.py" />
+            <location filename="../../plugin/gis/io/gpkg_bulk.py" />
             <source>Cannot add the field {name} to {dest}.</source>
             <translation>Das Feld {name} kann nicht zu {dest} hinzugefügt werden.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/layer_io.py" />
+            <location filename="../../plugin/gis/io/layer_frame.py" />
             <source>The layer has no field '{name}'. Available fields: {available}.</source>
             <translation>Der Layer hat kein Feld '{name}'. Vorhandene Felder: {available}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>A4 portrait</source>
-            <translation>A4 Hochformat</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>A4 landscape</source>
-            <translation>A4 Querformat</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>A3 landscape</source>
-            <translation>A3 Querformat</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>Cannot read the layout template {path}: {err}.</source>
-            <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {err}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>The layout template {path} is not a valid .qpt (XML) file.</source>
-            <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>QGIS could not load the layout template {path}.</source>
-            <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>The layout template {path} has no map item with the id 'map'. Give the main map of your template the item id 'map' (Item properties › Id).</source>
-            <translation>Die Layoutvorlage {path} hat kein Kartenelement mit der ID 'map'. Geben Sie der Hauptkarte Ihrer Vorlage die Element-ID 'map' (Elementeigenschaften › ID).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>The picture file {path} for '{item}' does not exist.</source>
-            <translation>Die Bilddatei {path} für '{item}' existiert nicht.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>Legend</source>
-            <translation>Legende</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>The picture file {path} does not exist.</source>
-            <translation>Die Bilddatei {path} existiert nicht.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>Cannot read the picture file {path}: {err}.</source>
-            <translation>Die Bilddatei {path} kann nicht gelesen werden: {err}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>The picture file {path} is not an SVG or image QGIS can read. Choose a PNG, JPEG or SVG file.</source>
-            <translation>Die Bilddatei {path} ist kein SVG und kein Bild, das QGIS lesen kann. Wählen Sie eine PNG-, JPEG- oder SVG-Datei.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>Could not write {path}: {err} (is the folder writable and the file not open in another program?).</source>
-            <translation>{path} konnte nicht geschrieben werden: {err} (ist der Ordner beschreibbar und die Datei nicht in einem anderen Programm geöffnet?).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/layouts.py" />
-            <source>Could not write the project {path}: {err}.</source>
-            <translation>Das Projekt {path} konnte nicht geschrieben werden: {err}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>District boundary</source>
-            <translation>Bezirksgrenze</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>Data as of {date} · map created on {today}</source>
-            <translation>Stand der Daten: {date} · Karte erstellt am {today}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>Map created on {today}</source>
-            <translation>Karte erstellt am {today}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>{label} (score)</source>
-            <translation>{label} (Wert)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>{label} (class number)</source>
-            <translation>{label} (Klassennummer)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>The text of '{item}' is too long for its box in the layout template even at the smallest font size; shorten it: {text}</source>
-            <translation>Der Text von '{item}' ist selbst in der kleinsten Schriftgröße zu lang für seinen Rahmen in der Layoutvorlage; kürzen Sie ihn: {text}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>Cannot open the layer {src} again for the map.</source>
-            <translation>Der Layer {src} kann für die Karte nicht erneut geöffnet werden.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>The layer {name} has geographic coordinates ({src}); the map is drawn in {dst} so that distances and the scale bar are true.</source>
-            <translation>Der Layer {name} hat geographische Koordinaten ({src}); die Karte wird in {dst} gezeichnet, damit Entfernungen und Maßstabsleiste stimmen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/map_document.py" />
-            <source>The layout template has no item(s) {ids}; they are left out.</source>
-            <translation>Die Layoutvorlage hat kein(e) Element(e) {ids}; sie werden weggelassen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/multi_pdf.py" />
-            <source>There is no map to write into {path}.</source>
-            <translation>Es gibt keine Karte, die in {path} geschrieben werden kann.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/multi_pdf.py" />
-            <source>Export cancelled.</source>
-            <translation>Export abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/neighbours.py" />
-            <source>k nearest neighbours: k must be between 1 and {m} (the number of features with a geometry minus one); got {k}.</source>
-            <translation>k nächste Nachbarn: k muss zwischen 1 und {m} liegen (Anzahl der Objekte mit Geometrie minus eins); angegeben: {k}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay.py" />
-            <source>planar, in the layer CRS {crs}</source>
-            <translation>eben, im KBS des Layers {crs}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay.py" />
-            <source>ellipsoidal, on ellipsoid {ell} (the layer CRS {crs} is geographic)</source>
-            <translation>ellipsoidisch, auf dem Ellipsoid {ell} (das KBS des Layers {crs} ist geografisch)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay.py" />
-            <source>GEOS could not intersect {what} (feature id {fid}); the geometry is probably invalid. Run Vector › Geometry Tools › Fix Geometries and try again.</source>
-            <translation>GEOS konnte {what} nicht verschneiden (Objekt-ID {fid}); die Geometrie ist vermutlich ungültig. Führen Sie Vektor › Geometrie-Werkzeuge › Geometrien reparieren aus und versuchen Sie es erneut.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay.py" />
-            <source>a population unit with a zone</source>
-            <translation>eine Einwohnereinheit mit einer Zone</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay.py" />
-            <source>a population unit with the area within reach</source>
-            <translation>eine Einwohnereinheit mit der Fläche im Einzugsbereich</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay.py" />
-            <source>a district with the facility buffers</source>
-            <translation>ein Gebiet mit den Puffern der Einrichtungen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>point</source>
-            <translation>Punkt</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>polygon</source>
-            <translation>Polygon</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Layer '{layer}' must be a {kind} layer, but it has no geometry (a table). Choose a layer with {kind} geometries.</source>
-            <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber keine Geometrie (eine Tabelle). Wählen Sie einen Layer mit {kind}-Geometrien.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Layer '{layer}' must be a {kind} layer, but it has {actual} geometries.</source>
-            <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber {actual}-Geometrien.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Layer '{a}' is in {acrs} but layer '{b}' is in {bcrs}. Reproject one of them to the other's CRS (Vector › Data Management Tools › Reproject Layer) and run again.</source>
-            <translation>Der Layer '{a}' liegt in {acrs}, der Layer '{b}' aber in {bcrs}. Projizieren Sie einen der beiden in das KBS des anderen (Vektor › Datenmanagement-Werkzeuge › Layer reprojizieren) und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Layer '{layer}' is in a geographic CRS ({crs}); {why} needs a projected CRS in metres, e.g. EPSG:25833 (ETRS89 / UTM 33N) or EPSG:25832. Reproject the layers first.</source>
-            <translation>Der Layer '{layer}' liegt in einem geografischen KBS ({crs}); {why} braucht ein projiziertes KBS in Metern, z. B. EPSG:25833 (ETRS89 / UTM 33N) oder EPSG:25832. Projizieren Sie die Layer zuerst um.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Layer '{layer}' has no field '{field}'. Available fields: {avail}.</source>
-            <translation>Der Layer '{layer}' hat kein Feld '{field}'. Vorhandene Felder: {avail}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/overlay_checks.py" />
-            <source>Field '{field}' of layer '{layer}' ({parameter}) must be numeric, but it is {kind}. Choose a numeric field.</source>
-            <translation>Das Feld '{field}' des Layers '{layer}' ({parameter}) muss numerisch sein, ist aber {kind}. Wählen Sie ein numerisches Feld.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>Removed temporary tables an interrupted earlier export left in '{schema}': {names}</source>
             <translation>Temporäre Tabellen eines abgebrochenen früheren Exports in '{schema}' entfernt: {names}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>the identifier</source>
             <translation>den Bezeichner</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The name for {what} is empty.</source>
             <translation>Der Name für {what} ist leer.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The name for {what} contains a NUL character.</source>
             <translation>Der Name für {what} enthält ein NUL-Zeichen.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The name '{name}' for {what} is longer than {n} bytes; PostgreSQL would shorten it. Choose a shorter name.</source>
             <translation>Der Name '{name}' für {what} ist länger als {n} Bytes; PostgreSQL würde ihn kürzen. Wählen Sie einen kürzeren Namen.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>This QGIS has no PostgreSQL provider (install qgis-providers).</source>
             <translation>Diesem QGIS fehlt der PostgreSQL-Provider (installieren Sie qgis-providers).</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>No PostgreSQL connection named '{name}' in QGIS (saved connections: {names}). Give the name of a connection from the Browser panel or a connection string such as 'host=localhost dbname=gis user=me'.</source>
             <translation>In QGIS gibt es keine PostgreSQL-Verbindung namens '{name}' (gespeicherte Verbindungen: {names}). Geben Sie den Namen einer Verbindung aus dem Browser-Bedienfeld an oder eine Verbindungszeichenkette wie 'host=localhost dbname=gis user=me'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>Cannot connect to the PostgreSQL database: {err}</source>
             <translation>Keine Verbindung zur PostgreSQL-Datenbank möglich: {err}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The input has a field '{name}' that is not an integer key. Choose another PRIMARY_KEY name for the generated key.</source>
             <translation>Die Eingabe hat ein Feld '{name}', das kein ganzzahliger Schlüssel ist. Wählen Sie einen anderen Namen (PRIMARY_KEY) für den erzeugten Schlüssel.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>the schema</source>
             <translation>das Schema</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>the table</source>
             <translation>die Tabelle</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>the primary key</source>
             <translation>den Primärschlüssel</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>the geometry column</source>
             <translation>die Geometriespalte</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The input's integer field '{name}' is replaced by the generated key.</source>
             <translation>Das ganzzahlige Feld '{name}' der Eingabe wird durch den erzeugten Schlüssel ersetzt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The input has a field '{name}', the name of the geometry column. Rename it or choose another GEOMETRY_COLUMN.</source>
             <translation>Die Eingabe hat ein Feld '{name}', den Namen der Geometriespalte. Benennen Sie es um oder wählen Sie eine andere GEOMETRY_COLUMN.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL: {err}</source>
             <translation>PostgreSQL: {err}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The table '{table}' already exists in schema '{schema}'. Set OVERWRITE to replace it, or choose another table name.</source>
             <translation>Die Tabelle '{table}' gibt es im Schema '{schema}' bereits. Setzen Sie OVERWRITE, um sie zu ersetzen, oder wählen Sie einen anderen Tabellennamen.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>Schema '{schema}' created.</source>
             <translation>Schema '{schema}' angelegt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL stored {stored} of {n} features; nothing was written.</source>
             <translation>PostgreSQL hat {stored} von {n} Objekten gespeichert; es wurde nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The connection to the PostgreSQL server was lost while writing '{schema}'.'{table}'; nothing was written.{cleanup} Check the server and the network, then run the export again.</source>
             <translation>Die Verbindung zum PostgreSQL-Server ist beim Schreiben von '{schema}'.'{table}' abgebrochen; es wurde nichts geschrieben.{cleanup} Prüfen Sie Server und Netzwerk und starten Sie den Export erneut.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>The temporary table {tmp} is removed by the next export.</source>
             <translation>Die temporäre Tabelle {tmp} wird beim nächsten Export entfernt.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL refused the write to '{schema}'.'{table}'; nothing was written: {err}</source>
             <translation>PostgreSQL hat das Schreiben nach '{schema}'.'{table}' abgelehnt; es wurde nichts geschrieben: {err}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL could not create the table in schema '{schema}': {err}</source>
             <translation>PostgreSQL konnte die Tabelle im Schema '{schema}' nicht anlegen: {err}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL refused features: {err}</source>
             <translation>PostgreSQL hat Objekte abgelehnt: {err}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL refused features for schema '{schema}': {err}</source>
             <translation>PostgreSQL hat Objekte für das Schema '{schema}' abgelehnt: {err}</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Area</source>
+            <translation>Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Surroundings</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>City</source>
+            <translation>Stadt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Deviation</source>
+            <translation>Abweichung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Rank</source>
+            <translation>Rang</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Highlight</source>
+            <translation>Hervorhebung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>District profile · {title}</source>
+            <translation>Gebietssteckbrief · {title}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Location in the city</source>
+            <translation>Lage im Stadtgebiet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Indicators</source>
+            <translation>Indikatoren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Page {page} of {total}</source>
+            <translation>Seite {page} von {total}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Could not write the atlas {path}: {err}.</source>
+            <translation>Der Atlas {path} konnte nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>A4 portrait</source>
+            <translation>A4 Hochformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>A4 landscape</source>
+            <translation>A4 Querformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>A3 landscape</source>
+            <translation>A3 Querformat</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>Cannot read the layout template {path}: {err}.</source>
+            <translation>Die Layoutvorlage {path} kann nicht gelesen werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>The layout template {path} is not a valid .qpt (XML) file.</source>
+            <translation>Die Layoutvorlage {path} ist keine gültige .qpt-Datei (XML).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>QGIS could not load the layout template {path}.</source>
+            <translation>QGIS konnte die Layoutvorlage {path} nicht laden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>The layout template {path} has no map item with the id 'map'. Give the main map of your template the item id 'map' (Item properties › Id).</source>
+            <translation>Die Layoutvorlage {path} hat kein Kartenelement mit der ID 'map'. Geben Sie der Hauptkarte Ihrer Vorlage die Element-ID 'map' (Elementeigenschaften › ID).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>The picture file {path} for '{item}' does not exist.</source>
+            <translation>Die Bilddatei {path} für '{item}' existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>Legend</source>
+            <translation>Legende</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>The picture file {path} does not exist.</source>
+            <translation>Die Bilddatei {path} existiert nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>Cannot read the picture file {path}: {err}.</source>
+            <translation>Die Bilddatei {path} kann nicht gelesen werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>The picture file {path} is not an SVG or image QGIS can read. Choose a PNG, JPEG or SVG file.</source>
+            <translation>Die Bilddatei {path} ist kein SVG und kein Bild, das QGIS lesen kann. Wählen Sie eine PNG-, JPEG- oder SVG-Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>Could not write {path}: {err} (is the folder writable and the file not open in another program?).</source>
+            <translation>{path} konnte nicht geschrieben werden: {err} (ist der Ordner beschreibbar und die Datei nicht in einem anderen Programm geöffnet?).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/layouts.py" />
+            <source>Could not write the project {path}: {err}.</source>
+            <translation>Das Projekt {path} konnte nicht geschrieben werden: {err}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>District boundary</source>
+            <translation>Bezirksgrenze</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>Data as of {date} · map created on {today}</source>
+            <translation>Stand der Daten: {date} · Karte erstellt am {today}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>Map created on {today}</source>
+            <translation>Karte erstellt am {today}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>{label} (score)</source>
+            <translation>{label} (Wert)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>{label} (class number)</source>
+            <translation>{label} (Klassennummer)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>The text of '{item}' is too long for its box in the layout template even at the smallest font size; shorten it: {text}</source>
+            <translation>Der Text von '{item}' ist selbst in der kleinsten Schriftgröße zu lang für seinen Rahmen in der Layoutvorlage; kürzen Sie ihn: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>Cannot open the layer {src} again for the map.</source>
+            <translation>Der Layer {src} kann für die Karte nicht erneut geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>The layer {name} has geographic coordinates ({src}); the map is drawn in {dst} so that distances and the scale bar are true.</source>
+            <translation>Der Layer {name} hat geographische Koordinaten ({src}); die Karte wird in {dst} gezeichnet, damit Entfernungen und Maßstabsleiste stimmen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>The layout template has no item(s) {ids}; they are left out.</source>
+            <translation>Die Layoutvorlage hat kein(e) Element(e) {ids}; sie werden weggelassen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/multi_pdf.py" />
+            <source>There is no map to write into {path}.</source>
+            <translation>Es gibt keine Karte, die in {path} geschrieben werden kann.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/multi_pdf.py" />
+            <source>Export cancelled.</source>
+            <translation>Export abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>point</source>
+            <translation>Punkt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>polygon</source>
+            <translation>Polygon</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>Layer '{layer}' must be a {kind} layer, but it has no geometry (a table). Choose a layer with {kind} geometries.</source>
+            <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber keine Geometrie (eine Tabelle). Wählen Sie einen Layer mit {kind}-Geometrien.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>Layer '{layer}' must be a {kind} layer, but it has {actual} geometries.</source>
+            <translation>Der Layer '{layer}' muss ein {kind}-Layer sein, hat aber {actual}-Geometrien.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>Layer '{a}' is in {acrs} but layer '{b}' is in {bcrs}. Reproject one of them to the other's CRS (Vector › Data Management Tools › Reproject Layer) and run again.</source>
+            <translation>Der Layer '{a}' liegt in {acrs}, der Layer '{b}' aber in {bcrs}. Projizieren Sie einen der beiden in das KBS des anderen (Vektor › Datenmanagement-Werkzeuge › Layer reprojizieren) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>Layer '{layer}' is in a geographic CRS ({crs}); {why} needs a projected CRS in metres, e.g. EPSG:25833 (ETRS89 / UTM 33N) or EPSG:25832. Reproject the layers first.</source>
+            <translation>Der Layer '{layer}' liegt in einem geografischen KBS ({crs}); {why} braucht ein projiziertes KBS in Metern, z. B. EPSG:25833 (ETRS89 / UTM 33N) oder EPSG:25832. Projizieren Sie die Layer zuerst um.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>Layer '{layer}' has no field '{field}'. Available fields: {avail}.</source>
+            <translation>Der Layer '{layer}' hat kein Feld '{field}'. Vorhandene Felder: {avail}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/input_checks.py" />
+            <source>Field '{field}' of layer '{layer}' ({parameter}) must be numeric, but it is {kind}. Choose a numeric field.</source>
+            <translation>Das Feld '{field}' des Layers '{layer}' ({parameter}) muss numerisch sein, ist aber {kind}. Wählen Sie ein numerisches Feld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/neighbours.py" />
+            <source>k nearest neighbours: k must be between 1 and {m} (the number of features with a geometry minus one); got {k}.</source>
+            <translation>k nächste Nachbarn: k muss zwischen 1 und {m} liegen (Anzahl der Objekte mit Geometrie minus eins); angegeben: {k}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>planar, in the layer CRS {crs}</source>
+            <translation>eben, im KBS des Layers {crs}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>ellipsoidal, on ellipsoid {ell} (the layer CRS {crs} is geographic)</source>
+            <translation>ellipsoidisch, auf dem Ellipsoid {ell} (das KBS des Layers {crs} ist geografisch)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>GEOS could not intersect {what} (feature id {fid}); the geometry is probably invalid. Run Vector › Geometry Tools › Fix Geometries and try again.</source>
+            <translation>GEOS konnte {what} nicht verschneiden (Objekt-ID {fid}); die Geometrie ist vermutlich ungültig. Führen Sie Vektor › Geometrie-Werkzeuge › Geometrien reparieren aus und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>a population unit with a zone</source>
+            <translation>eine Einwohnereinheit mit einer Zone</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>a population unit with the area within reach</source>
+            <translation>eine Einwohnereinheit mit der Fläche im Einzugsbereich</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>a district with the facility buffers</source>
+            <translation>ein Gebiet mit den Puffern der Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/style/cluster_maps.py" />
+            <source>LISA clusters</source>
+            <translation>LISA-Cluster</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/style/cluster_maps.py" />
+            <source>Getis-Ord Gi* hot spots</source>
+            <translation>Getis-Ord-Gi*-Hot-Spots</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/style/renderers.py" />
             <source>The layer '{layer}' has no field '{field}'. Available fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Vorhandene Felder: {fields}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/gis/style/renderers.py" />
             <source>The population field '{field}' is not in layer '{layer}'.</source>
             <translation>Das Einwohnerfeld '{field}' ist nicht im Layer '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/gis/style/renderers.py" />
             <source>The recipe's class colours {colours} do not get darker from '{best}' to '{worst}', so a greyscale copy would lose the order; using the colour-blind safe preset instead (choose 'recipe' colours to override).</source>
             <translation>Die Klassenfarben der Indexdefinition {colours} werden von '{best}' bis '{worst}' nicht dunkler, in einer Graustufenkopie ginge die Reihenfolge also verloren; stattdessen wird die farbfehlsichtigkeitsgerechte Voreinstellung verwendet (wählen Sie die Farben der Indexdefinition, um das zu übergehen).</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/gis/style/renderers.py" />
             <source>Classification 'manual' needs breaks, e.g. BREAKS='5; 10; 15'.</source>
             <translation>Die Klassifizierung 'manuell' braucht Klassengrenzen, z. B. BREAKS='5; 10; 15'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/gis/style/renderers.py" />
+            <location filename="../../plugin/processing/algorithms/style_layer.py" />
             <source>The label field '{field}' is not in layer '{layer}'.</source>
             <translation>Das Beschriftungsfeld '{field}' ist nicht im Layer '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/styling.py" />
+            <location filename="../../plugin/gis/style/renderers.py" />
             <source>The overlay layer '{layer}' must contain lines or polygons.</source>
             <translation>Der Überlagerungslayer '{layer}' muss Linien oder Polygone enthalten.</translation>
         </message>
@@ -2343,11 +2451,6 @@
         </message>
         <message>
             <location filename="../../plugin/gui/dock.py" />
-            <source>Summarising the result</source>
-            <translation>Ergebnis wird zusammengefasst</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/dock.py" />
             <source>Compute the index first (step 4).</source>
             <translation>Berechnen Sie zuerst den Index (Schritt 4).</translation>
         </message>
@@ -2385,47 +2488,6 @@
             <location filename="../../plugin/gui/state.py" />
             <source>The Sozialmonitor panel settings in this project are unreadable or from another plugin version; the panel starts empty.</source>
             <translation>Die Einstellungen des Sozialmonitor-Bedienfelds in diesem Projekt sind unlesbar oder stammen aus einer anderen Plugin-Version; das Bedienfeld beginnt leer.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>n</source>
-            <translation>n</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>missing</source>
-            <translation>fehlend</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>mean</source>
-            <translation>Mittelwert</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>SD</source>
-            <translation>SD</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>min</source>
-            <translation>Min.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>max</source>
-            <translation>Max.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>class changes without it ({index})</source>
-            <translation>Klassenwechsel ohne ihn ({index})</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gui/steps/compute.py" />
-            <source>indicator</source>
-            <translation>Indikator</translation>
         </message>
         <message>
             <location filename="../../plugin/gui/steps/compute.py" />
@@ -2584,69 +2646,69 @@
             <translation>{matched} von {total} Gebieten zugeordnet; {orphans} Tabellenzeilen ohne Gebiet.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Districts without data ({n})</source>
-            <translation>Gebiete ohne Daten ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Data and join</source>
+            <translation>Daten und Verknüpfung</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Districts without key ({n})</source>
-            <translation>Gebiete ohne Schlüssel ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Social index</source>
+            <translation>Sozialindex</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Table rows without district ({n})</source>
-            <translation>Tabellenzeilen ohne Gebiet ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Maps and export</source>
+            <translation>Karten und Export</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Table rows without key ({n})</source>
-            <translation>Tabellenzeilen ohne Schlüssel ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Spatial analysis</source>
+            <translation>Räumliche Analyse</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Duplicate keys in the district layer ({n})</source>
-            <translation>Doppelte Schlüssel im Gebietslayer ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Cancelled: no output layer was written.</source>
+            <translation>Abgebrochen: kein Ausgabelayer wurde geschrieben.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Duplicate keys in the table ({n})</source>
-            <translation>Doppelte Schlüssel in der Tabelle ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>{param} '{prefix}' is not a valid field name prefix: use letters (a-z), digits and '_' only, starting with a letter (e.g. n or kita).</source>
+            <translation>{param} '{prefix}' ist kein gültiges Präfix für Feldnamen: nur Buchstaben (a-z), Ziffern und '_', beginnend mit einem Buchstaben (z. B. n oder kita).</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Same key, different name ({n})</source>
-            <translation>Gleicher Schlüssel, anderer Name ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Invalid, empty or NULL geometries</source>
+            <translation>Ungültige, leere oder NULL-Geometrien</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Suppressed or missing values ({n})</source>
-            <translation>Gesperrte oder fehlende Werte ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Invalid geometries repaired</source>
+            <translation>Reparierte ungültige Geometrien</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Numbers with a flag ({n})</source>
-            <translation>Zahlen mit Kennzeichen ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>Features skipped for their geometry</source>
+            <translation>Wegen ihrer Geometrie übersprungene Objekte</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Missing-value codes ({n})</source>
-            <translation>Fehlwertcodes ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>{path}: Shapefiles cut field names to 10 characters (status_class becomes status_cla), so the results could not be found by name. Save the output as a GeoPackage (.gpkg) instead.</source>
+            <translation>{path}: Shapefiles kürzen Feldnamen auf 10 Zeichen (aus status_class wird status_cla), die Ergebnisse wären nicht mehr unter ihrem Namen zu finden. Speichern Sie die Ausgabe stattdessen als GeoPackage (.gpkg).</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Keys changed by the key rule ({n})</source>
-            <translation>Durch die Schlüsselregel geänderte Schlüssel ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>The output layer {name} could not be created.</source>
+            <translation>Der Ausgabelayer {name} konnte nicht angelegt werden.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>Hints ({n})</source>
-            <translation>Hinweise ({n})</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>{path}: a GeoPackage table holds at most {max} columns (SQLite's limit), this output would have {n}. Join fewer columns, e.g. the tables one by one into separate layers.</source>
+            <translation>{path}: Eine GeoPackage-Tabelle fasst höchstens {max} Spalten (Grenze von SQLite), diese Ausgabe hätte {n}. Verknüpfen Sie weniger Spalten, z. B. die Tabellen einzeln in getrennte Layer.</translation>
         </message>
         <message>
-            <location filename="../../plugin/gui/steps/table.py" />
-            <source>column '{col}': {n} × '{flag}'</source>
-            <translation>Spalte '{col}': {n} × '{flag}'</translation>
+            <location filename="../../plugin/processing/algorithm.py" />
+            <source>{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the edits (or open and close the file once), or choose another file.</source>
+            <translation>{path} wird gerade in QGIS oder einem anderen Programm bearbeitet (sein Journal {wal} existiert): Speichern oder beenden Sie die Bearbeitung (oder öffnen und schließen Sie die Datei einmal), oder wählen Sie eine andere Datei.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
@@ -3185,7 +3247,7 @@ steckbriefe.pdf: eine Seite je Gebiet; tabellen.xlsx: Indikatoren, Index und Kla
         <message>
             <location filename="../../plugin/processing/algorithms/committee_package.py" />
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Result layer (districts with index)</source>
             <translation>Ergebnislayer (Gebiete mit Index)</translation>
         </message>
@@ -3297,6 +3359,16 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>Summary (JSON: class counts, histogram, Cronbach's alpha, diagnostics)</source>
+            <translation>Zusammenfassung (JSON: Klassenbesetzung, Histogramm, Cronbachs Alpha, Diagnose)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>JSON files (*.json)</source>
+            <translation>JSON-Dateien (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <source>Diagnostics: recompute without each indicator (class changes)</source>
             <translation>Diagnose: ohne jeden einzelnen Indikator neu berechnen (Klassenwechsel)</translation>
         </message>
@@ -3334,6 +3406,17 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <source>Reading attributes…</source>
             <translation>Attribute werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/join_table.py" />
+            <source>Reading {file}…</source>
+            <translation>{file} wird gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <source>{file}: the recipe's key field '{key}' is not a column of the table. Give the key column as KEY_FIELD. Columns: {cols}.</source>
+            <translation>{file}: Das Schlüsselfeld '{key}' der Indexdefinition ist keine Spalte der Tabelle. Geben Sie die Schlüsselspalte als KEY_FIELD an. Spalten: {cols}.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
@@ -3553,7 +3636,7 @@ Zeitreihendiagramme: Enthält der Layer einen Indikator für mehrere Jahre in Fe
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Overlay of higher-level boundaries (e.g. Bezirke)</source>
             <translation>Überlagerung mit übergeordneten Grenzen (z. B. Bezirke)</translation>
         </message>
@@ -3880,31 +3963,6 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Sheet (XLSX/ODS; name or 0-based number)</source>
-            <translation>Blatt (XLSX/ODS; Name oder Nummer ab 0)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Encoding (empty = detect; e.g. utf-8, cp1252)</source>
-            <translation>Zeichenkodierung (leer = erkennen; z. B. utf-8, cp1252)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Separator (empty = detect; ; , tab |)</source>
-            <translation>Trennzeichen (leer = erkennen; ; , Tab |)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Decimal separator (empty = detect; , or .)</source>
-            <translation>Dezimaltrennzeichen (leer = erkennen; , oder .)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Header row number (0 = detect)</source>
-            <translation>Nummer der Kopfzeile (0 = erkennen)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>Missing-value codes to count in the report (e.g. 0;-9999)</source>
             <translation>Fehlwertcodes, die im Bericht gezählt werden (z. B. 0;-9999)</translation>
         </message>
@@ -3970,21 +4028,6 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Reading {file}…</source>
-            <translation>{file} wird gelesen…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Long format: columns found: indicator '{i}', value '{v}', year '{y}'.</source>
-            <translation>Langformat: erkannte Spalten: Indikator '{i}', Wert '{v}', Jahr '{y}'.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Long format needs the value column (LONG_VALUE) and the indicator column (LONG_INDICATOR) or the year column (LONG_YEAR); leave all three empty to detect them.</source>
-            <translation>Das Langformat braucht die Wertspalte (LONG_VALUE) und die Indikatorspalte (LONG_INDICATOR) oder die Jahresspalte (LONG_YEAR); lassen Sie alle drei leer, um sie erkennen zu lassen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>Give the key column of the table (TABLE_KEY).</source>
             <translation>Geben Sie die Schlüsselspalte der Tabelle an (TABLE_KEY).</translation>
         </message>
@@ -4000,11 +4043,6 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>{col}: flag</source>
-            <translation>{col}: Kennzeichen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>Field names made safe for GeoPackage (the alias keeps the header): {pairs}</source>
             <translation>Feldnamen GeoPackage-tauglich gemacht (der Alias behält die Überschrift): {pairs}</translation>
         </message>
@@ -4014,173 +4052,158 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <translation>Verknüpfungsbericht geschrieben nach {path}</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>{file}: the long-format columns could not be found (the key '{key}' does not repeat with a year or indicator column, or there are several value columns: {cols}). Give LONG_INDICATOR, LONG_VALUE and LONG_YEAR.</source>
-            <translation>{file}: Die Spalten des Langformats wurden nicht gefunden (der Schlüssel '{key}' wiederholt sich nicht mit einer Jahres- oder Indikatorspalte, oder es gibt mehrere Wertspalten: {cols}). Geben Sie LONG_INDICATOR, LONG_VALUE und LONG_YEAR an.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Missing-value code '{code}' is not a number (example: 0;-9999).</source>
-            <translation>Der Fehlwertcode '{code}' ist keine Zahl (Beispiel: 0;-9999).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>{file}: none of the key columns {names} found. Columns: {cols}.</source>
-            <translation>{file}: keine der Schlüsselspalten {names} gefunden. Spalten: {cols}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Quantiles (equal counts)</source>
             <translation>Quantile (gleiche Anzahl)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Natural breaks (Jenks)</source>
             <translation>Natürliche Unterbrechungen (Jenks)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Equal interval</source>
             <translation>Gleiche Intervalle</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Standard deviation</source>
             <translation>Standardabweichung</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Manual breaks</source>
             <translation>Manuelle Grenzen</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Recipe colours if greyscale-ordered, else colour-blind safe preset</source>
             <translation>Farben der Indexdefinition, wenn in Graustufen geordnet, sonst farbfehlsichtigkeitsgerechte Voreinstellung</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Colour-blind safe preset</source>
             <translation>Farbfehlsichtigkeitsgerechte Voreinstellung</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Recipe colours</source>
             <translation>Farben der Indexdefinition</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Subtitle</source>
             <translation>Untertitel</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Data source line (default: recipe source)</source>
             <translation>Quellenzeile (Standard: Quelle aus der Indexdefinition)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Author / organisation</source>
             <translation>Bearbeitung / Organisation</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Data date (default: recipe data date)</source>
             <translation>Datenstand (Standard: Datenstand aus der Indexdefinition)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Cannot read the break '{part}' in '{text}'. Separate breaks with ';', e.g. 5; 10; 15,5.</source>
             <translation>Die Klassengrenze '{part}' in '{text}' kann nicht gelesen werden. Trennen Sie die Grenzen mit ';', z. B. 5; 10; 15,5.</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Prepared by: {author}</source>
             <translation>Bearbeitung: {author}</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Field to map (class or numeric field)</source>
             <translation>Zu kartierendes Feld (Klassen- oder Zahlenfeld)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Index recipe (JSON): class labels, colours, texts</source>
             <translation>Indexdefinition (JSON): Klassenbezeichnungen, Farben, Texte</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Class colours</source>
             <translation>Klassenfarben</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Classification of numeric fields</source>
             <translation>Klassifizierung numerischer Felder</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Number of classes (numeric fields)</source>
             <translation>Anzahl der Klassen (numerische Felder)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Colour ramp (numeric fields)</source>
             <translation>Farbverlauf (numerische Felder)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Reverse the colour ramp</source>
             <translation>Farbverlauf umkehren</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Manual or fixed breaks, ';'-separated (e.g. 5; 10; 15)</source>
             <translation>Manuelle oder feste Klassengrenzen, durch ';' getrennt (z. B. 5; 10; 15)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Layout template</source>
             <translation>Layoutvorlage</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Own layout template (.qpt, same item ids; overrides TEMPLATE)</source>
             <translation>Eigene Layoutvorlage (.qpt, gleiche Element-IDs; ersetzt TEMPLATE)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Legend name of the overlay</source>
             <translation>Legendenname der Überlagerung</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <location filename="../../plugin/processing/algorithms/style_layer.py" />
             <source>Label districts with (name or key)</source>
             <translation>Gebiete beschriften mit (Name oder Schlüssel)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Logo (SVG or PNG)</source>
             <translation>Logo (SVG oder PNG)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Resolution of PNG output (dpi)</source>
             <translation>Auflösung der PNG-Ausgabe (dpi)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>The layout template {path} does not exist.</source>
             <translation>Die Layoutvorlage {path} existiert nicht.</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/algorithms/map_base.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>The layer given as {name} could not be opened.</source>
             <translation>Der als {name} angegebene Layer konnte nicht geöffnet werden.</translation>
         </message>
@@ -4399,10 +4422,10 @@ INVALID_GEOMETRY: ungültige (z. B. selbstüberschneidende) Polygone werden mit 
             <location filename="../../plugin/processing/algorithms/style_layer.py" />
             <source>Applies a Sozialmonitor map style to INPUT (in the current project when INPUT is a project layer): index classes with fixed colour-blind safe colours and the recipe's class labels, a status x dynamics typology, or a graduated map of a numeric field (quantiles, natural breaks, equal interval, SD, manual/fixed breaks; ColorBrewer ramps). Secret districts ('not evaluated') and districts without data are hatched; the legend shows the district count per class. The data are not changed.
 
-OUTPUT_STYLE (optional) saves the style as a QGIS .qml file.</source>
+OUTPUT_STYLE (optional) saves the style as a QGIS .qml file. With a recipe, the result fields also get their plain-language aliases.</source>
             <translation>Wendet einen Sozialmonitor-Kartenstil auf INPUT an (im aktuellen Projekt, wenn INPUT ein Projektlayer ist): Indexklassen mit festen, farbfehlsichtigkeitsgerechten Farben und den Klassenbezeichnungen der Indexdefinition, eine Typisierung aus Status und Dynamik oder eine abgestufte Karte eines numerischen Feldes (Quantile, natürliche Unterbrechungen, gleiche Intervalle, Standardabweichung, manuelle/feste Grenzen; ColorBrewer-Farbverläufe). Geheime Gebiete ('nicht bewertet') und Gebiete ohne Daten werden schraffiert; die Legende zeigt die Anzahl der Gebiete je Klasse. Die Daten werden nicht verändert.
 
-OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
+OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei. Mit einer Indexdefinition erhalten die Ergebnisfelder auch ihre verständlichen Aliasnamen.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/style_layer.py" />
@@ -4420,89 +4443,49 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei.</translation>
             <translation>Die Stildatei {path} konnte nicht geschrieben werden: {err}.</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Data and join</source>
-            <translation>Daten und Verknüpfung</translation>
+            <location filename="../../plugin/processing/provider.py" />
+            <source>Sozialmonitor — small-area social monitoring</source>
+            <translation>Sozialmonitor – kleinräumiges Sozialmonitoring</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Social index</source>
-            <translation>Sozialindex</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Maps and export</source>
-            <translation>Karten und Export</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Spatial analysis</source>
-            <translation>Räumliche Analyse</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Cancelled: no output layer was written.</source>
-            <translation>Abgebrochen: kein Ausgabelayer wurde geschrieben.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>{param} '{prefix}' is not a valid field name prefix: use letters (a-z), digits and '_' only, starting with a letter (e.g. n or kita).</source>
-            <translation>{param} '{prefix}' ist kein gültiges Präfix für Feldnamen: nur Buchstaben (a-z), Ziffern und '_', beginnend mit einem Buchstaben (z. B. n oder kita).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Invalid, empty or NULL geometries</source>
-            <translation>Ungültige, leere oder NULL-Geometrien</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Invalid geometries repaired</source>
-            <translation>Reparierte ungültige Geometrien</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>Features skipped for their geometry</source>
-            <translation>Wegen ihrer Geometrie übersprungene Objekte</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>{path}: Shapefiles cut field names to 10 characters (status_class becomes status_cla), so the results could not be found by name. Save the output as a GeoPackage (.gpkg) instead.</source>
-            <translation>{path}: Shapefiles kürzen Feldnamen auf 10 Zeichen (aus status_class wird status_cla), die Ergebnisse wären nicht mehr unter ihrem Namen zu finden. Speichern Sie die Ausgabe stattdessen als GeoPackage (.gpkg).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>The output layer {name} could not be created.</source>
-            <translation>Der Ausgabelayer {name} konnte nicht angelegt werden.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>{path}: a GeoPackage table holds at most {max} columns (SQLite's limit), this output would have {n}. Join fewer columns, e.g. the tables one by one into separate layers.</source>
-            <translation>{path}: Eine GeoPackage-Tabelle fasst höchstens {max} Spalten (Grenze von SQLite), diese Ausgabe hätte {n}. Verknüpfen Sie weniger Spalten, z. B. die Tabellen einzeln in getrennte Layer.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
-            <source>{path} is being edited in QGIS or another program (its journal {wal} exists): save or stop the edits (or open and close the file once), or choose another file.</source>
-            <translation>{path} wird gerade in QGIS oder einem anderen Programm bearbeitet (sein Journal {wal} existiert): Speichern oder beenden Sie die Bearbeitung (oder öffnen und schließen Sie die Datei einmal), oder wählen Sie eine andere Datei.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/base.py" />
+            <location filename="../../plugin/processing/staged_outputs.py" />
             <source>the file was not written ({free} free on the disk)</source>
             <translation>die Datei wurde nicht geschrieben ({free} frei auf dem Datenträger)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/base.py" />
+            <location filename="../../plugin/processing/staged_outputs.py" />
             <source>the written layer is incomplete ({found} of {n} features, {free} free on the disk)</source>
             <translation>der geschriebene Layer ist unvollständig ({found} von {n} Objekten, {free} frei auf dem Datenträger)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/base.py" />
+            <location filename="../../plugin/processing/staged_outputs.py" />
             <source>the disk is full ({free} free; the layer was not completed)</source>
             <translation>der Datenträger ist voll ({free} frei; der Layer wurde nicht fertig geschrieben)</translation>
         </message>
         <message>
-            <location filename="../../plugin/processing/provider.py" />
-            <source>Sozialmonitor — small-area social monitoring</source>
-            <translation>Sozialmonitor – kleinräumiges Sozialmonitoring</translation>
+            <location filename="../../plugin/processing/table_parameters.py" />
+            <source>Sheet (XLSX/ODS; name or 0-based number)</source>
+            <translation>Blatt (XLSX/ODS; Name oder Nummer ab 0)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/table_parameters.py" />
+            <source>Encoding (empty = detect; e.g. utf-8, cp1252)</source>
+            <translation>Zeichenkodierung (leer = erkennen; z. B. utf-8, cp1252)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/table_parameters.py" />
+            <source>Separator (empty = detect; ; , tab |)</source>
+            <translation>Trennzeichen (leer = erkennen; ; , Tab |)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/table_parameters.py" />
+            <source>Decimal separator (empty = detect; , or .)</source>
+            <translation>Dezimaltrennzeichen (leer = erkennen; , oder .)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/table_parameters.py" />
+            <source>Header row number (0 = detect)</source>
+            <translation>Nummer der Kopfzeile (0 = erkennen)</translation>
         </message>
     </context>
     <context>
