@@ -22,7 +22,7 @@ from sozialmonitor.plugin.core.maps.palettes import RAMP_NAMES
 from sozialmonitor.plugin.core.maps.secrecy import SecrecyRule
 from sozialmonitor.plugin.core.recipe.load import Recipe
 from sozialmonitor.plugin.gis import i18n as gis_i18n
-from sozialmonitor.plugin.processing import base
+from sozialmonitor.plugin.processing import algorithm
 from sozialmonitor.plugin.processing.algorithms.compute_index import ComputeIndexAlgorithm
 from sozialmonitor.plugin.processing.provider import algorithm_classes
 
@@ -210,7 +210,7 @@ def test_every_algorithm_has_help_and_a_help_link_to_its_readme_section():
         if len(alg.shortHelpString().strip()) < 40:
             problems.append(f"{alg.name()}: no help text (HELP)")
         url = alg.helpUrl()
-        if url != base.README_ANCHOR.format(alg.name()):
+        if url != algorithm.README_ANCHOR.format(alg.name()):
             problems.append(f"{alg.name()}: helpUrl {url} is not its README section")
         if "alg-" + alg.name() not in anchors:
             problems.append('{0}: README.md has no section anchor <a id="alg-{0}"></a>'.format(alg.name()))
