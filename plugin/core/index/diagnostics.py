@@ -4,7 +4,9 @@ All statistics use the reference districts of the index computation:
 - indicator statistics after treatment (before normalisation): n, missing (over all districts, after
   missing-value codes), mean, SD (the recipe's SD kind), min, max, skew (Fisher-Pearson g1, population);
 - Pearson correlation matrix of the treated indicators;
-- Cronbach's alpha per index on the oriented normalised values: k/(k-1) * (1 - sum var_i / var(sum));
+- standardised Cronbach's alpha per index from the mean inter-item correlation r of the oriented values:
+  k r / (1 + (k - 1) r) (equal to raw alpha of z-scored items, whatever the recipe's normalisation; shown and
+  written as "standardised alpha", since raw alpha of min-max or rank values would differ);
 - PCA per index on the correlation matrix: explained variance share and loadings (eigenvector *
   sqrt(eigenvalue)), signs chosen so that the loadings of each component sum to a positive value;
 - drop-one sensitivity: how many evaluated districts change class when each indicator is dropped.
@@ -60,6 +62,18 @@ def cronbach_alpha(matrix):
     return float(k / (k - 1) * (1 - item_var / total_var)) if total_var > 0 else np.nan
 
 
+def standardised_alpha(matrix):
+    """Standardised Cronbach's alpha k r / (1 + (k - 1) r) of the columns of ``matrix`` (rows = districts),
+    r = mean Pearson correlation of the k(k-1)/2 item pairs; NaN for fewer than two items or a constant item."""
+    k = matrix.shape[1]
+    if k < 2 or matrix.shape[0] < 2:
+        return np.nan
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = np.corrcoef(matrix, rowvar=False)
+    r = float(corr[np.triu_indices(k, 1)].mean())
+    return float(k * r / (1 + (k - 1) * r)) if np.isfinite(r) else np.nan
+
+
 def pca(matrix):
     """(explained variance shares, loadings DataFrame) of the correlation matrix of ``matrix`` columns."""
     corr = np.corrcoef(matrix, rowvar=False)
@@ -103,7 +117,7 @@ def compute_diagnostics(df, recipe, result=None, drop_one=True):
     alpha_rows, var_rows, load_rows = [], [], []
     for spec in recipe.indices:
         matrix = result.normalised.loc[ref, spec.indicators].to_numpy()
-        alpha_rows.append({"index": spec.id, "items": len(spec.indicators), "alpha": cronbach_alpha(matrix)})
+        alpha_rows.append({"index": spec.id, "items": len(spec.indicators), "alpha": standardised_alpha(matrix)})
         if len(spec.indicators) >= 2:
             shares, loadings = pca(matrix)
             for c, share in enumerate(shares):
@@ -134,7 +148,7 @@ def to_long_table(diag):
         for b in corr.columns:
             parts.append(("correlation", "", a, b, corr.loc[a, b]))
     for _i, row in diag["alpha"].iterrows():
-        parts.append(("cronbach_alpha", row["index"], "", "alpha", row["alpha"]))
+        parts.append(("cronbach_alpha", row["index"], "", "standardised_alpha", row["alpha"]))
     for _i, row in diag["pca_variance"].iterrows():
         parts.append(("pca_variance", row["index"], row["component"], "explained", row["explained"]))
         parts.append(("pca_variance", row["index"], row["component"], "cumulative", row["cumulative"]))

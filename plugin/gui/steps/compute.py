@@ -88,7 +88,7 @@ def diagnostics_table(long_table, labels=None):
 
 
 def _alpha(long_table, labels):
-    """{index label: Cronbach's alpha} in the order of the CSV."""
+    """{index label: standardised Cronbach's alpha} in the order of the CSV."""
     rows = long_table[long_table["section"] == "cronbach_alpha"]
     return {labels.get(str(index_id), str(index_id)): float(value)
             for index_id, value in zip(rows["index"], rows["value"])}
@@ -143,7 +143,7 @@ class ComputeStep(QWidget):
         self.histogram_label.setVisible(bool(counts))
         locale = ui_locale()
         if summary["alpha"]:
-            self.alpha_label.setText(tr("Cronbach's alpha: {values}").format(
+            self.alpha_label.setText(tr("Standardised Cronbach's alpha: {values}").format(
                 values="; ".join("{} {}".format(k, locale.toString(v, "f", 2)) for k, v in summary["alpha"].items())))
             self.alpha_label.show()
         table = summary["diagnostics"]
