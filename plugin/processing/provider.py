@@ -20,6 +20,7 @@ ALGORITHMS = [
     ("batch_export", "BatchExportAlgorithm"),
     ("committee_package", "CommitteePackageAlgorithm"),
     ("spatial_autocorrelation", "SpatialAutocorrelationAlgorithm"),
+    ("smooth_rates", "SmoothRatesAlgorithm"),
     ("count_points", "CountPointsAlgorithm"),
     ("areal_interpolation", "ArealInterpolationAlgorithm"),
     ("accessibility", "AccessibilityAlgorithm"),
