@@ -173,6 +173,20 @@ def _check_reference_values(recipe, values, rule_ok, ref):
             ids=", ".join(ind.id for ind in recipe.indicators)))
 
 
+def member_matrix(recipe, spec, normalised, scores):
+    """(n x members) values aggregated by ``spec``: the normalised indicators (oriented, higher = worse) and
+    the scores of its sub-indices, all turned round when the index says higher_means "better". A sub-index
+    oriented the other way (it is then re-standardised, Recipe validation) enters with its score negated."""
+    norm = recipe.normalisation
+    columns = [normalised[i] for i in spec.indicators]
+    if spec.higher_means == "better":
+        columns = [flip(c, norm) for c in columns]
+    for sub in spec.sub_indices:
+        child = recipe.index(sub)
+        columns.append(scores[sub] if child.higher_means == spec.higher_means else -scores[sub])
+    return np.column_stack(columns)
+
+
 def _report_weightless(population, ref, keys, pop_field, messages):
     """Population weighting: name the reference districts whose population is missing or 0. They stay in the
     reference set (they are counted in n and classified) but have weight 0 in the weighted mean and SD; a
@@ -254,14 +268,14 @@ def compute_index(df, recipe):
                "n_imputed_districts": int(imputed.any(axis=1).sum()), "indicators": ind_stats, "indices": {},
                "typologies": {}}
     classes = {}
-    for spec in recipe.indices:
+    scores = {}
+    summary["indices"] = {spec.id: {} for spec in recipe.indices}
+    by_id = {ind.id: ind for ind in recipe.indicators}
+    for spec in recipe.computing_order():
         what = tr("Index '{id}'").format(id=spec.id)
-        inds = [recipe.indicator(i) for i in spec.indicators]
-        matrix = np.column_stack([normalised[i.id] for i in inds])
-        if spec.higher_means == "better":
-            matrix = flip(matrix, norm)
-        agg = aggregate(matrix, [i.weight for i in inds], spec.aggregation, what)
-        idx_summary = {}
+        matrix = member_matrix(recipe, spec, normalised, scores)
+        agg = aggregate(matrix, spec.member_weights(by_id), spec.aggregation, what)
+        idx_summary = summary["indices"][spec.id]
         if spec.restandardise:
             agg_weights = weights if norm.weighted else None
             mean, sd, count = reference_stats(agg, ref, agg_weights, norm.ddof)
@@ -272,6 +286,7 @@ def compute_index(df, recipe):
         else:
             score = agg
         score = np.where(evaluated, score, np.nan)
+        scores[spec.id] = score
         out[spec.id + "_agg"] = np.where(evaluated, agg, np.nan)
         out[spec.id + "_score"] = score
         if spec.classification is not None:
@@ -280,7 +295,6 @@ def compute_index(df, recipe):
             out[spec.id + "_class_no"] = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
             out[spec.id + "_class_no"][cls < 0] = pd.NA
             classes[spec.id] = cls
-        summary["indices"][spec.id] = idx_summary
 
     for typ in recipe.typologies:
         rows, cols = recipe.index(typ.rows).classification, recipe.index(typ.columns).classification

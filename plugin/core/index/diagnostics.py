@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..i18n import tr
 from ..outputs import atomic
-from .compute import compute_index
+from .compute import compute_index, member_matrix
 
 COLUMNS = ["section", "index", "row", "column", "value"]
 
@@ -92,7 +92,7 @@ def drop_one_changes(df, recipe, result):
     for ind in recipe.indicators:
         smaller = recipe.without_indicator(ind.id)
         for spec in recipe.indices:
-            if ind.id not in spec.indicators or spec.classification is None:
+            if ind.id not in recipe.indicators_of(spec.id) or spec.classification is None:
                 continue
             if smaller is None:
                 rows.append({"indicator": ind.id, "index": spec.id, "changed": np.nan, "share": np.nan,
@@ -115,15 +115,18 @@ def compute_diagnostics(df, recipe, result=None, drop_one=True):
         result = compute_index(df, recipe)
     ref = result.reference.to_numpy()
     alpha_rows, var_rows, load_rows = [], [], []
+    normalised = {c: result.normalised[c].to_numpy() for c in result.normalised.columns}
+    scores = {spec.id: result.table[spec.id + "_score"].to_numpy(dtype=float) for spec in recipe.indices}
     for spec in recipe.indices:
-        matrix = result.normalised.loc[ref, spec.indicators].to_numpy()
-        alpha_rows.append({"index": spec.id, "items": len(spec.indicators), "alpha": standardised_alpha(matrix)})
-        if len(spec.indicators) >= 2:
+        # the items of an index are its members: indicators and sub-index scores (oriented as aggregated)
+        matrix = member_matrix(recipe, spec, normalised, scores)[ref]
+        alpha_rows.append({"index": spec.id, "items": len(spec.members), "alpha": standardised_alpha(matrix)})
+        if len(spec.members) >= 2:
             shares, loadings = pca(matrix)
             for c, share in enumerate(shares):
                 var_rows.append({"index": spec.id, "component": f"PC{c + 1}", "explained": float(share),
                                  "cumulative": float(shares[: c + 1].sum())})
-                for i, ind_id in enumerate(spec.indicators):
+                for i, ind_id in enumerate(spec.members):
                     load_rows.append({"index": spec.id, "indicator": ind_id, "component": f"PC{c + 1}",
                                       "loading": float(loadings[i, c])})
     return {
