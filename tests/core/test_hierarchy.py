@@ -128,3 +128,19 @@ def test_diagnostics_and_drop_one_see_through_the_levels(kreise):
     drop = diag["drop_one"]
     assert set(drop.loc[drop["index"] == "deprivation", "indicator"]) == {"alq", "besch", "ohne_abschl",
                                                                           "einkommen", "schuldner"}
+
+
+def test_methods_annex_names_sub_indices_weights_and_the_mad_rule(kreise):
+    from sozialmonitor.plugin.core.index.data_weights import derive_weights
+    from sozialmonitor.plugin.core.reports.methods_annex import methods_annex_html
+
+    table, preset = kreise
+    tree = _hierarchical(preset, domain_weights={"erwerb": 2})
+    data = tree.to_dict()
+    data["treatment"]["winsorise"] = {"method": "mad", "k": 3}
+    html = methods_annex_html(Recipe.from_dict(data))
+    assert "Teilindizes: erwerb, bildung, einkommen" in html and "Gewichte: erwerb 2" in html
+    assert "Median ± 3 · 1,4826 · MAD" in html and "Perzentil" not in html
+    weighted, _r = derive_weights(table, Recipe.from_dict(preset), date="2026-12-06")
+    assert "berechnet: erste Hauptkomponente je Domäne (quadrierte Ladungen) (n = 45, 2026-12-06)" in \
+        methods_annex_html(weighted)

@@ -173,7 +173,7 @@ def _check_reference_values(recipe, values, rule_ok, ref):
             ids=", ".join(ind.id for ind in recipe.indicators)))
 
 
-def member_matrix(recipe, spec, normalised, scores):
+def member_matrix(recipe, spec, normalised: dict, scores: dict) -> np.ndarray:
     """(n x members) values aggregated by ``spec``: the normalised indicators (oriented, higher = worse) and
     the scores of its sub-indices, all turned round when the index says higher_means "better". A sub-index
     oriented the other way (it is then re-standardised, Recipe validation) enters with its score negated."""

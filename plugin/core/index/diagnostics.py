@@ -62,7 +62,7 @@ def cronbach_alpha(matrix):
     return float(k / (k - 1) * (1 - item_var / total_var)) if total_var > 0 else np.nan
 
 
-def standardised_alpha(matrix):
+def standardised_alpha(matrix: np.ndarray) -> float:
     """Standardised Cronbach's alpha k r / (1 + (k - 1) r) of the columns of ``matrix`` (rows = districts),
     r = mean Pearson correlation of the k(k-1)/2 item pairs; NaN for fewer than two items or a constant item."""
     k = matrix.shape[1]

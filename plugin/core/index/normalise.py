@@ -6,6 +6,8 @@ are weighted by population (frequency weights: the sample SD divides by sum(w) -
 the reference minimum/maximum to ``range``; rank gives the mid-rank percentile (0-100) of a value
 within the reference distribution; distance is x minus a reference value (or its % of it).
 """
+from typing import Optional
+
 import numpy as np
 
 from ..errors import ComputationError
@@ -56,7 +58,8 @@ def _rescued_sd(sd, dev, w, denom):
     return float(scale * np.sqrt(total / denom))
 
 
-def spread_problem(x, ref, weights=None, ddof=0):
+def spread_problem(x: np.ndarray, ref: np.ndarray, weights: Optional[np.ndarray] = None,
+                   ddof: int = 0) -> Optional[str]:
     """A sentence saying why the reference SD of ``x`` is 0 or undefined; None when it is a constant column."""
     use = ref & ~np.isnan(x)
     vals = x[use]
@@ -76,7 +79,7 @@ def spread_problem(x, ref, weights=None, ddof=0):
     return None
 
 
-def check_spread(sd, n, what, problem=None):
+def check_spread(sd: float, n: int, what: str, problem: Optional[str] = None) -> None:
     """Raise ComputationError when a reference SD is zero, undefined or there are no values; ``problem``
     (from ``spread_problem``) names the cause when the column is not simply constant."""
     if n == 0:

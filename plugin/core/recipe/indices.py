@@ -103,11 +103,11 @@ class IndexSpec:
     weights_from: Optional[dict] = None
 
     @property
-    def members(self):
+    def members(self) -> list:
         """Indicator ids, then sub-index ids: the columns aggregated at this level."""
         return list(self.indicators) + list(self.sub_indices)
 
-    def member_weights(self, indicators_by_id):
+    def member_weights(self, indicators_by_id: dict) -> list:
         """Weights aligned with ``members`` (``weights`` entry, else the indicator's weight, else 1)."""
         return [float(self.weights[m]) if m in self.weights else
                 (indicators_by_id[m].weight if m in indicators_by_id and m in self.indicators else 1.0)
@@ -205,7 +205,7 @@ def _weights_from(raw, where):
     return out
 
 
-def check_hierarchy(indices):
+def check_hierarchy(indices: list) -> list:
     """Raise RecipeError when a sub-index is unknown, the index itself, part of a cycle, or oriented against
     its parent without being re-standardised; return the indices in computing order (sub-indices first,
     otherwise the order of the recipe)."""

@@ -184,11 +184,11 @@ class Recipe:
                 return None
         return Recipe.from_dict(data, self.source_path)
 
-    def computing_order(self):
+    def computing_order(self) -> list:
         """The indices with every sub-index before the indices built from it (else in recipe order)."""
         return check_hierarchy(self.indices)
 
-    def indicators_of(self, index_id):
+    def indicators_of(self, index_id: str) -> list:
         """Ids of all indicators that enter an index, through its sub-indices at any depth."""
         spec = self.index(index_id)
         out = list(spec.indicators)

@@ -48,7 +48,8 @@ def _listing(ids):
     return ", ".join(str(i) for i in ids[:MAX_LISTED]) + (" …" if len(ids) > MAX_LISTED else "")
 
 
-def check_rates(events, population, ids=None, events_name="events", population_name="population") -> RateInput:
+def check_rates(events, population, ids=None, events_name: str = "events",
+                population_name: str = "population") -> RateInput:
     """Validate events e and populations b (arrays, NaN = missing) and say which districts can be used.
 
     Negative counts, or more districts without a usable value than with one, raise ComputationError naming the
@@ -80,7 +81,7 @@ def check_rates(events, population, ids=None, events_name="events", population_n
                      missing=[i for i, m in zip(ids, missing) if m])
 
 
-def global_eb(events, population):
+def global_eb(events: np.ndarray, population: np.ndarray) -> tuple:
     """Global Empirical Bayes rates (see the module docstring). Returns (smoothed, reference rate m, variance v,
     shrinkage weight v / (v + m / b_i)); all districts must have b > 0 (``check_rates``)."""
     e = np.asarray(events, dtype=float)
@@ -99,7 +100,7 @@ def _shrinkage(v, m, b):
         return np.where(den > 0, v / np.where(den > 0, den, 1.0), 0.0)
 
 
-def spatial_eb(events, population, weights: SpatialWeights):
+def spatial_eb(events: np.ndarray, population: np.ndarray, weights: SpatialWeights) -> tuple:
     """Spatial (local) Empirical Bayes rates with the neighbourhood of each district (its binary neighbours and
     itself) as reference. Returns (smoothed, local reference rate m_i, local variance v_i, shrinkage weight).
     ``weights`` is used as binary; an island is smoothed towards its own rate (it is its own neighbourhood)."""
@@ -119,7 +120,7 @@ def spatial_eb(events, population, weights: SpatialWeights):
     return m + (rate - m) * weight, m, v, weight
 
 
-def assuncao_reis_z(events, population):
+def assuncao_reis_z(events: np.ndarray, population: np.ndarray) -> np.ndarray:
     """Rates standardised with their EB mean and variance (Assunção & Reis 1999; esda.smoothing.assuncao_rate):
     z_i = (r_i - m) / sqrt(v_i), v_i = a + m / b_i with a = sum b (r - m)^2 / sum b - m / mean(b), and
     v_i = m / b_i where a + m / b_i < 0."""
@@ -133,8 +134,8 @@ def assuncao_reis_z(events, population):
     return (rate - m) / np.sqrt(v)
 
 
-def eb_moran(events, population, weights: SpatialWeights, row_standardise=True, permutations=PERMUTATIONS,
-             seed=DEFAULT_SEED, progress=None, is_canceled=None):
+def eb_moran(events: np.ndarray, population: np.ndarray, weights: SpatialWeights, row_standardise: bool = True,
+             permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED, progress=None, is_canceled=None) -> dict:
     """EB-adjusted Moran's I: global Moran's I (autocorrelation.moran_global, same inference and random stream)
     of the Assunção-Reis standardised rates; equals esda.Moran_Rate(e, b, w, adjusted=True)."""
     z = assuncao_reis_z(events, population)
@@ -145,7 +146,7 @@ def eb_moran(events, population, weights: SpatialWeights, row_standardise=True, 
     return moran_global(z, w, permutations, seed, progress, is_canceled)
 
 
-def smooth(rates: RateInput, weights: SpatialWeights, method="global"):
+def smooth(rates: RateInput, weights: SpatialWeights, method: str = "global") -> dict:
     """Smoothed rates of every district (NaN where ``rates.use`` is false) and the shrinkage weights.
 
     ``method``: "global" or "spatial". The districts left out (no population, missing values) neither get a
@@ -169,7 +170,7 @@ def smooth(rates: RateInput, weights: SpatialWeights, method="global"):
     return out
 
 
-def excluded_text(rates: RateInput):
+def excluded_text(rates: RateInput) -> str:
     """Sentences naming the districts left out of the smoothing ("" when none)."""
     parts = []
     if rates.no_population:
