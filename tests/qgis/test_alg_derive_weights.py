@@ -5,8 +5,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from sozialmonitor.plugin.core.recipe.load import Recipe
+from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "tests" / "fixtures" / "kreise" / "niedersachsen_kreise_inkar_2021.csv"
@@ -26,9 +27,6 @@ def test_pca_weights_over_all_indicators_reach_the_saved_recipe(run, tmp_path):
     assert saved.weights_from["date"] and saved.weights_from["data"]
     # the oracle: sklearn's first component of the oriented z-values of the five indicators
     computed = run("compute_index", {"INPUT": str(TABLE), "RECIPE": str(PRESET), "OUTPUT": str(tmp_path / "i.gpkg")})
-    from qgis.core import QgsVectorLayer
-    from sozialmonitor.plugin.gis.io.layer_frame import layer_to_dataframe
-
     ids = ["alq", "besch", "ohne_abschl", "einkommen", "schuldner"]
     z = layer_to_dataframe(QgsVectorLayer(computed["OUTPUT"], "i", "ogr"), ["z_" + i for i in ids]).to_numpy(float)
     first = PCA().fit(z).components_[0]
@@ -42,3 +40,26 @@ def test_writing_over_the_input_recipe_is_refused(run, tmp_path):
     with pytest.raises(QgsProcessingException):
         run("derive_weights", {"INPUT": str(TABLE), "RECIPE": str(recipe), "OUTPUT_RECIPE": str(recipe)})
     assert recipe.read_bytes() == before
+
+
+def test_an_indicator_loading_against_its_domain_is_named(run, tmp_path):
+    import json
+
+    from qgis.core import QgsProcessingFeedback
+
+    data = json.loads(PRESET.read_text("utf-8"))
+    besch = next(i for i in data["indicators"] if i["id"] == "besch")
+    besch["direction"] = "higher_is_worse"  # wrong: a high employment rate is good
+    recipe = tmp_path / "wrong.json"
+    recipe.write_text(json.dumps(data), "utf-8")
+
+    class Warnings(QgsProcessingFeedback):
+        texts = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.texts.append(text)
+
+    feedback = Warnings()
+    run("derive_weights", {"INPUT": str(TABLE), "RECIPE": str(recipe), "OUTPUT_RECIPE": str(tmp_path / "o.json")},
+        feedback)
+    assert any("load against" in t and "(erwerb, -" in t for t in feedback.texts)

@@ -80,6 +80,12 @@ class DeriveWeightsAlgorithm(SozialmonitorAlgorithm):
         for row in report.itertuples():
             feedback.pushInfo(tr("{index} / {domain}: {ind} weight {old:g} -> {new:.4g}").format(
                 index=row.index, domain=row.domain, ind=row.indicator, old=row.old_weight, new=row.new_weight))
+        against = report[report["loading"] < 0]
+        if len(against):
+            feedback.pushWarning(tr("On the first principal component {inds} load against the other indicators of "
+                                    "their domain; a squared loading still counts them in their recipe direction. "
+                                    "Check their 'direction'.").format(
+                inds=", ".join(f"{r.indicator} ({r.domain}, {r.loading:.2f})" for r in against.itertuples())))
         n = next(iter(new.indices)).weights_from["n"]
         new.source_path = str(Path(out_path))
         new.save(out_path)
