@@ -177,3 +177,17 @@ def test_alpha_is_standardised_alpha_for_any_normalisation_and_labelled():
     assert abs(cronbach_alpha(minmax) - shown) > 0.01  # what was shown before: raw alpha of min-max values
     long = to_long_table(diag)
     assert long.loc[long["section"] == "cronbach_alpha", "column"].tolist() == ["standardised_alpha"]
+
+
+def test_reference_sd_survives_overflow_and_underflow_of_the_squares():
+    from sozialmonitor.plugin.core.index.normalise import reference_stats
+
+    ref = np.ones(3, dtype=bool)
+    for scale in (1e200, 1e-200):
+        x = np.array([1.0, -1.0, 0.0]) * scale
+        _mean, sd, n = reference_stats(x, ref)
+        assert sd == pytest.approx(np.sqrt(2 / 3) * scale, rel=1e-14) and n == 3
+        _mean, sd, _n = reference_stats(x, ref, weights=np.array([2.0, 1.0, 1.0]), ddof=1)
+        mean = 0.25 * scale
+        expected = np.sqrt((2 * (0.75) ** 2 + 1.25 ** 2 + 0.25 ** 2) / 3) * scale
+        assert _mean == pytest.approx(mean, rel=1e-14) and sd == pytest.approx(expected, rel=1e-14)
