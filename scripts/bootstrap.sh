@@ -27,7 +27,7 @@ apt_update() { [ $apt_updated = 1 ] || { apt-get -o DPkg::Lock::Timeout=600 upda
 
 DEB_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-shapely python3-openpyxl python3-odf
   python3-venv poppler-utils xvfb xauth pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis"
-ORACLE_DEBS="python3-esda python3-libpysal python3-sklearn"
+ORACLE_DEBS="python3-esda python3-libpysal python3-sklearn python3-mapclassify"
 
 # An install that was killed half-way (e.g. a CI run stopped during the first bootstrap of a test root)
 # leaves packages unpacked but not configured: finish it first, or apt-get refuses to do anything.

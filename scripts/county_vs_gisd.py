@@ -2,7 +2,9 @@
 
 Prints markdown for the README: Spearman rank correlation of our deprivation score with the GISD score
 (federal and Land normalisation), and a cross-table of quintiles (ours vs GISD quintiles formed within
-the 45 Kreise of Niedersachsen with the same rule), plus the federal GISD quintile (gisd_5) counts.
+the 45 Kreise of Niedersachsen with the same rule), plus the federal GISD quintile (gisd_5) counts; then the
+Spearman rho before and after data-driven weights (plugin/core/index/data_weights.py: PCA first component per
+domain as in the GISD, and equal weights within a domain; domains = the preset's groups, or all five indicators).
 
 Run:  .venv/bin/python scripts/county_vs_gisd.py
 Reads tests/fixtures/kreise/ (built from the shared data by tests/fixtures/kreise/make_fixture.py).
@@ -18,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import conftest  # noqa: E402,F401  registers the package alias 'sozialmonitor'
 from sozialmonitor.plugin.core.index.classify import assign_classes, compute_breaks  # noqa: E402
 from sozialmonitor.plugin.core.index.compute import compute_index  # noqa: E402
+from sozialmonitor.plugin.core.index.data_weights import derive_weights  # noqa: E402
 from sozialmonitor.plugin.core.recipe.load import Recipe  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "kreise"
@@ -27,10 +30,34 @@ def spearman(a, b):
     return float(np.corrcoef(pd.Series(a).rank(), pd.Series(b).rank())[0, 1])
 
 
-def comparison():
+def _inputs():
     table = pd.read_csv(FIXTURES / "niedersachsen_kreise_inkar_2021.csv", dtype={"kreis_id": str})
     gisd = pd.read_csv(FIXTURES / "gisd_2021_niedersachsen.csv", dtype={"kreis_id": str})
     recipe = Recipe.from_file(ROOT / "resources" / "recipes" / "niedersachsen_kreise_inkar.json")
+    return table, gisd, recipe
+
+
+def weights_before_after():
+    """[(variant, weights, Spearman rho vs GISD federal)] for the preset and its data-driven re-weightings."""
+    table, gisd, recipe = _inputs()
+
+    def rho(r):
+        score = table[["kreis_id"]].join(compute_index(table, r).table)
+        merged = score.merge(gisd, on="kreis_id", validate="1:1")
+        return spearman(merged["deprivation_score"], merged["gisd_score_bund"])
+
+    ids = [i.id for i in recipe.indicators]
+    rows = [("preset (domains 1/3 each, 1/2 within)", [i.weight for i in recipe.indicators], rho(recipe))]
+    for method in ("pca_first_component", "equal_within_domain"):
+        for by_group, domains in ((True, "per domain"), (False, "all five as one domain")):
+            new, _report = derive_weights(table, recipe, method, by_group, data="INKAR 2021")
+            weights = new.index("deprivation").weights
+            rows.append((f"{method}, {domains}", [weights[i] for i in ids], rho(new)))
+    return ids, rows
+
+
+def comparison():
+    table, gisd, recipe = _inputs()
     result = compute_index(table, recipe)
     merged = table[["kreis_id", "kreis_name"]].join(result.table).merge(gisd[["kreis_id", "gisd_score_bund",
                                                                               "gisd_5_bund", "gisd_score_land"]],
@@ -63,6 +90,14 @@ def main():
         print("{} {}: ours {:.2f} (quintile {}), GISD {:.5f} (NI quintile {}, federal quintile {})".format(
             key, r["kreis_name"], r["deprivation_score"], r["deprivation_class_no"], r["gisd_score_bund"],
             r["gisd_q_ni"], r["gisd_5_bund"]))
+
+
+    print()
+    ids, rows = weights_before_after()
+    print("| weights | " + " | ".join(ids) + " | Spearman ρ vs GISD |")
+    print("|---|" + "---|" * (len(ids) + 1))
+    for name, weights, rho in rows:
+        print(f"| {name} | " + " | ".join(f"{w:.3f}" for w in weights) + f" | {rho:.3f} |")
 
 
 if __name__ == "__main__":

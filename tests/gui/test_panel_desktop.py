@@ -109,7 +109,7 @@ def test_german_summary_shows_every_row_labels_and_decimal_commas(german_dock, d
     wait_idle(dock)
     assert dock.status_label.text() == "Fertig."
     settle()
-    assert dock.compute.alpha_label.text() == "Cronbachs Alpha: Status-Index 0,98; Dynamik-Index 0,84"
+    assert dock.compute.alpha_label.text() == "Standardisiertes Cronbachs Alpha: Status-Index 0,98; Dynamik-Index 0,84"
     diagnostics = dock.compute.diagnostics
     headers = [diagnostics.horizontalHeaderItem(c).text() for c in range(diagnostics.columnCount())]
     assert "Klassenwechsel ohne ihn (Status-Index)" in headers and "Klassenwechsel ohne ihn (Dynamik-Index)" in headers

@@ -77,7 +77,7 @@ def test_whole_flow(dock, districts_layer, tmp_path, monkeypatch):
     assert "436 of 447 districts evaluated" in dock.compute.result_label.text()
     assert sum(dock.compute.histogram.counts) == 436
     assert dock.compute.diagnostics.rowCount() == 6  # one row per indicator
-    assert dock.compute.alpha_label.text() == "Cronbach's alpha: Status-Index 0.98; Dynamik-Index 0.84"
+    assert dock.compute.alpha_label.text() == "Standardised Cronbach's alpha: Status-Index 0.98; Dynamik-Index 0.84"
 
     layers = [layer for layer in QgsProject.instance().mapLayers().values() if layer.name().startswith("Sozialmonitor")]
     assert len(layers) == 1

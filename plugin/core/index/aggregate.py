@@ -3,7 +3,7 @@
 ``matrix`` is an (n districts x k indicators) float array; a district with any NaN gets NaN.
 sum = sum(w_i * v_i) (MSS: Statussumme, all w = 1); mean = unweighted mean; weighted_mean =
 sum(w_i v_i) / sum(w_i); geometric_mean = exp(sum(w_i ln v_i) / sum(w_i)), defined for v > 0 only
-(use min-max normalisation with a range such as [1, 100]).
+(use min-max normalisation with a range such as [1, 100]); indicators of weight 0 are left out.
 """
 import numpy as np
 
@@ -21,6 +21,9 @@ def aggregate(matrix, weights, method, what="index"):
     if method == "weighted_mean":
         return (matrix @ w) / w.sum()
     if method == "geometric_mean":
+        # an indicator of weight 0 does not enter the product, so its values need not be positive
+        used = w > 0
+        matrix, w = matrix[:, used], w[used]
         bad = ~np.isnan(matrix) & (matrix <= 0)
         if bad.any():
             raise ComputationError(tr("{what}: the geometric mean needs normalised values above 0, but {n} are not. "

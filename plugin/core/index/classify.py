@@ -25,6 +25,12 @@ def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value",
     """
     vals = np.asarray(values, dtype="float64")
     vals = vals[~np.isnan(vals)]
+    infinite = np.isinf(vals)
+    if infinite.any():
+        raise ComputationError(tr("{n} of the values to classify are infinite ({signs}); class breaks would be "
+                                  "meaningless. Check the field for a division by zero or an overflow and set such "
+                                  "values to NULL.").format(
+            n=int(infinite.sum()), signs=", ".join(sorted({"+inf" if v > 0 else "-inf" for v in vals[infinite]}))))
     if method in ("fixed", "manual"):
         b = np.asarray(breaks, dtype="float64")
         if units == "sd":
@@ -85,8 +91,11 @@ def jenks_breaks(values, n, max_sample=1500):
     if uniq.size <= n:
         return uniq[:-1]
     m = x.size
-    cs = np.concatenate([[0.0], np.cumsum(x)])
-    cs2 = np.concatenate([[0.0], np.cumsum(x * x)])
+    # the sums of squares are taken of centred values: with a large common offset (e.g. 1e9 + small
+    # differences) the raw sum of x^2 minus (sum x)^2 / n loses every significant digit
+    c = x - x[m // 2]
+    cs = np.concatenate([[0.0], np.cumsum(c)])
+    cs2 = np.concatenate([[0.0], np.cumsum(c * c)])
     starts = np.arange(m + 1)[:, None]  # i: first index of the last class
     ends = np.arange(m + 1)[None, :]    # j: one past its last index
     count = ends - starts

@@ -21,7 +21,7 @@ from ..i18n import tr
 from .aggregate import aggregate
 from .classify import assign_classes, compute_breaks
 from .missing_and_outliers import apply_missing_codes, impute, numeric_column, transform, winsorise
-from .normalise import check_spread, flip, normalise, reference_stats
+from .normalise import check_spread, flip, normalise, reference_stats, spread_problem
 from .output_fields import output_field_specs
 
 MAX_LISTED = 10  # keys named in one message; the rest are counted
@@ -150,7 +150,8 @@ def _treat(df, recipe, keys, messages, reasons, rule_ok):
     for ind in recipe.indicators:
         x = values[ind.id].to_numpy()
         rule = ind.winsorise or t.winsorise
-        x, clipped = winsorise(x, rule, ref, recipe.normalisation.ddof)
+        x, clipped = winsorise(x, rule, ref, recipe.normalisation.ddof,
+                               tr("Indicator '{id}'").format(id=ind.id))
         stats[ind.id]["n_winsorised"] = clipped
         x = transform(x, ind.transform or t.transform, ind.id, keys)
         values[ind.id] = x
@@ -170,6 +171,44 @@ def _check_reference_values(recipe, values, rule_ok, ref):
         raise ComputationError(tr("No district has values for all indicators ({ids}), so there is no reference "
                                   "set. Check the missing values, or choose an imputation in the recipe.").format(
             ids=", ".join(ind.id for ind in recipe.indicators)))
+
+
+def member_matrix(recipe, spec, normalised: dict, scores: dict) -> np.ndarray:
+    """(n x members) values aggregated by ``spec``: the normalised indicators (oriented, higher = worse) and
+    the scores of its sub-indices, all turned round when the index says higher_means "better". A sub-index
+    oriented the other way (it is then re-standardised, Recipe validation) enters with its score negated."""
+    norm = recipe.normalisation
+    columns = [normalised[i] for i in spec.indicators]
+    if spec.higher_means == "better":
+        columns = [flip(c, norm) for c in columns]
+    for sub in spec.sub_indices:
+        child = recipe.index(sub)
+        columns.append(scores[sub] if child.higher_means == spec.higher_means else -scores[sub])
+    return np.column_stack(columns)
+
+
+def _report_weightless(population, ref, keys, pop_field, messages):
+    """Population weighting: name the reference districts whose population is missing or 0. They stay in the
+    reference set (they are counted in n and classified) but have weight 0 in the weighted mean and SD; a
+    negative population is an error."""
+    negative = ref & (population < 0)
+    if negative.any():
+        pos = int(np.flatnonzero(negative)[0])
+        where = tr("key {key}").format(key=keys.iloc[pos]) if keys is not None else tr("row {row}").format(
+            row=pos + 1)
+        raise ComputationError(tr("Population field '{field}' has the negative value {value:g} ({where}); {n} such "
+                                  "values. Weights must be 0 or more: fix the table.").format(
+            field=pop_field, value=population[pos], where=where, n=int(negative.sum())))
+    weightless = ref & ~(population > 0)
+    if not weightless.any():
+        return
+    positions = np.flatnonzero(weightless)
+    names = [str(keys.iloc[i]) if keys is not None else tr("row {row}").format(row=i + 1)
+             for i in positions[:MAX_LISTED]]
+    messages.append(tr("{n} reference district(s) have no population (missing or 0) in field '{field}': {keys}{more}. "
+                       "They stay in the reference set and are scored, but weigh 0 in the population-weighted mean "
+                       "and SD. Fill in the population, or exclude them (reference.min_population).").format(
+        n=len(positions), field=pop_field, keys=", ".join(names), more=" …" if len(positions) > MAX_LISTED else ""))
 
 
 def _classify(spec, score, ref, evaluated, summary, ddof):
@@ -209,6 +248,7 @@ def compute_index(df, recipe):
     if norm.weighted:
         pop_field = recipe.metadata.population_field
         weights = numeric_column(df[pop_field], pop_field, keys)
+        _report_weightless(weights, ref, keys, pop_field, messages)
         weights = np.where(np.isnan(weights), 0.0, weights)
 
     out = {}
@@ -228,22 +268,25 @@ def compute_index(df, recipe):
                "n_imputed_districts": int(imputed.any(axis=1).sum()), "indicators": ind_stats, "indices": {},
                "typologies": {}}
     classes = {}
-    for spec in recipe.indices:
+    scores = {}
+    summary["indices"] = {spec.id: {} for spec in recipe.indices}
+    by_id = {ind.id: ind for ind in recipe.indicators}
+    for spec in recipe.computing_order():
         what = tr("Index '{id}'").format(id=spec.id)
-        inds = [recipe.indicator(i) for i in spec.indicators]
-        matrix = np.column_stack([normalised[i.id] for i in inds])
-        if spec.higher_means == "better":
-            matrix = flip(matrix, norm)
-        agg = aggregate(matrix, [i.weight for i in inds], spec.aggregation, what)
-        idx_summary = {}
+        matrix = member_matrix(recipe, spec, normalised, scores)
+        agg = aggregate(matrix, spec.member_weights(by_id), spec.aggregation, what)
+        idx_summary = summary["indices"][spec.id]
         if spec.restandardise:
-            mean, sd, count = reference_stats(agg, ref, weights if norm.weighted else None, norm.ddof)
-            check_spread(sd, count, what)
+            agg_weights = weights if norm.weighted else None
+            mean, sd, count = reference_stats(agg, ref, agg_weights, norm.ddof)
+            if not np.isfinite(sd) or sd == 0:
+                check_spread(sd, count, what, spread_problem(agg, ref, agg_weights, norm.ddof))
             score = (agg - mean) / sd
             idx_summary.update(agg_mean=mean, agg_sd=sd)
         else:
             score = agg
         score = np.where(evaluated, score, np.nan)
+        scores[spec.id] = score
         out[spec.id + "_agg"] = np.where(evaluated, agg, np.nan)
         out[spec.id + "_score"] = score
         if spec.classification is not None:
@@ -252,7 +295,6 @@ def compute_index(df, recipe):
             out[spec.id + "_class_no"] = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
             out[spec.id + "_class_no"][cls < 0] = pd.NA
             classes[spec.id] = cls
-        summary["indices"][spec.id] = idx_summary
 
     for typ in recipe.typologies:
         rows, cols = recipe.index(typ.rows).classification, recipe.index(typ.columns).classification

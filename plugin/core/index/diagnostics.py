@@ -4,7 +4,9 @@ All statistics use the reference districts of the index computation:
 - indicator statistics after treatment (before normalisation): n, missing (over all districts, after
   missing-value codes), mean, SD (the recipe's SD kind), min, max, skew (Fisher-Pearson g1, population);
 - Pearson correlation matrix of the treated indicators;
-- Cronbach's alpha per index on the oriented normalised values: k/(k-1) * (1 - sum var_i / var(sum));
+- standardised Cronbach's alpha per index from the mean inter-item correlation r of the oriented values:
+  k r / (1 + (k - 1) r) (equal to raw alpha of z-scored items, whatever the recipe's normalisation; shown and
+  written as "standardised alpha", since raw alpha of min-max or rank values would differ);
 - PCA per index on the correlation matrix: explained variance share and loadings (eigenvector *
   sqrt(eigenvalue)), signs chosen so that the loadings of each component sum to a positive value;
 - drop-one sensitivity: how many evaluated districts change class when each indicator is dropped.
@@ -16,7 +18,7 @@ import pandas as pd
 
 from ..i18n import tr
 from ..outputs import atomic
-from .compute import compute_index
+from .compute import compute_index, member_matrix
 
 COLUMNS = ["section", "index", "row", "column", "value"]
 
@@ -60,6 +62,18 @@ def cronbach_alpha(matrix):
     return float(k / (k - 1) * (1 - item_var / total_var)) if total_var > 0 else np.nan
 
 
+def standardised_alpha(matrix: np.ndarray) -> float:
+    """Standardised Cronbach's alpha k r / (1 + (k - 1) r) of the columns of ``matrix`` (rows = districts),
+    r = mean Pearson correlation of the k(k-1)/2 item pairs; NaN for fewer than two items or a constant item."""
+    k = matrix.shape[1]
+    if k < 2 or matrix.shape[0] < 2:
+        return np.nan
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = np.corrcoef(matrix, rowvar=False)
+    r = float(corr[np.triu_indices(k, 1)].mean())
+    return float(k * r / (1 + (k - 1) * r)) if np.isfinite(r) else np.nan
+
+
 def pca(matrix):
     """(explained variance shares, loadings DataFrame) of the correlation matrix of ``matrix`` columns."""
     corr = np.corrcoef(matrix, rowvar=False)
@@ -78,7 +92,7 @@ def drop_one_changes(df, recipe, result):
     for ind in recipe.indicators:
         smaller = recipe.without_indicator(ind.id)
         for spec in recipe.indices:
-            if ind.id not in spec.indicators or spec.classification is None:
+            if ind.id not in recipe.indicators_of(spec.id) or spec.classification is None:
                 continue
             if smaller is None:
                 rows.append({"indicator": ind.id, "index": spec.id, "changed": np.nan, "share": np.nan,
@@ -101,15 +115,18 @@ def compute_diagnostics(df, recipe, result=None, drop_one=True):
         result = compute_index(df, recipe)
     ref = result.reference.to_numpy()
     alpha_rows, var_rows, load_rows = [], [], []
+    normalised = {c: result.normalised[c].to_numpy() for c in result.normalised.columns}
+    scores = {spec.id: result.table[spec.id + "_score"].to_numpy(dtype=float) for spec in recipe.indices}
     for spec in recipe.indices:
-        matrix = result.normalised.loc[ref, spec.indicators].to_numpy()
-        alpha_rows.append({"index": spec.id, "items": len(spec.indicators), "alpha": cronbach_alpha(matrix)})
-        if len(spec.indicators) >= 2:
+        # the items of an index are its members: indicators and sub-index scores (oriented as aggregated)
+        matrix = member_matrix(recipe, spec, normalised, scores)[ref]
+        alpha_rows.append({"index": spec.id, "items": len(spec.members), "alpha": standardised_alpha(matrix)})
+        if len(spec.members) >= 2:
             shares, loadings = pca(matrix)
             for c, share in enumerate(shares):
                 var_rows.append({"index": spec.id, "component": f"PC{c + 1}", "explained": float(share),
                                  "cumulative": float(shares[: c + 1].sum())})
-                for i, ind_id in enumerate(spec.indicators):
+                for i, ind_id in enumerate(spec.members):
                     load_rows.append({"index": spec.id, "indicator": ind_id, "component": f"PC{c + 1}",
                                       "loading": float(loadings[i, c])})
     return {
@@ -134,7 +151,7 @@ def to_long_table(diag):
         for b in corr.columns:
             parts.append(("correlation", "", a, b, corr.loc[a, b]))
     for _i, row in diag["alpha"].iterrows():
-        parts.append(("cronbach_alpha", row["index"], "", "alpha", row["alpha"]))
+        parts.append(("cronbach_alpha", row["index"], "", "standardised_alpha", row["alpha"]))
     for _i, row in diag["pca_variance"].iterrows():
         parts.append(("pca_variance", row["index"], row["component"], "explained", row["explained"]))
         parts.append(("pca_variance", row["index"], row["component"], "cumulative", row["cumulative"]))

@@ -111,14 +111,28 @@ def impute(x, method, ref, groups=None):
     return out, missing & ~np.isnan(out)
 
 
-def winsorise(x, rule, ref, ddof=0):
-    """Clip ``x`` at mean +- k SD or at percentiles of the reference districts. Returns (array, n clipped)."""
+#: MAD * MAD_TO_SD estimates the SD of normally distributed values (1 / Phi^-1(3/4))
+MAD_TO_SD = 1.482602218505602
+
+
+def winsorise(x, rule, ref, ddof=0, what=""):
+    """Clip ``x`` at mean +- k SD, at median +- k * 1.4826 * MAD (median absolute deviation) or at percentiles
+    of the reference districts. Returns (array, n clipped). ``what`` names the indicator in messages."""
     if rule is None:
         return x, 0
     vals = x[ref & ~np.isnan(x)]
     if len(vals) == 0:
         return x, 0
-    if rule.method == "sd":
+    if rule.method == "mad":
+        centre = float(np.median(vals))
+        mad = float(np.median(np.abs(vals - centre)))
+        if mad == 0:
+            raise ComputationError(tr("{what}: winsorising by median +- k MAD is impossible because at least half of "
+                                      "the reference values equal the median {m:g} (MAD = 0): every other value "
+                                      "would be clipped. Use the 'sd' or 'percentile' rule.").format(
+                what=what or tr("Indicator"), m=centre))
+        low, high = centre - rule.k * MAD_TO_SD * mad, centre + rule.k * MAD_TO_SD * mad
+    elif rule.method == "sd":
         centre, spread = np.mean(vals), np.std(vals, ddof=ddof if len(vals) > ddof else 0)
         low, high = centre - rule.k * spread, centre + rule.k * spread
     else:

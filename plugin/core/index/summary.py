@@ -75,7 +75,7 @@ def diagnostics_table(long_table: pd.DataFrame, labels: Optional[dict] = None) -
 
 
 def cronbach_alphas(long_table: pd.DataFrame, labels: dict) -> dict:
-    """{index label: Cronbach's alpha} in the order of the diagnostics table."""
+    """{index label: standardised Cronbach's alpha} in the order of the diagnostics table."""
     rows = long_table[long_table["section"] == "cronbach_alpha"]
     return {labels.get(str(index_id), str(index_id)): float(value)
             for index_id, value in zip(rows["index"], rows["value"])}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..i18n import tr
-from .model import AGGREGATIONS, CLASS_METHODS, ID_PATTERN, MAX_CLASSES, _err, _Reader
+from .model import AGGREGATIONS, CLASS_METHODS, ID_PATTERN, MAX_CLASSES, MAX_WEIGHT, _err, _Reader, _short
 
 
 @dataclass
@@ -79,9 +79,16 @@ class Classification:
         return d
 
 
+WEIGHT_METHODS = ("pca_first_component", "equal_within_domain")
+
+
 @dataclass
 class IndexSpec:
-    """One composite index: aggregation of the normalised indicators of a group (or an explicit list)."""
+    """One composite index: aggregation of normalised indicators (of a group or an explicit list) and/or of
+    the scores of other indices of the recipe (``sub_indices``: domains such as work, income, education; any
+    depth). ``weights`` gives the weight of a member at this level (indicator or sub-index id); an indicator
+    without an entry weighs its own ``weight``, a sub-index 1. ``weights_from`` records how computed weights
+    were derived (method, data, date, n) so a rerun is reproducible."""
 
     id: str
     label: str = ""
@@ -91,6 +98,20 @@ class IndexSpec:
     restandardise: bool = False
     higher_means: str = "worse"
     classification: Optional[Classification] = None
+    sub_indices: list[str] = field(default_factory=list)
+    weights: dict = field(default_factory=dict)
+    weights_from: Optional[dict] = None
+
+    @property
+    def members(self) -> list:
+        """Indicator ids, then sub-index ids: the columns aggregated at this level."""
+        return list(self.indicators) + list(self.sub_indices)
+
+    def member_weights(self, indicators_by_id: dict) -> list:
+        """Weights aligned with ``members`` (``weights`` entry, else the indicator's weight, else 1)."""
+        return [float(self.weights[m]) if m in self.weights else
+                (indicators_by_id[m].weight if m in indicators_by_id and m in self.indicators else 1.0)
+                for m in self.members]
 
     @classmethod
     def from_dict(cls, d, where, all_indicators):
@@ -100,10 +121,14 @@ class IndexSpec:
         r.where = where
         group = r.get("group", None, str)
         listed = r.texts("indicators")
+        subs = r.texts("sub_indices")
+        raw_weights = r.get("weights", {}, dict)
+        weights_from = r.get("weights_from", None, dict)
         spec = cls(id=idx_id, label=r.get("label", idx_id, str), description=r.get("description", "", str),
                    aggregation=r.get("aggregation", "sum", str, AGGREGATIONS),
                    restandardise=r.get("restandardise", False, bool),
-                   higher_means=r.get("higher_means", "worse", str, ("worse", "better")))
+                   higher_means=r.get("higher_means", "worse", str, ("worse", "better")),
+                   sub_indices=subs)
         cdict = r.get("classification", None, dict)
         r.done()
         if not ID_PATTERN.match(spec.id):
@@ -115,13 +140,18 @@ class IndexSpec:
                 raise _err(where, tr("unknown indicator id(s) {ids}; known: {known}."),
                            ids=", ".join(unknown), known=", ".join(known))
             spec.indicators = listed
-        else:
+        elif not subs or group:
             group = group or spec.id
             spec.indicators = [i.id for i in all_indicators if i.group == group]
             if not spec.indicators:
                 raise _err(where, tr("no indicator has group '{g}'; list 'indicators' or set their 'group'."),
                            g=group)
-        weights = [known[i].weight for i in spec.indicators]
+        if len(set(spec.members)) != len(spec.members):
+            raise _err(where, tr("an indicator or sub-index is listed twice; list each member once."))
+        spec.weights = _member_weights(raw_weights, spec.members, where)
+        if weights_from is not None:
+            spec.weights_from = _weights_from(weights_from, where + ".weights_from")
+        weights = spec.member_weights(known)
         if sum(weights) <= 0:
             raise _err(where, tr("the weights of its indicators sum to zero; give at least one a weight > 0."))
         if spec.aggregation == "mean" and len(set(weights)) > 1:
@@ -134,11 +164,91 @@ class IndexSpec:
     def to_dict(self):
         d = {"id": self.id, "label": self.label, "indicators": self.indicators, "aggregation": self.aggregation,
              "restandardise": self.restandardise, "higher_means": self.higher_means}
+        if self.sub_indices:
+            d["sub_indices"] = self.sub_indices
+        if self.weights:
+            d["weights"] = dict(self.weights)
+        if self.weights_from is not None:
+            d["weights_from"] = dict(self.weights_from)
         if self.description:
             d["description"] = self.description
         if self.classification is not None:
             d["classification"] = self.classification.to_dict()
         return d
+
+
+def _member_weights(raw, members, where):
+    """``weights`` checked: keys are members of the index, values numbers between 0 and MAX_WEIGHT."""
+    out = {}
+    for key, value in raw.items():
+        if key not in members:
+            raise _err(where + ".weights", tr("'{key}' is neither an indicator nor a sub-index of this index "
+                                              "(members: {members})."), key=key, members=", ".join(members))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_WEIGHT:
+            raise _err(where + ".weights", tr("the weight of '{key}' must be a number from 0 to {m:g}, got "
+                                              "{value}."), key=key, m=MAX_WEIGHT, value=_short(value))
+        out[key] = float(value)
+    return out
+
+
+def _weights_from(raw, where):
+    """Provenance of computed weights: method (one of WEIGHT_METHODS), data, date (texts), n (count), and
+    optional numbers per member (loadings, explained share) kept as given."""
+    r = _Reader(raw, where)
+    out = {"method": r.get("method", None, str, WEIGHT_METHODS, required=True), "data": r.get("data", "", str),
+           "date": r.get("date", "", str), "n": r.get("n", 0, int)}
+    for key in ("loadings", "explained"):
+        value = r.get(key, None, dict)
+        if value is not None:
+            out[key] = value
+    r.done()
+    return out
+
+
+def check_hierarchy(indices: list) -> list:
+    """Raise RecipeError when a sub-index is unknown, the index itself, part of a cycle, or oriented against
+    its parent without being re-standardised; return the indices in computing order (sub-indices first,
+    otherwise the order of the recipe)."""
+    by_id = {spec.id: spec for spec in indices}
+    for n, spec in enumerate(indices):
+        where = f"indices[{n}] (id '{spec.id}')"
+        for sub in spec.sub_indices:
+            if sub not in by_id:
+                raise _err(where, tr("unknown sub-index '{sub}'; known indices: {known}."), sub=sub,
+                           known=", ".join(by_id))
+            if sub == spec.id:
+                raise _err(where, tr("the index lists itself as a sub-index."))
+            child = by_id[sub]
+            if child.higher_means != spec.higher_means and not child.restandardise:
+                raise _err(where, tr("sub-index '{sub}' has higher_means '{a}' but this index '{b}'; its score is "
+                                     "reversed, which needs \"restandardise\": true for '{sub}'."), sub=sub,
+                           a=child.higher_means, b=spec.higher_means)
+    order, state = [], {}
+    for spec in indices:
+        stack = [(spec.id, iter(spec.sub_indices))]
+        state[spec.id] = state.get(spec.id, 0) or 1
+        if state[spec.id] == 2:
+            continue
+        path = [spec.id]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                if state[node] != 2:
+                    state[node] = 2
+                    order.append(by_id[node])
+                continue
+            if state.get(child) == 1:
+                cycle = path[path.index(child):] + [child]
+                raise _err("indices", tr("the sub-indices form a cycle: {cycle}; an index cannot contain "
+                                         "itself."), cycle=" > ".join(cycle))
+            if state.get(child) != 2:
+                state[child] = 1
+                stack.append((child, iter(by_id[child].sub_indices)))
+                path.append(child)
+    return order
 
 
 @dataclass

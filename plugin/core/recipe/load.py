@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import RecipeError
 from ..i18n import tr
 from ..outputs.atomic import atomic_path
-from .indices import IndexSpec, Typology
+from .indices import IndexSpec, Typology, check_hierarchy
 from .model import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -78,6 +78,7 @@ class Recipe:
         if not indices:
             raise _err("indices", tr("the recipe defines no index."))
         _unique([i.id for i in indices], "indices", "index id")
+        check_hierarchy(indices)
         typologies = [Typology.from_dict(d, f"typologies[{i}]", indices)
                       for i, d in enumerate(r.get("typologies", [], list))]
         recipe = cls(metadata=Metadata.from_dict(r.get("metadata", {}, dict)), indicators=indicators,
@@ -178,9 +179,22 @@ class Recipe:
         data["indicators"] = [d for d in data["indicators"] if d["id"] != ind_id]
         for idx in data["indices"]:
             idx["indicators"] = [i for i in idx["indicators"] if i != ind_id]
-            if not idx["indicators"]:
+            idx.get("weights", {}).pop(ind_id, None)
+            if not idx["indicators"] and not idx.get("sub_indices"):
                 return None
         return Recipe.from_dict(data, self.source_path)
+
+    def computing_order(self) -> list:
+        """The indices with every sub-index before the indices built from it (else in recipe order)."""
+        return check_hierarchy(self.indices)
+
+    def indicators_of(self, index_id: str) -> list:
+        """Ids of all indicators that enter an index, through its sub-indices at any depth."""
+        spec = self.index(index_id)
+        out = list(spec.indicators)
+        for sub in spec.sub_indices:
+            out += [i for i in self.indicators_of(sub) if i not in out]
+        return out
 
     # ---- validation ---------------------------------------------------------------------
     def _check_consistency(self):

@@ -20,7 +20,7 @@ FORMAT_VERSION = 1
 
 DIRECTIONS = ("higher_is_worse", "higher_is_better")
 IMPUTE_METHODS = ("none", "mean", "median", "group_mean")
-WINSORISE_METHODS = ("sd", "percentile")
+WINSORISE_METHODS = ("sd", "percentile", "mad")
 TRANSFORMS = ("none", "log", "log1p")
 NORMALISATIONS = ("zscore", "minmax", "rank", "distance", "none")
 SD_KINDS = ("population", "sample")
@@ -205,7 +205,8 @@ class _Reader:
 
 @dataclass
 class Winsorise:
-    """Clip outliers: ``sd`` at mean +- k SD, ``percentile`` at the lower/upper percentiles (0-100).
+    """Clip outliers: ``sd`` at mean +- k SD, ``percentile`` at the lower/upper percentiles (0-100),
+    ``mad`` at median +- k * 1.4826 * MAD (the robust rule: one huge outlier moves neither bound).
 
     Bounds are computed over the reference districts.
     """
@@ -223,7 +224,7 @@ class Winsorise:
         w = cls(method=r.get("method", "sd", str, WINSORISE_METHODS), k=r.get("k", 3.0, float),
                 lower=r.get("lower", 1.0, float), upper=r.get("upper", 99.0, float))
         r.done()
-        if w.method == "sd" and w.k <= 0:
+        if w.method in ("sd", "mad") and w.k <= 0:
             raise _err(where, tr("'k' must be greater than 0, got {k}."), k=w.k)
         if w.method == "percentile" and not (0 <= w.lower < w.upper <= 100):
             raise _err(where, tr("percentiles must satisfy 0 <= lower < upper <= 100, got {lo} and {hi}."),
@@ -231,8 +232,8 @@ class Winsorise:
         return w
 
     def to_dict(self):
-        if self.method == "sd":
-            return {"method": "sd", "k": self.k}
+        if self.method in ("sd", "mad"):
+            return {"method": self.method, "k": self.k}
         return {"method": "percentile", "lower": self.lower, "upper": self.upper}
 
 

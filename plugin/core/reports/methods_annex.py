@@ -158,8 +158,13 @@ def methods_annex_html(recipe, title="Methodenanhang", source=None, data_date=No
     out.append(f"<li>Fehlende Werte: {escape(IMPUTE[t.impute])}</li>")
     if t.winsorise is not None:
         w = t.winsorise
-        text = (f"Ausreißer werden bei Mittelwert ± {_num(w.k)} SD begrenzt" if w.method == "sd"
-                else f"Ausreißer werden auf das {_num(w.lower)}. und {_num(w.upper)}. Perzentil begrenzt")
+        if w.method == "sd":
+            text = f"Ausreißer werden bei Mittelwert ± {_num(w.k)} SD begrenzt"
+        elif w.method == "mad":
+            text = (f"Ausreißer werden bei Median ± {_num(w.k)} · 1,4826 · MAD (mittlere absolute Abweichung vom "
+                    "Median) begrenzt")
+        else:
+            text = f"Ausreißer werden auf das {_num(w.lower)}. und {_num(w.upper)}. Perzentil begrenzt"
         out.append(f"<li>{escape(text)}</li>")
     if t.transform != "none":
         out.append(f"<li>Transformation: {escape(t.transform)}</li>")
@@ -184,8 +189,7 @@ def methods_annex_html(recipe, title="Methodenanhang", source=None, data_date=No
         cls = s.classification
         method = [AGGREGATION[s.aggregation] + (", erneut standardisiert" if s.restandardise else "") + ";",
                   _direction(s) + ";", "Klassen: " + (_method_text(cls) if cls else "keine")]
-        rows.append([s.label or s.id, ", ".join(_breakable(i) for i in s.indicators), method,
-                     class_ranges(cls) if cls else "–"])
+        rows.append([s.label or s.id, _members_text(recipe, s), method, class_ranges(cls) if cls else "–"])
     out.append(_table(["Index", "Indikatoren", "Berechnung", "Klassen nach Indexwert (vom niedrigsten zum höchsten)"],
                       rows, [18, 16, 32, 34], heading="Indizes und Klassen"))
     for typ in recipe.typologies:
@@ -194,6 +198,24 @@ def methods_annex_html(recipe, title="Methodenanhang", source=None, data_date=No
         escape(recipe.source_path.rsplit("/", 1)[-1] if recipe.source_path else "")))
     out.append("</body></html>")
     return "\n".join(out)
+
+
+WEIGHTS_FROM = {"pca_first_component": "erste Hauptkomponente je Domäne (quadrierte Ladungen)",
+                "equal_within_domain": "gleich innerhalb jeder Domäne"}
+
+
+def _members_text(recipe, spec):
+    """Indicators, sub-indices and (when set) the weights of this level and where they came from."""
+    parts = [", ".join(_breakable(i) for i in spec.indicators)] if spec.indicators else []
+    if spec.sub_indices:
+        parts.append("Teilindizes: " + ", ".join(escape(recipe.index(i).label or i) for i in spec.sub_indices))
+    if spec.weights:
+        parts.append("Gewichte: " + ", ".join(f"{_breakable(k)} {_num(v)}" for k, v in spec.weights.items()))
+    if spec.weights_from:
+        f = spec.weights_from
+        parts.append("berechnet: {} (n = {}{})".format(escape(WEIGHTS_FROM.get(f["method"], f["method"])), f["n"],
+                                                      ", " + escape(f["date"]) if f.get("date") else ""))
+    return "; ".join(parts)
 
 
 def _typology_text(recipe, typ):

@@ -187,7 +187,9 @@ def getis_ord_gi_star(y, weights):
     w_sum = star.row_sums()
     s1 = np.bincount(star.rows, weights=star.data ** 2, minlength=n)
     mean = y.mean()
-    sd = math.sqrt((y ** 2).mean() - mean ** 2)
+    # two passes: mean(y^2) - mean^2 cancels to noise (or a negative number) when the values share a large
+    # offset (e.g. 1e8 + small differences)
+    sd = math.sqrt(((y - mean) ** 2).mean())
     with np.errstate(invalid="ignore", divide="ignore"):  # a neighbourhood of all n, or sd 0: z undefined, NaN
         z = (star.lag(y) - mean * w_sum) / (sd * np.sqrt((n * s1 - w_sum ** 2) / (n - 1)))
     z[weights.cardinalities == 0] = np.nan

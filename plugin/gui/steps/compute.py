@@ -71,7 +71,7 @@ class ComputeStep(QWidget):
         self.histogram_label.setVisible(bool(counts))
         locale = ui_locale()
         if summary["alpha"]:
-            self.alpha_label.setText(tr("Cronbach's alpha: {values}").format(
+            self.alpha_label.setText(tr("Standardised Cronbach's alpha: {values}").format(
                 values="; ".join("{} {}".format(k, locale.toString(v, "f", 2)) for k, v in summary["alpha"].items())))
             self.alpha_label.show()
         table = summary["diagnostics"]

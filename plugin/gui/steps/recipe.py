@@ -231,6 +231,9 @@ class RecipeStep(QWidget):
         for index in data.get("indices", []):
             if index.get("indicators"):
                 index["indicators"] = [i for i in index["indicators"] if i in ids]
+            if index.get("weights"):  # level weights of removed indicators go with them (sub-indices stay)
+                index["weights"] = {k: w for k, w in index["weights"].items()
+                                    if k in ids or k in index.get("sub_indices", [])}
         data["indicators"] = indicators
         data.setdefault("normalisation", {})["method"] = self.normalisation_combo.currentData()
         return data, errors

@@ -56,7 +56,7 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         "Output: a copy of INPUT with <index>_score, <index>_class (label), <index>_class_no, "
         "z_<indicator> (normalised values), typology fields (e.g. sdi) and the flags evaluated, "
         "in_reference, eval_reason, imputed, imputed_list.\n"
-        "OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, Cronbach's alpha, PCA "
+        "OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, standardised Cronbach's alpha, PCA "
         "and the number of districts changing class when one indicator is dropped.\n"
         "KEY_FIELD (optional): the district key field of INPUT; overrides the recipe's metadata.key_field, e.g. "
         "when the table was joined to the districts first and the key has another name there."
