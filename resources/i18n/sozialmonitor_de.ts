@@ -10,6 +10,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/index/classify.py" />
+            <source>{n} of the values to classify are infinite ({signs}); class breaks would be meaningless. Check the field for a division by zero or an overflow and set such values to NULL.</source>
+            <translation>{n} der zu klassifizierenden Werte sind unendlich ({signs}); Klassengrenzen wären sinnlos. Prüfen Sie das Feld auf eine Division durch null oder einen Überlauf und setzen Sie solche Werte auf NULL.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/classify.py" />
             <source>No values to compute SD-based thresholds from.</source>
             <translation>Keine Werte, aus denen SD-basierte Schwellen berechnet werden können.</translation>
         </message>
@@ -60,6 +65,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/index/compute.py" />
+            <source>Indicator '{id}'</source>
+            <translation>Indikator '{id}'</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/compute.py" />
             <source>Indicator '{id}' (field {field}): no district that passes the reference rules has a value (all missing or coded missing). Check the field, the missing-value codes and the reference rules.</source>
             <translation>Indikator '{id}' (Feld {field}): kein Gebiet, das die Referenzregeln erfüllt, hat einen Wert (alle fehlend oder als fehlend codiert). Prüfen Sie das Feld, die Fehlwert-Codes und die Referenzregeln.</translation>
         </message>
@@ -67,6 +77,28 @@
             <location filename="../../plugin/core/index/compute.py" />
             <source>No district has values for all indicators ({ids}), so there is no reference set. Check the missing values, or choose an imputation in the recipe.</source>
             <translation>Kein Gebiet hat Werte für alle Indikatoren ({ids}), es gibt also keine Referenzmenge. Prüfen Sie die fehlenden Werte oder wählen Sie in der Indexdefinition eine Imputation.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/compute.py" />
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>key {key}</source>
+            <translation>Schlüssel {key}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/compute.py" />
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>row {row}</source>
+            <translation>Zeile {row}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/compute.py" />
+            <source>Population field '{field}' has the negative value {value:g} ({where}); {n} such values. Weights must be 0 or more: fix the table.</source>
+            <translation>Das Bevölkerungsfeld '{field}' hat den negativen Wert {value:g} ({where}); {n} solche Werte. Gewichte müssen 0 oder größer sein: Korrigieren Sie die Tabelle.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/compute.py" />
+            <source>{n} reference district(s) have no population (missing or 0) in field '{field}': {keys}{more}. They stay in the reference set and are scored, but weigh 0 in the population-weighted mean and SD. Fill in the population, or exclude them (reference.min_population).</source>
+            <translation>{n} Gebiet(e) der Referenzmenge haben keine Bevölkerung (fehlend oder 0) im Feld '{field}': {keys}{more}. Sie bleiben in der Referenzmenge und erhalten einen Wert, zählen aber mit Gewicht 0 im bevölkerungsgewichteten Mittelwert und in der Standardabweichung. Tragen Sie die Bevölkerung nach oder schließen Sie die Gebiete aus (reference.min_population).</translation>
         </message>
         <message>
             <location filename="../../plugin/core/index/compute.py" />
@@ -84,6 +116,11 @@
             <translation>Nur {n} Gebiete sind in der Referenzmenge; Mittelwerte und Standardabweichungen sind instabil.</translation>
         </message>
         <message>
+            <location filename="../../plugin/core/index/data_weights.py" />
+            <source>Only {n} reference districts: a principal component analysis needs at least 3.</source>
+            <translation>Nur {n} Referenzgebiete: Eine Hauptkomponentenanalyse braucht mindestens 3.</translation>
+        </message>
+        <message>
             <location filename="../../plugin/core/index/diagnostics.py" />
             <source>an index would have no indicator left</source>
             <translation>ein Index hätte keinen Indikator mehr</translation>
@@ -92,16 +129,6 @@
             <location filename="../../plugin/core/index/missing_and_outliers.py" />
             <source>Field '{field}' holds true/false values, not numbers.</source>
             <translation>Das Feld '{field}' enthält Wahrheitswerte (true/false), keine Zahlen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/index/missing_and_outliers.py" />
-            <source>key {key}</source>
-            <translation>Schlüssel {key}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/index/missing_and_outliers.py" />
-            <source>row {row}</source>
-            <translation>Zeile {row}</translation>
         </message>
         <message>
             <location filename="../../plugin/core/index/missing_and_outliers.py" />
@@ -135,13 +162,44 @@
         </message>
         <message>
             <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <source>{what}: winsorising by median +- k MAD is impossible because at least half of the reference values equal the median {m:g} (MAD = 0): every other value would be clipped. Use the 'sd' or 'percentile' rule.</source>
+            <translation>{what}: Winsorisieren mit Median ± k MAD ist nicht möglich, weil mindestens die Hälfte der Referenzwerte gleich dem Median {m:g} ist (MAD = 0): Jeder andere Wert würde abgeschnitten. Verwenden Sie die Regel 'sd' oder 'percentile'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
+            <location filename="../../plugin/gis/printing/atlas.py" />
+            <source>Indicator</source>
+            <translation>Indikator</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/missing_and_outliers.py" />
             <source>Indicator '{id}': transformation '{kind}' needs values above {limit}, but {n} value(s) are not (first: {value} at {where}). Use 'log1p', no transformation, or declare the value as a missing code.</source>
             <translation>Indikator '{id}': Die Transformation '{kind}' braucht Werte über {limit}, aber {n} Wert(e) sind es nicht (erster: {value} bei {where}). Verwenden Sie 'log1p', keine Transformation oder erklären Sie den Wert zum Fehlwertcode.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/index/normalise.py" />
+            <source>the population weights of all {n} reference districts are 0 or missing, so a weighted mean and SD are undefined. Check the population field or switch off weighting.</source>
+            <translation>die Bevölkerungsgewichte aller {n} Referenzgebiete sind 0 oder fehlen, daher sind gewichteter Mittelwert und Standardabweichung nicht definiert. Prüfen Sie das Bevölkerungsfeld oder schalten Sie die Gewichtung aus.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
+            <source>the population weights of the reference districts sum to {t:g}; the sample SD divides by this sum minus 1 and is undefined. Check the population field (inhabitants, not shares) or use the population SD.</source>
+            <translation>die Bevölkerungsgewichte der Referenzgebiete summieren sich zu {t:g}; die Stichproben-Standardabweichung teilt durch diese Summe minus 1 und ist nicht definiert. Prüfen Sie das Bevölkerungsfeld (Einwohnerzahlen, keine Anteile) oder verwenden Sie die Standardabweichung der Grundgesamtheit.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
+            <source>its values differ (from {lo:g} to {hi:g}) but their SD cannot be computed in floating point. Rescale the field (e.g. per 1,000 instead of per person).</source>
+            <translation>seine Werte unterscheiden sich (von {lo:g} bis {hi:g}), aber ihre Standardabweichung lässt sich in Gleitkommazahlen nicht berechnen. Skalieren Sie das Feld um (z. B. je 1.000 statt je Person).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
             <source>{what}: no reference district has a value (all missing). Check the field, the missing-value codes and the reference rules.</source>
             <translation>{what}: Kein Referenzgebiet hat einen Wert (alle fehlen). Prüfen Sie das Feld, die Fehlwertcodes und die Referenzregeln.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/normalise.py" />
+            <source>{what} cannot be standardised: {problem}</source>
+            <translation>{what} kann nicht standardisiert werden: {problem}</translation>
         </message>
         <message>
             <location filename="../../plugin/core/index/normalise.py" />
@@ -885,6 +943,11 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe/indices.py" />
+            <source>an indicator or sub-index is listed twice; list each member once.</source>
+            <translation>ein Indikator oder Teilindex ist doppelt aufgeführt; führen Sie jedes Element einmal auf.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
             <source>the weights of its indicators sum to zero; give at least one a weight &gt; 0.</source>
             <translation>die Gewichte seiner Indikatoren ergeben zusammen null; geben Sie mindestens einem ein Gewicht &gt; 0.</translation>
         </message>
@@ -892,6 +955,36 @@
             <location filename="../../plugin/core/recipe/indices.py" />
             <source>aggregation 'mean' ignores weights but the weights differ; use 'weighted_mean' or equal weights.</source>
             <translation>Die Aggregation 'mean' ignoriert Gewichte, aber die Gewichte sind verschieden; verwenden Sie 'weighted_mean' oder gleiche Gewichte.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
+            <source>'{key}' is neither an indicator nor a sub-index of this index (members: {members}).</source>
+            <translation>'{key}' ist weder ein Indikator noch ein Teilindex dieses Index (Elemente: {members}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
+            <source>the weight of '{key}' must be a number from 0 to {m:g}, got {value}.</source>
+            <translation>das Gewicht von '{key}' muss eine Zahl von 0 bis {m:g} sein, erhalten: {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
+            <source>unknown sub-index '{sub}'; known indices: {known}.</source>
+            <translation>unbekannter Teilindex '{sub}'; vorhandene Indizes: {known}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
+            <source>the index lists itself as a sub-index.</source>
+            <translation>der Index führt sich selbst als Teilindex auf.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
+            <source>sub-index '{sub}' has higher_means '{a}' but this index '{b}'; its score is reversed, which needs "restandardise": true for '{sub}'.</source>
+            <translation>Teilindex '{sub}' hat higher_means '{a}', dieser Index aber '{b}'; sein Wert wird umgekehrt, was "restandardise": true für '{sub}' erfordert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/indices.py" />
+            <source>the sub-indices form a cycle: {cycle}; an index cannot contain itself.</source>
+            <translation>die Teilindizes bilden einen Kreis: {cycle}; ein Index kann sich nicht selbst enthalten.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe/indices.py" />
@@ -1404,6 +1497,36 @@
             <location filename="../../plugin/core/spatial/overlay.py" />
             <source>Choose at least one field to interpolate (EXTENSIVE_FIELDS or INTENSIVE_FIELDS).</source>
             <translation>Wählen Sie mindestens ein Feld zum Interpolieren (EXTENSIVE_FIELDS oder INTENSIVE_FIELDS).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/rate_smoothing.py" />
+            <source>Field '{field}' has the value {value:g} for {id}; {n} such values. Counts must be finite and 0 or more: fix the table.</source>
+            <translation>Das Feld '{field}' hat den Wert {value:g} bei {id}; {n} solche Werte. Anzahlen müssen endlich und 0 oder größer sein: Korrigieren Sie die Tabelle.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/rate_smoothing.py" />
+            <source>Only {n} districts have events and a population above 0 ({e}, {b}); rate smoothing needs at least 3.</source>
+            <translation>Nur {n} Gebiete haben Ereignisse und eine Bevölkerung über 0 ({e}, {b}); die Glättung von Raten braucht mindestens 3.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/rate_smoothing.py" />
+            <source>Field '{field}' is 0 in every analysed district; there is no rate to smooth.</source>
+            <translation>Das Feld '{field}' ist in jedem untersuchten Gebiet 0; es gibt keine Rate zu glätten.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/rate_smoothing.py" />
+            <source>None of the {n} analysed districts has a neighbour. Check the neighbourhood (method, k, tolerance) and the layer's geometry.</source>
+            <translation>Keines der {n} untersuchten Gebiete hat einen Nachbarn. Prüfen Sie die Nachbarschaft (Methode, k, Toleranz) und die Geometrie des Layers.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/rate_smoothing.py" />
+            <source>{n} district(s) have a population of 0 and get no rate: {ids}.</source>
+            <translation>{n} Gebiet(e) haben eine Bevölkerung von 0 und erhalten keine Rate: {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/spatial/rate_smoothing.py" />
+            <source>{n} district(s) lack events or population and get no rate: {ids}.</source>
+            <translation>{n} Gebiet(e) fehlen Ereignisse oder Bevölkerung; sie erhalten keine Rate: {ids}.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/tables/__init__.py" />
@@ -2063,11 +2186,6 @@
         </message>
         <message>
             <location filename="../../plugin/gis/printing/atlas.py" />
-            <source>Indicator</source>
-            <translation>Indikator</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/printing/atlas.py" />
             <source>City</source>
             <translation>Stadt</translation>
         </message>
@@ -2501,8 +2619,8 @@
         </message>
         <message>
             <location filename="../../plugin/gui/steps/compute.py" />
-            <source>Cronbach's alpha: {values}</source>
-            <translation>Cronbachs Alpha: {values}</translation>
+            <source>Standardised Cronbach's alpha: {values}</source>
+            <translation>Standardisiertes Cronbachs Alpha: {values}</translation>
         </message>
         <message>
             <location filename="../../plugin/gui/steps/districts.py" />
@@ -2868,6 +2986,7 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>Existing fields replaced by the results: {names}.</source>
             <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
@@ -3328,21 +3447,23 @@ steckbriefe.pdf: eine Seite je Gebiet; tabellen.xlsx: Indikatoren, Index und Kla
             <source>Computes the composite indices of an index recipe (e.g. the Berlin MSS status and dynamics index) for every district of INPUT (a layer or an attribute-only table).
 
 Output: a copy of INPUT with &lt;index&gt;_score, &lt;index&gt;_class (label), &lt;index&gt;_class_no, z_&lt;indicator&gt; (normalised values), typology fields (e.g. sdi) and the flags evaluated, in_reference, eval_reason, imputed, imputed_list.
-OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, Cronbach's alpha, PCA and the number of districts changing class when one indicator is dropped.
+OUTPUT_DIAGNOSTICS (optional CSV): indicator statistics, correlations, standardised Cronbach's alpha, PCA and the number of districts changing class when one indicator is dropped.
 KEY_FIELD (optional): the district key field of INPUT; overrides the recipe's metadata.key_field, e.g. when the table was joined to the districts first and the key has another name there.</source>
             <translation>Berechnet die zusammengesetzten Indizes einer Indexdefinition (z. B. Status- und Dynamikindex des Berliner MSS) für jedes Gebiet von INPUT (ein Layer oder eine Tabelle ohne Geometrie).
 
 Ausgabe: eine Kopie von INPUT mit &lt;index&gt;_score, &lt;index&gt;_class (Bezeichnung), &lt;index&gt;_class_no, z_&lt;indikator&gt; (normierte Werte), Typisierungsfeldern (z. B. sdi) und den Kennzeichen evaluated, in_reference, eval_reason, imputed, imputed_list.
-OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, Cronbachs Alpha, Hauptkomponentenanalyse und die Zahl der Gebiete, die die Klasse wechseln, wenn ein Indikator weggelassen wird.
+OUTPUT_DIAGNOSTICS (optionale CSV-Datei): Indikatorstatistiken, Korrelationen, standardisiertes Cronbachs Alpha, Hauptkomponentenanalyse und die Zahl der Gebiete, die die Klasse wechseln, wenn ein Indikator weggelassen wird.
 KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.key_field der Indexdefinition, z. B. wenn die Tabelle zuerst mit den Gebieten verknüpft wurde und der Schlüssel dort anders heißt.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
             <source>Districts (layer or table)</source>
             <translation>Gebiete (Layer oder Tabelle)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
             <source>Index recipe (JSON)</source>
             <translation>Indexdefinition (JSON)</translation>
@@ -3404,6 +3525,7 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
             <source>Reading attributes…</source>
             <translation>Attribute werden gelesen…</translation>
         </message>
@@ -3585,6 +3707,88 @@ INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geomet
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Area (km²)</source>
             <translation>Fläche (km²)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Derive indicator weights from the data (PCA)</source>
+            <translation>Indikatorgewichte aus den Daten ableiten (Hauptkomponenten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Writes a copy of RECIPE whose indicator weights are computed from the districts of INPUT.
+
+METHOD principal components (as in the RKI's GISD and the handbooks): per domain, the first principal component of the correlations of its indicators over the reference districts; its loadings squared and normalised to 1 are the weights. METHOD equal: every indicator of a domain weighs the same.
+
+DOMAINS groups: the indicators of an index that share a 'group' form a domain; whole index: all indicators of an index form one domain. Each domain keeps the total weight the recipe gave it, so the balance between domains stays; weights of sub-indices are not changed. With two indicators a domain always gets equal PCA weights.
+
+OUTPUT_RECIPE stores the weights per index ('weights') and where they came from ('weights_from': method, data, date, number of reference districts, loadings, explained variance), so the run can be reproduced and checked. The log lists old and new weights.</source>
+            <translation>Schreibt eine Kopie von RECIPE, deren Indikatorgewichte aus den Gebieten von INPUT berechnet sind.
+
+METHOD Hauptkomponenten (wie im GISD des RKI und in den Handbüchern): je Domäne die erste Hauptkomponente der Korrelationen ihrer Indikatoren über die Referenzgebiete; ihre quadrierten, auf 1 normierten Ladungen sind die Gewichte. METHOD gleich: Jeder Indikator einer Domäne wiegt gleich viel.
+
+DOMAINS Gruppen: Die Indikatoren eines Index mit derselben 'group' bilden eine Domäne; ganzer Index: Alle Indikatoren eines Index bilden eine Domäne. Jede Domäne behält das Gesamtgewicht, das ihr das Rezept gibt, so bleibt das Verhältnis der Domänen erhalten; Gewichte von Teilindizes werden nicht geändert. Bei zwei Indikatoren erhält eine Domäne stets gleiche Hauptkomponenten-Gewichte.
+
+OUTPUT_RECIPE speichert die Gewichte je Index ('weights') und ihre Herkunft ('weights_from': Methode, Daten, Datum, Zahl der Referenzgebiete, Ladungen, erklärte Varianz), damit der Lauf nachvollzogen und wiederholt werden kann. Das Protokoll listet alte und neue Gewichte.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Weights</source>
+            <translation>Gewichte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Principal components (first component, squared loadings)</source>
+            <translation>Hauptkomponenten (erste Komponente, quadrierte Ladungen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Equal within each domain</source>
+            <translation>Gleich innerhalb jeder Domäne</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Domains</source>
+            <translation>Domänen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Indicator groups of each index</source>
+            <translation>Indikatorgruppen jedes Index</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>All indicators of an index</source>
+            <translation>Alle Indikatoren eines Index</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Recipe with derived weights</source>
+            <translation>Rezept mit abgeleiteten Gewichten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Recipe files (*.json)</source>
+            <translation>Rezeptdateien (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Reference districts used</source>
+            <translation>Verwendete Referenzgebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>{index} / {domain}: {ind} weight {old:g} -&gt; {new:.4g}</source>
+            <translation>{index} / {domain}: {ind} Gewicht {old:g} -&gt; {new:.4g}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>On the first principal component {inds} load against the other indicators of their domain; a squared loading still counts them in their recipe direction. Check their 'direction'.</source>
+            <translation>Auf der ersten Hauptkomponente laden {inds} gegen die anderen Indikatoren ihrer Domäne; eine quadrierte Ladung zählt sie trotzdem in der Richtung des Rezepts. Prüfen Sie ihre 'direction'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <source>Weights from {n} reference districts written to {path}.</source>
+            <translation>Gewichte aus {n} Referenzgebieten nach {path} geschrieben.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
@@ -4208,6 +4412,238 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <translation>Der als {name} angegebene Layer konnte nicht geöffnet werden.</translation>
         </message>
         <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Raw rate (events / population x multiplier)</source>
+            <translation>Rohe Rate (Ereignisse / Bevölkerung x Multiplikator)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Empirical Bayes rate (x multiplier)</source>
+            <translation>Empirical-Bayes-Rate (x Multiplikator)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Empirical Bayes: reference rate the district is pulled towards (x multiplier)</source>
+            <translation>Empirical Bayes: Referenzrate, zu der das Gebiet hingezogen wird (x Multiplikator)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Empirical Bayes: weight of the district's own rate (0..1)</source>
+            <translation>Empirical Bayes: Gewicht der eigenen Rate des Gebiets (0..1)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Smooth rates of small populations (Empirical Bayes)</source>
+            <translation>Raten kleiner Bevölkerungen glätten (Empirical Bayes)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Rates of districts with few inhabitants jump by chance: 2 cases in 40 inhabitants are 5 %, 3 cases 7.5 %. Empirical Bayes smoothing pulls each raw rate EVENTS / POPULATION towards a reference rate, the more the smaller the population, so maps and rankings show the stable differences.
+
+METHOD global: the reference is the rate of all districts (sum of events / sum of population). METHOD spatial: the reference is the rate of the district together with its neighbours (queen, rook or k nearest, as in the spatial autocorrelation).
+
+The log also reports the EB-adjusted Moran's I (Assunção &amp; Reis 1999): Moran's I of the rates standardised with their Empirical Bayes mean and variance, with a permutation pseudo p-value. It is the global autocorrelation test for rates of unequal populations; for LISA clusters of the smoothed rates run 'Spatial autocorrelation' on rate_eb. Results equal PySAL's esda (Empirical_Bayes, Spatial_Empirical_Bayes, Moran_Rate) with the same neighbours and seed.
+
+Districts with a population of 0 or a missing value get no rate and are named in the log.
+
+OUTPUT: a copy of INPUT with rate_raw, rate_eb, rate_eb_ref (the reference rate) and rate_eb_w (the weight of the district's own rate), rates multiplied by MULTIPLIER (e.g. 1000: per 1,000 inhabitants).</source>
+            <translation>Raten von Gebieten mit wenigen Einwohnern springen zufällig: 2 Fälle bei 40 Einwohnern sind 5 %, 3 Fälle 7,5 %. Die Empirical-Bayes-Glättung zieht jede rohe Rate EVENTS / POPULATION zu einer Referenzrate hin, umso stärker, je kleiner die Bevölkerung ist, sodass Karten und Rangfolgen die stabilen Unterschiede zeigen.
+
+METHOD global: Referenz ist die Rate aller Gebiete (Summe der Ereignisse / Summe der Bevölkerung). METHOD räumlich: Referenz ist die Rate des Gebiets zusammen mit seinen Nachbarn (Queen, Rook oder k nächste, wie bei der räumlichen Autokorrelation).
+
+Das Protokoll nennt außerdem das EB-adjustierte Moran's I (Assunção &amp; Reis 1999): Moran's I der mit ihrem Empirical-Bayes-Mittelwert und ihrer Varianz standardisierten Raten, mit einem Permutations-Pseudo-p-Wert. Es ist der globale Autokorrelationstest für Raten ungleich großer Bevölkerungen; für LISA-Cluster der geglätteten Raten führen Sie 'Räumliche Autokorrelation' auf rate_eb aus. Die Ergebnisse stimmen bei gleichen Nachbarn und gleichem Startwert mit PySALs esda überein (Empirical_Bayes, Spatial_Empirical_Bayes, Moran_Rate).
+
+Gebiete mit einer Bevölkerung von 0 oder einem fehlenden Wert erhalten keine Rate und werden im Protokoll genannt.
+
+OUTPUT: eine Kopie von INPUT mit rate_raw, rate_eb, rate_eb_ref (die Referenzrate) und rate_eb_w (das Gewicht der eigenen Rate des Gebiets), Raten multipliziert mit MULTIPLIER (z. B. 1000: je 1.000 Einwohner).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Districts</source>
+            <translation>Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Events (count, e.g. recipients of benefits)</source>
+            <translation>Ereignisse (Anzahl, z. B. Leistungsbeziehende)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Population at risk</source>
+            <translation>Bevölkerung unter Risiko</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Key field (names districts in the log)</source>
+            <translation>Schlüsselfeld (benennt Gebiete im Protokoll)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Smoothing</source>
+            <translation>Glättung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Global Empirical Bayes (towards the rate of all districts)</source>
+            <translation>Globales Empirical Bayes (zur Rate aller Gebiete)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Spatial Empirical Bayes (towards the rate of the neighbourhood)</source>
+            <translation>Räumliches Empirical Bayes (zur Rate der Nachbarschaft)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Multiplier of the rates (e.g. 1000: per 1,000)</source>
+            <translation>Multiplikator der Raten (z. B. 1000: je 1.000)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Neighbourhood</source>
+            <translation>Nachbarschaft</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Queen (shared point)</source>
+            <translation>Queen (gemeinsamer Punkt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Rook (shared edge)</source>
+            <translation>Rook (gemeinsame Kante)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>k nearest neighbours (centroids)</source>
+            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>k (k nearest neighbours)</source>
+            <translation>k (k nächste Nachbarn)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Snapping tolerance for contiguity (layer units)</source>
+            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Row-standardise the weights of the EB Moran's I (off: binary)</source>
+            <translation>Gewichte des EB-Moran's-I zeilenstandardisieren (aus: binär)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Permutations of the EB Moran's I (0: none)</source>
+            <translation>Permutationen des EB-Moran's-I (0: keine)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Random seed</source>
+            <translation>Zufallsstartwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Smoothed rates</source>
+            <translation>Geglättete Raten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>EB-adjusted Moran's I</source>
+            <translation>EB-adjustiertes Moran's I</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>EB-adjusted Moran's I: z (normality)</source>
+            <translation>EB-adjustiertes Moran's I: z (Normalverteilung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>EB-adjusted Moran's I: pseudo p-value</source>
+            <translation>EB-adjustiertes Moran's I: Pseudo-p-Wert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Districts with a rate</source>
+            <translation>Gebiete mit einer Rate</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Districts with a population of 0</source>
+            <translation>Gebiete mit einer Bevölkerung von 0</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Districts without events or population</source>
+            <translation>Gebiete ohne Ereignisse oder Bevölkerung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>The field '{field}' is not numeric; choose a numeric field of counts.</source>
+            <translation>Das Feld '{field}' ist nicht numerisch; wählen Sie ein numerisches Feld mit Anzahlen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Reading the districts…</source>
+            <translation>Gebiete werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>They get no rate and are named as missing.</source>
+            <translation>Sie erhalten keine Rate und werden als fehlend genannt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Finding neighbours ({method})…</source>
+            <translation>Nachbarn werden gesucht ({method})…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Queen and rook neighbours need polygons; this layer has other geometries. Use k nearest neighbours.</source>
+            <translation>Queen- und Rook-Nachbarschaften brauchen Polygone; dieser Layer hat andere Geometrien. Verwenden Sie k nächste Nachbarn.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Smoothing and EB Moran's I ({n} permutations)…</source>
+            <translation>Glättung und EB-Moran's-I ({n} Permutationen)…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>{method} Empirical Bayes rates of {n} districts: raw from {r0:.4g} to {r1:.4g} (SD {rs:.4g}), smoothed from {s0:.4g} to {s1:.4g} (SD {ss:.4g}), per {m:g}.</source>
+            <translation>{method} Empirical-Bayes-Raten von {n} Gebieten: roh von {r0:.4g} bis {r1:.4g} (SD {rs:.4g}), geglättet von {s0:.4g} bis {s1:.4g} (SD {ss:.4g}), je {m:g}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Global</source>
+            <translation>Globale</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>Spatial</source>
+            <translation>Räumliche</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>EB-adjusted Moran's I = {i:.4f} (E[I] = {ei:.4f}, z = {z:.2f}, pseudo p = {p}); neighbours {nb}.</source>
+            <translation>EB-adjustiertes Moran's I = {i:.4f} (E[I] = {ei:.4f}, z = {z:.2f}, Pseudo-p = {p}); Nachbarn {nb}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <source>{n} districts have no neighbour: in the spatial smoothing their reference is their own rate (no smoothing): {keys}.</source>
+            <translation>{n} Gebiete haben keinen Nachbarn: Bei der räumlichen Glättung ist ihre Referenz die eigene Rate (keine Glättung): {keys}.</translation>
+        </message>
+        <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>Spatial autocorrelation (Moran's I, LISA, Gi*)</source>
             <translation>Räumliche Autokorrelation (Moran's I, LISA, Gi*)</translation>
@@ -4235,48 +4671,8 @@ INVALID_GEOMETRY: ungültige (z. B. selbstüberschneidende) Polygone werden mit 
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Districts</source>
-            <translation>Gebiete</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>Field to analyse (index or indicator)</source>
             <translation>Zu analysierendes Feld (Index oder Indikator)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Key field (names districts in the log)</source>
-            <translation>Schlüsselfeld (benennt Gebiete im Protokoll)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Neighbourhood</source>
-            <translation>Nachbarschaft</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Queen (shared point)</source>
-            <translation>Queen (gemeinsamer Punkt)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Rook (shared edge)</source>
-            <translation>Rook (gemeinsame Kante)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>k nearest neighbours (centroids)</source>
-            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>k (k nearest neighbours)</source>
-            <translation>k (k nächste Nachbarn)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Snapping tolerance for contiguity (layer units)</source>
-            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
@@ -4287,11 +4683,6 @@ INVALID_GEOMETRY: ungültige (z. B. selbstüberschneidende) Polygone werden mit 
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>Permutations</source>
             <translation>Permutationen</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Random seed</source>
-            <translation>Zufallsstartwert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
@@ -4350,18 +4741,8 @@ INVALID_GEOMETRY: ungültige (z. B. selbstüberschneidende) Polygone werden mit 
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Reading the districts…</source>
-            <translation>Gebiete werden gelesen…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>They are treated as missing (no neighbours, no local statistic) and marked 'missing'.</source>
             <translation>Sie werden als fehlend behandelt (keine Nachbarn, keine lokale Statistik) und als 'missing' markiert.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Finding neighbours ({method})…</source>
-            <translation>Nachbarn werden gesucht ({method})…</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
