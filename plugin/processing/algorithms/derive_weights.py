@@ -19,7 +19,8 @@ from ...core.index.data_weights import METHODS, derive_weights
 from ...core.recipe.load import Recipe
 from ...gis.io.layer_frame import layer_to_dataframe
 from ...gis.spatial.input_checks import layer_label
-from ..base import SozialmonitorAlgorithm, check_file_output
+from ..algorithm import SozialmonitorAlgorithm
+from ..staged_outputs import check_file_output
 
 
 class DeriveWeightsAlgorithm(SozialmonitorAlgorithm):

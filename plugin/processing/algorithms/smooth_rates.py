@@ -27,7 +27,7 @@ from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe, output_fiel
 from ...gis.spatial import geometry_check
 from ...gis.spatial.input_checks import layer_label
 from ...gis.spatial.neighbours import build_weights
-from ..base import SozialmonitorAlgorithm
+from ..algorithm import SozialmonitorAlgorithm
 
 SMOOTHERS = ["global", "spatial"]
 
