@@ -124,11 +124,10 @@ def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, 
     return UncertaintyResult(table=table, fields=specs, sobol=sobol, summary=summary)
 
 
-def _sensitivity(batch, sobol_base, seed, rank0, class0, step):
-    """Sobol indices (one row per factor) from a Saltelli design; an empty table when sobol_base is 0."""
-    columns = ["choice", "S1", "S1_conf", "ST", "ST_conf", "S1_class", "ST_class"]
-    if sobol_base <= 0:
-        return pd.DataFrame(columns=columns)
+def saltelli_outputs(batch, sobol_base, seed, rank0, class0, step=None):
+    """(groups, shift, changed) over a Saltelli design of ``sobol_base`` base rows (seed + 1): the design
+    columns of each choice, and per simulated recipe the mean absolute rank shift against the recipe and the
+    share of districts whose class differs from the recipe's."""
     groups, col = [], 0
     for f in batch.factors:
         groups.append(list(range(col, col + f.n_cols)))
@@ -141,10 +140,19 @@ def _sensitivity(batch, sobol_base, seed, rank0, class0, step):
         r, c = batch.evaluate(_subset(settings, start, stop))
         shift[start:stop] = np.mean(np.abs(r - rank0[None, :]), axis=1)
         changed[start:stop] = np.mean(c != class0[None, :], axis=1)
-        step(stop)
-    d = len(groups)
-    by_rank = sobol_indices(shift, d, seed=seed)
-    by_class = sobol_indices(changed, d, seed=seed)
+        if step is not None:
+            step(stop)
+    return groups, shift, changed
+
+
+def _sensitivity(batch, sobol_base, seed, rank0, class0, step):
+    """Sobol indices (one row per choice) from a Saltelli design; an empty table when sobol_base is 0."""
+    columns = ["choice", "S1", "S1_conf", "ST", "ST_conf", "S1_class", "ST_class"]
+    if sobol_base <= 0:
+        return pd.DataFrame(columns=columns)
+    groups, shift, changed = saltelli_outputs(batch, sobol_base, seed, rank0, class0, step)
+    by_rank = sobol_indices(shift, len(groups), seed=seed)
+    by_class = sobol_indices(changed, len(groups), seed=seed)
     return pd.DataFrame({"choice": [f.name for f in batch.factors], "S1": by_rank["S1"],
                          "S1_conf": by_rank["S1_conf"], "ST": by_rank["ST"], "ST_conf": by_rank["ST_conf"],
                          "S1_class": by_class["S1"], "ST_class": by_class["ST"]}, columns=columns)
