@@ -18,7 +18,6 @@ from ..errors import RecipeError
 from ..i18n import tr
 from ..outputs.atomic import atomic_path
 from .indices import IndexSpec, Typology
-from .uncertainty import UncertaintySpec
 from .model import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -34,6 +33,7 @@ from .model import (
     _short,
     check_shape,
 )
+from .uncertainty import UncertaintySpec
 
 __all__ = ["Recipe", "RecipeError", "FORMAT_NAME", "FORMAT_VERSION"]
 
