@@ -14,6 +14,7 @@ LOG = logging.getLogger(__name__)
 ALGORITHMS = [
     ("join_table", "JoinTableAlgorithm"),
     ("compute_index", "ComputeIndexAlgorithm"),
+    ("index_uncertainty", "IndexUncertaintyAlgorithm"),
     ("export_map", "ExportMapAlgorithm"),
     ("export_atlas", "ExportAtlasAlgorithm"),
     ("style_layer", "StyleLayerAlgorithm"),
