@@ -7,6 +7,7 @@ ELSE rule for districts without a rank. Rule-based renderers draw every matching
 on top of the class colour.
 """
 from qgis.core import QgsRuleBasedRenderer
+from qgis.PyQt.QtGui import QColor
 
 from ...core.i18n import tr
 from ...core.maps.palettes import NOT_EVALUATED
@@ -29,7 +30,11 @@ def uncertainty_renderer(index_id: str, labels: list, colours: list, class_count
     hatch = tr("class uncertain: probability below {p:.0f} %").format(p=threshold * 100)
     if n_uncertain is not None:
         hatch += f" ({n_uncertain})"
-    root.appendChild(QgsRuleBasedRenderer.Rule(vector_hatch_symbol(UNCERTAIN_HATCH), 0, 0,
+    hatch_symbol = vector_hatch_symbol(UNCERTAIN_HATCH)
+    base = hatch_symbol.symbolLayer(0)  # a dark edge tells the hatch apart from "not evaluated"
+    base.setStrokeColor(QColor("#000000"))
+    base.setStrokeWidth(0.35)
+    root.appendChild(QgsRuleBasedRenderer.Rule(hatch_symbol, 0, 0,
                                                f"{prob} IS NOT NULL AND {prob} < {threshold!r}", hatch))
     unranked = tr(NOT_EVALUATED["label"])
     if n_unranked is not None:
