@@ -232,7 +232,7 @@ def _with_method(norm, method):
 def average_ranks(scores: np.ndarray) -> np.ndarray:
     """Rank per row of ``scores`` (draws x districts): 1 = highest score; ties share the average rank."""
     n = scores.shape[1]
-    order = np.argsort(-scores, axis=1, kind="stable")
+    order = np.argsort(-scores, axis=1)  # tied districts get the same average rank whatever their order
     s = np.take_along_axis(-scores, order, axis=1)
     pos = np.arange(1, n + 1)
     starts = np.ones(s.shape, dtype=bool)
