@@ -79,3 +79,36 @@ def test_recipe_without_section_is_refused(processing_run, fixtures_dir, repo_ro
                              "RECIPE": str(repo_root / "resources" / "recipes" / "berlin_mss_2019.json"),
                              "OUTPUT": str(tmp_path / "u.gpkg")})
     assert not (tmp_path / "u.gpkg").exists()
+
+
+def test_atlas_page_shows_rank_interval_and_class_probability(processing_run, recipe_path, tmp_path):
+    """An atlas of the uncertainty output prints each district's rank interval under its class."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "maps"))
+    import maps_testing as mt
+
+    data = json.loads(recipe_path.read_text(encoding="utf-8"))
+    data["metadata"]["name_field"] = "name"  # the fixture's district names
+    recipe_path.write_text(json.dumps(data), encoding="utf-8")
+    result = processing_run(ALG, {"INPUT": mt.RESULT, "RECIPE": str(recipe_path), "DRAWS": 100, "SEED": 2,
+                                  "SOBOL_BASE": 0, "KEY_FIELD": "id",
+                                  "OUTPUT": str(tmp_path / "u.gpkg")})
+    layer = QgsVectorLayer(str(result["OUTPUT"]), "u", "ogr")
+    frame = layer_to_dataframe(layer).set_index("id")
+    processing_run("sozialmonitor:export_atlas", {
+        "INPUT": result["OUTPUT"], "FIELD": "status_class", "RECIPE": str(recipe_path), "NAME_FIELD": "name",
+        "KEY_FIELD": "id", "TITLE": "Test", "OUTPUT_PDF": str(tmp_path / "atlas.pdf")})
+    page1 = mt.pdf_text_page(tmp_path / "atlas.pdf", 1)  # 01011101 Stülerstraße
+    row = frame.loc["01011101"]
+
+    def rank(v):
+        return f"{v:.1f}".removesuffix(".0")
+
+    expected = "Status-Index: rank {r} (5–95 %: {lo}–{hi}), class probability {p} % over simulated recipes".format(
+        r=rank(row["status_rank"]), lo=rank(row["status_rank_p05"]), hi=rank(row["status_rank_p95"]),
+        p=round(100 * row["status_class_prob"]))
+    assert expected in " ".join(page1.split())
+    page2 = mt.pdf_text_page(tmp_path / "atlas.pdf", 2)  # 01011102, secret (EW 196): no rank line
+    assert "class probability" not in page2

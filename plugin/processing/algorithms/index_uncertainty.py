@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
 from ...core.i18n import tr
@@ -28,6 +29,7 @@ from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_featu
 from ...gis.style.renderers import class_colours
 from ...gis.style.uncertainty_style import apply_uncertainty_style
 from ..base import SozialmonitorAlgorithm, check_file_output
+from .compute_index import ComputeIndexAlgorithm
 
 
 class UncertaintyStyler(QgsProcessingLayerPostProcessorInterface):
@@ -75,11 +77,14 @@ class IndexUncertaintyAlgorithm(SozialmonitorAlgorithm):
         "DRAWS simulated recipes from SEED (reproducible). SOBOL_BASE > 0 adds variance-based sensitivity: "
         "SOBOL_BASE × (choices + 2) further runs give first-order and total Sobol indices per choice "
         "(OUTPUT_SOBOL, CSV). OUTPUT_CHART: rank-interval chart of all districts (SVG); OUTPUT_ANNEX: "
-        "methods-annex section (HTML)."
+        "methods-annex section (HTML). KEY_FIELD (optional): the district key field of INPUT, overriding the "
+        "recipe's metadata.key_field."
     )
 
     INPUT, RECIPE, DRAWS, SEED, SOBOL_BASE = "INPUT", "RECIPE", "DRAWS", "SEED", "SOBOL_BASE"
     OUTPUT, OUTPUT_SOBOL, OUTPUT_CHART, OUTPUT_ANNEX = "OUTPUT", "OUTPUT_SOBOL", "OUTPUT_CHART", "OUTPUT_ANNEX"
+    KEY_FIELD = "KEY_FIELD"
+    _key_field = ComputeIndexAlgorithm._key_field  # KEY_FIELD overrides metadata.key_field, as in compute_index
 
     def initAlgorithm(self, config=None):  # noqa: N802
         integer = QgsProcessingParameterNumber.Type.Integer
@@ -94,6 +99,8 @@ class IndexUncertaintyAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SOBOL_BASE, self.tr("Sobol base samples (0 = no sensitivity analysis)"), integer,
             defaultValue=256, minValue=0, maxValue=65536))
+        self.addParameter(QgsProcessingParameterString(
+            self.KEY_FIELD, self.tr("District key field (empty = the recipe's metadata.key_field)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with rank intervals and class probabilities"),
             QgsProcessing.SourceType.TypeVector))
@@ -114,6 +121,7 @@ class IndexUncertaintyAlgorithm(SozialmonitorAlgorithm):
         recipe = Recipe.from_file(self.parameterAsFile(parameters, self.RECIPE, context))
         if recipe.uncertainty is None:
             raise_missing_section(recipe)
+        self._key_field(parameters, context, source, recipe)
         recipe.validate([f.name() for f in source.fields()])
         self.check_layer_output(parameters, self.OUTPUT, context)
         paths = {name: self.parameterAsFileOutput(parameters, name, context)
