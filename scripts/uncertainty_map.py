@@ -49,8 +49,8 @@ def main():
         gis_i18n.install()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    districts = QgsVectorLayer(str(ROOT / "resources" / "sample" / "berlin_lor_2019.gpkg") + "|layername=planungsraeume",
-                               "plr", "ogr")
+    gpkg = ROOT / "resources" / "sample" / "berlin_lor_2019.gpkg"
+    districts = QgsVectorLayer(f"{gpkg}|layername=planungsraeume", "plr", "ogr")
     shares = pd.read_csv(ROOT / "resources" / "sample" / "mss2019_index_indicators_shares_plr.csv",
                          dtype={"PLR_ID": str}).set_index("PLR_ID")
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25833", "Planungsräume", "memory")

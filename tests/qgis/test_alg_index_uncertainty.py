@@ -64,7 +64,8 @@ def test_layer_and_side_outputs(processing_run, fixtures_dir, recipe_path, tmp_p
     from sozialmonitor.plugin.processing.algorithms.index_uncertainty import UncertaintyStyler
 
     UncertaintyStyler.create(core.fields, "status", ["hoch", "mittel", "niedrig", "sehr niedrig"],
-                             ["#fff3c4", "#fdc46a", "#e6702a", "#8c2d04"], core.table).postProcessLayer(layer, None, None)
+                             ["#fff3c4", "#fdc46a", "#e6702a", "#8c2d04"],
+                             core.table).postProcessLayer(layer, None, None)
     legend = [item.label() for item in layer.renderer().legendSymbolItems()]
     assert f"class uncertain: probability below 80 % ({result['N_UNCERTAIN']})" in legend
     counts = frame["status_class_nom"].value_counts()

@@ -8,8 +8,9 @@ assignment, and a batch ranking — no per-draw run of the index.
 
 Conventions (docs/recipe-format.md, "Uncertainty"):
 - ranked districts: those the recipe itself evaluates; every draw must give them a score;
-- rank 1 = the most disadvantaged district (highest index when higher means worse); ties share the
-  average rank;
+- rank 1 = the most disadvantaged district (highest index when higher means worse); scores are
+  ranked after rounding to 10 decimals (equal sums of tied rank scores must not split on rounding noise),
+  ties share the average rank;
 - fixed breaks stay fixed; data-driven breaks (quantile, equal interval, SD steps, Jenks, and fixed
   breaks in SD units) are recomputed in each draw over its reference districts;
 - arithmetic aggregation is the recipe's (sum / mean / weighted mean; weighted mean when the recipe
@@ -31,6 +32,7 @@ from .normalise import flip, normalise
 from .uncertainty_draws import build_factors, decode, nominal_settings
 
 CHUNK = 200  # draws per batch: bounds memory (districts x CHUNK floats per matrix)
+RANK_DECIMALS = 10  # scores are ranked after rounding to this many decimals
 
 
 @dataclass
@@ -159,7 +161,8 @@ class IndexBatch:
             variant = self._variant(tuple(int(k) for k in key[:3]))
             scores = self._scores(variant, variant.matrices[int(key[3])], weights[sel], bool(key[4]))
             classes[sel] = self._classes(scores, variant.ref)[variant.ranked].T
-            ranked = scores[variant.ranked].T
+            # rounded to RANK_DECIMALS so that ties do not depend on the summation order of a draw
+            ranked = np.round(scores[variant.ranked].T, RANK_DECIMALS)
             ranks[sel] = average_ranks(ranked if self.spec.higher_means == "worse" else -ranked)
         return ranks, classes
 

@@ -84,7 +84,7 @@ def rank_interval_svg(rank: np.ndarray, p05: np.ndarray, p95: np.ndarray, class_
     out.append(f"<text x='{left + pw / 2:.1f}' y='{top + ph + 36:.1f}' font-size='26' text-anchor='middle' {FONT} "
                f"fill='{TEXT}'>{escape(tr('Districts sorted by rank; bar: 5–95 % rank interval'))}</text>")
     lx, ly = left, top + ph + 80
-    for k, (label, colour) in enumerate(zip(labels, colours)):
+    for label, colour in zip(labels, colours):
         out.append(f"<rect x='{lx:.0f}' y='{ly - 18:.0f}' width='22' height='22' fill='{colour}'/>")
         out.append(f"<text x='{lx + 30:.0f}' y='{ly:.0f}' font-size='24' {FONT} fill='{TEXT}'>"
                    f"{escape(str(label))}</text>")

@@ -41,8 +41,9 @@ def choice_list(recipe) -> list:
     if unc.impute:
         lines.append(tr("imputation: {alts}").format(alts=", ".join(unc.impute)))
     if unc.winsorise:
-        alts = [tr("off") if w is None else (tr("±{k} SD").format(k=_num(w.k, 1)) if w.method == "sd" else
-                                            tr("percentiles {lo}–{hi}").format(lo=_num(w.lower, 0), hi=_num(w.upper, 0)))
+        alts = [tr("off") if w is None else
+                (tr("±{k} SD").format(k=_num(w.k, 1)) if w.method == "sd" else
+                 tr("percentiles {lo}–{hi}").format(lo=_num(w.lower, 0), hi=_num(w.upper, 0)))
                 for w in unc.winsorise]
         lines.append(tr("winsorising: {alts}").format(alts=", ".join(alts)))
     if unc.reference:
