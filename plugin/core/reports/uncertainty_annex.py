@@ -7,10 +7,10 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..maps.classes import format_number
 
-HEADING = "Uncertainty and sensitivity"
+HEADING = tr_noop("Uncertainty and sensitivity")
 CELL = 'style="border: 1px solid #808080"'
 
 
