@@ -233,6 +233,23 @@ def test_imputation_alternative_that_leaves_gaps_is_refused():
             "uncertainty": {"impute": ["median", "none"]}}
     with pytest.raises(ComputationError, match="imputation none: 1 district"):
         run_uncertainty(df, Recipe.from_dict(data), draws=20)
+    data["uncertainty"] = {"impute": ["group_mean"]}
+    with pytest.raises(RecipeError, match="uncertainty.impute: 'group_mean' needs treatment.impute_group_field"):
+        run_uncertainty(df, Recipe.from_dict(data), draws=20)
     data["uncertainty"] = {"impute": ["median"], "normalisation": ["rank"]}
     result = run_uncertainty(df, Recipe.from_dict(data), draws=20)
     assert result.table["i_rank"].notna().all()
+
+
+def test_higher_means_better_ranks_lowest_score_first(mss):
+    """An index where a high score is good: rank 1 is the district with the lowest score."""
+    raw, data = mss
+    d = copy.deepcopy(data)
+    d["indices"][0]["higher_means"] = "better"
+    d["typologies"] = []
+    plain = compute_index(raw, Recipe.from_dict(d)).table
+    batch = IndexBatch(raw, _recipe(d, normalisation=["rank"]))
+    ranks, classes = nominal(batch)
+    rows = batch.ranked_rows
+    np.testing.assert_array_equal(ranks, rankdata(np.round(plain["status_score"].to_numpy()[rows], 10)))
+    np.testing.assert_array_equal(classes + 1, plain["status_class_no"].to_numpy()[rows].astype(int))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import ComputationError
+from ..errors import ComputationError, RecipeError
 from ..i18n import tr
 from .classify import compute_breaks
 from .compute import compute_index
@@ -53,6 +53,9 @@ class IndexBatch:
             raise ComputationError(tr("The recipe has no 'uncertainty' section, so there is nothing to vary. Add "
                                       "one (see docs/recipe-format.md, section Uncertainty)."))
         self.df, self.recipe, self.unc = df, recipe, unc
+        if "group_mean" in unc.impute and not recipe.treatment.impute_group_field:
+            raise RecipeError(tr("Recipe entry uncertainty.impute: 'group_mean' needs treatment.impute_group_field "
+                                 "(the field whose groups give the means)."))
         self.spec = recipe.index(unc.index)
         self.ids = list(self.spec.indicators)
         self.geometric_nominal = self.spec.aggregation == "geometric_mean"
