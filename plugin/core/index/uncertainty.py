@@ -22,6 +22,7 @@ import copy
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from ..errors import ComputationError, RecipeError
 from ..i18n import tr
@@ -29,7 +30,7 @@ from .classify import compute_breaks
 from .compute import compute_index
 from .missing_and_outliers import numeric_column
 from .normalise import flip, normalise
-from .uncertainty_draws import build_factors, decode, nominal_settings
+from .uncertainty_draws import Settings, build_factors, decode, nominal_settings
 
 CHUNK = 200  # draws per batch: bounds memory (districts x CHUNK floats per matrix)
 RANK_DECIMALS = 10  # scores are ranked after rounding to this many decimals
@@ -47,7 +48,7 @@ class _Variant:
 class IndexBatch:
     """The analysed index of ``recipe`` (``recipe.uncertainty.index``) on table ``df``, ready for batches."""
 
-    def __init__(self, df, recipe):
+    def __init__(self, df: pd.DataFrame, recipe) -> None:
         unc = recipe.uncertainty
         if unc is None:
             raise ComputationError(tr("The recipe has no 'uncertainty' section, so there is nothing to vary. Add "
@@ -148,7 +149,7 @@ class IndexBatch:
         return ", ".join(parts) or tr("the recipe")
 
     # ---- one batch ------------------------------------------------------------------------
-    def evaluate(self, s):
+    def evaluate(self, s: Settings) -> tuple:
         """(ranks (B x n ranked) float64, classes (B x n ranked) int, 0-based) for the Settings ``s``."""
         b = s.weights.shape[0]
         n_ranked = self.ranked_rows.size
@@ -252,14 +253,14 @@ def average_ranks(scores: np.ndarray) -> np.ndarray:
     return out
 
 
-def nominal(batch: IndexBatch):
+def nominal(batch: IndexBatch) -> tuple:
     """(ranks, classes) of the recipe itself (1-d over the ranked districts)."""
     s = nominal_settings(1, len(batch.ids), batch.base_weights, batch.geometric_nominal)
     ranks, classes = batch.evaluate(s)
     return ranks[0], classes[0]
 
 
-def draw_settings(batch: IndexBatch, design: np.ndarray):
+def draw_settings(batch: IndexBatch, design: np.ndarray) -> Settings:
     """Settings for the rows of a uniform design over the batch's factors."""
     return decode(design, batch.factors, batch.base_weights, batch.geometric_nominal, batch.unc.aggregation)
 

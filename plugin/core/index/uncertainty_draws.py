@@ -81,7 +81,7 @@ class Settings:
     drop: np.ndarray  # indicator position dropped, -1 for none
 
 
-def build_factors(unc, indicator_ids, base_weights):
+def build_factors(unc, indicator_ids: list, base_weights: np.ndarray) -> list:
     """The factors of an UncertaintySpec for the analysed index (indicator ids and recipe weights)."""
     factors = []
     names = {"normalisation": tr("Normalisation"), "aggregation": tr("Aggregation"), "impute": tr("Imputation"),
@@ -102,7 +102,7 @@ def build_factors(unc, indicator_ids, base_weights):
     return factors
 
 
-def nominal_settings(n, k, base_weights, geometric_nominal):
+def nominal_settings(n: int, k: int, base_weights: np.ndarray, geometric_nominal: bool) -> Settings:
     """``n`` draws that all equal the recipe itself."""
     zeros = np.zeros(n, dtype=np.int64)
     return Settings(impute=zeros, winsorise=zeros.copy(), reference=zeros.copy(), normalisation=zeros.copy(),
@@ -110,7 +110,8 @@ def nominal_settings(n, k, base_weights, geometric_nominal):
                     drop=np.full(n, -1, dtype=np.int64))
 
 
-def decode(design, factors, base_weights, geometric_nominal, aggregation_alternatives):
+def decode(design: np.ndarray, factors: list, base_weights: np.ndarray, geometric_nominal: bool,
+           aggregation_alternatives: list) -> Settings:
     """Settings for each row of the uniform ``design`` (columns in factor order)."""
     n = design.shape[0]
     s = nominal_settings(n, len(base_weights), base_weights, geometric_nominal)

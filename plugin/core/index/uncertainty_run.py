@@ -123,7 +123,8 @@ def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, 
     return UncertaintyResult(table=table, fields=specs, sobol=sobol, summary=summary)
 
 
-def saltelli_outputs(batch, sobol_base, seed, rank0, class0, step=None):
+def saltelli_outputs(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.ndarray, class0: np.ndarray,
+                     step=None) -> tuple:
     """(groups, shift, changed) over a Saltelli design of ``sobol_base`` base rows (seed + 1): the design
     columns of each choice, and per simulated recipe the mean absolute rank shift against the recipe and the
     share of districts whose class differs from the recipe's."""

@@ -39,7 +39,8 @@ class UncertaintySpec:
     drop_indicator: bool = False
 
     @classmethod
-    def from_dict(cls, d, indices, indicators, where="uncertainty"):
+    def from_dict(cls, d: Optional[dict], indices: list, indicators: list,
+                  where: str = "uncertainty") -> Optional["UncertaintySpec"]:
         """Parse ``d``; ``indices``/``indicators`` are the recipe's parsed lists (for checking ids)."""
         if d is None:
             return None
@@ -94,7 +95,7 @@ class UncertaintySpec:
             raise _err(where, tr("names no choice to vary; give at least one of normalisation, aggregation, "
                                  "weight_ranges, weight_dirichlet, impute, winsorise, reference, drop_indicator."))
 
-    def choices(self):
+    def choices(self) -> list:
         """Names of the choices that vary (in a fixed order)."""
         names = [n for n in ("normalisation", "aggregation", "impute", "winsorise", "reference")
                  if getattr(self, n)]
@@ -104,7 +105,7 @@ class UncertaintySpec:
             names.append("drop_indicator")
         return names
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         d = {"index": self.index}
         for key in ("normalisation", "aggregation", "impute", "reference"):
             if getattr(self, key):
