@@ -6,7 +6,8 @@ Joins resources/sample/mss2019_index_indicators_shares_plr.csv to the Planungsr√
 resources/sample/berlin_lor_2019.gpkg, runs sozialmonitor:index_uncertainty with the uncertainty section
 of resources/recipes/berlin_mss_2021_uncertainty.json on the MSS 2019 recipe, and writes
 uncertainty_map.pdf/.png (A4 landscape: classes, hatch where the class probability is below 80 %,
-legend with counts), uncertainty_chart.svg/.png and uncertainty_annex.html to OUT_FOLDER.
+legend with counts), uncertainty_chart.svg/.png, uncertainty_annex.html and uncertainty_atlas.pdf (the atlas
+page of the most uncertain district of the lowest class) to OUT_FOLDER.
 """
 import argparse
 import json
@@ -76,8 +77,10 @@ def main():
 
     import processing
 
+    indexed = processing.run("sozialmonitor:compute_index", {"INPUT": layer, "RECIPE": str(recipe_path),
+                                                              "OUTPUT": str(out / "index.gpkg")})
     result = processing.run("sozialmonitor:index_uncertainty", {
-        "INPUT": layer, "RECIPE": str(recipe_path), "DRAWS": 1000, "SEED": 1, "SOBOL_BASE": 256,
+        "INPUT": indexed["OUTPUT"], "RECIPE": str(recipe_path), "DRAWS": 1000, "SEED": 1, "SOBOL_BASE": 256,
         "OUTPUT": str(out / "uncertainty.gpkg"), "OUTPUT_SOBOL": str(out / "uncertainty_sobol.csv"),
         "OUTPUT_CHART": str(out / "uncertainty_chart.svg"), "OUTPUT_ANNEX": str(out / "uncertainty_annex.html")})
     styled = QgsVectorLayer(result["OUTPUT"], "Status", "ogr")
@@ -108,6 +111,13 @@ def main():
     renderer.render(painter)
     painter.end()
     image.save(str(out / "uncertainty_chart.png"))
+    # one atlas page: a district in the lowest class whose class is uncertain
+    uncertain = table[(table["status_class_nom"] == 4) & (table["status_class_prob"] < 0.8)]
+    key = str(uncertain.sort_values("status_class_prob")["PLR_ID"].iloc[0])
+    processing.run("sozialmonitor:export_atlas", {
+        "INPUT": result["OUTPUT"], "FIELD": "status_class", "RECIPE": str(recipe_path), "NAME_FIELD": "PLR_NAME",
+        "KEY_FIELD": "PLR_ID", "FILTER": f"\"PLR_ID\" = '{key}'", "TITLE": "MSS 2019",
+        "OVERLAY": f"{gpkg}|layername=bezirke", "OUTPUT_PDF": str(out / "uncertainty_atlas.pdf")})
     print(result)
 
 

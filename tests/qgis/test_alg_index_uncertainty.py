@@ -100,7 +100,11 @@ def test_atlas_page_shows_rank_interval_and_class_probability(processing_run, re
     frame = layer_to_dataframe(layer).set_index("id")
     processing_run("sozialmonitor:export_atlas", {
         "INPUT": result["OUTPUT"], "FIELD": "status_class", "RECIPE": str(recipe_path), "NAME_FIELD": "name",
-        "KEY_FIELD": "id", "TITLE": "Test", "OUTPUT_PDF": str(tmp_path / "atlas.pdf")})
+        "KEY_FIELD": "id", "TITLE": "Test", "OUTPUT_PDF": str(tmp_path / "atlas.pdf"),
+        "OUTPUT_PROJECT": str(tmp_path / "atlas.qgz")})
+    svg = ET.parse(tmp_path / "atlas_trend" / "ranks_1.svg").getroot()  # kept beside the project
+    red = [e for e in svg.iter("{http://www.w3.org/2000/svg}rect") if e.get("fill") == "#d7301f"]
+    assert len(red) == 1 and len([e for e in svg.iter("{http://www.w3.org/2000/svg}rect")]) == 19 + 1
     page1 = mt.pdf_text_page(tmp_path / "atlas.pdf", 1)  # 01011101 Stülerstraße
     row = frame.loc["01011101"]
 
@@ -111,5 +115,8 @@ def test_atlas_page_shows_rank_interval_and_class_probability(processing_run, re
         r=rank(row["status_rank"]), lo=rank(row["status_rank_p05"]), hi=rank(row["status_rank_p95"]),
         p=round(100 * row["status_class_prob"]))
     assert expected in " ".join(page1.split())
+    # the rank-interval chart below the table: all 19 ranked districts, this one highlighted (SVG per page)
+    assert "Status-Index: rank among all 19 districts (bar: 5–95 % over simulated recipes; red: this district)" in (
+        " ".join(page1.split()))
     page2 = mt.pdf_text_page(tmp_path / "atlas.pdf", 2)  # 01011102, secret (EW 196): no rank line
     assert "class probability" not in page2

@@ -30,15 +30,17 @@ def _ticks(n):
 def rank_interval_svg(rank: np.ndarray, p05: np.ndarray, p95: np.ndarray, class_no: np.ndarray,
                       class_prob: np.ndarray, colours: list, labels: list, title: str,
                       width_mm: float = 180.0, height_mm: float = 90.0, threshold: float = 0.8,
-                      highlight: Optional[int] = None) -> str:
+                      highlight: Optional[int] = None, bare: bool = False) -> str:
     """SVG text of the chart. Arrays run over the table rows (NaN rank = not ranked, left out);
-    ``class_no`` 1..n indexes ``colours``/``labels``."""
+    ``class_no`` 1..n indexes ``colours``/``labels``. ``bare``: graphics only (no title, tick labels, axis
+    titles or legend) for a layout that prints those texts as labels: Qt's SVG renderer would turn SVG text
+    into outlines in a PDF (see trend_chart)."""
     rank = np.asarray(rank, dtype=float)
     shown = np.flatnonzero(np.isfinite(rank))
     order = shown[np.argsort(rank[shown], kind="stable")]
     n = order.size
     w, h = width_mm * 10, height_mm * 10
-    left, right, top, bottom = 110.0, 20.0, 70.0, 120.0
+    left, right, top, bottom = (15.0, 15.0, 15.0, 15.0) if bare else (110.0, 20.0, 70.0, 120.0)
     pw, ph = w - left - right, h - top - bottom
     n_axis = max(n, 1)
 
@@ -49,13 +51,15 @@ def rank_interval_svg(rank: np.ndarray, p05: np.ndarray, p95: np.ndarray, class_
         return top + (r - 1) / max(n_axis - 1, 1) * ph
 
     out = [f"<svg xmlns='http://www.w3.org/2000/svg' version='1.2' baseProfile='tiny' width='{width_mm}mm' "
-           f"height='{height_mm}mm' viewBox='0 0 {w:.0f} {h:.0f}'>",
-           f"<text x='{left:.0f}' y='40' font-size='38' {FONT} fill='{TEXT}'>{escape(title)}</text>"]
+           f"height='{height_mm}mm' viewBox='0 0 {w:.0f} {h:.0f}'>"]
+    if not bare:
+        out.append(f"<text x='{left:.0f}' y='40' font-size='38' {FONT} fill='{TEXT}'>{escape(title)}</text>")
     for t in _ticks(n_axis):
         out.append(f"<line x1='{left:.1f}' y1='{y(t):.1f}' x2='{left + pw:.1f}' y2='{y(t):.1f}' stroke='{GRID}' "
                    "stroke-width='1.5'/>")
-        out.append(f"<text x='{left - 12:.0f}' y='{y(t) + 9:.1f}' font-size='26' text-anchor='end' {FONT} "
-                   f"fill='{TEXT}'>{t}</text>")
+        if not bare:
+            out.append(f"<text x='{left - 12:.0f}' y='{y(t) + 9:.1f}' font-size='26' text-anchor='end' {FONT} "
+                       f"fill='{TEXT}'>{t}</text>")
     bar = max(min(pw / n_axis * 0.8, 12.0), 0.6)
     for i, row in enumerate(order):
         cls = int(class_no[row]) if np.isfinite(class_no[row]) else 0
@@ -79,6 +83,9 @@ def rank_interval_svg(rank: np.ndarray, p05: np.ndarray, p95: np.ndarray, class_
                        f"fill='{TEXT}'/>")
     out.append(f"<line x1='{left:.1f}' y1='{top:.1f}' x2='{left:.1f}' y2='{top + ph:.1f}' stroke='{AXIS}' "
                "stroke-width='2'/>")
+    if bare:
+        out.append("</svg>")
+        return "\n".join(out) + "\n"
     out.append(f"<text x='30' y='{top + ph / 2:.1f}' font-size='26' {FONT} fill='{TEXT}' text-anchor='middle' "
                f"transform='rotate(-90 30 {top + ph / 2:.1f})'>{escape(tr('Rank (1 = most disadvantaged)'))}</text>")
     out.append(f"<text x='{left + pw / 2:.1f}' y='{top + ph + 36:.1f}' font-size='26' text-anchor='middle' {FONT} "
