@@ -7,7 +7,8 @@
 # Nothing is hard-coded per release; what differs is detected:
 #   - PostgreSQL/PostGIS: the meta packages postgresql and postgresql-postgis (15 on Debian 12, 17 on Debian 13)
 #   - test oracles (esda, libpysal, scikit-learn): Debian's python3-* packages where the release has them
-#     (Debian 13), else the pins in requirements-oracles.txt (their old pins have no wheels for Python 3.13)
+#     (Debian 13), else the pins in requirements-oracles.txt (their old pins have no wheels for Python 3.13);
+#     SALib (Sobol oracle) from its pin in requirements-oracles.txt with pip on both releases
 #   - the newer pandas/shapely stack of requirements-stack.txt only where Debian's pandas is older than 2
 #     (Debian 12: tests run on the stack OSGeo4W users have; Debian 13 already ships pandas 2.2, numpy 2.2, shapely 2.1)
 # Fast the second time: apt is only called when a package is missing, pip only when a requirements file changed.
@@ -73,6 +74,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     reqs+=(-r requirements-oracles.txt)
   else
     echo "bootstrap: test oracles (esda, libpysal, scikit-learn) from Debian's python3-* packages"
+    # no Debian package of SALib on any release: its pin from requirements-oracles.txt goes through pip
+    reqs+=("$(grep -E '^SALib==' requirements-oracles.txt)")
   fi
   echo "bootstrap: installing pinned pip packages into $VENV"
   # A local package mirror named in pip.conf (file:// index) that lacks a project makes pip warn once per

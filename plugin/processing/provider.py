@@ -15,6 +15,7 @@ ALGORITHMS = [
     ("join_table", "JoinTableAlgorithm"),
     ("compute_index", "ComputeIndexAlgorithm"),
     ("derive_weights", "DeriveWeightsAlgorithm"),
+    ("index_uncertainty", "IndexUncertaintyAlgorithm"),
     ("export_map", "ExportMapAlgorithm"),
     ("export_atlas", "ExportAtlasAlgorithm"),
     ("style_layer", "StyleLayerAlgorithm"),

@@ -12,6 +12,7 @@ The data classes live in model.py and indices.py; the format is documented in do
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from ..errors import RecipeError
 from ..i18n import tr
@@ -32,6 +33,7 @@ from .model import (
     _short,
     check_shape,
 )
+from .uncertainty import UncertaintySpec
 
 __all__ = ["Recipe", "RecipeError", "FORMAT_NAME", "FORMAT_VERSION"]
 
@@ -46,6 +48,7 @@ class Recipe:
     indices: list[IndexSpec] = field(default_factory=list)
     typologies: list[Typology] = field(default_factory=list)
     source_path: str = ""
+    uncertainty: Optional[UncertaintySpec] = None  # optional section, see recipe/uncertainty.py
 
     # ---- construction -------------------------------------------------------------------
     @classmethod
@@ -85,7 +88,8 @@ class Recipe:
                      treatment=Treatment.from_dict(r.get("treatment", {}, dict)),
                      reference=ReferenceRules.from_dict(r.get("reference", {}, dict)),
                      normalisation=Normalisation.from_dict(r.get("normalisation", {}, dict)),
-                     indices=indices, typologies=typologies, source_path=str(source_path))
+                     indices=indices, typologies=typologies, source_path=str(source_path),
+                     uncertainty=UncertaintySpec.from_dict(r.get("uncertainty", None, dict), indices, indicators))
         r.done()
         recipe._check_consistency()
         return recipe
@@ -133,7 +137,8 @@ class Recipe:
                 "normalisation": self.normalisation.to_dict(),
                 "indicators": [i.to_dict() for i in self.indicators],
                 "indices": [i.to_dict() for i in self.indices],
-                "typologies": [t.to_dict() for t in self.typologies]}
+                "typologies": [t.to_dict() for t in self.typologies],
+                **({"uncertainty": self.uncertainty.to_dict()} if self.uncertainty else {})}
 
     def to_json(self, indent=2):
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
@@ -176,6 +181,7 @@ class Recipe:
         Returns None if an index would be left without indicators.
         """
         data = self.to_dict()
+        data.pop("uncertainty", None)  # its choices may name the dropped indicator
         data["indicators"] = [d for d in data["indicators"] if d["id"] != ind_id]
         for idx in data["indices"]:
             idx["indicators"] = [i for i in idx["indicators"] if i != ind_id]

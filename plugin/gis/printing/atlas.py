@@ -48,6 +48,7 @@ from ..compat import FieldType, set_legend_font
 from ..io.layer_frame import layer_to_dataframe
 from ..style.symbols import fill_symbol, outline_symbol
 from .atlas_trend import LEFT, TABLE_HEIGHT, TABLE_TOP, WIDTH, add_trend_pictures
+from .atlas_uncertainty import add_uncertainty_boxes
 from .layouts import NORTH_ARROW, _zoom, nice_scalebar, padded_extent, set_picture, style_scalebar
 from .template_builder import fit_label, font
 from .typology_legend import _label
@@ -294,6 +295,7 @@ def build_atlas_layout(project, result, overlay, coverage, rows, spec, name_fiel
     set_legend_font(legend, QgsLegendStyle.Style.Subgroup, font(7, True))
     set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, font(6.5))
     legend.updateLegend()
+    add_uncertainty_boxes(layout, result.fields().names(), class_fields, secret)  # only with index_uncertainty fields
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setId("scalebar")
     scalebar.setLinkedMap(main)

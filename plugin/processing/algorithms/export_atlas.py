@@ -24,6 +24,7 @@ from ...core.reports.trend import MAX_CHARTS, detect_series, select_series
 from ...gis.io.layer_frame import layer_to_dataframe
 from ...gis.printing.atlas import PAGE_FIELD, build_atlas_layout, coverage_layer, export_atlas_pdf, rows_layer
 from ...gis.printing.atlas_trend import trend_box, write_trend_charts
+from ...gis.printing.atlas_uncertainty import add_rank_picture, write_rank_charts
 from ...gis.printing.layouts import save_project
 from ...gis.printing.map_document import DISTRICT_BOUNDARY, field_label, project_layer
 from ...gis.style.renderers import apply_classes, map_classes_for, secrecy_rule, style_overlay
@@ -138,9 +139,15 @@ class ExportAtlasAlgorithm(MapAlgorithm):
         try:
             box, texts = self._trend_charts(parameters, context, feedback, result, coverage, page_of, indicators,
                                             rule, name_field, folder)
+            # with index_uncertainty fields: a rank-interval chart per page, in the room the trend charts leave
+            ranks = write_rank_charts(result, field, recipe, page_of, rule, folder, box, len(indicators), feedback)
+            if ranks is not None and box is None:
+                box, texts = ranks.table_box, []
             layout = build_atlas_layout(project, result, overlay, coverage, rows, spec, name_field, key_field,
                                         class_fields, rule, filter_expr, trend_box=box, trend_folder=folder,
                                         trend_texts=texts)
+            if ranks is not None:
+                add_rank_picture(layout, folder, ranks, PAGE_FIELD, field_label(recipe, field))
             if feedback.isCanceled():
                 return {}
             pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
