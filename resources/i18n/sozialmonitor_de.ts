@@ -102,6 +102,7 @@
         </message>
         <message>
             <location filename="../../plugin/core/index/compute.py" />
+            <location filename="../../plugin/core/index/uncertainty.py" />
             <source>Indicator '{id}' (field {field})</source>
             <translation>Indikator '{id}' (Feld {field})</translation>
         </message>
@@ -343,6 +344,136 @@
             <location filename="../../plugin/core/index/summary.py" />
             <source>indicator</source>
             <translation>Indikator</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>The recipe has no 'uncertainty' section, so there is nothing to vary. Add one (see docs/recipe-format.md, section Uncertainty).</source>
+            <translation>Das Rezept hat keinen Abschnitt 'uncertainty', es gibt also nichts zu variieren. Ergänzen Sie ihn (siehe docs/recipe-format.md, Abschnitt Uncertainty).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>Recipe entry uncertainty.impute: 'group_mean' needs treatment.impute_group_field (the field whose groups give the means).</source>
+            <translation>Rezepteintrag uncertainty.impute: 'group_mean' braucht treatment.impute_group_field (das Feld, dessen Gruppen die Mittelwerte liefern).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>Uncertainty alternative {alt}: {n} district(s) that the recipe evaluates would get no score (first: row {row}), e.g. because an imputation leaves values missing. Remove this alternative from the uncertainty section.</source>
+            <translation>Unsicherheits-Alternative {alt}: {n} Gebiet(e), die das Rezept bewertet, erhielten keinen Wert (erstes: Zeile {row}), z. B. weil eine Ersetzung Werte fehlen lässt. Entfernen Sie diese Alternative aus dem Abschnitt uncertainty.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>imputation {m}</source>
+            <translation>Ersetzung {m}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>winsorising off</source>
+            <translation>Winsorisierung aus</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>winsorising {m}</source>
+            <translation>Winsorisierung {m}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>reference {m}</source>
+            <translation>Referenz {m}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>the recipe</source>
+            <translation>das Rezept</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>A simulated recipe gives every indicator of index '{id}' weight 0. Narrow the weight ranges of the uncertainty section.</source>
+            <translation>Ein simuliertes Rezept gibt jedem Indikator des Index '{id}' das Gewicht 0. Engen Sie die Gewichtsbereiche im Abschnitt uncertainty ein.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty.py" />
+            <source>Index '{id}' is constant over the reference districts in a simulated recipe, so it cannot be re-standardised. Narrow the uncertainty section.</source>
+            <translation>Der Index '{id}' ist in einem simulierten Rezept über die Referenzgebiete konstant und kann daher nicht erneut standardisiert werden. Engen Sie den Abschnitt uncertainty ein.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Normalisation</source>
+            <translation>Standardisierung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Aggregation</source>
+            <translation>Aggregation</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Imputation</source>
+            <translation>Ersetzung fehlender Werte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Winsorising</source>
+            <translation>Winsorisierung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Reference districts</source>
+            <translation>Referenzgebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Weight {id}</source>
+            <translation>Gewicht {id}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Weights (Dirichlet)</source>
+            <translation>Gewichte (Dirichlet)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_draws.py" />
+            <source>Dropping one indicator</source>
+            <translation>Weglassen eines Indikators</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: rank in the recipe (1 = most disadvantaged)</source>
+            <translation>{label}: Rang im Rezept (1 = am stärksten benachteiligt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: median rank over the simulated recipes</source>
+            <translation>{label}: Median des Rangs über die simulierten Rezepte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: rank, 5th percentile</source>
+            <translation>{label}: Rang, 5. Perzentil</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: rank, 95th percentile</source>
+            <translation>{label}: Rang, 95. Perzentil</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: class number in the recipe</source>
+            <translation>{label}: Klassennummer im Rezept</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: most frequent class number</source>
+            <translation>{label}: häufigste Klassennummer</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: share of draws in the most frequent class</source>
+            <translation>{label}: Anteil der Ziehungen in der häufigsten Klasse</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/index/uncertainty_run.py" />
+            <source>{label}: share of draws in class {k} ({name})</source>
+            <translation>{label}: Anteil der Ziehungen in Klasse {k} ({name})</translation>
         </message>
         <message>
             <location filename="../../plugin/core/join/expectation.py" />
@@ -1258,6 +1389,71 @@
             <translation>'range' muss [untere, obere] mit untere &lt; obere sein, gefunden {v}.</translation>
         </message>
         <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>an uncertainty analysis needs an index with a classification; none has one.</source>
+            <translation>eine Unsicherheitsanalyse braucht einen Index mit Klasseneinteilung; keiner hat eine.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'index' names '{id}', but the recipe's indices are {ids}.</source>
+            <translation>'index' nennt '{id}', die Indizes des Rezepts sind aber {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>the index '{id}' has no classification; class probabilities need one.</source>
+            <translation>der Index '{id}' hat keine Klasseneinteilung; Klassenwahrscheinlichkeiten brauchen eine.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'{id}' is not an indicator of the index '{index}' ({ids}).</source>
+            <translation>'{id}' ist kein Indikator des Index '{index}' ({ids}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>give either 'weight_ranges' or 'weight_dirichlet', not both.</source>
+            <translation>geben Sie entweder 'weight_ranges' oder 'weight_dirichlet' an, nicht beides.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>the weights of the index '{id}' sum to 0.</source>
+            <translation>die Gewichte des Index '{id}' summieren sich zu 0.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'weight_dirichlet' must be at least {m:g} here (concentration × smallest weight share ≥ 1); larger values keep the weights closer to the recipe.</source>
+            <translation>'weight_dirichlet' muss hier mindestens {m:g} sein (Konzentration × kleinster Gewichtsanteil ≥ 1); größere Werte halten die Gewichte näher am Rezept.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'drop_indicator' needs an index with at least 2 indicators.</source>
+            <translation>'drop_indicator' braucht einen Index mit mindestens 2 Indikatoren.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>names no choice to vary; give at least one of normalisation, aggregation, weight_ranges, weight_dirichlet, impute, winsorise, reference, drop_indicator.</source>
+            <translation>nennt keine Entscheidung, die variiert werden soll; geben Sie mindestens eine der folgenden an: normalisation, aggregation, weight_ranges, weight_dirichlet, impute, winsorise, reference, drop_indicator.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'{key}' alternatives must be among {choices}, got '{value}'.</source>
+            <translation>Die Alternativen von '{key}' müssen aus {choices} stammen, angegeben ist '{value}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'{key}' lists an alternative twice.</source>
+            <translation>'{key}' nennt eine Alternative zweimal.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>'{id}' must be [low, high] with 0 ≤ low ≤ high ≤ {m:g}, got {v}.</source>
+            <translation>'{id}' muss [unten, oben] mit 0 ≤ unten ≤ oben ≤ {m:g} sein, angegeben ist {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/uncertainty.py" />
+            <source>lists an alternative twice.</source>
+            <translation>nennt eine Alternative zweimal.</translation>
+        </message>
+        <message>
             <location filename="../../plugin/core/reports/district_profile.py" />
             <source>{rank} of {n}</source>
             <translation>{rank} von {n}</translation>
@@ -1271,6 +1467,21 @@
             <location filename="../../plugin/core/reports/district_profile.py" />
             <source>“{secret}” = not evaluated (secrecy / too few inhabitants), “{missing}” = no value.</source>
             <translation>„{secret}“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner), „{missing}“ = kein Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/rank_interval_chart.py" />
+            <source>Rank (1 = most disadvantaged)</source>
+            <translation>Rang (1 = am stärksten benachteiligt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/rank_interval_chart.py" />
+            <source>Districts sorted by rank; bar: 5–95 % rank interval</source>
+            <translation>Gebiete nach Rang sortiert; Balken: 5–95-%-Rangintervall</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/rank_interval_chart.py" />
+            <source>edge: class probability below {p:.0f} %</source>
+            <translation>Rand: Klassenwahrscheinlichkeit unter {p:.0f} %</translation>
         </message>
         <message>
             <location filename="../../plugin/core/reports/trend.py" />
@@ -1302,6 +1513,111 @@
             <location filename="../../plugin/core/reports/trend.py" />
             <source>At most {n} trend charts fit on a page; {k} indicators were chosen ({names}).</source>
             <translation>Auf eine Seite passen höchstens {n} Zeitreihendiagramme; gewählt wurden {k} Indikatoren ({names}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>Uncertainty and sensitivity</source>
+            <translation>Unsicherheit und Sensitivität</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>normalisation: {alts}</source>
+            <translation>Standardisierung: {alts}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>aggregation: {alts}</source>
+            <translation>Aggregation: {alts}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>weight of {id}: {low} to {high}</source>
+            <translation>Gewicht von {id}: {low} bis {high}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>weights: Dirichlet around the recipe's weights, concentration {c}</source>
+            <translation>Gewichte: Dirichlet-Verteilung um die Gewichte des Rezepts, Konzentration {c}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>imputation: {alts}</source>
+            <translation>Ersetzung fehlender Werte: {alts}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>±{k} SD</source>
+            <translation>±{k} SD</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>percentiles {lo}–{hi}</source>
+            <translation>Perzentile {lo}–{hi}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>winsorising: {alts}</source>
+            <translation>Winsorisierung: {alts}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>the recipe's reference rules</source>
+            <translation>die Referenzregeln des Rezepts</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>all complete districts</source>
+            <translation>alle vollständigen Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>reference districts: {alts}</source>
+            <translation>Referenzgebiete: {alts}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>dropping one indicator of the index (or none), equally likely</source>
+            <translation>Weglassen eines Indikators des Index (oder keines), gleich wahrscheinlich</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>The index “{label}” was recomputed for {draws} simulated recipes (random seed {seed}), each drawing one alternative for every choice below; the recipe itself is the reference. Ranks count from 1 = most disadvantaged district; fixed class thresholds stay fixed, data-driven ones are recomputed in every draw.</source>
+            <translation>Der Index „{label}“ wurde für {draws} simulierte Rezepte neu berechnet (Zufallsstartwert {seed}); jedes zieht für jede der folgenden Entscheidungen eine Alternative, das Rezept selbst ist die Referenz. Ränge zählen ab 1 = am stärksten benachteiligtes Gebiet; feste Klassengrenzen bleiben fest, datenabhängige werden in jeder Ziehung neu berechnet.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>Result: {unc} of {n} districts have a class probability below {p} % (their class is uncertain and hatched on the map); for {changed} districts the most frequent class differs from the recipe's. The median width of the 5–95 % rank interval is {width} ranks.</source>
+            <translation>Ergebnis: {unc} von {n} Gebieten haben eine Klassenwahrscheinlichkeit unter {p} % (ihre Klasse ist unsicher und in der Karte schraffiert); bei {changed} Gebieten weicht die häufigste Klasse von der Klasse des Rezepts ab. Das 5–95-%-Rangintervall ist im Median {width} Ränge breit.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>Which choice matters most: variance-based sensitivity (Sobol indices, Saltelli design with {base} base samples, {runs} simulated recipes). S1 is the share of the variance of the mean absolute rank shift explained by the choice alone, ST the share including its interactions with the other choices (± 95 % bootstrap half-width); the last column is ST for the share of districts that change class.</source>
+            <translation>Welche Entscheidung am meisten bewirkt: varianzbasierte Sensitivitätsanalyse (Sobol-Indizes, Saltelli-Design mit {base} Basisstichproben, {runs} simulierte Rezepte). S1 ist der Anteil der Varianz der mittleren absoluten Rangverschiebung, den die Entscheidung allein erklärt, ST der Anteil einschließlich ihrer Wechselwirkungen mit den anderen Entscheidungen (± halbe Breite des 95-%-Bootstrap-Intervalls); die letzte Spalte ist ST für den Anteil der Gebiete, die die Klasse wechseln.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>Choice</source>
+            <translation>Entscheidung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>S1 (rank shift)</source>
+            <translation>S1 (Rangverschiebung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>ST (rank shift)</source>
+            <translation>ST (Rangverschiebung)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/reports/uncertainty_annex.py" />
+            <source>ST (class changes)</source>
+            <translation>ST (Klassenwechsel)</translation>
         </message>
         <message>
             <location filename="../../plugin/core/reports/workbook.py" />
@@ -2230,6 +2546,23 @@
             <translation>Der Atlas {path} konnte nicht geschrieben werden: {err}.</translation>
         </message>
         <message>
+            <location filename="../../plugin/gis/printing/atlas_uncertainty.py" />
+            <source>{label}: rank {rank} (5–95 %: {low}–{high}),
+class probability {prob} % over simulated recipes</source>
+            <translation>{label}: Rang {rank} (5–95 %: {low}–{high}),
+Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas_uncertainty.py" />
+            <source>No room for the rank-interval chart beside two trend charts; the rank interval is printed beside the map.</source>
+            <translation>Kein Platz für das Rangintervall-Diagramm neben zwei Trenddiagrammen; das Rangintervall steht neben der Karte.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/atlas_uncertainty.py" />
+            <source>{label}: rank among all {n} districts (bar: 5–95 % over simulated recipes; red: this district)</source>
+            <translation>{label}: Rang unter allen {n} Gebieten (Balken: 5–95 % über simulierte Rezepte; rot: dieses Gebiet)</translation>
+        </message>
+        <message>
             <location filename="../../plugin/gis/printing/layouts.py" />
             <source>A4 portrait</source>
             <translation>A4 Hochformat</translation>
@@ -2470,6 +2803,11 @@
             <location filename="../../plugin/gis/style/renderers.py" />
             <source>The overlay layer '{layer}' must contain lines or polygons.</source>
             <translation>Der Überlagerungslayer '{layer}' muss Linien oder Polygone enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/style/uncertainty_style.py" />
+            <source>class uncertain: probability below {p:.0f} %</source>
+            <translation>Klasse unsicher: Wahrscheinlichkeit unter {p:.0f} %</translation>
         </message>
         <message>
             <location filename="../../plugin/gui/dock.py" />
@@ -2986,6 +3324,7 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>Existing fields replaced by the results: {names}.</source>
@@ -3123,6 +3462,7 @@ INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selb
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
@@ -3458,6 +3798,7 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <source>Districts (layer or table)</source>
             <translation>Gebiete (Layer oder Tabelle)</translation>
         </message>
@@ -3495,6 +3836,7 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <source>District key field (empty = the recipe's metadata.key_field)</source>
             <translation>Schlüsselfeld der Gebiete (leer = metadata.key_field der Indexdefinition)</translation>
         </message>
@@ -3526,6 +3868,7 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <location filename="../../plugin/processing/algorithms/derive_weights.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <source>Reading attributes…</source>
             <translation>Attribute werden gelesen…</translation>
         </message>
@@ -3940,6 +4283,7 @@ Vorlagen: A4 Hochformat, A4 Querformat, A3 Querformat oder Ihre eigene .qpt-Date
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/export_map.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <source>SVG files (*.svg)</source>
             <translation>SVG-Dateien (*.svg)</translation>
         </message>
@@ -4043,6 +4387,109 @@ PRIMARY_KEY (Standard: fid) ist ein neu erzeugter ganzzahliger Schlüssel (1, 2,
             <location filename="../../plugin/processing/algorithms/export_postgis.py" />
             <source>{n} features written to '{schema}'.'{table}'.</source>
             <translation>{n} Objekte nach '{schema}'.'{table}' geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Index uncertainty and sensitivity</source>
+            <translation>Unsicherheit und Sensitivität des Index</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Recomputes an index for many simulated recipes that vary the choices named in the recipe's 'uncertainty' section (normalisation, weights, aggregation, imputation, winsorising, reference districts, dropping one indicator) and reports how certain each district's rank and class are.
+
+Output: a copy of INPUT with &lt;index&gt;_rank (in the recipe, 1 = most disadvantaged), _rank_med, _rank_p05, _rank_p95 (5–95 % interval over the draws), _class_nom (class in the recipe), _class_mode and _class_prob (most frequent class and its share) and _p_&lt;k&gt; (share of draws in class k). The loaded layer shows the classes with a hatch where the class probability is below 80 %.
+DRAWS simulated recipes from SEED (reproducible). SOBOL_BASE &gt; 0 adds variance-based sensitivity: SOBOL_BASE × (choices + 2) further runs give first-order and total Sobol indices per choice (OUTPUT_SOBOL, CSV). OUTPUT_CHART: rank-interval chart of all districts (SVG); OUTPUT_ANNEX: methods-annex section (HTML). KEY_FIELD (optional): the district key field of INPUT, overriding the recipe's metadata.key_field.</source>
+            <translation>Berechnet einen Index für viele simulierte Rezepte neu, die die im Abschnitt 'uncertainty' des Rezepts genannten Entscheidungen variieren (Standardisierung, Gewichte, Aggregation, Ersetzung fehlender Werte, Winsorisierung, Referenzgebiete, Weglassen eines Indikators), und zeigt, wie sicher Rang und Klasse jedes Gebiets sind.
+
+Ausgabe: eine Kopie von INPUT mit &lt;index&gt;_rank (im Rezept, 1 = am stärksten benachteiligt), _rank_med, _rank_p05, _rank_p95 (5–95-%-Intervall über die Ziehungen), _class_nom (Klasse im Rezept), _class_mode und _class_prob (häufigste Klasse und ihr Anteil) sowie _p_&lt;k&gt; (Anteil der Ziehungen in Klasse k). Der geladene Layer zeigt die Klassen, schraffiert, wo die Klassenwahrscheinlichkeit unter 80 % liegt.
+DRAWS simulierte Rezepte aus SEED (reproduzierbar). SOBOL_BASE &gt; 0 ergänzt eine varianzbasierte Sensitivitätsanalyse: SOBOL_BASE × (Entscheidungen + 2) weitere Läufe ergeben Sobol-Indizes erster Ordnung und totale Sobol-Indizes je Entscheidung (OUTPUT_SOBOL, CSV). OUTPUT_CHART: Rangintervall-Diagramm aller Gebiete (SVG); OUTPUT_ANNEX: Abschnitt für den Methodenanhang (HTML). KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.key_field des Rezepts.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Index recipe with an uncertainty section (JSON)</source>
+            <translation>Indexrezept mit Abschnitt uncertainty (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Simulated recipes</source>
+            <translation>Simulierte Rezepte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Random seed</source>
+            <translation>Zufallsstartwert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Sobol base samples (0 = no sensitivity analysis)</source>
+            <translation>Sobol-Basisstichproben (0 = keine Sensitivitätsanalyse)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Districts with rank intervals and class probabilities</source>
+            <translation>Gebiete mit Rangintervallen und Klassenwahrscheinlichkeiten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Sobol indices</source>
+            <translation>Sobol-Indizes</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Rank-interval chart</source>
+            <translation>Rangintervall-Diagramm</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Methods annex section</source>
+            <translation>Abschnitt für den Methodenanhang</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML-Dateien (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Districts ranked</source>
+            <translation>Gebiete mit Rang</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Districts with class probability below 80 %</source>
+            <translation>Gebiete mit Klassenwahrscheinlichkeit unter 80 %</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Recomputing the index for {n} simulated recipes…</source>
+            <translation>Index wird für {n} simulierte Rezepte neu berechnet …</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Writing the outputs…</source>
+            <translation>Ausgaben werden geschrieben …</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>{label}: rank intervals over {n} simulated recipes</source>
+            <translation>{label}: Rangintervalle über {n} simulierte Rezepte</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>{n} districts ranked; {u} have a class probability below {p:.0f} %; for {c} the most frequent class differs from the recipe's.</source>
+            <translation>{n} Gebiete mit Rang; {u} haben eine Klassenwahrscheinlichkeit unter {p:.0f} %; bei {c} weicht die häufigste Klasse von der des Rezepts ab.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>Sobol {choice}: S1 {s1:.3f}, ST {st:.3f}</source>
+            <translation>Sobol {choice}: S1 {s1:.3f}, ST {st:.3f}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <source>The recipe {path} has no 'uncertainty' section, so there is nothing to vary. Add one naming the choices and their alternatives (see docs/recipe-format.md, section Uncertainty).</source>
+            <translation>Das Rezept {path} hat keinen Abschnitt 'uncertainty', es gibt also nichts zu variieren. Ergänzen Sie ihn mit den Entscheidungen und ihren Alternativen (siehe docs/recipe-format.md, Abschnitt Uncertainty).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/join_table.py" />
@@ -4544,12 +4991,6 @@ OUTPUT: eine Kopie von INPUT mit rate_raw, rate_eb, rate_eb_ref (die Referenzrat
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
             <source>Permutations of the EB Moran's I (0: none)</source>
             <translation>Permutationen des EB-Moran's-I (0: keine)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Random seed</source>
-            <translation>Zufallsstartwert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
