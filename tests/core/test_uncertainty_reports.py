@@ -1,12 +1,10 @@
 """The printed side of the uncertainty analysis: the methods-annex section (English and German, numbers from
 the result) and the rank-interval chart (one bar per ranked district, the highlighted district on atlas pages)."""
-import json
 import xml.etree.ElementTree as ET
 
 import numpy as np
 import pandas as pd
 import pytest
-from sozialmonitor.plugin.core import i18n
 from sozialmonitor.plugin.core.index.uncertainty_run import run_uncertainty
 from sozialmonitor.plugin.core.recipe.load import Recipe
 from sozialmonitor.plugin.core.reports.rank_interval_chart import HIGHLIGHT, rank_interval_svg
@@ -37,15 +35,9 @@ def test_annex_states_the_result_and_the_sobol_table(berlin):
     assert f"<td {CELL}>{top.ST:.2f} ± {top.ST_conf:.2f}</td>" in html
 
 
-def test_annex_in_german_uses_the_pending_translations_and_decimal_commas(berlin, request):
+def test_annex_in_german_uses_the_translations_and_decimal_commas(berlin, german):
     recipe, result = berlin
-    german = json.loads((request.config.rootpath / "resources" / "i18n" / "pending_uncert.json").read_text(
-        encoding="utf-8"))
-    i18n.set_translator(lambda text: german.get(text, text))
-    try:
-        html = uncertainty_annex_html(recipe, result.summary, result.sobol)
-    finally:
-        i18n.set_translator(None)
+    html = uncertainty_annex_html(recipe, result.summary, result.sobol)
     assert f"{result.summary['n_uncertain']} von 536 Gebieten haben eine Klassenwahrscheinlichkeit" in html
     assert "Gewicht von S4: 0,50 bis 2,00" in html
     width = f"{result.summary['median_interval_width']:.1f}".replace(".", ",")
