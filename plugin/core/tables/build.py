@@ -7,7 +7,9 @@ Shared by the CSV and spreadsheet readers. Conventions:
   cell is an integer with a leading zero (``01001`` is a key, not a number); otherwise it stays text;
 * ``flags`` holds one categorical column per value column (NaN = plain number).
 """
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Optional, Union
 
 import numpy as np
 import pandas as pd
@@ -52,13 +54,14 @@ class TableReport:
     columns: list = field(default_factory=list)
     notes: list = field(default_factory=list)
 
-    def column(self, name):
+    def column(self, name: str) -> ColumnReport:
+        """The report of column ``name``; KeyError when the table has no such column."""
         for col in self.columns:
             if col.name == name:
                 return col
         raise KeyError(name)
 
-    def conversion_lines(self):
+    def conversion_lines(self) -> list[str]:
         """Readable conversion statements, one per column and kind."""
         lines = []
         for col in self.columns:
@@ -69,7 +72,7 @@ class TableReport:
                 lines.append(tr("column '{col}': {note}").format(col=col.name, note=col.note))
         return lines
 
-    def to_lines(self):
+    def to_lines(self) -> list[str]:
         """The report as readable lines (English templates through tr)."""
         lines = [tr("Table {path} ({fmt}{sheet}): {rows} data rows, {cols} columns").format(
             path=self.path, fmt=self.file_format, rows=self.n_rows, cols=len(self.columns),
@@ -116,9 +119,9 @@ class TableReadResult:
     text_columns: list = field(default_factory=list)
 
 
-def unique_names(names):
+def unique_names(names: Iterable[Optional[str]]) -> list[str]:
     """Fill empty names with 'column_N' (1-based position) and make duplicates unique with ' (2)'."""
-    seen = {}
+    seen: dict[str, bool] = {}
     out = []
     for pos, name in enumerate(names, start=1):
         base = name or f"column_{pos}"
@@ -135,7 +138,7 @@ def unique_names(names):
 KEY_COLUMN = tr_noop("key column")  # translated where the message is built
 
 
-def resolve_column(name, columns, path, what=KEY_COLUMN):
+def resolve_column(name: str, columns: Sequence[Any], path: object, what: str = KEY_COLUMN) -> Any:
     """Find ``name`` among ``columns`` (exact, then ignoring case and surrounding spaces)."""
     if name in columns:
         return name
@@ -147,14 +150,14 @@ def resolve_column(name, columns, path, what=KEY_COLUMN):
         what=tr(what), name=name, file=path, cols=", ".join(str(c) for c in columns)))
 
 
-def _find(name, columns):
+def _find(name: str, columns: Sequence[Any]) -> Any:
     try:
         return resolve_column(name, columns, "")
     except TableError:
         return None
 
 
-def _key_text(cells):
+def _key_text(cells: Union[Sequence[object], np.ndarray]) -> tuple[np.ndarray, int]:
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
     out = np.empty(len(cells), dtype=object)
     n_num = 0
@@ -173,8 +176,9 @@ def _key_text(cells):
     return out, n_num
 
 
-def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",", thousands=None,
-                 require_keys=True):
+def build_result(names: Iterable[str], columns: Sequence[Sequence[object]], row_numbers: "np.typing.ArrayLike",
+                 report: TableReport, key_columns: Iterable[str] = (), decimal: str = ",",
+                 thousands: Optional[str] = None, require_keys: bool = True) -> TableReadResult:
     """Assemble a TableReadResult.
 
     names: header names (already unique); columns: list of sequences of raw cells (str/number/None),
@@ -183,18 +187,19 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
     """
     allow_grouping = thousands is None or thousands != ""
     headers = list(names)
-    row_numbers = np.asarray(row_numbers, dtype=int)
+    rows = np.asarray(row_numbers, dtype=int)
+    cells_by_column: Sequence[Union[Sequence[object], np.ndarray]] = columns
     # drop rows without any content (blank lines inside the data)
-    if columns and len(row_numbers):
-        filled = np.zeros(len(row_numbers), dtype=bool)
+    if columns and len(rows):
+        filled = np.zeros(len(rows), dtype=bool)
         for col in columns:
             ser = pd.Series(col, dtype=object)
             filled |= (ser.notna() & (ser != "")).to_numpy()
         if not filled.all():
             report.empty_rows_dropped = int((~filled).sum())
-            columns = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]
-            row_numbers = row_numbers[filled]
-    if len(row_numbers) == 0:
+            cells_by_column = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]
+            rows = rows[filled]
+    if len(rows) == 0:
         raise TableError(tr("{file} has a header but no data rows (header row(s) {rows}).").format(
             file=report.path, rows=", ".join(str(r) for r in report.header_rows)))
 
@@ -203,9 +208,12 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
     else:  # several candidate key names (multi-table joins): use those present
         keys = [_find(k, headers) for k in key_columns]
         keys = [k for k in keys if k is not None]
-    frame_cols, flag_cols = {}, {}
-    result_keys, result_values, result_text = [], [], []
-    for name, cells in zip(headers, columns):
+    frame_cols: dict[str, Any] = {}
+    flag_cols: dict[str, Any] = {}
+    result_keys: list[str] = []
+    result_values: list[str] = []
+    result_text: list[str] = []
+    for name, cells in zip(headers, cells_by_column):
         col_report = ColumnReport(name=name, kind="key", header=name)
         if name in keys:
             text, n_num = _key_text(cells)
@@ -223,7 +231,7 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
             col_report.missing = parsed.missing
             col_report.flagged_numbers = parsed.flagged_numbers
             col_report.conversions = {k: v for k, v in parsed.conversions.items() if k != "excel_number"}
-            col_report.invalid_examples = [(int(row_numbers[p]), t) for p, t in parsed.invalid_examples]
+            col_report.invalid_examples = [(int(rows[p]), t) for p, t in parsed.invalid_examples]
             frame_cols[name] = parsed.values
             flag_cols[name] = parsed.flags
             result_values.append(name)
@@ -237,11 +245,11 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
             result_text.append(name)
         report.columns.append(col_report)
 
-    index = pd.RangeIndex(len(row_numbers))
+    index = pd.RangeIndex(len(rows))
     frame = pd.DataFrame(frame_cols, index=index, columns=headers)
     for name in result_keys + result_text:
         frame[name] = frame[name].astype(object)
     flags = pd.DataFrame(flag_cols, index=index, columns=result_values)
     report.n_rows = len(frame)
-    return TableReadResult(frame=frame, flags=flags, report=report, row_numbers=row_numbers,
+    return TableReadResult(frame=frame, flags=flags, report=report, row_numbers=rows,
                            key_columns=result_keys, value_columns=result_values, text_columns=result_text)
