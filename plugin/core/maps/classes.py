@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import ExportError
 from ..i18n import tr
@@ -183,7 +184,7 @@ def nice_breaks(breaks: Iterable[Optional[float]]) -> list[float]:
     return sorted({round(b, d) + 0.0 for b in finite})  # + 0.0: no -0.0
 
 
-def map_edges(values: "np.typing.ArrayLike", inner: Iterable[float], given: bool = False) -> list[float]:
+def map_edges(values: npt.ArrayLike, inner: Iterable[float], given: bool = False) -> list[float]:
     """n + 1 ascending class edges for a graduated map from the inner breaks ``inner`` and the data.
 
     Computed breaks (``given`` False: quantiles, Jenks, equal intervals, SD steps) are rounded to the

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..errors import TableError
@@ -176,7 +177,7 @@ def _key_text(cells: Union[Sequence[object], np.ndarray]) -> tuple[np.ndarray, i
     return out, n_num
 
 
-def build_result(names: Iterable[str], columns: Sequence[Sequence[object]], row_numbers: "np.typing.ArrayLike",
+def build_result(names: Iterable[str], columns: Sequence[Sequence[object]], row_numbers: npt.ArrayLike,
                  report: TableReport, key_columns: Iterable[str] = (), decimal: str = ",",
                  thousands: Optional[str] = None, require_keys: bool = True) -> TableReadResult:
     """Assemble a TableReadResult.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..i18n import tr
@@ -68,7 +69,7 @@ def year_text(series: pd.Series) -> Optional[pd.Series]:
     return pd.Series(numbers.astype(int).astype(str), index=values.index).reindex(series.index)
 
 
-def detect_long_format(frame: pd.DataFrame, key: str, keys: "Optional[np.typing.ArrayLike]" = None,
+def detect_long_format(frame: pd.DataFrame, key: str, keys: Optional[npt.ArrayLike] = None,
                        exclude: Collection[str] = ()) -> Optional[LongLayout]:
     """A LongLayout when ``frame`` looks like long format by ``key``, else None.
 
