@@ -42,7 +42,7 @@ def compute_breaks(values: npt.ArrayLike, method: str, n: Optional[int] = None, 
     if vals.size == 0:
         raise ComputationError(tr("No values to classify."))
     if method == "quantile":
-        return np.quantile(vals, np.arange(1, n) / n)
+        return np.asarray(np.quantile(vals, np.arange(1, n) / n))  # an ndarray also for numpy 2.2's annotations
     if method == "equal_interval":
         low, high = vals.min(), vals.max()
         return low + (high - low) * np.arange(1, n) / n
@@ -67,7 +67,8 @@ def assign_classes(values: npt.ArrayLike, breaks: npt.ArrayLike, equal_goes: Uni
     b = np.asarray(breaks, dtype="float64")
     if isinstance(equal_goes, str):
         side: Literal["left", "right"] = "left" if equal_goes == "lower" else "right"
-        cls = np.searchsorted(b, x, side=side)
+        # np.asarray: numpy 2.2's annotations pick the scalar overload for an array of unknown shape
+        cls = np.asarray(np.searchsorted(b, x, side=side))
     else:
         cls = np.zeros(x.shape, dtype=np.int64)
         for threshold, goes in zip(b, equal_goes):
