@@ -19,6 +19,9 @@ from ..errors import TableError
 from ..i18n import tr, tr_noop
 from .values import CONVERSIONS, describe_flag, parse_column
 
+#: the cells of one column as a reader collects them: a list (CSV rows) or an array (spreadsheets)
+Cells = Union[Sequence[object], np.ndarray]
+
 
 @dataclass
 class ColumnReport:
@@ -158,7 +161,7 @@ def _find(name: str, columns: Sequence[Any]) -> Any:
         return None
 
 
-def _key_text(cells: Union[Sequence[object], np.ndarray]) -> tuple[np.ndarray, int]:
+def _key_text(cells: Cells) -> tuple[np.ndarray, int]:
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
     out = np.empty(len(cells), dtype=object)
     n_num = 0
@@ -177,7 +180,7 @@ def _key_text(cells: Union[Sequence[object], np.ndarray]) -> tuple[np.ndarray, i
     return out, n_num
 
 
-def build_result(names: Iterable[str], columns: Sequence[Sequence[object]], row_numbers: npt.ArrayLike,
+def build_result(names: Iterable[str], columns: Sequence[Cells], row_numbers: npt.ArrayLike,
                  report: TableReport, key_columns: Iterable[str] = (), decimal: str = ",",
                  thousands: Optional[str] = None, require_keys: bool = True) -> TableReadResult:
     """Assemble a TableReadResult.
@@ -189,7 +192,7 @@ def build_result(names: Iterable[str], columns: Sequence[Sequence[object]], row_
     allow_grouping = thousands is None or thousands != ""
     headers = list(names)
     rows = np.asarray(row_numbers, dtype=int)
-    cells_by_column: Sequence[Union[Sequence[object], np.ndarray]] = columns
+    cells_by_column: Sequence[Cells] = columns
     # drop rows without any content (blank lines inside the data)
     if columns and len(rows):
         filled = np.zeros(len(rows), dtype=bool)
