@@ -104,24 +104,28 @@ class JoinReport:
     n_table_rows: int = 0
     n_matched_districts: int = 0
     n_matched_rows: int = 0
-    districts_without_data: list = field(default_factory=list)  # [{key, name}]
-    districts_without_key: list = field(default_factory=list)  # [{row, name}]  row = 1-based position in layer
-    table_rows_without_district: list = field(default_factory=list)  # [{row, key, name}]
-    table_rows_without_key: list = field(default_factory=list)  # [{row, name}]
-    district_duplicates: list = field(default_factory=list)  # [{key, count, names}]
-    table_duplicates: list = field(default_factory=list)  # [{key, rows, action}]
-    name_mismatches: list = field(default_factory=list)  # [{key, district_name, table_name}]
-    suppressed: dict = field(default_factory=dict)  # column -> {flag: count}  (cells without a number)
-    flagged_numbers: dict = field(default_factory=dict)  # column -> {flag: count}
-    missing_codes: dict = field(default_factory=dict)  # column -> {code: count}
-    invalid_values: dict = field(default_factory=dict)  # column -> [(file row, text)] first texts that are no number
-    missing_code_keys: dict = field(default_factory=dict)  # code -> [keys with it in >= half the value columns]
-    keys_changed: list = field(default_factory=list)  # [(side, original, normalised)] examples
+    districts_without_data: list[dict[str, Any]] = field(default_factory=list)  # [{key, name}]
+    # [{row, name}]  row = 1-based position in layer
+    districts_without_key: list[dict[str, Any]] = field(default_factory=list)
+    table_rows_without_district: list[dict[str, Any]] = field(default_factory=list)  # [{row, key, name}]
+    table_rows_without_key: list[dict[str, Any]] = field(default_factory=list)  # [{row, name}]
+    district_duplicates: list[dict[str, Any]] = field(default_factory=list)  # [{key, count, names}]
+    table_duplicates: list[dict[str, Any]] = field(default_factory=list)  # [{key, rows, action}]
+    name_mismatches: list[dict[str, Any]] = field(default_factory=list)  # [{key, district_name, table_name}]
+    # column -> {flag: count}  (cells without a number)
+    suppressed: dict[str, dict[str, int]] = field(default_factory=dict)
+    flagged_numbers: dict[str, dict[str, int]] = field(default_factory=dict)  # column -> {flag: count}
+    missing_codes: dict[str, dict[Any, int]] = field(default_factory=dict)  # column -> {code: count}
+    # column -> [(file row, text)] first texts that are no number
+    invalid_values: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # code -> [keys with it in >= half the value columns]
+    missing_code_keys: dict[Any, list[str]] = field(default_factory=dict)
+    keys_changed: list[tuple[str, str, str]] = field(default_factory=list)  # [(side, original, normalised)] examples
     n_keys_changed: int = 0
-    conversions: list = field(default_factory=list)  # readable lines
-    columns_added: list = field(default_factory=list)  # [(column, original header)]
-    hints: list = field(default_factory=list)
-    read_lines: list = field(default_factory=list)  # lines of the TableReport
+    conversions: list[str] = field(default_factory=list)  # readable lines
+    columns_added: list[tuple[str, str]] = field(default_factory=list)  # [(column, original header)]
+    hints: list[str] = field(default_factory=list)
+    read_lines: list[str] = field(default_factory=list)  # lines of the TableReport
 
     @property
     def n_districts_without_data(self) -> int:

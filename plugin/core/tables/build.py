@@ -29,10 +29,10 @@ class ColumnReport:
     kind: str  # 'key', 'value' or 'text'
     header: str = ""  # the header text as written in the file
     n_numbers: int = 0
-    missing: dict = field(default_factory=dict)
-    flagged_numbers: dict = field(default_factory=dict)
-    conversions: dict = field(default_factory=dict)
-    invalid_examples: list = field(default_factory=list)  # [(file row, text)]
+    missing: dict[str, int] = field(default_factory=dict)
+    flagged_numbers: dict[str, int] = field(default_factory=dict)
+    conversions: dict[str, int] = field(default_factory=dict)
+    invalid_examples: list[tuple[int, str]] = field(default_factory=list)  # [(file row, text)]
     note: str = ""
 
 
@@ -50,13 +50,13 @@ class TableReport:
     separator_reason: str = ""
     decimal: str = ""
     decimal_reason: str = ""
-    header_rows: list = field(default_factory=list)
-    title_rows: list = field(default_factory=list)  # [(row, text)]
-    footer_rows: list = field(default_factory=list)  # [(row, text)]
+    header_rows: list[int] = field(default_factory=list)
+    title_rows: list[tuple[int, str]] = field(default_factory=list)  # [(row, text)]
+    footer_rows: list[tuple[int, str]] = field(default_factory=list)  # [(row, text)]
     n_rows: int = 0
     empty_rows_dropped: int = 0
-    columns: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
+    columns: list[ColumnReport] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def column(self, name: str) -> ColumnReport:
         """The report of column ``name``; KeyError when the table has no such column."""
@@ -118,9 +118,9 @@ class TableReadResult:
     flags: pd.DataFrame
     report: TableReport
     row_numbers: np.ndarray  # 1-based row in the file/sheet of each frame row
-    key_columns: list = field(default_factory=list)
-    value_columns: list = field(default_factory=list)
-    text_columns: list = field(default_factory=list)
+    key_columns: list[str] = field(default_factory=list)
+    value_columns: list[str] = field(default_factory=list)
+    text_columns: list[str] = field(default_factory=list)
 
 
 def unique_names(names: Iterable[Optional[str]]) -> list[str]:

@@ -96,10 +96,10 @@ class ColumnParse:
     values: np.ndarray
     flags: pd.Categorical
     n_numbers: int = 0
-    missing: dict = field(default_factory=dict)  # flag -> count of cells without a number
-    flagged_numbers: dict = field(default_factory=dict)  # flag -> count of numbers carrying a flag
-    conversions: dict = field(default_factory=dict)  # conversion code -> count
-    invalid_examples: list = field(default_factory=list)  # [(position, text)] up to 5
+    missing: dict[str, int] = field(default_factory=dict)  # flag -> count of cells without a number
+    flagged_numbers: dict[str, int] = field(default_factory=dict)  # flag -> count of numbers carrying a flag
+    conversions: dict[str, int] = field(default_factory=dict)  # conversion code -> count
+    invalid_examples: list[tuple[int, str]] = field(default_factory=list)  # [(position, text)] up to 5
     leading_zero_numbers: int = 0  # integers written with a leading zero, e.g. "01001" (looks like a key)
     n_text: int = 0  # cells that are neither a number nor a symbol
 
