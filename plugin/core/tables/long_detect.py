@@ -25,10 +25,10 @@ class LongLayout:
     indicator: Optional[str] = None  # text column naming the indicator (None: one indicator, only years)
     year: Optional[str] = None
     value: Optional[str] = None  # the one numeric column left (None when there are several)
-    values: tuple = ()  # several numeric columns by year, without an indicator column (area, year, A, B)
+    values: tuple[str, ...] = ()  # several numeric columns by year, without an indicator column (area, year, A, B)
     rows_per_key: float = 0.0
-    indicators: tuple = ()  # first distinct indicator names
-    years: tuple = ()  # sorted distinct years (text)
+    indicators: tuple[str, ...] = ()  # first distinct indicator names
+    years: tuple[str, ...] = ()  # sorted distinct years (text)
 
     def describe(self) -> str:
         """'indicator' (6 values: arbeitslose_anzahl, …) and 'year' (2015–2021) — for messages."""
