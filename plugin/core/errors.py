@@ -6,19 +6,21 @@ The GUI shows ``message`` in the message bar; Processing algorithms turn it into
 ``QgsProcessingException``. Nothing here imports qgis or Qt. Passwords in a message or its details
 (e.g. a connection string quoted by a database driver) are masked here, once for every error.
 """
+from typing import Any
+
 from .redact import redact
 
 
 class SozialmonitorError(Exception):
     """Base class: a user-facing problem, never a programming error."""
 
-    def __init__(self, message, details=None):
+    def __init__(self, message: str, details: Any = None) -> None:
         message = redact(message)
         super().__init__(message)
-        self.message = message
-        self.details = redact(details) if isinstance(details, str) else details
+        self.message: str = message
+        self.details: Any = redact(details) if isinstance(details, str) else details
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.message
 
 

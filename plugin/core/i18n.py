@@ -8,25 +8,27 @@ so the translation catalogue sees the constant template:
     raise TableError(tr("Column '{col}' not found in {file}.").format(col=c, file=f))
 """
 
+from typing import Callable, Optional
+
 CONTEXT = "Sozialmonitor"
 
-_translator = None
+_translator: Optional[Callable[[str], str]] = None
 
 
-def tr(text):
+def tr(text: str) -> str:
     """Translate a constant English message template (identity without QGIS)."""
     if _translator is None:
         return text
     return _translator(text)
 
 
-def set_translator(func):
+def set_translator(func: Optional[Callable[[str], str]]) -> None:
     """Install ``func(text) -> str`` as translator; ``None`` restores identity."""
     global _translator
     _translator = func
 
 
-def tr_noop(text):
+def tr_noop(text: str) -> str:
     """Mark a constant for the translation catalogue without translating it now.
 
     For texts kept in lists or dicts and translated where they are shown (``tr(label)``);

@@ -7,6 +7,7 @@ id is not a secret (its contents live in the QGIS authentication database) and s
 base class applies this to every error message and detail; the log handler to every log line.
 """
 import re
+from typing import Optional, overload
 
 MASK = "***"
 
@@ -16,7 +17,15 @@ _URI = re.compile(r"""(\b[a-z][a-z0-9+.-]*://[^\s/:@'"]*:)([^\s@/'"]*)(@)""", re
 _MAPPING = re.compile(r"""(["']?\b\w*password["']?\s*:\s*)(["'])((?:(?!\2).)*)(\2)""", re.IGNORECASE)
 
 
-def redact(text):
+@overload
+def redact(text: None) -> None: ...
+
+
+@overload
+def redact(text: object) -> str: ...
+
+
+def redact(text: object) -> Optional[str]:
     """``text`` with every password replaced by ``***`` (non-text is converted with str())."""
     if text is None:
         return text

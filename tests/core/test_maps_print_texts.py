@@ -180,3 +180,20 @@ def test_workbook_numbers_have_the_printed_precision_and_missing_values_a_dash(t
     assert score.value == pytest.approx(-0.5242646) and score.number_format == "0.00"
     notes = [row[0] for row in ind.iter_rows(values_only=True) if row[0] and str(row[0]).startswith("„")]
     assert notes and "„–“ = kein Wert" in notes[0]
+
+
+def test_workbook_of_an_index_without_classification_lists_its_class_field_as_found():
+    # found by mypy: a '<index>_class' field left from an earlier run of a recipe whose index is no longer
+    # classified made workbook_sheets fail with AttributeError ('NoneType' has no attribute 'labels')
+    data = RECIPE.to_dict()
+    data["typologies"] = []
+    for spec in data["indices"]:
+        if spec["id"] == "status":
+            spec.pop("classification")
+    recipe = Recipe.from_dict(data)
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d"], "name": ["A", "B", "C", "D"], "evaluated": [1, 1, 0, 1],
+                          "status_class": ["mittel", "hoch", "hoch", None]})
+    sheets = workbook_sheets(frame, recipe, SecrecyRule(evaluated_field="evaluated"), "id", "name")
+    counts = {row["Klasse"]: row["Gebiete"] for row in sheets["Klassen"].to_dict("records")}
+    assert counts == {"hoch": 1, "mittel": 1, "nicht bewertet": 1, "keine Daten": 1}
+    assert list(sheets["Klassen"]["Klasse"])[-2:] == ["nicht bewertet", "keine Daten"]

@@ -5,7 +5,11 @@ the data minimum and maximum for renderers that want n ranges. ``assign_classes`
 class numbers 0..n-1 (-1 for NaN); a value exactly on a threshold goes to the lower class
 ("lower", the usual "upper bound inclusive" convention of QGIS ranges) or to the upper class.
 """
+from collections.abc import Iterable, Sequence
+from typing import Literal, Optional, Union
+
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import ComputationError
 from ..i18n import tr
@@ -13,7 +17,8 @@ from ..i18n import tr
 METHODS = ("fixed", "manual", "quantile", "jenks", "equal_interval", "sd")
 
 
-def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value", max_sample=1500, ddof=0):
+def compute_breaks(values: npt.ArrayLike, method: str, n: Optional[int] = None, breaks: Optional[npt.ArrayLike] = None,
+                   step: float = 1.0, units: str = "value", max_sample: int = 1500, ddof: int = 0) -> np.ndarray:
     """Inner class thresholds (ascending, length n - 1) for ``values`` (NaN ignored).
 
     method: 'fixed'/'manual' (``breaks`` as given; with units='sd' they are SD units around the mean
@@ -43,7 +48,7 @@ def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value",
     if vals.size == 0:
         raise ComputationError(tr("No values to classify."))
     if method == "quantile":
-        return np.quantile(vals, np.arange(1, n) / n)
+        return np.asarray(np.quantile(vals, np.arange(1, n) / n))  # an ndarray also for numpy 2.2's annotations
     if method == "equal_interval":
         low, high = vals.min(), vals.max()
         return low + (high - low) * np.arange(1, n) / n
@@ -54,20 +59,22 @@ def compute_breaks(values, method, n=None, breaks=None, step=1.0, units="value",
     raise ValueError(method)
 
 
-def class_edges(values, breaks):
+def class_edges(values: npt.ArrayLike, breaks: Iterable[float]) -> list[float]:
     """[min, *breaks, max] of the non-NaN ``values`` — n + 1 edges for n ranges."""
     vals = np.asarray(values, dtype="float64")
     vals = vals[~np.isnan(vals)]
     return [float(vals.min())] + [float(b) for b in breaks] + [float(vals.max())]
 
 
-def assign_classes(values, breaks, equal_goes="lower"):
+def assign_classes(values: npt.ArrayLike, breaks: npt.ArrayLike, equal_goes: Union[str, Sequence[str]] = "lower"
+                   ) -> np.ndarray:
     """Class number 0..len(breaks) per value; -1 for NaN. ``equal_goes``: 'lower', 'upper' or one per break."""
     x = np.asarray(values, dtype="float64")
     b = np.asarray(breaks, dtype="float64")
     if isinstance(equal_goes, str):
-        side = "left" if equal_goes == "lower" else "right"
-        cls = np.searchsorted(b, x, side=side)
+        side: Literal["left", "right"] = "left" if equal_goes == "lower" else "right"
+        # np.asarray: numpy 2.2's annotations pick the scalar overload for an array of unknown shape
+        cls = np.asarray(np.searchsorted(b, x, side=side))
     else:
         cls = np.zeros(x.shape, dtype=np.int64)
         for threshold, goes in zip(b, equal_goes):
@@ -77,7 +84,7 @@ def assign_classes(values, breaks, equal_goes="lower"):
     return cls
 
 
-def jenks_breaks(values, n, max_sample=1500):
+def jenks_breaks(values: npt.ArrayLike, n: int, max_sample: int = 1500) -> np.ndarray:
     """Fisher-Jenks optimal breaks (minimum within-class sum of squares) by dynamic programming.
 
     Thresholds are the largest value of each lower class. Fewer distinct values than classes
@@ -109,7 +116,7 @@ def jenks_breaks(values, n, max_sample=1500):
         total = cost[:, None] + seg
         back[k] = np.argmin(total, axis=0)
         cost = total[back[k], np.arange(m + 1)]
-    thresholds = []
+    thresholds: list[float] = []
     j = m
     for k in range(n, 1, -1):
         i = back[k, j]

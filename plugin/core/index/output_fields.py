@@ -6,7 +6,12 @@ Naming scheme (predictable, GeoPackage-safe):
   <index id>_agg, <index id>_score, <index id>_class, <index id>_class_no
   <typology id>, <typology id>_label
 """
+from typing import TYPE_CHECKING
+
 from ..i18n import tr, tr_noop
+
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
 
 NORMALISATION_NAMES = {
     "zscore": tr_noop("z-score"),
@@ -17,7 +22,7 @@ NORMALISATION_NAMES = {
 }
 
 
-def output_field_specs(recipe):
+def output_field_specs(recipe: "Recipe") -> list[tuple[str, str, str]]:
     """[(name, alias, kind)] of all output fields in output order; kind in double/string/int/bool."""
     specs = [
         ("evaluated", tr("Evaluated (has a score and a class)"), "bool"),
@@ -46,7 +51,7 @@ def output_field_specs(recipe):
     return specs
 
 
-def output_field_names(recipe):
+def output_field_names(recipe: "Recipe") -> list[tuple[str, str]]:
     """[(field name, recipe entry that produces it)] for collision checks."""
     out = [(n, tr("flag field")) for n in ("evaluated", "in_reference", "eval_reason", "imputed", "imputed_list")]
     out += [("z_" + i.id, f"indicators (id '{i.id}')") for i in recipe.indicators]

@@ -6,13 +6,16 @@ Pure pandas/numpy; every number here comes from the IndexResult and the diagnost
 """
 import json
 import math
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import tr, tr_noop
-from ..outputs.atomic import atomic_path
+from ..outputs.atomic import StrPath, atomic_path
+
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
 
 HISTOGRAM_BINS = 24
 NO_CLASS_COLOUR = "#8c8c8c"
@@ -22,7 +25,7 @@ STAT_HEADERS = {"n": tr_noop("n"), "missing": tr_noop("missing"), "mean": tr_noo
                 "min": tr_noop("min"), "max": tr_noop("max")}
 
 
-def class_counts(table: pd.DataFrame, recipe) -> list:
+def class_counts(table: pd.DataFrame, recipe: "Recipe") -> list[tuple[str, str, int]]:
     """[(index label, class label, districts)] for every classified index, in the recipe's class order."""
     counts = []
     for spec in recipe.indices:
@@ -35,7 +38,8 @@ def class_counts(table: pd.DataFrame, recipe) -> list:
     return counts
 
 
-def score_histogram(table: pd.DataFrame, recipe, bins: int = HISTOGRAM_BINS) -> tuple:
+def score_histogram(table: pd.DataFrame, recipe: "Recipe", bins: int = HISTOGRAM_BINS
+                    ) -> tuple[list[float], list[int], list[str]]:
     """(edges, counts, colours) of the first index's score over the evaluated districts; each bin takes the
     colour of the class most of its districts have (grey without classes)."""
     first = recipe.indices[0]
@@ -44,7 +48,7 @@ def score_histogram(table: pd.DataFrame, recipe, bins: int = HISTOGRAM_BINS) -> 
     if not len(scores):
         return [], [], []
     bin_counts, edges = np.histogram(scores, bins=bins)
-    colours = []
+    colours: list[str] = []
     if first.classification is not None and first.classification.colours and first.id + "_class" in table:
         classes = table[first.id + "_class"][evaluated].reindex(scores.index).astype(str)
         which = np.clip(np.digitize(scores, edges[1:-1]), 0, bins - 1)
@@ -55,7 +59,7 @@ def score_histogram(table: pd.DataFrame, recipe, bins: int = HISTOGRAM_BINS) -> 
     return edges.tolist(), bin_counts.tolist(), colours
 
 
-def diagnostics_table(long_table: pd.DataFrame, labels: Optional[dict] = None) -> pd.DataFrame:
+def diagnostics_table(long_table: pd.DataFrame, labels: Optional[dict[str, str]] = None) -> pd.DataFrame:
     """One row per indicator: statistics over the reference districts and class changes when it is dropped.
 
     ``long_table``: the diagnostics long table (diagnostics.to_long_table); ``labels``: {index id: label}
@@ -74,20 +78,20 @@ def diagnostics_table(long_table: pd.DataFrame, labels: Optional[dict] = None) -
     return wide.reset_index()
 
 
-def cronbach_alphas(long_table: pd.DataFrame, labels: dict) -> dict:
+def cronbach_alphas(long_table: pd.DataFrame, labels: dict[str, str]) -> dict[str, float]:
     """{index label: standardised Cronbach's alpha} in the order of the diagnostics table."""
     rows = long_table[long_table["section"] == "cronbach_alpha"]
     return {labels.get(str(index_id), str(index_id)): float(value)
             for index_id, value in zip(rows["index"], rows["value"])}
 
 
-def summarise(table: pd.DataFrame, recipe, diagnostics: Optional[pd.DataFrame] = None) -> dict:
+def summarise(table: pd.DataFrame, recipe: "Recipe", diagnostics: Optional[pd.DataFrame] = None) -> dict[str, Any]:
     """The summary of a run: ``table`` is IndexResult.table (one row per district computed on),
     ``diagnostics`` the long diagnostics table or None. JSON-serialisable (see write_summary)."""
     labels = {spec.id: spec.label or spec.id for spec in recipe.indices}
     evaluated = table["evaluated"].fillna(0).astype(bool) if "evaluated" in table else pd.Series(True, table.index)
     first = recipe.indices[0]
-    summary = {"n": int(len(table)), "n_evaluated": int(evaluated.sum()),
+    summary: dict[str, Any] = {"n": int(len(table)), "n_evaluated": int(evaluated.sum()),
                "counts": class_counts(table, recipe), "histogram": score_histogram(table, recipe),
                "histogram_label": first.label or first.id, "diagnostics": None, "alpha": {}}
     if diagnostics is not None:
@@ -98,7 +102,7 @@ def summarise(table: pd.DataFrame, recipe, diagnostics: Optional[pd.DataFrame] =
     return summary
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, (np.integer,)):
         return int(value)
     if isinstance(value, (float, np.floating)):
@@ -106,13 +110,13 @@ def _plain(value):
     return value
 
 
-def write_summary(summary: dict, path: str) -> None:
+def write_summary(summary: dict[str, Any], path: StrPath) -> None:
     """Write the summary as UTF-8 JSON, completely or not at all."""
     with atomic_path(path, create_folders=True) as tmp, open(tmp, "w", encoding="utf-8") as handle:
         json.dump(summary, handle, ensure_ascii=False, indent=1)
 
 
-def read_summary(path: str) -> dict:
+def read_summary(path: StrPath) -> dict[str, Any]:
     """The summary written by write_summary; the diagnostics as a DataFrame again."""
     with open(path, encoding="utf-8") as handle:
         summary = json.load(handle)

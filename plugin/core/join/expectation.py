@@ -9,10 +9,17 @@ in common), a table covering only a part (or more) of the area. Message lines st
 """
 import math
 import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Optional
+
+import pandas as pd
 
 from ..errors import JoinError
 from ..i18n import tr
 from . import keys as keymod
+
+if TYPE_CHECKING:
+    from .report import JoinReport
 
 DEFAULT_MIN_MATCH_PERCENT = 90.0
 MAX_LINE = 300
@@ -22,22 +29,25 @@ SAMPLE = 2000  # keys looked at for their shape
 class JoinExpectationError(JoinError):
     """Fewer matches than expected; ``report`` is the complete JoinReport (to be written for the user)."""
 
-    def __init__(self, message, details=None, report=None):
+    def __init__(self, message: str, details: Any = None, report: Optional["JoinReport"] = None) -> None:
         super().__init__(message, details)
         self.report = report
+        #: join_tables (several_tables.py) sets the reports of every table so far, the failing one last
+        self.reports: list[JoinReport] = []
 
 
-def cap(line, limit=MAX_LINE):
+def cap(line: object, limit: int = MAX_LINE) -> str:
     """One message line of at most ``limit`` characters."""
-    line = str(line)
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    text = str(line)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def percent(part, whole):
+def percent(part: float, whole: float) -> float:
+    """``part`` as a percentage of ``whole``; 0 when ``whole`` is 0."""
     return 100.0 * part / whole if whole else 0.0
 
 
-def _pct(value):
+def _pct(value: float) -> str:
     """A percentage rounded down to one decimal (99.78 -> '99.7', 10.04 -> '10', 0.04 -> '0.04'): never shows
     100 % for a partial match, never 0 % for a few matches, and as a threshold it is always passed."""
     if 0 < value < 1:
@@ -46,13 +56,15 @@ def _pct(value):
     return f"{int(value):d}" if value == int(value) else f"{value:.1f}"
 
 
-def rates(report):
+def rates(report: "JoinReport") -> tuple[float, float]:
     """(percent of districts with data, percent of table rows with a district)."""
     return percent(report.n_matched_districts, report.n_districts), percent(report.n_matched_rows,
                                                                            report.n_table_rows)
 
 
-def check_match_rate(report, d_text, t_text, key_rule, min_percent, d_names=None, t_names=None):
+def check_match_rate(report: "JoinReport", d_text: pd.Series, t_text: pd.Series, key_rule: str,
+                     min_percent: Optional[float], d_names: Optional[Sequence[object]] = None,
+                     t_names: Optional[Sequence[object]] = None) -> None:
     """Raise JoinExpectationError when the join matched fewer than ``min_percent`` % of the districts or
     of the table rows, or nothing at all.
 
@@ -84,9 +96,10 @@ def check_match_rate(report, d_text, t_text, key_rule, min_percent, d_names=None
     raise JoinExpectationError("\n".join(lines), details=report.to_text(), report=report)
 
 
-def diagnose(report, d_text, t_text, key_rule, d_names=None, t_names=None):
+def diagnose(report: "JoinReport", d_text: pd.Series, t_text: pd.Series, key_rule: str,
+             d_names: Optional[Sequence[object]] = None, t_names: Optional[Sequence[object]] = None) -> list[str]:
     """Lines naming the likely cause of a poor match and the fix, found by trying the alternatives."""
-    lines = []
+    lines: list[str] = []
     d_keys = d_text.dropna()
     t_keys = t_text.dropna()
     if t_keys.empty:
@@ -148,9 +161,10 @@ def diagnose(report, d_text, t_text, key_rule, d_names=None, t_names=None):
                "column (TABLE_KEY) and the district key field (INPUT_KEY).").format(t=t_example, d=d_example)]
 
 
-def _best_rule(report, d_text, t_text, current):
+def _best_rule(report: "JoinReport", d_text: pd.Series, t_text: pd.Series, current: str
+               ) -> Optional[tuple[str, int, int]]:
     """(rule, districts, table rows) of the other key rule that matches clearly more, or None."""
-    best = None
+    best: Optional[tuple[str, int, int]] = None
     for rule in keymod.KEY_RULES:
         if rule == current:
             continue
@@ -166,9 +180,9 @@ def _best_rule(report, d_text, t_text, current):
     return best
 
 
-def _shape(keys):
-    out = {"scientific": 0, "scientific_example": "", "float": 0, "float_example": "", "lossy_scientific": 0,
-           "lossy_example": ""}
+def _shape(keys: pd.Series) -> dict[str, Any]:
+    out: dict[str, Any] = {"scientific": 0, "scientific_example": "", "float": 0, "float_example": "",
+                           "lossy_scientific": 0, "lossy_example": ""}
     texts = keys.unique()
     implied = keymod.full_precision(texts)
     for text in texts:
@@ -184,9 +198,9 @@ def _shape(keys):
     return out
 
 
-def _same_format(d_keys, t_keys):
+def _same_format(d_keys: pd.Series, t_keys: pd.Series) -> bool:
     """Keys of one kind: mostly the same length and all digits on both sides (or both with letters)."""
-    def profile(keys):
+    def profile(keys: pd.Series) -> tuple[Any, bool]:
         sample = keys.head(SAMPLE)
         lengths = sample.str.len()
         return lengths.mode().iloc[0], bool(sample.str.fullmatch(r"\d+").mean() > 0.9)
@@ -196,18 +210,18 @@ def _same_format(d_keys, t_keys):
     return profile(d_keys) == profile(t_keys)
 
 
-def _names_in_common(d_names, t_names):
+def _names_in_common(d_names: Optional[Sequence[object]], t_names: Optional[Sequence[object]]) -> int:
     if not d_names or not t_names:
         return 0
     d = {keymod.fold_name(n) for n in d_names} - {""}
     return len({keymod.fold_name(n) for n in t_names} & d)
 
 
-def _example(keys):
+def _example(keys: pd.Series) -> str:
     return str(keys.iloc[0]) if len(keys) else ""
 
 
-def _padded(text, d_set):
+def _padded(text: str, d_set: set[str]) -> str:
     digits = keymod.key_digits(text) if text else None
     if digits is None:
         return ""

@@ -19,6 +19,8 @@ Empty keys are missing (None), never matched.
 """
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -41,7 +43,7 @@ _SCIENTIFIC = re.compile(r"^\+?(\d)(?:[.,](\d+))?[eE]\+?(\d{1,2})$")
 _WS = re.compile(r"\s+")
 
 
-def key_text(values):
+def key_text(values: Iterable[object]) -> pd.Series:
     """Turn key values of any type into text (object Series), None for missing.
 
     Integers and integral floats (a numeric key field) are written without '.0'; strings are
@@ -64,7 +66,7 @@ def key_text(values):
     return pd.Series(out, index=series.index, dtype=object)
 
 
-def digit_width(*key_series):
+def digit_width(*key_series: pd.Series) -> int:
     """Length of the longest all-digit key (after removing a float '.0') in the given text Series."""
     width = 0
     for series in key_series:
@@ -77,7 +79,7 @@ def digit_width(*key_series):
     return width
 
 
-def key_digits(text, implied_zeros=False):
+def key_digits(text: str, implied_zeros: bool = False) -> Optional[str]:
     """The digits of a number key: '01011101', '1011101.0' and '1.011101E+6' -> the digits as written
     ('01011101', '1011101', '1011101'); None for anything else. implied_zeros: also write out scientific keys
     whose trailing zeros Excel dropped ('3.02021E+6' -> '3020210'; see ``full_precision``)."""
@@ -87,7 +89,7 @@ def key_digits(text, implied_zeros=False):
     return scientific_digits(text, implied_zeros)
 
 
-def scientific_digits(text, implied_zeros=False):
+def scientific_digits(text: str, implied_zeros: bool = False) -> Optional[str]:
     """'1.011101E+6' -> '1011101'; None when ``text`` is no scientific whole number, or when digits are
     implied ('1.01E+06' could be 1010000 or a rounded 1012345) and ``implied_zeros`` is False."""
     match = _SCIENTIFIC.match(text)
@@ -100,18 +102,22 @@ def scientific_digits(text, implied_zeros=False):
     return digits.ljust(exponent + 1, "0")
 
 
-def full_precision(texts):
+def full_precision(texts: Iterable[str]) -> bool:
     """True when some scientific key among ``texts`` carries every digit (1.011101E+6): Excel then wrote the
     column at full precision, and a shorter one (3.02021E+6) only lost trailing zeros."""
-    return any(scientific_digits(t) is not None and _SCIENTIFIC.match(t).group(2) for t in texts)
+    for text in texts:
+        match = _SCIENTIFIC.match(text)
+        if match and match.group(2) and scientific_digits(text) is not None:
+            return True
+    return False
 
 
-def is_lossy_scientific(text, implied_zeros=False):
+def is_lossy_scientific(text: str, implied_zeros: bool = False) -> bool:
     """True for a key in scientific notation that cannot be written out exactly (1.01E+06)."""
     return bool(_SCIENTIFIC.match(text)) and scientific_digits(text, implied_zeros) is None
 
 
-def normalise(series, rule, width=0):
+def normalise(series: pd.Series, rule: str, width: int = 0) -> pd.Series:
     """Apply a key rule to a text key Series (from key_text). Returns a new object Series."""
     if rule not in KEY_RULES:
         raise JoinError(tr("Unknown key rule '{rule}'. Use one of: {rules}.").format(
@@ -119,7 +125,7 @@ def normalise(series, rule, width=0):
     if rule == "exact":
         return series.copy()
     out = np.empty(len(series), dtype=object)
-    cache = {}
+    cache: dict[str, str] = {}
     implied = rule == "pad_zeros" and full_precision(series.dropna().unique())
     for i, text in enumerate(series.tolist()):
         if text is None:
@@ -133,24 +139,24 @@ def normalise(series, rule, width=0):
     return pd.Series(out, index=series.index, dtype=object)
 
 
-def _pad(text, width, implied_zeros=False):
+def _pad(text: str, width: int, implied_zeros: bool = False) -> str:
     digits = key_digits(text, implied_zeros)
     if digits is None:
         return text
     return digits.zfill(width)
 
 
-def _fold(text):
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold().replace("ß", "ss")
     return _WS.sub(" ", text).strip()
 
 
-def describe_rule(rule, width=0):
+def describe_rule(rule: str, width: int = 0) -> str:
     """The key rule in words, for the join report."""
     return tr(KEY_RULE_TEXT[rule]).format(width=width)
 
 
-def fold_name(value):
+def fold_name(value: object) -> str:
     """Normalise a name for comparison (names of the same district in layer and table)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""

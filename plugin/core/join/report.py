@@ -6,18 +6,21 @@ UTF-8 with BOM and ';' so German Excel opens it directly). Lists are complete in
 the text shows the first ``TEXT_LIMIT`` entries of each list.
 """
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
 
 import pandas as pd
 
 from ..i18n import tr, tr_noop
 from ..outputs import atomic
+from ..outputs.atomic import StrPath
 
 TEXT_LIMIT = 25
 COLUMNS = ["section", "key", "name", "row", "column", "count", "detail"]
 
 
-def _text(value):
+def _text(value: object) -> str:
     """A cell as text: None/NaN -> '', a row number 3.0 (a column with gaps) -> '3'."""
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return ""
@@ -25,7 +28,7 @@ def _text(value):
     return text[:-2] if text.endswith(".0") and text[:-2].lstrip("-").isdigit() else text
 
 
-def _names(row):
+def _names(row: dict[str, str]) -> str:
     return tr("{key}: {count} features ({names})").format(key=row["key"], count=row["count"], names=row["name"]) \
         if row["name"].strip(" |") else tr("{key}: {count} features").format(key=row["key"], count=row["count"])
 
@@ -33,7 +36,7 @@ def _names(row):
 # The sections of the report, in the order of the CSV, the log and the panel: (section id of the CSV rows,
 # title with the number of findings, text of one finding from its CSV row). The one definition of the report:
 # to_dataframe writes the rows, to_text and findings() (the panel) show them through these texts.
-SECTIONS = [
+SECTIONS: list[tuple[str, str, Callable[[dict[str, str]], str]]] = [
     ("district_without_data", tr_noop("Districts without data ({n})"),
      lambda r: "{} {}".format(r["key"], r["name"]).strip()),
     ("district_without_key", tr_noop("Districts without key ({n})"),
@@ -70,7 +73,11 @@ SECTIONS = [
 ]
 
 
-def findings(frame, limit=None):
+#: one section of the report as findings() gives it: (section id, title, number of findings, finding texts)
+Findings = tuple[str, str, int, list[str]]
+
+
+def findings(frame: pd.DataFrame, limit: Optional[int] = None) -> list[Findings]:
     """[(section id, title, number of findings, [finding texts, at most ``limit``])] of a report table (the
     rows of to_dataframe or of the CSV, read as text), in the order of SECTIONS; empty sections left out."""
     out = []
@@ -97,45 +104,52 @@ class JoinReport:
     n_table_rows: int = 0
     n_matched_districts: int = 0
     n_matched_rows: int = 0
-    districts_without_data: list = field(default_factory=list)  # [{key, name}]
-    districts_without_key: list = field(default_factory=list)  # [{row, name}]  row = 1-based position in layer
-    table_rows_without_district: list = field(default_factory=list)  # [{row, key, name}]
-    table_rows_without_key: list = field(default_factory=list)  # [{row, name}]
-    district_duplicates: list = field(default_factory=list)  # [{key, count, names}]
-    table_duplicates: list = field(default_factory=list)  # [{key, rows, action}]
-    name_mismatches: list = field(default_factory=list)  # [{key, district_name, table_name}]
-    suppressed: dict = field(default_factory=dict)  # column -> {flag: count}  (cells without a number)
-    flagged_numbers: dict = field(default_factory=dict)  # column -> {flag: count}
-    missing_codes: dict = field(default_factory=dict)  # column -> {code: count}
-    invalid_values: dict = field(default_factory=dict)  # column -> [(file row, text)] first texts that are no number
-    missing_code_keys: dict = field(default_factory=dict)  # code -> [keys with it in >= half the value columns]
-    keys_changed: list = field(default_factory=list)  # [(side, original, normalised)] examples
+    districts_without_data: list[dict[str, Any]] = field(default_factory=list)  # [{key, name}]
+    # [{row, name}]  row = 1-based position in layer
+    districts_without_key: list[dict[str, Any]] = field(default_factory=list)
+    table_rows_without_district: list[dict[str, Any]] = field(default_factory=list)  # [{row, key, name}]
+    table_rows_without_key: list[dict[str, Any]] = field(default_factory=list)  # [{row, name}]
+    district_duplicates: list[dict[str, Any]] = field(default_factory=list)  # [{key, count, names}]
+    table_duplicates: list[dict[str, Any]] = field(default_factory=list)  # [{key, rows, action}]
+    name_mismatches: list[dict[str, Any]] = field(default_factory=list)  # [{key, district_name, table_name}]
+    # column -> {flag: count}  (cells without a number)
+    suppressed: dict[str, dict[str, int]] = field(default_factory=dict)
+    flagged_numbers: dict[str, dict[str, int]] = field(default_factory=dict)  # column -> {flag: count}
+    missing_codes: dict[str, dict[Any, int]] = field(default_factory=dict)  # column -> {code: count}
+    # column -> [(file row, text)] first texts that are no number
+    invalid_values: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # code -> [keys with it in >= half the value columns]
+    missing_code_keys: dict[Any, list[str]] = field(default_factory=dict)
+    keys_changed: list[tuple[str, str, str]] = field(default_factory=list)  # [(side, original, normalised)] examples
     n_keys_changed: int = 0
-    conversions: list = field(default_factory=list)  # readable lines
-    columns_added: list = field(default_factory=list)  # [(column, original header)]
-    hints: list = field(default_factory=list)
-    read_lines: list = field(default_factory=list)  # lines of the TableReport
+    conversions: list[str] = field(default_factory=list)  # readable lines
+    columns_added: list[tuple[str, str]] = field(default_factory=list)  # [(column, original header)]
+    hints: list[str] = field(default_factory=list)
+    read_lines: list[str] = field(default_factory=list)  # lines of the TableReport
 
     @property
-    def n_districts_without_data(self):
+    def n_districts_without_data(self) -> int:
+        """Districts that no table row matched."""
         return len(self.districts_without_data)
 
     @property
-    def n_rows_without_district(self):
+    def n_rows_without_district(self) -> int:
+        """Table rows with a key that matches no district."""
         return len(self.table_rows_without_district)
 
     @property
-    def n_unmatched_rows(self):
+    def n_unmatched_rows(self) -> int:
         """Table rows that reached no district: rows whose key matches none plus rows without a key."""
         return len(self.table_rows_without_district) + len(self.table_rows_without_key)
 
-    def is_clean(self):
+    def is_clean(self) -> bool:
         """True when every district got data and every table row found a district."""
         return not (self.districts_without_data or self.districts_without_key or self.table_rows_without_district
                     or self.table_rows_without_key)
 
     # ------------------------------------------------------------------ text
-    def summary_line(self):
+    def summary_line(self) -> str:
+        """One line: matched districts and table rows, rows without district, keys changed."""
         line = tr("{matched} of {n} districts matched; {nodata} without data; {rows} of {total} table rows matched; "
                   "{orphans} table rows without district").format(
             matched=self.n_matched_districts, n=self.n_districts, nodata=self.n_districts_without_data,
@@ -146,7 +160,7 @@ class JoinReport:
             line += tr("; {n} keys changed by the key rule").format(n=self.n_keys_changed)
         return line
 
-    def to_text(self):
+    def to_text(self) -> str:
         """Readable multi-line report: the summary, then every section of SECTIONS (first TEXT_LIMIT findings)."""
         out = [tr("Join of {table} (key '{tkey}') to districts (key '{dkey}')").format(
             table=self.table, tkey=self.table_key, dkey=self.district_key),
@@ -162,11 +176,12 @@ class JoinReport:
         return "\n".join(out)
 
     # ------------------------------------------------------------------ table
-    def to_dataframe(self):
+    def to_dataframe(self) -> pd.DataFrame:
         """One row per finding; columns section, key, name, row, column, count, detail."""
-        rows = []
+        rows: list[list[Any]] = []
 
-        def add(section, key=None, name=None, row=None, column=None, count=None, detail=None):
+        def add(section: str, key: Any = None, name: Any = None, row: Any = None, column: Any = None,
+                count: Optional[int] = None, detail: Any = None) -> None:
             rows.append([section, key, name, row, column, count, detail])
 
         add("summary", detail="table", name=self.table)
@@ -224,12 +239,12 @@ class JoinReport:
         frame["count"] = frame["count"].astype("Int64")
         return frame
 
-    def to_csv(self, path):
+    def to_csv(self, path: StrPath) -> str:
         """Write to_dataframe() as CSV (UTF-8 with BOM, ';'); complete or not at all."""
         return atomic.write_csv(self.to_dataframe(), path)
 
 
-def read_report_csv(path, limit=500):
+def read_report_csv(path: StrPath, limit: int = 500) -> dict[str, Any]:
     """The join report CSV written by join_table, for showing: {"summary": {detail: count}, "sections":
     findings(...)} with at most ``limit`` findings per section (the title counts them all)."""
     report = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
@@ -237,7 +252,7 @@ def read_report_csv(path, limit=500):
     return {"summary": summary, "sections": findings(report, limit=limit)}
 
 
-def write_reports_csv(reports, path):
+def write_reports_csv(reports: Iterable[JoinReport], path: StrPath) -> str:
     """Write several JoinReports (one per table) into one CSV with a leading 'table' column."""
     path = os.fspath(path)
     frames = []
@@ -248,7 +263,7 @@ def write_reports_csv(reports, path):
     return atomic.write_csv(pd.concat(frames, ignore_index=True), path)
 
 
-def _fmt(code):
+def _fmt(code: object) -> str:
     if isinstance(code, float) and code.is_integer():
         return str(int(code))
     return str(code)

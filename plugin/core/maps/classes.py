@@ -12,15 +12,24 @@ Legend labels carry the district count per class, e.g. ``"mittel (283)"``; distr
 secret or without data are counted separately (see ``secrecy``). Numbers are German formatted;
 the generated words ("bis", "über", "nicht bewertet", "keine Daten") follow the UI language (``tr``).
 """
-from dataclasses import dataclass, field
-from typing import Optional
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import ExportError
 from ..i18n import tr
 from .palettes import NO_DATA, NOT_EVALUATED, preset_for_labels, ramp_colours
-from .secrecy import district_states
+from .secrecy import SecrecyRule, district_states
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..recipe.load import Recipe
+    from .typology_grid import TypologyGrid
 
 
 @dataclass
@@ -36,7 +45,7 @@ class MapClass:
     upper: Optional[float] = None
 
     @property
-    def legend(self):
+    def legend(self) -> str:
         return f"{self.label} ({self.count})"
 
 
@@ -44,24 +53,26 @@ class MapClass:
 class MapClasses:
     field: str
     kind: str  # "categorical" | "graduated"
-    classes: list[MapClass] = field(default_factory=list)
+    # dataclasses.field, spelt out: the attribute ``field`` above hides the bare name in this class body
+    classes: list[MapClass] = dataclasses.field(default_factory=list)
     not_evaluated: int = 0
     no_data: int = 0
-    not_evaluated_label: str = field(default_factory=lambda: tr(NOT_EVALUATED["label"]))
-    no_data_label: str = field(default_factory=lambda: tr(NO_DATA["label"]))
-    edges: list[float] = field(default_factory=list)
-    grid: Optional[object] = None  # typology_grid.TypologyGrid for status x dynamics maps
+    not_evaluated_label: str = dataclasses.field(default_factory=lambda: tr(NOT_EVALUATED["label"]))
+    no_data_label: str = dataclasses.field(default_factory=lambda: tr(NO_DATA["label"]))
+    edges: list[float] = dataclasses.field(default_factory=list)
+    grid: Optional["TypologyGrid"] = None  # for status x dynamics maps
 
-    def count_of(self, value):
+    def count_of(self, value: Optional[str]) -> int:
+        """Number of districts in the categorical class ``value`` (0 when there is no such class)."""
         return next((c.count for c in self.classes if c.value == value), 0)
 
     @property
-    def not_evaluated_legend(self):
+    def not_evaluated_legend(self) -> str:
         """'nicht bewertet (11)' plus the reason line, if any."""
         first, _, rest = self.not_evaluated_label.partition("\n")
         return f"{first} ({self.not_evaluated})" + ("\n" + rest if rest else "")
 
-    def legend_labels(self):
+    def legend_labels(self) -> list[str]:
         """All legend lines in drawing order (classes, then not evaluated and no data if present)."""
         out = [c.legend for c in self.classes]
         if self.not_evaluated:
@@ -71,7 +82,7 @@ class MapClasses:
         return out
 
 
-def format_number(value, decimals=1):
+def format_number(value: float, decimals: int = 1) -> str:
     """German number format: thousands '.', decimal ','; e.g. 12345.6 -> '12.345,6'."""
     value = float(value)
     if round(value, decimals) == 0:
@@ -80,7 +91,7 @@ def format_number(value, decimals=1):
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def not_evaluated_label(recipe=None):
+def not_evaluated_label(recipe: Optional["Recipe"] = None) -> str:
     """'not evaluated' (German 'nicht bewertet'), with the recipe's reasons on a second legend line
     (keeps the legend narrow): 'nicht bewertet\n(< 300 Einw., ausgeschlossen od. ohne Werte)'."""
     label = tr(NOT_EVALUATED["label"])
@@ -99,7 +110,9 @@ def not_evaluated_label(recipe=None):
     return f"{label}\n({text})"
 
 
-def categorical_classes(frame, field_name, rule, labels=None, colours=None, recipe=None):
+def categorical_classes(frame: "pd.DataFrame", field_name: str, rule: SecrecyRule,
+                        labels: Optional[Sequence[str]] = None, colours: Optional[Sequence[str]] = None,
+                        recipe: Optional["Recipe"] = None) -> MapClasses:
     """Classes of a text class field, best first.
 
     ``labels``/``colours`` (best first) come from the recipe when it classifies this field;
@@ -108,7 +121,7 @@ def categorical_classes(frame, field_name, rule, labels=None, colours=None, reci
     """
     states = district_states(frame, field_name, rule)
     values = frame[field_name][states == "class"].astype(str)
-    present = list(dict.fromkeys(values.tolist()))
+    present: list[str] = list(dict.fromkeys(values.tolist()))
     if labels:
         labels = list(labels)
     else:
@@ -138,7 +151,7 @@ def categorical_classes(frame, field_name, rule, labels=None, colours=None, reci
                       not_evaluated_label=not_evaluated_label(recipe))
 
 
-def decimals_for(breaks):
+def decimals_for(breaks: Iterable[Optional[float]]) -> int:
     """Decimals (0..3) for legend numbers: enough to keep neighbouring breaks apart, no more than the
     breaks need (round fixed breaks such as 10; 20; 30 print as 10, 20, 30)."""
     finite = sorted(float(b) for b in breaks if b is not None and np.isfinite(b))
@@ -153,13 +166,13 @@ def decimals_for(breaks):
     return min(exact, spread)
 
 
-def exact_decimals(values, most=6):
+def exact_decimals(values: Iterable[Optional[float]], most: int = 6) -> int:
     """Fewest decimals (0..``most``) that print every one of ``values`` exactly (10 -> 0, 46.5 -> 1)."""
     finite = [float(v) for v in values if v is not None and np.isfinite(v)]
     return next((d for d in range(most + 1) if all(abs(v - round(v, d)) < 1e-9 for v in finite)), most)
 
 
-def nice_breaks(breaks):
+def nice_breaks(breaks: Iterable[Optional[float]]) -> list[float]:
     """Computed inner breaks rounded to the precision the legend prints (``decimals_for``), so the
     classes are formed on exactly the numbers the reader sees: an equal-interval break 46.57 becomes
     47, and a district with 46.8 % lies in "über 31 bis 47 %", not above it. Neighbouring breaks stay
@@ -171,7 +184,7 @@ def nice_breaks(breaks):
     return sorted({round(b, d) + 0.0 for b in finite})  # + 0.0: no -0.0
 
 
-def map_edges(values, inner, given=False):
+def map_edges(values: npt.ArrayLike, inner: Iterable[float], given: bool = False) -> list[float]:
     """n + 1 ascending class edges for a graduated map from the inner breaks ``inner`` and the data.
 
     Computed breaks (``given`` False: quantiles, Jenks, equal intervals, SD steps) are rounded to the
@@ -194,7 +207,8 @@ def map_edges(values, inner, given=False):
     return [low] + inner + [high]
 
 
-def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit=""):
+def graduated_classes(frame: "pd.DataFrame", field_name: str, rule: SecrecyRule, edges: Iterable[float],
+                      colours: Sequence[str], recipe: Optional["Recipe"] = None, unit: str = "") -> MapClasses:
     """Classes between ``edges`` (ascending, len n + 1); ``colours`` has n entries, lowest class first.
 
     Legend numbers print every inner edge exactly (``exact_decimals``), so a label never claims a
@@ -215,7 +229,7 @@ def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit
     counts = np.bincount(idx, minlength=n)
     suffix = f" {unit}" if unit else ""
 
-    def num(value):  # a break exactly as classified: 47, 12,345, 0,25 (no padding zeros)
+    def num(value: float) -> str:  # a break exactly as classified: 47, 12,345, 0,25 (no padding zeros)
         return format_number(value, exact_decimals([value]))
 
     classes = []
@@ -225,12 +239,12 @@ def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit
         if n == 1:  # one class: its label is the data range, not a break, so it is rounded
             d = decimals_for(edges)
             label = f"{format_number(edges[0], d)} – {format_number(edges[1], d)}{suffix}"
-        elif lo is None:
-            label = tr("up to {high}{unit}").format(high=num(hi), unit=suffix)
-        elif hi is None:
-            label = tr("over {low}{unit}").format(low=num(lo), unit=suffix)
+        elif i == 0:
+            label = tr("up to {high}{unit}").format(high=num(edges[1]), unit=suffix)
+        elif i == n - 1:
+            label = tr("over {low}{unit}").format(low=num(edges[i]), unit=suffix)
         else:
-            label = tr("over {low} to {high}{unit}").format(low=num(lo), high=num(hi), unit=suffix)
+            label = tr("over {low} to {high}{unit}").format(low=num(edges[i]), high=num(edges[i + 1]), unit=suffix)
         classes.append(MapClass(label=label, colour=colours[i], count=int(counts[i]), lower=lo, upper=hi))
     return MapClasses(field=field_name, kind="graduated", classes=classes, edges=edges,
                       not_evaluated=int((states == "not_evaluated").sum()),
@@ -238,7 +252,8 @@ def graduated_classes(frame, field_name, rule, edges, colours, recipe=None, unit
                       not_evaluated_label=not_evaluated_label(recipe))
 
 
-def class_spec_from_recipe(recipe, field_name):
+def class_spec_from_recipe(recipe: Optional["Recipe"], field_name: str
+                           ) -> tuple[Optional[list[str]], Optional[list[str]]]:
     """(labels, colours) best first for an index class field ``<index id>_class``, or (None, None).
 
     The recipe lists classes lowest score first; when a higher score means worse (the default),

@@ -12,6 +12,9 @@ Conventions:
 Ramp colour values: ColorBrewer 2.0 by Cynthia A. Brewer, Pennsylvania State University
 (Apache-style licence, https://colorbrewer2.org).
 """
+from collections.abc import Iterable, Sequence
+from typing import Optional
+
 from ..errors import SozialmonitorError
 from ..i18n import tr, tr_noop
 
@@ -129,15 +132,15 @@ DIVERGING = {
 RAMP_NAMES = list(SEQUENTIAL) + list(DIVERGING)
 
 
-def _rgb(colour):
+def _rgb(colour: str) -> tuple[int, ...]:
     return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
-def _hex(rgb):
+def _hex(rgb: Iterable[float]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(max(0, min(255, int(round(c)))) for c in rgb))
 
 
-def _interpolate(colours, n):
+def _interpolate(colours: Sequence[str], n: int) -> list[str]:
     """``n`` colours evenly spaced along the piecewise-linear ramp through ``colours`` (RGB)."""
     if n == 1:
         return [colours[len(colours) // 2]]
@@ -151,7 +154,7 @@ def _interpolate(colours, n):
     return out
 
 
-def ramp_colours(name, n, reverse=False):
+def ramp_colours(name: str, n: int, reverse: bool = False) -> list[str]:
     """``n`` colours of the ramp ``name`` (ColorBrewer table for 3..7 classes, interpolated otherwise)."""
     table = SEQUENTIAL.get(name) or DIVERGING.get(name)
     if table is None:
@@ -163,16 +166,16 @@ def ramp_colours(name, n, reverse=False):
     return colours[::-1] if reverse else colours
 
 
-def relative_luminance(colour):
+def relative_luminance(colour: str) -> float:
     """WCAG relative luminance (0 black .. 1 white) of ``#rrggbb``; what a greyscale copy keeps."""
-    def lin(c):
+    def lin(c: float) -> float:
         c = c / 255.0
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
     r, g, b = (lin(c) for c in _rgb(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def preset_for_labels(labels):
+def preset_for_labels(labels: Iterable[object]) -> Optional[dict[str, list[str]]]:
     """The class preset whose labels equal the set ``labels`` (any order), or None."""
     wanted = {str(v) for v in labels}
     for preset in CLASS_PRESETS.values():

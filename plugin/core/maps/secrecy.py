@@ -9,11 +9,15 @@ Every district is exactly one of:
 The same rule is written as a QGIS expression by ``plugin.gis.styling`` so the counts in the legend
 always equal what the renderer draws; keep ``state_expression`` and ``district_states`` in step.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
 
 #: what a table shows instead of a secret value (German official statistics use ".")
 SUPPRESSED = "."
@@ -32,7 +36,8 @@ class SecrecyRule:
     min_count: Optional[float] = None
 
     @classmethod
-    def from_recipe(cls, recipe, columns, evaluated_field="evaluated"):
+    def from_recipe(cls, recipe: Optional["Recipe"], columns: Iterable[str],
+                    evaluated_field: str = "evaluated") -> "SecrecyRule":
         """Rule from a recipe (minimum population); keeps only fields present in ``columns``."""
         cols = set(columns)
         rule = cls(evaluated_field=evaluated_field if evaluated_field in cols else None)
@@ -43,11 +48,12 @@ class SecrecyRule:
                 rule.min_population = recipe.reference.min_population
         return rule
 
-    def fields(self):
+    def fields(self) -> list[str]:
+        """The fields the rule reads (evaluated, population, count), those that are set."""
         return [f for f in (self.evaluated_field, self.population_field, self.count_field) if f]
 
 
-def secret_mask(frame, rule):
+def secret_mask(frame: pd.DataFrame, rule: SecrecyRule) -> pd.Series:
     """Boolean Series: True where a district's values must not be shown (NULL flags count as False)."""
     mask = pd.Series(False, index=frame.index)
     if rule.evaluated_field:
@@ -62,7 +68,7 @@ def secret_mask(frame, rule):
     return mask
 
 
-def district_states(frame, field, rule):
+def district_states(frame: pd.DataFrame, field: str, rule: SecrecyRule) -> pd.Series:
     """Series of "class" / "not_evaluated" / "no_data" per district (see module docstring)."""
     secret = secret_mask(frame, rule)
     values = frame[field]
@@ -71,11 +77,11 @@ def district_states(frame, field, rule):
     return pd.Series(states, index=frame.index)
 
 
-def _quote_field(name):
+def _quote_field(name: str) -> str:
     return '"{}"'.format(name.replace('"', '""'))
 
 
-def state_expression(rule):
+def state_expression(rule: SecrecyRule) -> Optional[str]:
     """QGIS expression that is true for secret districts; None when the rule cannot hide anything."""
     parts = []
     if rule.evaluated_field:

@@ -5,9 +5,15 @@ dynamics positiv on the left). Cell codes follow the recipe's typology ``code`` 
 (e.g. "{row_code}{col_code}" -> "2+/-"); colours come from ``palettes.TYPOLOGY_COLOURS``
 (lightness by status, hue by dynamics) when the grid is 4 x 3, else from a ramp per column.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
 
 from .palettes import DYNAMIK_PRESET, STATUS_PRESET, TYPOLOGY_COLOURS, ramp_colours
+
+if TYPE_CHECKING:
+    from ..recipe.indices import IndexSpec
+    from ..recipe.load import Recipe
 
 
 @dataclass
@@ -20,7 +26,7 @@ class TypologyGrid:
     codes: list[list[str]]  # [row][col]
     colours: list[list[str]] = field(default_factory=list)
 
-    def cells(self):
+    def cells(self) -> list[tuple[str, str, str, int, int]]:
         """[(code, label, colour, row, col)] in reading order."""
         out = []
         for r, row_label in enumerate(self.row_labels):
@@ -30,7 +36,7 @@ class TypologyGrid:
         return out
 
 
-def _colours(n_rows, n_cols):
+def _colours(n_rows: int, n_cols: int) -> list[list[str]]:
     if (n_rows, n_cols) == (4, 3):
         return [list(row) for row in TYPOLOGY_COLOURS]
     ramps = ["Blues", "Greys", "Oranges"] if n_cols == 3 else ["Blues"] * n_cols
@@ -38,7 +44,8 @@ def _colours(n_rows, n_cols):
     return [[columns[c][r] for c in range(n_cols)] for r in range(n_rows)]
 
 
-def _best_first(spec):
+def _best_first(spec: "IndexSpec") -> tuple[list[str], list[str]]:
+    assert spec.classification is not None, "Typology.from_dict accepts only classified indices"
     labels = list(spec.classification.labels)
     codes = list(spec.classification.codes)
     if spec.higher_means == "better":
@@ -47,11 +54,11 @@ def _best_first(spec):
     return labels, codes
 
 
-def _render(template, row_code, col_code):
+def _render(template: str, row_code: str, col_code: str) -> str:
     return template.replace("{row_code}", row_code).replace("{col_code}", col_code)
 
 
-def grid_from_recipe(recipe, typology_id):
+def grid_from_recipe(recipe: Optional["Recipe"], typology_id: str) -> Optional[TypologyGrid]:
     """The grid of the recipe's typology ``typology_id``; None if the recipe has no such typology."""
     if recipe is None:
         return None
@@ -68,12 +75,12 @@ def grid_from_recipe(recipe, typology_id):
     return None
 
 
-def _short(label):
+def _short(label: str) -> str:
     """'Status-Index' -> 'Status' (the grid has little room)."""
     return label[:-len("-Index")] if label.endswith("-Index") else label
 
 
-def default_mss_grid():
+def default_mss_grid() -> TypologyGrid:
     """Berlin MSS coding without a recipe: status 1..4 (hoch..sehr niedrig) x dynamics +, +/-, -."""
     row_codes = ["1", "2", "3", "4"]
     col_codes = ["+", "+/-", "-"]
@@ -82,7 +89,8 @@ def default_mss_grid():
                         codes=[[r + c for c in col_codes] for r in row_codes], colours=_colours(4, 3))
 
 
-def grid_for_field(recipe, field_name, values):
+def grid_for_field(recipe: Optional["Recipe"], field_name: str, values: Iterable[object]
+                   ) -> Optional[TypologyGrid]:
     """The grid for a typology field: from the recipe, else the MSS default if every value fits it."""
     grid = grid_from_recipe(recipe, field_name)
     if grid is not None:

@@ -17,14 +17,24 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
-from ..errors import ExportError
+from ..errors import ExportError, SozialmonitorError
 from ..i18n import tr
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def cannot_write(path, reason, error=ExportError):
+#: a file path as the writers accept it (text or pathlib.Path)
+StrPath = Union[str, "os.PathLike[str]"]
+#: the exception class a caller wants for a failed write (ExportError, RecipeError, …)
+ErrorClass = type[SozialmonitorError]
+
+
+def cannot_write(path: StrPath, reason: object, error: ErrorClass = ExportError) -> SozialmonitorError:
     """The one message for a file that cannot be written, naming it and saying what to do."""
     return error(tr("Cannot write {path}: {reason}. Choose another folder.").format(path=path, reason=reason))
 
@@ -35,7 +45,7 @@ MAX_LINE = 300
 MAX_ITEMS = 10
 
 
-def cap_message(text, width=MAX_LINE, max_lines=MAX_ITEMS):
+def cap_message(text: object, width: int = MAX_LINE, max_lines: int = MAX_ITEMS) -> str:
     """``text`` with every line cut to ``width`` characters (ending in '…') and at most ``max_lines`` lines
     (then a line '… (n more lines)'). The one place that keeps messages readable."""
     lines = str(text).splitlines() or [""]
@@ -45,16 +55,16 @@ def cap_message(text, width=MAX_LINE, max_lines=MAX_ITEMS):
     return "\n".join(out)
 
 
-def cap_list(items, limit=MAX_ITEMS):
+def cap_list(items: Iterable[object], limit: int = MAX_ITEMS) -> str:
     """The first ``limit`` of ``items`` joined with ', ', plus '… (n more)' when there are more."""
-    items = [str(item) for item in items]
-    text = ", ".join(items[:limit])
-    if len(items) > limit:
-        text += " " + tr("… ({n} more)").format(n=len(items) - limit)
+    texts = [str(item) for item in items]
+    text = ", ".join(texts[:limit])
+    if len(texts) > limit:
+        text += " " + tr("… ({n} more)").format(n=len(texts) - limit)
     return text
 
 
-def free_space(path):
+def free_space(path: StrPath) -> Optional[int]:
     """Free bytes on the file system of ``path`` (or of its nearest existing folder); None if unknown."""
     folder = Path(os.fspath(path)).absolute()
     while not folder.exists() and folder.parent != folder:
@@ -65,7 +75,7 @@ def free_space(path):
         return None
 
 
-def human_size(n):
+def human_size(n: float) -> str:
     """``n`` bytes as '12.3 MB' (decimal units, as file managers show them)."""
     for unit in ("bytes", "KB", "MB", "GB"):
         if abs(n) < 1000 or unit == "GB":
@@ -74,7 +84,8 @@ def human_size(n):
     return f"{n:.1f} TB"
 
 
-def write_failure(path, reason, needed=None, error=ExportError):
+def write_failure(path: StrPath, reason: object, needed: Optional[int] = None,
+                  error: ErrorClass = ExportError) -> SozialmonitorError:
     """The message for a write that failed: ``cannot_write``, and for a full disk how much was free (and needed)."""
     text = str(reason)
     full = isinstance(reason, OSError) and reason.errno == errno.ENOSPC or re.search(
@@ -91,7 +102,7 @@ def write_failure(path, reason, needed=None, error=ExportError):
     return cannot_write(path, text, error)
 
 
-def check_complete(path, error=ExportError, target=None):
+def check_complete(path: StrPath, error: ErrorClass = ExportError, target: Optional[StrPath] = None) -> None:
     """Raise ``error`` unless the file ``path`` just written is complete: not empty, and a PDF ends with
     %%EOF (a full disk leaves QGIS's PDF writer 'successful' with 0 bytes). ``target``: the name for the
     message (the destination a temporary ``path`` replaces)."""
@@ -118,18 +129,18 @@ def check_complete(path, error=ExportError, target=None):
 STAGING_PREFIX = ".sozialmonitor-"
 _HOST = hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 _STARTED = time.time()
-_ACTIVE = set()  # staging paths of this process still in use (QGIS runs algorithms in threads)
+_ACTIVE: set[str] = set()  # staging paths of this process still in use (QGIS runs algorithms in threads)
 _LOCK = threading.Lock()
 _STAGING_RE = re.compile(r"^\.sozialmonitor-(?:(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-)?[A-Za-z0-9_]+")
 
 
-def staging_name(pid=None):
+def staging_name(pid: Optional[int] = None) -> str:
     """A fresh staging name (no folder) of this host and process (``pid`` only for tests)."""
     return f"{STAGING_PREFIX}{_HOST}-{os.getpid() if pid is None else pid}-{uuid.uuid4().hex[:10]}"
 
 
 @contextmanager
-def staging_folder(target):
+def staging_folder(target: StrPath) -> Iterator[str]:
     """A new hidden folder next to ``target`` (same file system, so the result can be moved in place),
     removed when the block ends. Stale staging of killed runs in that folder is swept first."""
     folder = Path(os.fspath(target)).absolute().parent
@@ -146,18 +157,19 @@ def staging_folder(target):
             _ACTIVE.discard(str(path))
 
 
-def register_active(path):
+def register_active(path: StrPath) -> None:
     """Mark ``path`` (a staging file of this process) as in use, so that ``sweep_stale`` keeps it."""
     with _LOCK:
         _ACTIVE.add(str(path))
 
 
-def unregister_active(path):
+def unregister_active(path: StrPath) -> None:
+    """Undo ``register_active``: ``sweep_stale`` may remove ``path`` again."""
     with _LOCK:
         _ACTIVE.discard(str(path))
 
 
-def pid_alive(pid):
+def pid_alive(pid: int) -> bool:
     """True when a process ``pid`` runs on this machine (never signals it)."""
     if pid <= 0:
         return False
@@ -184,7 +196,7 @@ def pid_alive(pid):
     return True
 
 
-def owner_gone(host, pid, active=False):
+def owner_gone(host: str, pid: int, active: bool = False) -> bool:
     """True when the process ``pid`` on the host tagged ``host`` (see ``staging_name``) can no longer be
     writing: it is this process and ``active`` is false, or a process of this host that is gone. Another
     host's process is never judged (a shared folder or database)."""
@@ -195,12 +207,12 @@ def owner_gone(host, pid, active=False):
     return not pid_alive(pid)
 
 
-def host_tag():
+def host_tag() -> str:
     """The short tag of this machine used in staging and temporary table names."""
     return _HOST
 
 
-def is_stale(name, mtime, pid_alive=pid_alive):
+def is_stale(name: str, mtime: float, pid_alive: Callable[[int], bool] = pid_alive) -> bool:
     """True when the staging entry ``name`` (see ``staging_name``) was left by a run that is over: its process
     on this host is gone (or is this process, which no longer uses it); an old-style name when it is older
     than this process. Entries of other hosts are kept (a shared folder)."""
@@ -217,9 +229,9 @@ def is_stale(name, mtime, pid_alive=pid_alive):
     return not pid_alive(pid)
 
 
-def sweep_stale(folder, log=None):
+def sweep_stale(folder: StrPath, log: Optional[Callable[[str], object]] = None) -> list[str]:
     """Remove the staging folders and files that killed runs left in ``folder``; returns their names."""
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(os.fspath(folder)))
     except OSError:
@@ -247,7 +259,7 @@ def sweep_stale(folder, log=None):
     return removed
 
 
-def check_writable(path, create_folders=False, error=ExportError):
+def check_writable(path: Optional[StrPath], create_folders: bool = False, error: ErrorClass = ExportError) -> None:
     """Raise ``error`` naming ``path`` unless a file can be created there; leaves nothing behind.
 
     ``create_folders``: missing folders on the way are fine (the writer creates them); otherwise the
@@ -275,7 +287,7 @@ def check_writable(path, create_folders=False, error=ExportError):
 
 
 @contextmanager
-def atomic_path(path, create_folders=False, error=ExportError):
+def atomic_path(path: StrPath, create_folders: bool = False, error: ErrorClass = ExportError) -> Iterator[str]:
     """Yield a temporary path next to ``path``; when the block ends normally it replaces ``path``.
 
     The temporary file does not exist when the block starts (some writers, e.g. QGIS's layout
@@ -312,7 +324,7 @@ def atomic_path(path, create_folders=False, error=ExportError):
                     os.remove(tmp + suffix)
 
 
-def write_csv(frame, path, sep=";", encoding="utf-8-sig"):
+def write_csv(frame: "pd.DataFrame", path: StrPath, sep: str = ";", encoding: str = "utf-8-sig") -> str:
     """Write a DataFrame as CSV through ``atomic_path``; the default opens in German Excel
     (semicolons, UTF-8 with BOM). Returns ``path`` as a string."""
     with atomic_path(path) as tmp:
@@ -320,7 +332,7 @@ def write_csv(frame, path, sep=";", encoding="utf-8-sig"):
     return os.fspath(path)
 
 
-def _umask():
+def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -10,14 +10,19 @@ Conventions (printed under the table):
 - rank 1 = highest value among the evaluated districts ("1 von 436"); ties share the best rank.
 Secret districts show "." for every number, districts without a value "–" (see core.secrecy).
 """
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import tr
 from ..maps.classes import format_number
-from ..maps.secrecy import MISSING, SUPPRESSED, secret_mask
+from ..maps.secrecy import MISSING, SUPPRESSED, SecrecyRule, secret_mask
+
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
 
 COLUMNS = ["page", "pos", "indicator", "value", "city", "deviation", "rank"]
 
@@ -37,7 +42,7 @@ UNIT_SYMBOLS = {"%": "%", "prozent": "%", "percent": "%", "prozentpunkte": "Pp."
 SHORT_UNIT = 6
 
 
-def unit_symbol(unit):
+def unit_symbol(unit: Optional[str]) -> str:
     """The short unit printed after a number: '%' -> '%', 'Prozentpunkte' -> 'Pp.', '% der 15- bis
     64-Jährigen' -> '%', 'EUR' -> 'EUR'; '' for a long unit such as 'EUR je Einwohner und Monat'."""
     text = (unit or "").strip()
@@ -49,20 +54,20 @@ def unit_symbol(unit):
     return text if len(text) <= SHORT_UNIT else ""
 
 
-def deviation_symbol(unit):
+def deviation_symbol(unit: Optional[str]) -> str:
     """Unit of a difference: percentage points for shares, else the unit of the values."""
     symbol = unit_symbol(unit)
     return "Pp." if symbol == "%" else symbol
 
 
-def unit_in_label(unit):
+def unit_in_label(unit: Optional[str]) -> bool:
     """True when the number's symbol does not say the whole unit ('% der 15- bis 64-Jährigen',
     'EUR je Einwohner und Monat'): the row label then names it."""
     text = (unit or "").strip()
     return bool(text) and text.lower() not in UNIT_SYMBOLS and unit_symbol(text) != text
 
 
-def indicators_from_recipe(recipe, columns):
+def indicators_from_recipe(recipe: Optional["Recipe"], columns: Collection[str]) -> list[ProfileIndicator]:
     """ProfileIndicators for the recipe's indicator fields present in ``columns`` (recipe order)."""
     out = []
     for ind in recipe.indicators if recipe is not None else []:
@@ -71,18 +76,19 @@ def indicators_from_recipe(recipe, columns):
     return out
 
 
-def _with_unit(value_text, symbol):
+def _with_unit(value_text: str, symbol: str) -> str:
     return f"{value_text} {symbol}" if symbol else value_text
 
 
-def row_label(indicator):
+def row_label(indicator: ProfileIndicator) -> str:
     """The indicator column: the label, plus the unit when the numbers cannot show all of it."""
     if unit_in_label(indicator.unit):
         return f"{indicator.label} ({indicator.unit.strip()})"
     return indicator.label
 
 
-def profile_rows(frame, pages, indicators, rule):
+def profile_rows(frame: pd.DataFrame, pages: pd.Series, indicators: Iterable[ProfileIndicator],
+                 rule: SecrecyRule) -> pd.DataFrame:
     """DataFrame with COLUMNS: one row per (district, indicator), text already formatted German.
 
     ``frame`` holds the indicator fields (and the secrecy fields of ``rule``); ``pages`` gives each
@@ -99,11 +105,12 @@ def profile_rows(frame, pages, indicators, rule):
         d = ind.decimals
         symbol, dev_symbol = unit_symbol(ind.unit), deviation_symbol(ind.unit)
 
-        def fmt(v, with_sign=False, d=d):
+        def fmt(v: float, with_sign: bool = False, d: int = d) -> str:
             text = format_number(v, d)
             return ("+" + text) if with_sign and v > 0 else text
 
-        value_text = np.where(secret, SUPPRESSED, np.where(np.isnan(values), MISSING, None)).astype(object)
+        no_text = np.array(None, dtype=object)  # filled below for the valid values
+        value_text = np.where(secret, SUPPRESSED, np.where(np.isnan(values), MISSING, no_text)).astype(object)
         dev_text = value_text.copy()
         rank_text = value_text.copy()
         rank_of = tr("{rank} of {n}")

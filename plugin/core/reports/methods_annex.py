@@ -5,9 +5,15 @@ description; the treatment of missing values and outliers; the reference rules (
 population, exclusions); the standardisation; aggregation and class thresholds; typologies;
 data sources and dates. The HTML is simple (headings, paragraphs, tables) so Qt can print it.
 """
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING, Optional
 
 from ..maps.classes import format_number
+
+if TYPE_CHECKING:
+    from ..recipe.indices import Classification, IndexSpec, Typology
+    from ..recipe.load import Recipe
 
 DIRECTION = {"higher_is_worse": "höher = ungünstiger", "higher_is_better": "höher = günstiger"}
 NORMALISATION = {
@@ -34,13 +40,14 @@ TEXT_WIDTH_MM = 130.0
 CHAR_MM, BOLD_CHAR_MM, PADDING_MM = 1.85, 2.0, 3.0
 
 
-def _longest_word(value):
+def _longest_word(value: object) -> int:
     lines = value if isinstance(value, list) else [value]
     words = [w for line in lines for w in str(line).replace("\u200b", " ").split()]
     return max((len(w) for w in words), default=0)
 
 
-def column_widths(headers, rows, preferred):
+def column_widths(headers: Sequence[object], rows: Sequence[Sequence[object]], preferred: Sequence[float]
+                  ) -> list[int]:
     """Column widths (percent of the page) from ``preferred``, widened so every column holds its
     longest word (headers in bold): Qt breaks a word that does not fit in the middle ('Prozentpun-
     kte'); the other columns give up the room in proportion, never below their own longest word."""
@@ -57,14 +64,15 @@ def column_widths(headers, rows, preferred):
     return [round(w) for w in widths]
 
 
-def _table(headers, rows, preferred, heading=""):
+def _table(headers: Sequence[object], rows: Sequence[Sequence[object]], preferred: Sequence[float],
+           heading: str = "") -> str:
     """An HTML table whose header rows (``<thead>``) Qt never splits and repeats on a new page; the
     ``heading`` is the first header row, so it never stays alone at the foot of a page. Column widths
     start from ``preferred`` (percent) and leave every column room for its longest word
     (``column_widths``). Cells hold escaped text; a list becomes one line per entry."""
     widths = column_widths(headers, rows, preferred)
 
-    def cell(tag, value, width=None):
+    def cell(tag: str, value: object, width: Optional[float] = None) -> str:
         lines = value if isinstance(value, list) else [value]
         size = f' width="{width}%"' if width else ""
         return "<{t}{w} {c}>{v}</{t}>".format(t=tag, w=size, c=CELL, v="<br/>".join(escape(str(v)) for v in lines))
@@ -80,18 +88,18 @@ def _table(headers, rows, preferred, heading=""):
             f'<thead>{head}</thead>{body}</table>')
 
 
-def _breakable(name):
+def _breakable(name: object) -> str:
     """A field name that may wrap after '_' (zero-width space): long names are one 'word' to Qt."""
     return str(name).replace("_", "_\u200b")
 
 
-def _num(v):
+def _num(v: float) -> str:
     text = format_number(v, 2)
     text = text.rstrip("0").rstrip(",") if "," in text else text
     return text.replace("-", "\u2212")  # a real minus sign: "−1" does not read as a dash
 
 
-def _method_text(cls):
+def _method_text(cls: "Classification") -> str:
     """How the class thresholds are found, e.g. 'feste Schwellenwerte' or 'Quintile der Referenzgebiete'."""
     if cls.method in ("fixed", "manual"):
         unit = " in Standardabweichungen um den Mittelwert" if cls.units == "sd" else ""
@@ -100,7 +108,7 @@ def _method_text(cls):
     return f"{CLASS_METHOD[cls.method]} mit {cls.n} Klassen{extra}, berechnet aus den Werten der Referenzgebiete"
 
 
-def class_ranges(cls):
+def class_ranges(cls: "Classification") -> list[str]:
     """One line per class, lowest index value first, with its range of index values:
     ['hoch: unter −1', 'mittel: ab −1 bis 1', 'niedrig: über 1 bis 1,5', 'sehr niedrig: über 1,5'].
 
@@ -122,12 +130,13 @@ def class_ranges(cls):
     return lines
 
 
-def _direction(spec):
+def _direction(spec: "IndexSpec") -> str:
     return ("höherer Indexwert = ungünstigere Lage" if spec.higher_means == "worse"
             else "höherer Indexwert = günstigere Lage")
 
 
-def methods_annex_html(recipe, title="Methodenanhang", source=None, data_date=None):
+def methods_annex_html(recipe: "Recipe", title: str = "Methodenanhang", source: Optional[str] = None,
+                       data_date: Optional[str] = None) -> str:
     """The annex as an HTML document (UTF-8 text).
 
     ``source`` and ``data_date`` are those printed on the maps (SOURCE and DATE of the algorithms,
@@ -184,7 +193,7 @@ def methods_annex_html(recipe, title="Methodenanhang", source=None, data_date=No
     out.append("<h2>Standardisierung</h2><p>{}{}{}.</p>".format(
         escape(NORMALISATION[n.method]), ", " + sd if n.method == "zscore" else "",
         ", gewichtet mit der Einwohnerzahl" if n.weighted else ""))
-    rows = []
+    rows: list[list[object]] = []
     for s in recipe.indices:
         cls = s.classification
         method = [AGGREGATION[s.aggregation] + (", erneut standardisiert" if s.restandardise else "") + ";",
@@ -204,7 +213,7 @@ WEIGHTS_FROM = {"pca_first_component": "erste Hauptkomponente je Domäne (quadri
                 "equal_within_domain": "gleich innerhalb jeder Domäne"}
 
 
-def _members_text(recipe, spec):
+def _members_text(recipe: "Recipe", spec: "IndexSpec") -> str:
     """Indicators, sub-indices and (when set) the weights of this level and where they came from."""
     parts = [", ".join(_breakable(i) for i in spec.indicators)] if spec.indicators else []
     if spec.sub_indices:
@@ -218,7 +227,7 @@ def _members_text(recipe, spec):
     return "; ".join(parts)
 
 
-def _typology_text(recipe, typ):
+def _typology_text(recipe: "Recipe", typ: "Typology") -> str:
     """'Status-Dynamik-Index: Kombination aus … Code aus Zeile und Spalte, z. B. „2+/-“ = Status mittel, …'"""
     rows_spec, cols_spec = recipe.index(typ.rows), recipe.index(typ.columns)
     text = (f"<b>{escape(typ.label or typ.id)}</b>: Kombination aus {escape(rows_spec.label or typ.rows)} "
@@ -238,7 +247,7 @@ def _typology_text(recipe, typ):
     return text
 
 
-def _german_date(text):
+def _german_date(text: object) -> str:
     parts = str(text).split("-")
     if len(parts) == 3 and all(p.isdigit() for p in parts):
         return f"{parts[2]}.{parts[1]}.{parts[0]}"

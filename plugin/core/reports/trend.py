@@ -13,15 +13,16 @@ Conventions (printed in the chart legend):
 - a missing value is a gap in the line, never a zero.
 """
 import re
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ExportError
 from ..i18n import tr
-from ..maps.secrecy import secret_mask
+from ..maps.secrecy import SecrecyRule, secret_mask
 
 #: ``<indicator>_<yyyy>``; the year must look like a calendar year (1900–2099)
 YEAR_FIELD = re.compile(r"^(?P<prefix>.+?)_(?P<year>(?:19|20)\d{2})$")
@@ -40,7 +41,7 @@ class TrendSeries:
     label: str = ""
     unit: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.fields = {int(y): f for y, f in sorted(self.fields.items())}
         if not self.label or not self.unit:
             label, unit = label_and_unit(self.prefix)
@@ -49,10 +50,11 @@ class TrendSeries:
 
     @property
     def years(self) -> list[int]:
+        """The years of the series, ascending."""
         return list(self.fields)
 
 
-def label_and_unit(prefix):
+def label_and_unit(prefix: str) -> tuple[str, str]:
     """('Schuldnerquote', '%') for 'schuldnerquote_pct': a readable label and the unit from the suffix."""
     unit, stem = "", prefix
     for suffix, text in UNIT_SUFFIXES:
@@ -63,7 +65,7 @@ def label_and_unit(prefix):
     return (words[:1].upper() + words[1:]) if words else prefix, unit
 
 
-def detect_series(columns, min_years=MIN_YEARS) -> list[TrendSeries]:
+def detect_series(columns: Iterable[object], min_years: int = MIN_YEARS) -> list[TrendSeries]:
     """Year series among ``columns`` (names ``<indicator>_<yyyy>``, at least ``min_years`` years).
 
     Order: first appearance of the indicator in ``columns``. Pass only numeric fields.
@@ -76,13 +78,14 @@ def detect_series(columns, min_years=MIN_YEARS) -> list[TrendSeries]:
     return [TrendSeries(prefix, years) for prefix, years in found.items() if len(years) >= min_years]
 
 
-def series_from_mapping(mapping, columns=None) -> list[TrendSeries]:
+def series_from_mapping(mapping: Mapping[Any, Mapping[Any, Any]], columns: Optional[Collection[str]] = None
+                        ) -> list[TrendSeries]:
     """Series from an explicit mapping, for fields not named ``<indicator>_<yyyy>``.
 
     ``mapping``: {prefix: {year: field}} or {prefix: {"fields": {year: field}, "label": .., "unit": ..}}.
     With ``columns`` every field must exist there. Raises ExportError naming the entry.
     """
-    out = []
+    out: list[TrendSeries] = []
     for prefix, entry in mapping.items():
         spec = entry if "fields" in entry else {"fields": entry}
         try:
@@ -101,7 +104,8 @@ def series_from_mapping(mapping, columns=None) -> list[TrendSeries]:
     return out
 
 
-def select_series(series, prefixes=None, max_charts=MAX_CHARTS) -> list[TrendSeries]:
+def select_series(series: Sequence[TrendSeries], prefixes: Optional[Sequence[str]] = None,
+                  max_charts: int = MAX_CHARTS) -> list[TrendSeries]:
     """The series to chart: those named in ``prefixes`` (in that order) or the first ``max_charts``.
 
     Raises ExportError for an unknown prefix or more than ``max_charts`` prefixes.
@@ -132,12 +136,12 @@ class TrendData:
     n_reference: np.ndarray  # evaluated districts with a value, per year
     index: pd.Index = field(default_factory=lambda: pd.RangeIndex(0))
 
-    def district(self, key) -> Optional[np.ndarray]:
+    def district(self, key: Hashable) -> Optional[np.ndarray]:
         """Values of the district with frame index ``key``; None when it is secret."""
         pos = self.index.get_loc(key)
         return None if self.secret[pos] else self.values[pos]
 
-    def reference_label(self, area="Gebiete"):
+    def reference_label(self, area: str = "Gebiete") -> str:
         """Legend text saying which mean the reference line is, e.g. 'Mittel der 45 bewerteten Kreise'."""
         counts = self.n_reference[self.n_reference > 0]
         if not len(counts):
@@ -147,7 +151,7 @@ class TrendData:
         return f"Mittel der {n} bewerteten {area} (ungewichtet)"
 
 
-def trend_data(frame, series, rule) -> TrendData:
+def trend_data(frame: pd.DataFrame, series: TrendSeries, rule: SecrecyRule) -> TrendData:
     """Column-wise values and reference of ``series`` over all rows of ``frame``.
 
     ``frame`` holds the series' fields and the secrecy fields of ``rule``. Non-numeric entries count

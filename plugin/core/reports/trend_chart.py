@@ -12,11 +12,12 @@ neighbours is drawn as a dot), never zeros; secret districts show no values, onl
 The SVG user unit is 0.1 mm.
 """
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
 import numpy as np
+import numpy.typing as npt
 
 from ..maps.classes import format_number
 
@@ -32,15 +33,18 @@ GAP_TEXT = "Lücke = kein Wert"
 TITLE_H, TICK_W, RIGHT_PAD, YEAR_H, LEGEND_ROW = 5.0, 10.0, 3.0, 4.2, 3.4
 INNER = 2.2  # keeps the first and last year off the axis lines
 
+#: values per year as trend_svg takes them: numbers, None or NaN for a gap
+YearValues = Union[Sequence[Optional[float]], np.ndarray]
 
-def value_decimals(values) -> int:
+
+def value_decimals(values: npt.ArrayLike) -> int:
     """Decimals for values: 0 from 1,000 upwards (counts, euros), else 1 as in the profile table."""
     finite = np.asarray(values, dtype=float)
     finite = finite[np.isfinite(finite)]
     return 0 if len(finite) and np.max(np.abs(finite)) >= 1000 else 1
 
 
-def nice_ticks(lo, hi, max_ticks=5):
+def nice_ticks(lo: float, hi: float, max_ticks: int = 5) -> tuple[list[float], int]:
     """Round tick values (1, 2, 2.5 or 5 × 10^k steps) covering [lo, hi]; returns (ticks, decimals)."""
     if not (np.isfinite(lo) and np.isfinite(hi)):
         lo, hi = 0.0, 1.0
@@ -69,7 +73,7 @@ class ChartScale:
     value_decimals: int
 
     @classmethod
-    def for_data(cls, years, values, reference):
+    def for_data(cls, years: Iterable[int], values: npt.ArrayLike, reference: npt.ArrayLike) -> "ChartScale":
         """Scale covering every shown value: evaluated districts (``values``, NaN = secret/missing) and reference."""
         shown = np.concatenate([np.asarray(values, dtype=float).ravel(), np.asarray(reference, dtype=float)])
         shown = shown[np.isfinite(shown)]
@@ -95,25 +99,26 @@ class ChartText:
 class _Frame:
     """Plot area (mm) and the mapping of years / values to it."""
 
-    def __init__(self, scale, width, height):
+    def __init__(self, scale: ChartScale, width: float, height: float) -> None:
         self.scale = scale
         self.left, self.right = TICK_W, width - RIGHT_PAD
         self.top, self.bottom = TITLE_H + 1.5, height - YEAR_H - 2 * LEGEND_ROW - 0.6
         self.height = height
 
-    def x(self, year):
+    def x(self, year: float) -> float:
         y0, y1 = self.scale.years[0], self.scale.years[-1]
         return self.left + INNER + (year - y0) / max(y1 - y0, 1) * (self.right - self.left - 2 * INNER)
 
-    def y(self, value):
+    def y(self, value: float) -> float:
         lo, hi = self.scale.ticks[0], self.scale.ticks[-1]
         return self.bottom - (value - lo) / (hi - lo) * (self.bottom - self.top)
 
-    def legend_y(self, row):
+    def legend_y(self, row: int) -> float:
         return self.height - (2 - row) * LEGEND_ROW
 
 
-def chart_texts(scale, title, unit, reference_label, width, height) -> list[ChartText]:
+def chart_texts(scale: ChartScale, title: str, unit: str, reference_label: str, width: float, height: float
+                ) -> list[ChartText]:
     """The texts that are the same on every page: title, value ticks, years, reference legend."""
     f = _Frame(scale, width, height)
     head = title + (f" ({unit})" if unit else "") + f", {scale.years[0]}–{scale.years[-1]}"
@@ -129,7 +134,8 @@ def chart_texts(scale, title, unit, reference_label, width, height) -> list[Char
     return out
 
 
-def district_caption(name, scale, values, secret=False, unit=""):
+def district_caption(name: str, scale: ChartScale, values: Optional[npt.ArrayLike], secret: bool = False,
+                     unit: str = "") -> str:
     """Legend text of the district line: 'Peine: 10,1 % (2015) → 8,8 % (2021)' (first and last value).
 
     Secret districts: 'Peine: nicht bewertet – keine Werte (Geheimhaltung)'; gaps are mentioned.
@@ -142,7 +148,7 @@ def district_caption(name, scale, values, secret=False, unit=""):
         return f"{name}: {NO_DATA_TEXT}"
     suffix = " " + unit if unit in ("%", "€", "€ je Einw.") else ""
 
-    def one(i):
+    def one(i: int) -> str:
         return f"{format_number(vals[i], scale.value_decimals)}{suffix} ({scale.years[i]})"
 
     text = "{}: {}".format(name, one(idx[0]) + (" → " + one(idx[-1]) if idx[-1] != idx[0] else ""))
@@ -151,9 +157,10 @@ def district_caption(name, scale, values, secret=False, unit=""):
     return text
 
 
-def _runs(mask):
+def _runs(mask: Iterable[bool]) -> list[list[int]]:
     """Index runs of consecutive True values: [[0, 1, 2], [5]]."""
-    runs, current = [], []
+    runs: list[list[int]] = []
+    current: list[int] = []
     for i, ok in enumerate(mask):
         if ok:
             current.append(i)
@@ -163,7 +170,8 @@ def _runs(mask):
     return runs + ([current] if current else [])
 
 
-def _series(f, values, colour, width, dash=None, dot=0.0):
+def _series(f: _Frame, values: npt.ArrayLike, colour: str, width: float, dash: Optional[str] = None,
+            dot: float = 0.0) -> list[str]:
     """Polylines for the runs of finite values plus dots (a single point between gaps is always a dot)."""
     out = []
     vals = np.asarray(values, dtype=float)
@@ -179,12 +187,12 @@ def _series(f, values, colour, width, dash=None, dot=0.0):
     return out
 
 
-def _hline(x1, x2, y, colour, width, dash=None):
+def _hline(x1: float, x2: float, y: float, colour: str, width: float, dash: Optional[str] = None) -> str:
     return '<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="{}" stroke-width="{}"{}/>'.format(
         x1 * 10, y * 10, x2 * 10, y * 10, colour, width, f' stroke-dasharray="{dash}"' if dash else "")
 
 
-def trend_svg(scale: ChartScale, values: Optional[Sequence[float]], reference: Sequence[float], *,
+def trend_svg(scale: ChartScale, values: Optional[YearValues], reference: YearValues, *,
               secret: bool = False, width: float = 91.0, height: float = 44.0) -> str:
     """SVG graphics of the chart (no text; see ``chart_texts``/``district_caption``), ``width``/``height`` in mm.
 

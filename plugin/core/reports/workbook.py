@@ -9,13 +9,19 @@ values with one decimal, index scores (z-values) with two, inhabitants as whole 
 Written with openpyxl to a temporary file, then moved into place.
 """
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Optional
+
 import numpy as np
 import pandas as pd
 
 from ..errors import ExportError
 from ..i18n import tr
-from ..maps.secrecy import MISSING, SUPPRESSED, secret_mask
-from ..outputs.atomic import atomic_path
+from ..maps.secrecy import MISSING, SUPPRESSED, SecrecyRule, secret_mask
+from ..outputs.atomic import StrPath, atomic_path
+
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
 
 #: Excel number formats (Excel shows them with the reader's decimal separator: 1,5 in German)
 FORMAT_VALUE = "0.0"
@@ -25,7 +31,7 @@ FORMAT_COUNT = "#,##0"
 FORMATS = "number_formats"
 
 
-def german_date(text):
+def german_date(text: object) -> str:
     """'2018-12-31' -> '31.12.2018'; other text unchanged."""
     parts = str(text or "").split("-")
     if len(parts) == 3 and all(p.isdigit() for p in parts):
@@ -33,14 +39,14 @@ def german_date(text):
     return str(text or "")
 
 
-def workbook_note(source=""):
+def workbook_note(source: str = "") -> str:
     """The line under every sheet: what "." and "–" mean, and the source."""
     note = f"„{SUPPRESSED}“ = nicht bewertet (Geheimhaltung / zu wenige Einwohner); „{MISSING}“ = kein Wert."
     return note + (" " + source if source else "")
 
 
-def _cells(series, secret):
-    out = []
+def _cells(series: pd.Series, secret: pd.Series) -> list[object]:
+    out: list[object] = []
     for value, hide in zip(series.tolist(), secret.tolist()):
         if hide:
             out.append(SUPPRESSED)
@@ -51,7 +57,8 @@ def _cells(series, secret):
     return out
 
 
-def workbook_sheets(frame, recipe, rule, key_field, name_field, source=None, data_date=None):
+def workbook_sheets(frame: pd.DataFrame, recipe: "Recipe", rule: SecrecyRule, key_field: str, name_field: str,
+                    source: Optional[str] = None, data_date: Optional[str] = None) -> dict[str, pd.DataFrame]:
     """{sheet name: DataFrame} of the package tables (secrecy applied).
 
     ``source`` and ``data_date`` (e.g. SOURCE and DATE of the algorithm, with the licence of the
@@ -63,7 +70,7 @@ def workbook_sheets(frame, recipe, rule, key_field, name_field, source=None, dat
                          "Name": frame[name_field].tolist() if name_field in frame else None})
     pop = recipe.metadata.population_field
     ind = base.copy()
-    ind_formats = {}
+    ind_formats: dict[str, str] = {}
     if pop and pop in frame:
         ind["Einwohner"] = _cells(pd.to_numeric(frame[pop], errors="coerce"), pd.Series(False, index=frame.index))
         ind_formats["Einwohner"] = FORMAT_COUNT
@@ -73,8 +80,8 @@ def workbook_sheets(frame, recipe, rule, key_field, name_field, source=None, dat
             ind[head] = _cells(pd.to_numeric(frame[i.field], errors="coerce"), secret)
             ind_formats[head] = FORMAT_VALUE
     idx = base.copy()
-    idx_formats = {}
-    classes = []
+    idx_formats: dict[str, str] = {}
+    classes: list[dict[str, object]] = []
     for s in recipe.indices:
         if s.id + "_score" in frame:
             head = f"{s.label or s.id} (Wert)"
@@ -84,7 +91,12 @@ def workbook_sheets(frame, recipe, rule, key_field, name_field, source=None, dat
             values = frame[s.id + "_class"].where(~secret, "nicht bewertet")
             idx[f"{s.label or s.id} (Klasse)"] = values.fillna(MISSING).tolist()
             counts = values.fillna("keine Daten").value_counts()
-            order = list(s.classification.labels) + ["nicht bewertet", "keine Daten"]
+            special = ["nicht bewertet", "keine Daten"]
+            # a class field left by an earlier run of a recipe that no longer classifies this index: its classes
+            # as found (sorted) instead of the recipe's order
+            labels = (list(s.classification.labels) if s.classification is not None
+                      else sorted((v for v in counts.index if v not in special), key=str))
+            order = labels + special
             for label in order:
                 if label in counts:
                     classes.append({"Index": s.label or s.id, "Klasse": label, "Gebiete": int(counts[label])})
@@ -100,7 +112,7 @@ def workbook_sheets(frame, recipe, rule, key_field, name_field, source=None, dat
     return {"Indikatoren": ind, "Index": idx, "Klassen": pd.DataFrame(classes), "Quellen": sources}
 
 
-def _shown(value, number_format):
+def _shown(value: object, number_format: Optional[str]) -> str:
     """Roughly the text Excel shows, for the column width."""
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool) and number_format:
         decimals = len(number_format.split(".")[1]) if "." in number_format else 0
@@ -108,7 +120,7 @@ def _shown(value, number_format):
     return str(value)
 
 
-def write_workbook(sheets, path, note=""):
+def write_workbook(sheets: Mapping[str, pd.DataFrame], path: StrPath, note: str = "") -> str:
     """Write ``sheets`` to the .xlsx ``path`` atomically (bold header, frozen first row, column widths,
     the number formats of ``attrs[FORMATS]``; "." and "–" right-aligned like the numbers)."""
     try:

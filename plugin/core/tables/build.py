@@ -7,14 +7,20 @@ Shared by the CSV and spreadsheet readers. Conventions:
   cell is an integer with a leading zero (``01001`` is a key, not a number); otherwise it stays text;
 * ``flags`` holds one categorical column per value column (NaN = plain number).
 """
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Optional, Union
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..errors import TableError
 from ..i18n import tr, tr_noop
 from .values import CONVERSIONS, describe_flag, parse_column
+
+#: the cells of one column as a reader collects them: a list (CSV rows) or an array (spreadsheets)
+Cells = Union[Sequence[object], np.ndarray]
 
 
 @dataclass
@@ -23,10 +29,10 @@ class ColumnReport:
     kind: str  # 'key', 'value' or 'text'
     header: str = ""  # the header text as written in the file
     n_numbers: int = 0
-    missing: dict = field(default_factory=dict)
-    flagged_numbers: dict = field(default_factory=dict)
-    conversions: dict = field(default_factory=dict)
-    invalid_examples: list = field(default_factory=list)  # [(file row, text)]
+    missing: dict[str, int] = field(default_factory=dict)
+    flagged_numbers: dict[str, int] = field(default_factory=dict)
+    conversions: dict[str, int] = field(default_factory=dict)
+    invalid_examples: list[tuple[int, str]] = field(default_factory=list)  # [(file row, text)]
     note: str = ""
 
 
@@ -44,21 +50,22 @@ class TableReport:
     separator_reason: str = ""
     decimal: str = ""
     decimal_reason: str = ""
-    header_rows: list = field(default_factory=list)
-    title_rows: list = field(default_factory=list)  # [(row, text)]
-    footer_rows: list = field(default_factory=list)  # [(row, text)]
+    header_rows: list[int] = field(default_factory=list)
+    title_rows: list[tuple[int, str]] = field(default_factory=list)  # [(row, text)]
+    footer_rows: list[tuple[int, str]] = field(default_factory=list)  # [(row, text)]
     n_rows: int = 0
     empty_rows_dropped: int = 0
-    columns: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
+    columns: list[ColumnReport] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
-    def column(self, name):
+    def column(self, name: str) -> ColumnReport:
+        """The report of column ``name``; KeyError when the table has no such column."""
         for col in self.columns:
             if col.name == name:
                 return col
         raise KeyError(name)
 
-    def conversion_lines(self):
+    def conversion_lines(self) -> list[str]:
         """Readable conversion statements, one per column and kind."""
         lines = []
         for col in self.columns:
@@ -69,7 +76,7 @@ class TableReport:
                 lines.append(tr("column '{col}': {note}").format(col=col.name, note=col.note))
         return lines
 
-    def to_lines(self):
+    def to_lines(self) -> list[str]:
         """The report as readable lines (English templates through tr)."""
         lines = [tr("Table {path} ({fmt}{sheet}): {rows} data rows, {cols} columns").format(
             path=self.path, fmt=self.file_format, rows=self.n_rows, cols=len(self.columns),
@@ -111,14 +118,14 @@ class TableReadResult:
     flags: pd.DataFrame
     report: TableReport
     row_numbers: np.ndarray  # 1-based row in the file/sheet of each frame row
-    key_columns: list = field(default_factory=list)
-    value_columns: list = field(default_factory=list)
-    text_columns: list = field(default_factory=list)
+    key_columns: list[str] = field(default_factory=list)
+    value_columns: list[str] = field(default_factory=list)
+    text_columns: list[str] = field(default_factory=list)
 
 
-def unique_names(names):
+def unique_names(names: Iterable[Optional[str]]) -> list[str]:
     """Fill empty names with 'column_N' (1-based position) and make duplicates unique with ' (2)'."""
-    seen = {}
+    seen: dict[str, bool] = {}
     out = []
     for pos, name in enumerate(names, start=1):
         base = name or f"column_{pos}"
@@ -135,7 +142,7 @@ def unique_names(names):
 KEY_COLUMN = tr_noop("key column")  # translated where the message is built
 
 
-def resolve_column(name, columns, path, what=KEY_COLUMN):
+def resolve_column(name: str, columns: Sequence[Any], path: object, what: str = KEY_COLUMN) -> Any:
     """Find ``name`` among ``columns`` (exact, then ignoring case and surrounding spaces)."""
     if name in columns:
         return name
@@ -147,14 +154,14 @@ def resolve_column(name, columns, path, what=KEY_COLUMN):
         what=tr(what), name=name, file=path, cols=", ".join(str(c) for c in columns)))
 
 
-def _find(name, columns):
+def _find(name: str, columns: Sequence[Any]) -> Any:
     try:
         return resolve_column(name, columns, "")
     except TableError:
         return None
 
 
-def _key_text(cells):
+def _key_text(cells: Cells) -> tuple[np.ndarray, int]:
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
     out = np.empty(len(cells), dtype=object)
     n_num = 0
@@ -173,8 +180,9 @@ def _key_text(cells):
     return out, n_num
 
 
-def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",", thousands=None,
-                 require_keys=True):
+def build_result(names: Iterable[str], columns: Sequence[Cells], row_numbers: npt.ArrayLike,
+                 report: TableReport, key_columns: Iterable[str] = (), decimal: str = ",",
+                 thousands: Optional[str] = None, require_keys: bool = True) -> TableReadResult:
     """Assemble a TableReadResult.
 
     names: header names (already unique); columns: list of sequences of raw cells (str/number/None),
@@ -183,18 +191,19 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
     """
     allow_grouping = thousands is None or thousands != ""
     headers = list(names)
-    row_numbers = np.asarray(row_numbers, dtype=int)
+    rows = np.asarray(row_numbers, dtype=int)
+    cells_by_column: Sequence[Cells] = columns
     # drop rows without any content (blank lines inside the data)
-    if columns and len(row_numbers):
-        filled = np.zeros(len(row_numbers), dtype=bool)
+    if columns and len(rows):
+        filled = np.zeros(len(rows), dtype=bool)
         for col in columns:
             ser = pd.Series(col, dtype=object)
             filled |= (ser.notna() & (ser != "")).to_numpy()
         if not filled.all():
             report.empty_rows_dropped = int((~filled).sum())
-            columns = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]
-            row_numbers = row_numbers[filled]
-    if len(row_numbers) == 0:
+            cells_by_column = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]
+            rows = rows[filled]
+    if len(rows) == 0:
         raise TableError(tr("{file} has a header but no data rows (header row(s) {rows}).").format(
             file=report.path, rows=", ".join(str(r) for r in report.header_rows)))
 
@@ -203,9 +212,12 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
     else:  # several candidate key names (multi-table joins): use those present
         keys = [_find(k, headers) for k in key_columns]
         keys = [k for k in keys if k is not None]
-    frame_cols, flag_cols = {}, {}
-    result_keys, result_values, result_text = [], [], []
-    for name, cells in zip(headers, columns):
+    frame_cols: dict[str, Any] = {}
+    flag_cols: dict[str, Any] = {}
+    result_keys: list[str] = []
+    result_values: list[str] = []
+    result_text: list[str] = []
+    for name, cells in zip(headers, cells_by_column):
         col_report = ColumnReport(name=name, kind="key", header=name)
         if name in keys:
             text, n_num = _key_text(cells)
@@ -223,7 +235,7 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
             col_report.missing = parsed.missing
             col_report.flagged_numbers = parsed.flagged_numbers
             col_report.conversions = {k: v for k, v in parsed.conversions.items() if k != "excel_number"}
-            col_report.invalid_examples = [(int(row_numbers[p]), t) for p, t in parsed.invalid_examples]
+            col_report.invalid_examples = [(int(rows[p]), t) for p, t in parsed.invalid_examples]
             frame_cols[name] = parsed.values
             flag_cols[name] = parsed.flags
             result_values.append(name)
@@ -237,11 +249,11 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
             result_text.append(name)
         report.columns.append(col_report)
 
-    index = pd.RangeIndex(len(row_numbers))
+    index = pd.RangeIndex(len(rows))
     frame = pd.DataFrame(frame_cols, index=index, columns=headers)
     for name in result_keys + result_text:
         frame[name] = frame[name].astype(object)
     flags = pd.DataFrame(flag_cols, index=index, columns=result_values)
     report.n_rows = len(frame)
-    return TableReadResult(frame=frame, flags=flags, report=report, row_numbers=row_numbers,
+    return TableReadResult(frame=frame, flags=flags, report=report, row_numbers=rows,
                            key_columns=result_keys, value_columns=result_values, text_columns=result_text)

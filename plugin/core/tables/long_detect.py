@@ -5,9 +5,12 @@ indicator (text with few distinct values that changes within a key) is long form
 averaging such "duplicates" would add up years and indicators, so the join refuses it and the
 pivot (``longwide.long_to_wide``) can take the detected columns.
 """
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..i18n import tr
@@ -19,15 +22,15 @@ VALUE_NAMES = ("value", "wert", "werte", "val", "anzahl", "n")
 @dataclass
 class LongLayout:
     key: str
-    indicator: str = None  # text column naming the indicator (None: one indicator, only years)
-    year: str = None
-    value: str = None  # the one numeric column left (None when there are several)
-    values: tuple = ()  # several numeric columns by year, without an indicator column (area, year, A, B)
+    indicator: Optional[str] = None  # text column naming the indicator (None: one indicator, only years)
+    year: Optional[str] = None
+    value: Optional[str] = None  # the one numeric column left (None when there are several)
+    values: tuple[str, ...] = ()  # several numeric columns by year, without an indicator column (area, year, A, B)
     rows_per_key: float = 0.0
-    indicators: tuple = ()  # first distinct indicator names
-    years: tuple = ()  # sorted distinct years (text)
+    indicators: tuple[str, ...] = ()  # first distinct indicator names
+    years: tuple[str, ...] = ()  # sorted distinct years (text)
 
-    def describe(self):
+    def describe(self) -> str:
         """'indicator' (6 values: arbeitslose_anzahl, …) and 'year' (2015–2021) — for messages."""
         parts = []
         if self.indicator:
@@ -39,7 +42,7 @@ class LongLayout:
             parts.append(tr("'{col}' ({span})").format(col=self.year, span=span))
         return tr(" and ").join(parts)
 
-    def parameters(self):
+    def parameters(self) -> str:
         """The join_table parameters that pivot this table."""
         text = "FORMAT=long"
         if self.indicator:
@@ -50,7 +53,7 @@ class LongLayout:
         return text
 
 
-def year_text(series):
+def year_text(series: pd.Series) -> Optional[pd.Series]:
     """Years as text ('2019') when every value of ``series`` is a whole number 1900-2100, else None."""
     values = series.dropna()
     if values.empty:
@@ -66,19 +69,22 @@ def year_text(series):
     return pd.Series(numbers.astype(int).astype(str), index=values.index).reindex(series.index)
 
 
-def detect_long_format(frame, key, keys=None, exclude=()):
+def detect_long_format(frame: pd.DataFrame, key: str, keys: Optional[npt.ArrayLike] = None,
+                       exclude: Collection[str] = ()) -> Optional[LongLayout]:
     """A LongLayout when ``frame`` looks like long format by ``key``, else None.
 
     keys: the (normalised) key per row, default ``frame[key]``; exclude: columns never taken as a
     dimension (e.g. the chosen indicator column when looking for a forgotten year column).
     """
-    keys = pd.Series(frame[key].to_numpy() if keys is None else np.asarray(keys, dtype=object), index=frame.index)
-    has_key = keys.notna()
-    if has_key.sum() < 2 or not keys[has_key].duplicated().any():
+    row_keys = pd.Series(frame[key].to_numpy() if keys is None else np.asarray(keys, dtype=object), index=frame.index)
+    has_key = row_keys.notna()
+    if has_key.sum() < 2 or not row_keys[has_key].duplicated().any():
         return None
-    sub, k = frame[has_key], keys[has_key]
+    sub, k = frame[has_key], row_keys[has_key]
     repeated = k.duplicated(keep=False)
-    year, indicator = None, None
+    year: Optional[str] = None
+    indicator: Optional[str] = None
+    year_values = None
     for col in sub.columns:
         if col == key or col in exclude:
             continue
@@ -86,7 +92,7 @@ def detect_long_format(frame, key, keys=None, exclude=()):
             continue
         as_year = year_text(sub[col])
         if as_year is not None and year is None:
-            year = col
+            year, year_values = col, as_year
         elif as_year is None and indicator is None and not pd.api.types.is_numeric_dtype(sub[col]):
             distinct = sub[col].nunique(dropna=True)
             if 1 < distinct <= min(MAX_INDICATORS, max(2, len(sub) // 2)):
@@ -104,14 +110,14 @@ def detect_long_format(frame, key, keys=None, exclude=()):
     named = [c for c in numeric if str(c).strip().casefold() in VALUE_NAMES]
     value = named[0] if named else (numeric[0] if len(numeric) == 1 else None)
     values = tuple(numeric) if value is None and indicator is None and len(numeric) > 1 else ()
-    years = tuple(sorted(year_text(sub[year]).dropna().unique())) if year else ()
+    years = tuple(sorted(year_values.dropna().unique())) if year_values is not None else ()
     indicators = tuple(str(v) for v in pd.unique(sub[indicator].dropna())) if indicator else ()
     return LongLayout(key=key, indicator=indicator, year=year, value=value, values=values,
                       rows_per_key=float(len(k) / k.nunique()),
                       indicators=indicators, years=years)
 
 
-def _varies_within_keys(column, keys, repeated):
+def _varies_within_keys(column: pd.Series, keys: pd.Series, repeated: pd.Series) -> bool:
     """True when ``column`` takes several values within most repeated keys."""
     values = column[repeated]
     if values.isna().all():

@@ -6,10 +6,15 @@ Every guess is reported and can be overridden by the caller. Row numbers in resu
 import csv
 import io
 import re
+from collections.abc import Sequence
+from typing import Optional, Union
 
 from ..errors import TableError
 from ..i18n import tr
 from .values import _SYMBOL_ALIASES, normalise_cell_text
+
+#: one row of a table as read: cells are text, numbers (spreadsheets) or None
+Row = Sequence[object]
 
 SEPARATORS = (";", "\t", ",", "|")
 SEPARATOR_NAMES = {";": "semicolon", "\t": "tab", ",": "comma", "|": "pipe"}
@@ -25,7 +30,7 @@ _NUMBERISH = re.compile(r"^[+\-\u2212]?[\d.,\u00a0\u202f' ]*\d[\d.,]*\s*%?$")
 _UNIT_WORDS = {"%", "in %", "anzahl", "prozent", "eur", "€", "‰", "je 1000 ew", "personen", "absolut", "anteil"}
 
 
-def detect_encoding(raw, path):
+def detect_encoding(raw: bytes, path: object) -> tuple[str, str]:
     """Return ``(encoding, label)`` for the bytes of a text table.
 
     Order: BOM (UTF-8/UTF-16), strict UTF-8, Windows-1252, Latin-1. Binary content (NUL bytes
@@ -63,10 +68,11 @@ def detect_encoding(raw, path):
         return "latin-1", "Latin-1 (ISO-8859-1)"
 
 
-def _refuse_mixed_encoding(raw, path):
+def _refuse_mixed_encoding(raw: bytes, path: object) -> None:
     """Raise TableError naming the rows when a file is UTF-8 except for some rows (e.g. two exports pasted
     together): read as Windows-1252, every UTF-8 umlaut of the other rows would turn into 'Ã¼'."""
-    bad, utf8_non_ascii = [], 0
+    bad: list[int] = []
+    utf8_non_ascii = 0
     for number, line in enumerate(raw.split(b"\n"), start=1):
         if line.isascii():
             continue
@@ -83,7 +89,7 @@ def _refuse_mixed_encoding(raw, path):
                          .format(file=path, good=utf8_non_ascii, n=len(bad), rows=rows))
 
 
-def decode(raw, encoding, path):
+def decode(raw: bytes, encoding: str, path: object) -> str:
     """Decode bytes with a (user-given or detected) encoding; a failure names file and byte offset."""
     try:
         return raw.decode(encoding)
@@ -99,13 +105,13 @@ def decode(raw, encoding, path):
         ) from None
 
 
-def detect_separator(head_text):
+def detect_separator(head_text: str) -> tuple[Optional[str], str]:
     """Pick the separator that splits the sample lines into the most consistent number of fields.
 
     Returns ``(separator, reason)``; raises nothing — a one-column file is reported by the reader.
     """
     lines = [ln for ln in head_text.splitlines() if ln.strip()][:100]
-    best = None
+    best: Optional[tuple[tuple[int, int, int], str]] = None
     for rank, sep in enumerate(SEPARATORS):
         try:
             rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=sep))
@@ -126,7 +132,7 @@ def detect_separator(head_text):
         name=SEPARATOR_NAMES[sep], fields=n_fields, lines=n_lines)
 
 
-def cell_kind(cell):
+def cell_kind(cell: object) -> str:
     """'empty', 'number', 'symbol' or 'text' for one cell (str, number or None)."""
     if cell is None:
         return "empty"
@@ -142,11 +148,11 @@ def cell_kind(cell):
     return "text"
 
 
-def _nonempty(row):
+def _nonempty(row: Row) -> list[object]:
     return [c for c in row if cell_kind(c) != "empty"]
 
 
-def _is_header_candidate(row, width):
+def _is_header_candidate(row: Row, width: int) -> bool:
     cells = _nonempty(row)
     if len(cells) < max(2, (width + 1) // 2):
         return False
@@ -158,20 +164,20 @@ def _is_header_candidate(row, width):
     return kinds.count("text") >= (len(kinds) + 1) // 2 or all(_is_year(c) for c in others)
 
 
-def _is_year(cell):
+def _is_year(cell: object) -> bool:
     text = normalise_cell_text(str(cell))
     if isinstance(cell, float) and cell.is_integer():
         text = str(int(cell))
     return bool(re.match(r"^(19|20)\d\d$", text))
 
 
-def _is_data_row(row):
+def _is_data_row(row: Row) -> bool:
     kinds = [cell_kind(c) for c in row]
     filled = [k for k in kinds if k != "empty"]
     return len(filled) >= 2 and kinds[0] != "empty" and any(k in ("number", "symbol") for k in filled)
 
 
-def _is_continuation(row):
+def _is_continuation(row: Row) -> bool:
     """A second/third header row: first cell empty (years under a merged indicator name) or units only."""
     cells = _nonempty(row)
     if not cells:
@@ -181,7 +187,7 @@ def _is_continuation(row):
     return all(normalise_cell_text(str(c)).lower() in _UNIT_WORDS for c in cells)
 
 
-def table_width(rows):
+def table_width(rows: Sequence[Row]) -> int:
     """The most common count of filled cells (up to the last filled one) among data-like rows."""
     widths = []
     for row in rows:
@@ -193,7 +199,8 @@ def table_width(rows):
     return max(set(widths), key=lambda w: (widths.count(w), w))
 
 
-def locate_header(rows, header_row=None):
+def locate_header(rows: Sequence[Row], header_row: Union[int, Sequence[int], None] = None
+                  ) -> tuple[list[int], int, list[int]]:
     """Find header rows and the first data row in the first rows of a table.
 
     ``header_row``: None (detect), an int or a list of ints (0-based positions) to override.
@@ -219,7 +226,7 @@ def locate_header(rows, header_row=None):
     return header_rows, start, title_rows
 
 
-def _is_footer_like(row, width):
+def _is_footer_like(row: Row, width: int) -> bool:
     cells = _nonempty(row)
     if not cells:
         return True
@@ -233,7 +240,7 @@ def _is_footer_like(row, width):
     return False
 
 
-def locate_footer(rows, data_start, width):
+def locate_footer(rows: Sequence[Row], data_start: int, width: int) -> int:
     """Return the position of the first footnote row (== len(rows) if none) among ``rows``.
 
     Scans upwards from the bottom over empty and footnote-like rows; a row starting with
@@ -251,19 +258,20 @@ def locate_footer(rows, data_start, width):
     return end
 
 
-def header_names(rows, header_rows, width):
+def header_names(rows: Sequence[Row], header_rows: Sequence[int], width: int) -> list[str]:
     """Combine one to three header rows into column names.
 
     Upper header rows are filled to the right over empty cells (merged cells such as an indicator
     name over several year columns); parts are joined with a space, repeated parts dropped.
     Returns a list of ``width`` names ('' where no header text exists).
     """
-    parts = []
+    parts: list[list[str]] = []
     for pos, r in enumerate(header_rows):
         row = list(rows[r]) + [None] * max(0, width - len(rows[r]))
         texts = ["" if cell_kind(c) == "empty" else _cell_text(c) for c in row[:width]]
         if pos < len(header_rows) - 1:
-            filled, last = [], ""
+            filled: list[str] = []
+            last = ""
             for t in texts:
                 last = t or last
                 filled.append(t or last if last else "")
@@ -272,7 +280,7 @@ def header_names(rows, header_rows, width):
         parts.append(texts)
     names = []
     for col in range(width):
-        words = []
+        words: list[str] = []
         for texts in parts:
             t = texts[col]
             if t and (not words or words[-1] != t):
@@ -281,7 +289,7 @@ def header_names(rows, header_rows, width):
     return names
 
 
-def _cell_text(cell):
+def _cell_text(cell: object) -> str:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return " ".join(str(cell).split())

@@ -16,7 +16,9 @@ million cells with a few thousand different texts costs a few thousand regex mat
 """
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 import numpy as np
 import pandas as pd
@@ -94,27 +96,33 @@ class ColumnParse:
     values: np.ndarray
     flags: pd.Categorical
     n_numbers: int = 0
-    missing: dict = field(default_factory=dict)  # flag -> count of cells without a number
-    flagged_numbers: dict = field(default_factory=dict)  # flag -> count of numbers carrying a flag
-    conversions: dict = field(default_factory=dict)  # conversion code -> count
-    invalid_examples: list = field(default_factory=list)  # [(position, text)] up to 5
+    missing: dict[str, int] = field(default_factory=dict)  # flag -> count of cells without a number
+    flagged_numbers: dict[str, int] = field(default_factory=dict)  # flag -> count of numbers carrying a flag
+    conversions: dict[str, int] = field(default_factory=dict)  # conversion code -> count
+    invalid_examples: list[tuple[int, str]] = field(default_factory=list)  # [(position, text)] up to 5
     leading_zero_numbers: int = 0  # integers written with a leading zero, e.g. "01001" (looks like a key)
     n_text: int = 0  # cells that are neither a number nor a symbol
 
     @property
-    def is_numeric(self):
+    def is_numeric(self) -> bool:
+        """True when the column is a value column: more numbers than other text, no leading-zero integers."""
         """True when the column holds numbers: most non-symbol cells parse, no key-like cells."""
         if self.leading_zero_numbers:
             return False
         return self.n_numbers >= self.n_text
 
 
-def normalise_cell_text(text):
+def normalise_cell_text(text: str) -> str:
+    """``text`` without surrounding (also non-breaking) spaces, the Unicode minus as '-'."""
     """Strip spaces (also non-breaking) and unify minus signs."""
     return text.strip().strip("\u00a0\u202f").strip().replace("\u2212", "-")
 
 
-def parse_number(text, decimal, allow_grouping=True):
+#: what parse_number returns: (value or NaN, flag or None, conversion code or None)
+ParsedNumber = tuple[float, Optional[str], Optional[str]]
+
+
+def parse_number(text: object, decimal: str, allow_grouping: bool = True) -> ParsedNumber:
     """Parse one cell text as a number with ``decimal`` ("," or ".") as decimal separator.
 
     Returns ``(value, flag, conversion)``: value is a float or NaN; flag is None for a plain number,
@@ -165,7 +173,7 @@ def parse_number(text, decimal, allow_grouping=True):
     return math.nan, "invalid", None
 
 
-def _parse_plain(cell, decimal, allow_grouping):
+def _parse_plain(cell: str, decimal: str, allow_grouping: bool) -> ParsedNumber:
     patterns = _PATTERNS[decimal]
     other = "." if decimal == "," else ","
     if patterns["plain"].match(cell):
@@ -183,7 +191,8 @@ def _parse_plain(cell, decimal, allow_grouping):
     return math.nan, None, None
 
 
-def parse_column(cells, decimal, allow_grouping=True):
+def parse_column(cells: Union[Sequence[object], np.ndarray, pd.Series], decimal: str,
+                 allow_grouping: bool = True) -> ColumnParse:
     """Parse a sequence of cells (str, numbers or None) into a ColumnParse.
 
     ``decimal`` is "," or ".". Works per distinct text (factorize) to stay fast on big tables.
@@ -231,7 +240,7 @@ def parse_column(cells, decimal, allow_grouping=True):
     return result
 
 
-def describe_flag(flag):
+def describe_flag(flag: str) -> str:
     """A short English description of a flag code for reports."""
     if flag in SYMBOLS:
         return tr(SYMBOLS[flag])
@@ -240,7 +249,7 @@ def describe_flag(flag):
     )
 
 
-def detect_decimal(samples, separator):
+def detect_decimal(samples: Iterable[object], separator: Optional[str]) -> tuple[str, str]:
     """Guess the decimal separator from sample cell texts.
 
     Returns ``(decimal, reason)``. Cells like ``12,5`` or ``1.234,5`` vote for ","; ``12.5`` votes for ".".
