@@ -116,28 +116,11 @@ def test_classes_are_the_official_ones_and_those_of_the_printed_map(berlin, qgis
                     assert cls["upper"] is None or raw <= cls["upper"] + 0.05
 
 
-def decode(geometry):
-    from shapely.geometry import MultiPolygon, Polygon
-
-    p, (ox, oy) = geometry["precision"], geometry["origin"]
-    arcs = [np.cumsum(np.array(a, dtype=float).reshape(-1, 2), axis=0) * p + (ox, oy) for a in geometry["arcs"]]
-
-    def ring(refs):
-        pts = [arcs[r] if r >= 0 else arcs[~r][::-1] for r in refs]
-        return np.concatenate([pts[0]] + [a[1:] for a in pts[1:]])
-
-    out = []
-    for parts in geometry["districts"]:
-        polys = [Polygon(ring(rings[0]), [ring(r) for r in rings[1:]]) for rings in parts]
-        out.append(polys[0] if len(polys) == 1 else MultiPolygon(polys))
-    return out
-
-
 def test_simplified_boundaries_have_no_gaps_or_overlaps(berlin):
     import shapely
 
     _, result, _, geometry, _ = berlin
-    simple = np.array(decode(geometry), dtype=object)
+    simple = np.array(wt.decode_geometry(geometry), dtype=object)
     assert len(simple) == 448 and shapely.is_valid(simple).all()
     tree = shapely.STRtree(simple)
     a, b = tree.query(simple, predicate="intersects")

@@ -33,3 +33,27 @@ def read_script(path):
     text = Path(path).read_text(encoding="utf-8")
     start, end = text.index("=") + 1, text.rstrip().rindex(";")
     return json.loads(text[start:end])
+
+
+def decode_geometry(geometry):
+    """shapely (Multi)Polygons (WGS 84) of an atlas's ``window.ATLAS_GEOMETRY``, one per district."""
+    import numpy as np
+    from shapely.geometry import MultiPolygon, Polygon
+
+    p, (ox, oy) = geometry["precision"], geometry["origin"]
+    arcs = [np.cumsum(np.array(a, dtype=float).reshape(-1, 2), axis=0) * p + (ox, oy) for a in geometry["arcs"]]
+
+    def ring(refs):
+        pts = [arcs[r] if r >= 0 else arcs[~r][::-1] for r in refs]
+        return np.concatenate([pts[0]] + [a[1:] for a in pts[1:]])
+
+    out = []
+    for parts in geometry["districts"]:
+        polys = [Polygon(ring(rings[0]), [ring(r) for r in rings[1:]]) for rings in parts]
+        out.append(None if not polys else polys[0] if len(polys) == 1 else MultiPolygon(polys))
+    return out
+
+
+def german(value, decimals=1):
+    """German number text as the page prints it: 12345.6 -> '12.345,6'."""
+    return "{:,.{d}f}".format(value, d=decimals).replace(",", "\x00").replace(".", ",").replace("\x00", ".")
