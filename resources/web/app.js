@@ -167,7 +167,6 @@
       L.tileLayer(base.url, { attribution: base.attribution || "", maxZoom: 19 }).addTo(map);
     }
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution(t("mapLib"));
     hatch.notEvaluated = makePattern("diagonal", "#737373");
     hatch.noData = makePattern("cross", "#969696");
     var arcs = decodeArcs();
@@ -268,7 +267,7 @@
     return DATA.fields.filter(function (f) { return f.theme === theme && f.profile; });
   }
   function trendChart(s, i) {
-    var W = 320, H = 130, L0 = 44, R0 = 10, T0 = 10, B0 = 24;
+    var W = 330, H = 130, L0 = 62, R0 = 18, T0 = 10, B0 = 24;
     var own = s.fields.map(function (id) { return isSecret(i) ? null : DATA.fields[byId[id]].values[i]; });
     var all = own.concat(s.reference).filter(function (v) { return v !== null; });
     if (!all.length) { return null; }
@@ -290,7 +289,7 @@
     }
     add("line", { x1: L0, x2: W - R0, y1: H - B0, y2: H - B0, stroke: "#999" });
     [lo, hi].forEach(function (v) {
-      add("text", { x: L0 - 4, y: Y(v) + 4, "text-anchor": "end", "font-size": 10 }, num(v, 1));
+      add("text", { x: L0 - 4, y: Y(v) + 4, "text-anchor": "end", "font-size": 10 }, num(v, Math.abs(v) >= 100 ? 0 : 1));
     });
     s.years.forEach(function (y, k) {
       add("text", { x: X(k), y: H - 8, "text-anchor": "middle", "font-size": 10 }, String(y));
@@ -484,6 +483,8 @@
     document.querySelectorAll(".lang button").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === state.lang));
     });
+    ["de", "en"].forEach(function (lang) { map.attributionControl.removeAttribution(TEXTS[lang].mapLib); });
+    map.attributionControl.addAttribution(t("mapLib"));
     var foot = $("footer");
     foot.textContent = "";
     var parts = [];
