@@ -127,23 +127,33 @@
   }
 
   /* ---- geometry: shared arcs -> Leaflet lat/lng rings ---- */
+  var extent = [Infinity, Infinity, -Infinity, -Infinity]; // min lat, min lng, max lat, max lng
   function decodeArcs() {
     var p = GEO.precision, ox = GEO.origin[0], oy = GEO.origin[1];
     return GEO.arcs.map(function (arc) {
-      var out = new Array(arc.length / 2), x = 0, y = 0;
+      var out = new Array(arc.length / 2), x = 0, y = 0, lat, lng;
       for (var k = 0; k < arc.length; k += 2) {
         x += arc[k]; y += arc[k + 1];
-        out[k / 2] = [oy + y * p, ox + x * p];
+        lat = oy + y * p; lng = ox + x * p;
+        out[k / 2] = L.latLng(lat, lng); // shared by both neighbours of the arc; Leaflet never changes it
+        if (lat < extent[0]) { extent[0] = lat; }
+        if (lat > extent[2]) { extent[2] = lat; }
+        if (lng < extent[1]) { extent[1] = lng; }
+        if (lng > extent[3]) { extent[3] = lng; }
       }
       return out;
     });
   }
   function ringLatLngs(arcs, refs) {
-    var ring = [];
-    refs.forEach(function (ref, j) {
-      var arc = ref >= 0 ? arcs[ref] : arcs[~ref].slice().reverse();
-      ring = ring.concat(j === 0 ? arc : arc.slice(1));
-    });
+    var ring = [], j, k, arc;
+    for (j = 0; j < refs.length; j++) {
+      arc = refs[j] >= 0 ? arcs[refs[j]] : arcs[~refs[j]];
+      if (refs[j] >= 0) {
+        for (k = j === 0 ? 0 : 1; k < arc.length; k++) { ring.push(arc[k]); }
+      } else {
+        for (k = j === 0 ? arc.length - 1 : arc.length - 2; k >= 0; k--) { ring.push(arc[k]); }
+      }
+    }
     ring.pop(); // Leaflet closes rings itself
     return ring;
   }
@@ -170,20 +180,25 @@
     hatch.notEvaluated = makePattern("diagonal", "#737373");
     hatch.noData = makePattern("cross", "#969696");
     var arcs = decodeArcs();
+    performance.mark("atlas-decoded");
     group = L.featureGroup();
+    var first = DATA.fields[state.field];
     GEO.districts.forEach(function (parts, i) {
       var latlngs = parts.map(function (rings) {
         return rings.map(function (refs) { return ringLatLngs(arcs, refs); });
       });
       var layer = L.polygon(latlngs.length === 1 ? latlngs[0] : latlngs, {
-        renderer: renderer, weight: 0.6, color: OUTLINE, fillOpacity: base && base.url ? 0.75 : 1
+        renderer: renderer, weight: 0.6, color: OUTLINE, fillOpacity: base && base.url ? 0.75 : 1,
+        fillColor: fillOf(first, i)
       });
       layer.districtIndex = i;
       layers.push(layer);
       group.addLayer(layer);
     });
+    performance.mark("atlas-polygons");
+    map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], { padding: [8, 8], animate: false });
     group.addTo(map);
-    map.fitBounds(group.getBounds(), { padding: [8, 8] });
+    performance.mark("atlas-map");
     tooltip = L.tooltip({ sticky: true, direction: "top", offset: [0, -6] });
     group.on("mousemove", function (e) {
       var i = e.layer.districtIndex;
@@ -247,7 +262,7 @@
   }
   function buildSearch() {
     var list = $("district-list");
-    list.textContent = "";
+    if (list.childNodes.length) { return; }
     var frag = document.createDocumentFragment();
     DATA.districts.key.forEach(function (k, i) { frag.appendChild(el("option", { value: districtLabel(i) })); });
     list.appendChild(frag);
@@ -503,15 +518,15 @@
 
   function init() {
     buildMap();
-    buildSearch();
     renderTexts();
-    styleMap();
+    performance.mark("atlas-texts");
     $("field-select").addEventListener("change", function (e) {
       state.field = Number(e.target.value);
       state.sortCol = Math.min(state.sortCol, 1);
       buildLegend(); styleMap();
       if (state.view === "table") { renderTable(); }
     });
+    $("search").addEventListener("focus", buildSearch); // the list of names is built when it is first needed
     $("search").addEventListener("change", function (e) {
       var i = findDistrict(e.target.value);
       if (i >= 0) { showView("map"); select(i, true); e.target.setCustomValidity(""); }

@@ -82,6 +82,8 @@ def _polygons(geom):
 
 def _open_rings(geoms):
     """Ring coordinate arrays without the closing vertex, and the structure districts -> parts -> ring ids."""
+    if _VECTORISED:
+        return _open_rings_vectorised(geoms)
     rings, structure = [], []
     for geom in geoms:
         parts = []
@@ -98,6 +100,30 @@ def _open_rings(geoms):
                 parts.append(ids)
         structure.append(parts)
     return rings, structure
+
+
+def _open_rings_vectorised(geoms):
+    """``_open_rings`` with shapely >= 2: all rings and coordinates in a few array calls."""
+    arr = np.array([g if g is not None and g.geom_type in ("Polygon", "MultiPolygon") else None for g in geoms],
+                   dtype=object)
+    parts, part_owner = _shapely.get_parts(arr, return_index=True)
+    rings, ring_part = _shapely.get_rings(parts, return_index=True)
+    coords, ring_of = _shapely.get_coordinates(rings, return_index=True)
+    counts = np.bincount(ring_of, minlength=len(rings))
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    out = np.split(coords, starts[1:])
+    ring_arrays, structure = [], [[] for _ in geoms]
+    part_rings = {}
+    for r, (arc, part) in enumerate(zip(out, ring_part.tolist())):
+        if len(arc) >= 2 and arc[0, 0] == arc[-1, 0] and arc[0, 1] == arc[-1, 1]:
+            arc = arc[:-1]
+        if len(arc) >= 3:
+            part_rings.setdefault(part, []).append(len(ring_arrays))
+            ring_arrays.append(arc)
+    for part, owner in enumerate(part_owner.tolist()):
+        if part in part_rings:
+            structure[owner].append(part_rings[part])
+    return ring_arrays, structure
 
 
 def _vertex_ids(coords, grid):
@@ -123,8 +149,12 @@ def _junctions(ids, starts, lengths, n_vertices):
     nxt = np.where(pos == lengths[ring_of] - 1, starts[ring_of], np.arange(n) + 1)
     a, b = ids[prev], ids[nxt]
     lo, hi = np.minimum(a, b), np.maximum(a, b)
-    triples = np.unique(np.stack([ids, lo, hi], axis=1), axis=0)
-    counts = np.bincount(triples[:, 0], minlength=n_vertices)
+    if n_vertices < 2 ** 21:  # (vertex, neighbour, neighbour) as one int64: a 1-D unique is much faster
+        keys = np.unique((ids.astype("int64") * n_vertices + lo) * n_vertices + hi)
+        vertex = keys // (n_vertices * n_vertices)
+    else:  # pragma: no cover - more than 2 million distinct vertices
+        vertex = np.unique(np.stack([ids, lo, hi], axis=1), axis=0)[:, 0]
+    counts = np.bincount(vertex, minlength=n_vertices)
     return counts > 1
 
 
@@ -194,8 +224,15 @@ def _simplified_arcs(arcs, tolerance):
     return result
 
 
-def _valid(geom):
-    return geom is not None and geom.is_valid and geom.area > 0
+def _invalid(topo, districts, arcs):
+    """The districts (of ``districts``) whose geometry from ``arcs`` is invalid or has no area."""
+    districts = [d for d in sorted(districts) if topo.districts[d]]
+    geoms = [topo.geometry(d, arcs) for d in districts]
+    if _VECTORISED:
+        arr = np.array(geoms, dtype=object)
+        ok = _shapely.is_valid(arr) & (_shapely.area(arr) > 0)
+        return [d for d, good in zip(districts, ok.tolist()) if not good]
+    return [d for d, g in zip(districts, geoms) if g is None or not g.is_valid or g.area <= 0]
 
 
 def simplify_topology(topo: Topology, tolerance: float) -> Topology:
@@ -216,7 +253,7 @@ def simplify_topology(topo: Topology, tolerance: float) -> Topology:
     restored = np.zeros(len(arcs), dtype=bool)
     check = set(range(len(topo.districts)))
     for _ in range(MAX_REPAIR_ROUNDS):
-        bad = [d for d in sorted(check) if topo.districts[d] and not _valid(topo.geometry(d, arcs))]
+        bad = _invalid(topo, check, arcs)
         check = set()
         for d in bad:
             for ref in (ref for part in topo.districts[d] for ring in part for ref in ring):
@@ -237,11 +274,14 @@ def quantised_arcs(arcs, precision):
     then differences. Returns (list of flat int lists [x0, y0, dx1, dy1, …], origin (x, y))."""
     if not arcs:
         return [], (0.0, 0.0)
+    lengths = np.array([len(a) for a in arcs])
     allxy = np.concatenate(arcs)
     origin = allxy.min(axis=0)
-    out = []
-    for arc in arcs:
-        q = np.round((arc - origin) / precision).astype("int64")
-        d = np.vstack([q[:1], np.diff(q, axis=0)])
-        out.append(d.reshape(-1).tolist())
+    q = np.round((allxy - origin) / precision).astype("int64")
+    d = np.vstack([q[:1], np.diff(q, axis=0)])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    d[starts] = q[starts]  # every arc starts absolute
+    flat = d.reshape(-1).tolist()
+    bounds = np.concatenate([starts, [len(q)]]) * 2
+    out = [flat[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
     return out, (float(origin[0]), float(origin[1]))

@@ -102,7 +102,7 @@ def field_entries(layer, frame, specs, rule, recipe=None, method="quantile", n_c
         if spec.theme in pool_values:
             edges = pooled_breaks(pool_values[spec.theme], method, n_classes)
         classes = map_classes_for(layer, spec.field, rule, recipe=recipe, colour_mode=colour_mode, method=method,
-                                  n=n_classes, ramp=ramp, edges=edges, feedback=feedback)
+                                  n=n_classes, ramp=ramp, edges=edges, feedback=feedback, frame=frame)
         entries.append(field_entry(frame, spec, classes, rule))
     return entries
 
