@@ -115,3 +115,16 @@ def test_quantised_arcs_decode_to_the_coordinates():
     for arc, enc in zip(arcs, encoded):
         q = np.cumsum(np.array(enc).reshape(-1, 2), axis=0) * 1e-6 + np.array(origin)
         assert np.allclose(q, arc, atol=6e-7)
+
+
+def test_shapely_1_8_path_gives_the_same_arcs(monkeypatch):
+    """QGIS's own Python on Debian 12 has shapely 1.8 (no vectorised functions): the loop path must agree."""
+    from sozialmonitor.plugin.core.web import topology
+
+    geoms = wiggly_grid(n=4) + [None]
+    fast = simplify_topology(build_topology(geoms), tolerance=3.0)
+    monkeypatch.setattr(topology, "_VECTORISED", False)
+    slow = simplify_topology(build_topology(geoms), tolerance=3.0)
+    assert fast.districts == slow.districts
+    assert len(fast.arcs) == len(slow.arcs)
+    assert all(np.array_equal(a, b) for a, b in zip(fast.arcs, slow.arcs))
