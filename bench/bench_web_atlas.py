@@ -164,7 +164,8 @@ def browser_times(index, loads=3):
 def report(name, n, seconds, result, base_seconds, base_size, browser):
     size = result["SIZE_BYTES"]
     print(f"{name}: {n} districts, {result['FIELDS_SHOWN']} maps, {result['VERTICES']} vertices after simplifying")
-    print(f"  export            {seconds:7.2f} s   GeoJSON baseline {base_seconds:6.2f} s   ratio {seconds / base_seconds:5.2f}")
+    print(f"  export            {seconds:7.2f} s   GeoJSON baseline {base_seconds:6.2f} s   "
+          f"ratio {seconds / base_seconds:5.2f}")
     print(f"  folder size       {size / 1e6:7.2f} MB  GeoJSON baseline {base_size / 1e6:6.2f} MB  "
           f"ratio {size / base_size:5.2f}")
     print(f"  open→interactive  {browser['atlas']:7.0f} ms  empty Leaflet page {browser['empty']:5.0f} ms  "

@@ -90,7 +90,13 @@ def test_zip_has_one_top_folder_with_the_plugin(package):
     qm = sorted(n[:-3] + ".qm" for n in tracked(("resources",))
                 if n.startswith("resources/i18n/") and n.endswith(".ts"))
     assert qm, "no translation catalogue tracked"
-    expected = set(tracked()) | set(qm) | {"metadata.txt", "__init__.py", "LICENSE"}
+    # plus the web atlas's map library, built by scripts/fetch_web_vendor.sh (not in git), and without the
+    # npm lock files it is built from (resources/web/vendor-src)
+    vendor = {p.relative_to(ROOT).as_posix() for p in (ROOT / "resources" / "web" / "vendor").rglob("*")
+              if p.is_file() and not p.name.startswith(".")}
+    assert "resources/web/vendor/leaflet/leaflet.js" in vendor and "resources/web/vendor/leaflet/LICENSE" in vendor
+    expected = {n for n in tracked() if "/vendor-src/" not in n} | set(qm) | vendor | {
+        "metadata.txt", "__init__.py", "LICENSE"}
     assert set(files) == expected
     for name in expected:
         assert files[name] == (ROOT / name).read_bytes(), name

@@ -296,7 +296,7 @@ def test_years_in_the_switcher_and_trend_in_the_profile(browser, kreise):
     i = data["districts"]["key"].index("03159")  # Göttingen
     page.page.evaluate(f"atlas.select({i}, true)")
     svg = page.page.get_attribute(".trend svg[aria-label^='Schuldnerquote']", "aria-label")
-    for k, year in enumerate(series["years"]):
+    for year in series["years"]:
         assert f"{year}: {wt.german(inkar('03159', 'schuldnerquote_pct', year))} / " in svg
     page.page.screenshot(path=str(SHOTS / "web_atlas_trend.png"))
     j = data["districts"]["key"].index("03254")  # Hildesheim, made secret

@@ -114,7 +114,7 @@ def _open_rings_vectorised(geoms):
     out = np.split(coords, starts[1:])
     ring_arrays, structure = [], [[] for _ in geoms]
     part_rings = {}
-    for r, (arc, part) in enumerate(zip(out, ring_part.tolist())):
+    for arc, part in zip(out, ring_part.tolist()):
         if len(arc) >= 2 and arc[0, 0] == arc[-1, 0] and arc[0, 1] == arc[-1, 1]:
             arc = arc[:-1]
         if len(arc) >= 3:
