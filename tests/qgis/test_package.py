@@ -277,6 +277,30 @@ def test_installed_plugin_computes_the_official_mss_2019_classes(profile):
     assert got == official
 
 
+def test_installed_plugin_exports_the_web_atlas_in_qgis_own_python(profile):
+    """QGIS's own Python (Debian 12: pandas 1.5, shapely 1.8, numpy 1.24) runs export_web_atlas from the ZIP."""
+    plugin, base = profile["plugin"], profile["base"]
+    sample, recipe = plugin / "resources" / "sample", plugin / "resources" / "recipes" / "berlin_mss_2019.json"
+    steps = [
+        ("sozialmonitor:compute_index", f"--INPUT={sample / 'mss2019_index_indicators_shares_plr.csv'}",
+         f"--RECIPE={recipe}", f"--OUTPUT={base / 'web_index.gpkg'}"),
+        ("sozialmonitor:join_table", f"--INPUT={sample / 'berlin_lor_2019.gpkg'}|layername=planungsraeume",
+         "--INPUT_KEY=id", f"--TABLE_LAYER={base / 'web_index.gpkg'}", "--TABLE_KEY=PLR_ID",
+         f"--OUTPUT={base / 'web_joined.gpkg'}"),
+        ("sozialmonitor:export_web_atlas", f"--INPUT={base / 'web_joined.gpkg'}", f"--RECIPE={recipe}",
+         f"--OUTPUT_FOLDER={base / 'atlas'}"),
+    ]
+    for alg, *args in steps:
+        proc = run_qgis_process(profile, "--json", "run", alg, *args)
+        assert proc.returncode == 0, alg + proc.stdout[-3000:] + proc.stderr[-3000:]
+    report = json.loads(proc.stdout[proc.stdout.index("{"):])
+    assert report["results"]["DISTRICTS"] == 448
+    atlas = base / "atlas"
+    assert (atlas / "vendor" / "leaflet" / "leaflet.js").is_file() and (atlas / "index.html").is_file()
+    data = (atlas / "data" / "atlas.js").read_text(encoding="utf-8")
+    assert '"status_class"' in data and "Stülerstraße" in data
+
+
 @pytest.fixture(scope="module")
 def desktop(package, tmp_path_factory):
     """The real QGIS desktop (under Xvfb) with a fresh profile installs the plugin through its own
