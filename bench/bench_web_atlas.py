@@ -134,7 +134,7 @@ def browser_times(index, loads=3):
     from playwright.sync_api import sync_playwright
 
     args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
     empty = Path(index).with_name("empty.html")
     empty.write_text('<!DOCTYPE html><html><head><link rel="stylesheet" href="vendor/leaflet/leaflet.css">'
                      '</head><body><div id="m" style="height:600px"></div><script src="vendor/leaflet/leaflet.js">'

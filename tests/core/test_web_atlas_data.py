@@ -84,8 +84,18 @@ def test_uncertainty_is_optional_and_hidden_for_secret_districts():
         uncertainty_entries(f, ["status"], RULE)
 
 
+def parse_script(text):
+    import re
+
+    start, end = text.index("JSON.parse('") + len("JSON.parse('"), text.rstrip().rindex("');")
+    return json.loads(re.sub(r"\\(.)", r"\1", text[start:end]))
+
+
 def test_data_file_is_javascript_with_json_and_no_nan():
-    assert script_text("X", {"a": "Straße\u2028"}) == 'window.X = {"a":"Straße\\u2028"};\n'
+    payload = {"a": "Straße\u2028", "b": "O'Brien \\ \"x\"\nnew line"}
+    text = script_text("X", payload)
+    assert text.startswith("window.X = JSON.parse('") and "\u2028" not in text and "\n" not in text[:-1]
+    assert parse_script(text) == payload
     with pytest.raises(ExportError, match="not a number"):
         script_text("X", {"a": float("nan")})
 
@@ -106,7 +116,7 @@ def test_folder_is_replaced_only_when_complete(tmp_path, monkeypatch):
     target = tmp_path / "out" / "atlas"
     index = write_atlas_folder(target, {"v": 1}, {"arcs": []}, web, vendor)
     assert index.endswith("index.html") and (target / MARKER).exists()
-    assert json.loads((target / "data" / "atlas.js").read_text().split("=", 1)[1].rstrip().rstrip(";")) == {"v": 1}
+    assert parse_script((target / "data" / "atlas.js").read_text(encoding="utf-8")) == {"v": 1}
     # a failing second export leaves the first one as it was, and no staging folder behind
     import sozialmonitor.plugin.core.web.atlas_folder as folder_module
 

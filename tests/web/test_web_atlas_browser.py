@@ -19,7 +19,8 @@ SHOTS = wt.ROOT / "docs" / "screenshots"
 KREISE_DIR = wt.ROOT / "tests" / "fixtures" / "kreise_trend"
 INKAR = KREISE_DIR / "inkar2024_niedersachsen_2015_2021_long.csv"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+        "--disable-dev-shm-usage"]
 
 
 def _playwright():

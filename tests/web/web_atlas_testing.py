@@ -29,10 +29,16 @@ def berlin_layer(folder, run):
 
 
 def read_script(path):
-    """The object of a ``window.NAME = {…};`` file."""
-    text = Path(path).read_text(encoding="utf-8")
-    start, end = text.index("=") + 1, text.rstrip().rindex(";")
-    return json.loads(text[start:end])
+    """The object of a ``window.NAME = JSON.parse('…');`` data file of an atlas."""
+    return parse_script(Path(path).read_text(encoding="utf-8"))
+
+
+def parse_script(text):
+    """Undo ``core.web.atlas_folder.script_text``: the JavaScript string literal, then the JSON in it."""
+    import re
+
+    start, end = text.index("JSON.parse('") + len("JSON.parse('"), text.rstrip().rindex("');")
+    return json.loads(re.sub(r"\\(.)", r"\1", text[start:end]))
 
 
 def decode_geometry(geometry):

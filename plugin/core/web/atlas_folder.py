@@ -25,14 +25,18 @@ VENDOR_FILES = ("leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE")
 
 
 def script_text(variable: str, payload: dict) -> str:
-    """``window.<variable> = {…};`` with compact JSON (non-ASCII kept, no NaN: it is not JSON)."""
+    """``window.<variable> = JSON.parse('…');`` with compact JSON (non-ASCII kept, no NaN: it is not JSON).
+
+    A JSON string parsed with ``JSON.parse`` loads faster than the same object literal in the script (the
+    parser need not expect arbitrary JavaScript); a single-quoted literal only needs ``\\`` and ``'`` escaped."""
     try:
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError as err:
         raise ExportError(tr("The web atlas data hold a value that is not a number ({err}).").format(err=err)) from None
-    # "</" inside a <script> file is harmless, but U+2028/2029 end a JavaScript line in old browsers
+    # U+2028/2029 end a line inside a JavaScript string literal in older engines: keep them as JSON escapes
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{variable} = {body};\n"
+    literal = body.replace("\\", "\\\\").replace("'", "\\'")
+    return f"window.{variable} = JSON.parse('{literal}');\n"
 
 
 def check_assets(web_dir, vendor_dir):
