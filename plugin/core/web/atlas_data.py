@@ -127,7 +127,7 @@ def series_entry(frame: pd.DataFrame, series: TrendSeries, rule: SecrecyRule, de
             "reference": _rounded(data.reference, decimals), "n_reference": data.n_reference.tolist()}
 
 
-def uncertainty_entries(frame: pd.DataFrame, index_ids, rule: SecrecyRule) -> list:
+def uncertainty_entries(frame: pd.DataFrame, index_ids: list, rule: SecrecyRule) -> list:
     """Per index with uncertainty fields in ``frame``: class probability (0..1) and the 90 % rank interval.
 
     Indices without those fields are left out (the profile then shows no uncertainty line)."""
@@ -151,7 +151,7 @@ def uncertainty_entries(frame: pd.DataFrame, index_ids, rule: SecrecyRule) -> li
     return out
 
 
-def build_atlas_data(frame: pd.DataFrame, keys, names, rule: SecrecyRule, fields: list,
+def build_atlas_data(frame: pd.DataFrame, keys: list, names: list, rule: SecrecyRule, fields: list,
                      series: Optional[list] = None, uncertainty: Optional[list] = None,
                      meta: Optional[dict] = None) -> dict:
     """The whole data object of the page (``window.ATLAS_DATA``).

@@ -7,6 +7,8 @@ Themes, in this order:
 - ``year:<prefix>``: every year of each year series ``<indicator>_<yyyy>`` (``core.reports.trend``);
   a field already offered above is not offered twice.
 """
+from typing import Optional
+
 from ..i18n import tr
 from ..reports.trend import detect_series, label_and_unit
 from .atlas_data import FieldSpec
@@ -23,7 +25,8 @@ def _indicator_for(recipe, name):
     return None
 
 
-def atlas_fields(columns, numeric, recipe=None, extra=(), class_fields=(), labels=None) -> list:
+def atlas_fields(columns: list, numeric: list, recipe=None, extra=(), class_fields=(),
+                 labels: Optional[dict] = None) -> list:
     """FieldSpecs for the switcher. ``columns``: all field names; ``numeric``: the numeric ones;
     ``extra``: further indicator fields; ``class_fields``: class fields to show without a recipe;
     ``labels``: {field: label} for fields the recipe does not describe (e.g. layer aliases)."""
@@ -62,7 +65,7 @@ def atlas_fields(columns, numeric, recipe=None, extra=(), class_fields=(), label
     return out
 
 
-def year_series(numeric, recipe=None) -> list:
+def year_series(numeric: list, recipe=None) -> list:
     """The year series among the numeric fields, labelled and with units from the recipe where it knows them."""
     series = detect_series(list(numeric))
     for s in series:

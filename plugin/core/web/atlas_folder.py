@@ -39,7 +39,7 @@ def script_text(variable: str, payload: dict) -> str:
     return f"window.{variable} = JSON.parse('{literal}');\n"
 
 
-def check_assets(web_dir, vendor_dir):
+def check_assets(web_dir, vendor_dir) -> None:
     """Raise ExportError naming what is missing from the shipped page or the built map library."""
     missing = [str(Path(web_dir) / n) for n in PAGE_FILES if not (Path(web_dir) / n).is_file()]
     missing += [str(Path(vendor_dir) / n) for n in VENDOR_FILES if not (Path(vendor_dir) / n).is_file()]

@@ -158,7 +158,7 @@ def _junctions(ids, starts, lengths, n_vertices):
     return counts > 1
 
 
-def build_topology(geoms, grid=1e-3) -> Topology:
+def build_topology(geoms: list, grid: float = 1e-3) -> Topology:
     """Cut the rings of ``geoms`` (shapely polygons/multipolygons or None, one per district) into shared arcs."""
     rings, structure = _open_rings(geoms)
     topo = Topology()
@@ -269,7 +269,7 @@ def simplify_topology(topo: Topology, tolerance: float) -> Topology:
     return topo
 
 
-def quantised_arcs(arcs, precision):
+def quantised_arcs(arcs: list, precision: float) -> tuple:
     """Arcs as delta-encoded integers (TopoJSON's quantisation): first point in units of ``precision``,
     then differences. Returns (list of flat int lists [x0, y0, dx1, dy1, …], origin (x, y))."""
     if not arcs:
