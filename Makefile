@@ -13,6 +13,7 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 bootstrap:
 	@VENV=$(VENV) bash scripts/bootstrap.sh
 	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	@bash scripts/fetch_web_vendor.sh
 
 translations: bootstrap
 	@bash scripts/i18n_compile.sh

@@ -3,6 +3,8 @@
 #   - Debian's QGIS (3.22 on Debian 12, 3.40 on Debian 13, 3.44 where backports are pinned) and the Python
 #     packages QGIS's own Python needs (pandas, shapely, openpyxl, odf)
 #   - poppler-utils (PDF checks), xvfb (desktop screenshots), Qt's lrelease, PostgreSQL + PostGIS (database tests)
+#   - nodejs + npm (scripts/fetch_web_vendor.sh fetches the web atlas's map library from the npm registry) and
+#     chromium (the web atlas's browser tests drive Debian's /usr/bin/chromium headless through playwright)
 #   - a venv ($VENV, default .venv) on /usr/bin/python3 with --system-site-packages and pinned dev packages
 # Nothing is hard-coded per release; what differs is detected:
 #   - PostgreSQL/PostGIS: the meta packages postgresql and postgresql-postgis (15 on Debian 12, 17 on Debian 13)
@@ -27,7 +29,8 @@ apt_updated=0
 apt_update() { [ $apt_updated = 1 ] || { apt-get -o DPkg::Lock::Timeout=600 update -qq; apt_updated=1; }; }
 
 DEB_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-shapely python3-openpyxl python3-odf
-  python3-venv poppler-utils xvfb xauth pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis"
+  python3-venv poppler-utils xvfb xauth pyqt5-dev-tools qttools5-dev-tools postgresql postgresql-postgis
+  chromium"
 ORACLE_DEBS="python3-esda python3-libpysal python3-sklearn python3-mapclassify"
 
 # An install that was killed half-way (e.g. a CI run stopped during the first bootstrap of a test root)
@@ -39,6 +42,9 @@ fi
 
 missing=()
 for p in $DEB_PACKAGES; do installed "$p" || missing+=("$p"); done
+# npm: Debian's nodejs + npm unless an npm is already there (e.g. a NodeSource nodejs, which bundles npm
+# and conflicts with Debian's npm package)
+command -v npm >/dev/null 2>&1 || { installed nodejs || missing+=(nodejs); installed npm || missing+=(npm); }
 # Test oracles from Debian where this release packages them (Debian 13), else pip pins (Debian 12).
 compgen -G "/var/lib/apt/lists/*_Packages" >/dev/null || apt_update  # a fresh machine has no package lists
 oracles_from_debian=0

@@ -38,7 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGIN_ID = "sozialmonitor"  # the plugin's folder name: QGIS imports the plugin under this name
 TOP_FILES = ["metadata.txt", "__init__.py", "LICENSE"]
 TOP_FOLDERS = ["plugin", "ui", "resources"]
-EXCLUDED_PARTS = {"__pycache__", ".git"}
+EXCLUDED_PARTS = {"__pycache__", ".git", "vendor-src"}
+#: built, not in git: the web atlas's map library (scripts/fetch_web_vendor.sh, run by make bootstrap)
+WEB_VENDOR = "resources/web/vendor"
 EXCLUDED_SUFFIXES = (".pyc", ".pyo")
 ZIP_EPOCH = 315532800  # 1980-01-01, the earliest time a ZIP entry can hold
 
@@ -128,6 +130,17 @@ def compiled_translations(root, tracked):
     return out
 
 
+def web_vendor(root):
+    """The built map library files of the web atlas (resources/web/vendor/…); they must exist."""
+    folder = root / WEB_VENDOR
+    out = sorted(p.relative_to(root).as_posix() for p in folder.rglob("*")
+                 if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    if not any(name.endswith("/leaflet.js") for name in out):
+        raise PackageError(f"{WEB_VENDOR}/leaflet/leaflet.js is missing: run 'bash scripts/fetch_web_vendor.sh' "
+                           "(make package runs it)")
+    return out
+
+
 def source_date(root=ROOT):
     """The timestamp every entry gets: SOURCE_DATE_EPOCH, else the last commit's time."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -175,7 +188,7 @@ def _atomic_write(target, write):
 def build_zip(target, root=ROOT, epoch=None):
     """Write the plugin ZIP to target. Returns the list of archive member names."""
     tracked = file_list(root)
-    files = sorted(set(tracked + compiled_translations(root, tracked)))
+    files = sorted(set(tracked + compiled_translations(root, tracked) + web_vendor(root)))
     epoch = source_date(root) if epoch is None else epoch
     folders = {PLUGIN_ID + "/"}
     for name in files:

@@ -112,6 +112,7 @@ class SozialmonitorDock(QDockWidget):
         self.printing.preview_button.clicked.connect(self.preview_map)
         self.printing.export_button.clicked.connect(self.export_map)
         self.printing.atlas_button.clicked.connect(self.export_atlas)
+        self.printing.web_atlas_button.clicked.connect(self.export_web_atlas)
         for step in self.steps():
             step.changed.connect(self._changed)
         project = QgsProject.instance()
@@ -343,6 +344,19 @@ class SozialmonitorDock(QDockWidget):
         self.runner.run_algorithm("sozialmonitor:export_atlas", params,
                                   lambda ok, results, _e: ok and self.printing.show_written(
                                       [results.get("OUTPUT_PDF")]))
+
+    @user_errors
+    def export_web_atlas(self):
+        inputs = self._print_inputs()
+        if inputs is None:
+            return
+        base = self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
+        folder = os.path.splitext(base)[0] + "_web_atlas"
+        params = self.printing.web_atlas_parameters(inputs[0], inputs[1], self.districts.key_field(),
+                                                    self.districts.name_field(), folder)
+        self.runner.run_algorithm("sozialmonitor:export_web_atlas", params,
+                                  lambda ok, results, _e: ok and self.printing.show_written(
+                                      [results.get("INDEX_HTML")]))
 
     # ---------------------------------------------------------------- project state
     def state(self):

@@ -27,6 +27,7 @@ ALGORITHMS = [
     ("areal_interpolation", "ArealInterpolationAlgorithm"),
     ("accessibility", "AccessibilityAlgorithm"),
     ("export_postgis", "ExportPostgisAlgorithm"),
+    ("export_web_atlas", "ExportWebAtlasAlgorithm"),
 ]
 
 

@@ -170,6 +170,15 @@ def test_export_atlas(dock, tmp_path):
     text = subprocess.run(["pdftotext", str(atlas), "-"], capture_output=True, text=True, check=True).stdout
     first = next(layer.getFeatures())
     assert first["name"] in text
+    # the web atlas button of the same step: a folder next to the PDF, the link to its index.html shown
+    assert dock.printing.web_atlas_button.isEnabled()
+    dock.printing.web_atlas_button.click()
+    wait_idle(dock)
+    assert not bar_messages(dock.iface, Qgis.Critical)
+    index = tmp_path / "mitte_web_atlas" / "index.html"
+    assert index.is_file() and "index.html" in dock.printing.result_label.text()
+    data = (tmp_path / "mitte_web_atlas" / "data" / "atlas.js").read_text(encoding="utf-8")
+    assert first["name"] in data and '"status_class"' in data
 
 
 def test_choosing_a_preset_in_the_combo_loads_it(dock, districts_layer):

@@ -90,7 +90,13 @@ def test_zip_has_one_top_folder_with_the_plugin(package):
     qm = sorted(n[:-3] + ".qm" for n in tracked(("resources",))
                 if n.startswith("resources/i18n/") and n.endswith(".ts"))
     assert qm, "no translation catalogue tracked"
-    expected = set(tracked()) | set(qm) | {"metadata.txt", "__init__.py", "LICENSE"}
+    # plus the web atlas's map library, built by scripts/fetch_web_vendor.sh (not in git), and without the
+    # npm lock files it is built from (resources/web/vendor-src)
+    vendor = {p.relative_to(ROOT).as_posix() for p in (ROOT / "resources" / "web" / "vendor").rglob("*")
+              if p.is_file() and not p.name.startswith(".")}
+    assert "resources/web/vendor/leaflet/leaflet.js" in vendor and "resources/web/vendor/leaflet/LICENSE" in vendor
+    expected = {n for n in tracked() if "/vendor-src/" not in n} | set(qm) | vendor | {
+        "metadata.txt", "__init__.py", "LICENSE"}
     assert set(files) == expected
     for name in expected:
         assert files[name] == (ROOT / name).read_bytes(), name
@@ -269,6 +275,30 @@ def test_installed_plugin_computes_the_official_mss_2019_classes(profile):
     got = {plr: (status, dynamik, sdi) for plr, status, dynamik, sdi in rows}
     assert len(got) == 436
     assert got == official
+
+
+def test_installed_plugin_exports_the_web_atlas_in_qgis_own_python(profile):
+    """QGIS's own Python (Debian 12: pandas 1.5, shapely 1.8, numpy 1.24) runs export_web_atlas from the ZIP."""
+    plugin, base = profile["plugin"], profile["base"]
+    sample, recipe = plugin / "resources" / "sample", plugin / "resources" / "recipes" / "berlin_mss_2019.json"
+    steps = [
+        ("sozialmonitor:compute_index", f"--INPUT={sample / 'mss2019_index_indicators_shares_plr.csv'}",
+         f"--RECIPE={recipe}", f"--OUTPUT={base / 'web_index.gpkg'}"),
+        ("sozialmonitor:join_table", f"--INPUT={sample / 'berlin_lor_2019.gpkg'}|layername=planungsraeume",
+         "--INPUT_KEY=id", f"--TABLE_LAYER={base / 'web_index.gpkg'}", "--TABLE_KEY=PLR_ID",
+         f"--OUTPUT={base / 'web_joined.gpkg'}"),
+        ("sozialmonitor:export_web_atlas", f"--INPUT={base / 'web_joined.gpkg'}", f"--RECIPE={recipe}",
+         f"--OUTPUT_FOLDER={base / 'atlas'}"),
+    ]
+    for alg, *args in steps:
+        proc = run_qgis_process(profile, "--json", "run", alg, *args)
+        assert proc.returncode == 0, alg + proc.stdout[-3000:] + proc.stderr[-3000:]
+    report = json.loads(proc.stdout[proc.stdout.index("{"):])
+    assert report["results"]["DISTRICTS"] == 448
+    atlas = base / "atlas"
+    assert (atlas / "vendor" / "leaflet" / "leaflet.js").is_file() and (atlas / "index.html").is_file()
+    data = (atlas / "data" / "atlas.js").read_text(encoding="utf-8")
+    assert '"status_class"' in data and "Stülerstraße" in data
 
 
 @pytest.fixture(scope="module")

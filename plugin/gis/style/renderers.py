@@ -161,13 +161,16 @@ def build_renderer(map_classes, rule):
 
 def map_classes_for(layer, field_name, rule, recipe=None, colour_mode="auto", method="quantile", n=5,
                     ramp="Oranges", reverse=False, manual_breaks=None, pool_values=None, edges=None,
-                    feedback=None):
+                    feedback=None, frame=None):
     """Classes of ``field_name``: categorical for text fields, graduated for numeric ones.
 
     ``pool_values`` (numbers) replaces the layer's own values when computing breaks, so several
     years or indicators share one set of breaks; ``edges`` (n + 1) fixes the breaks outright.
+    ``frame``: the layer's attributes already read with ``layer_to_dataframe`` (must hold the field and
+    the rule's fields), so that many maps of one layer read it once.
     """
-    frame = layer_to_dataframe(layer, [field_name] + [f for f in rule.fields() if f != field_name])
+    columns = [field_name] + [f for f in rule.fields() if f != field_name]
+    frame = frame[columns].copy() if frame is not None else layer_to_dataframe(layer, columns)
     numeric = maps_as_number(layer, frame[field_name])
     if numeric:
         frame[field_name] = pd.to_numeric(frame[field_name], errors="coerce")

@@ -1,5 +1,5 @@
-"""Step 5: print — template, texts, preview; export the map (sozialmonitor:export_map) or the atlas
-(sozialmonitor:export_atlas). Form: ui/step_print.ui."""
+"""Step 5: print — template, texts, preview; export the map (sozialmonitor:export_map), the atlas
+(sozialmonitor:export_atlas) or the web atlas (sozialmonitor:export_web_atlas). Form: ui/step_print.ui."""
 import os
 
 from qgis.gui import QgsFileWidget
@@ -102,6 +102,12 @@ class PrintStep(QWidget):
                   "TITLE": self._texts()["TITLE"], "SOURCE": self._texts()["SOURCE"]}
         return params
 
+    def web_atlas_parameters(self, layer_path, recipe_path, key_field, name_field, folder):
+        texts = self._texts()
+        return {"INPUT": layer_path, "RECIPE": recipe_path, "KEY_FIELD": key_field, "NAME_FIELD": name_field or None,
+                "TITLE": texts["TITLE"], "SUBTITLE": texts["SUBTITLE"], "SOURCE": texts["SOURCE"],
+                "OUTPUT_FOLDER": folder}
+
     def show_written(self, paths):
         links = ", ".join(f'<a href="file://{p}">{os.path.basename(p)}</a>' for p in paths if p)
         show_message(self.result_label, tr("Written: {files}").format(files=links), "ok")
@@ -133,5 +139,5 @@ class PrintStep(QWidget):
         self.preview_label.hide()
 
     def set_busy(self, busy, has_result=True):
-        for button in (self.preview_button, self.export_button, self.atlas_button):
+        for button in (self.preview_button, self.export_button, self.atlas_button, self.web_atlas_button):
             button.setEnabled(not busy and has_result)
