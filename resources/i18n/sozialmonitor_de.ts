@@ -276,6 +276,7 @@
         </message>
         <message>
             <location filename="../../plugin/core/index/output_fields.py" />
+            <location filename="../../plugin/core/web/atlas_fields.py" />
             <source>{label}: score</source>
             <translation>{label}: Indexwert</translation>
         </message>
@@ -2346,6 +2347,42 @@
             <translation>keine Dezimalzahlen in der Stichprobe; Dezimalpunkt angenommen</translation>
         </message>
         <message>
+            <location filename="../../plugin/core/web/atlas_data.py" />
+            <source>Field '{field}' should hold class probabilities between 0 and 1 but has {value}.</source>
+            <translation>Das Feld „{field}“ sollte Klassenwahrscheinlichkeiten zwischen 0 und 1 enthalten, enthält aber {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/web/atlas_data.py" />
+            <source>Keys and names must have one entry per district.</source>
+            <translation>Schlüssel und Namen brauchen je einen Eintrag pro Gebiet.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/web/atlas_data.py" />
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>The web atlas has no field to show: give a recipe whose index or indicator fields are in the layer, or choose FIELDS.</source>
+            <translation>Der Web-Atlas hat kein Feld zum Anzeigen: Geben Sie ein Rezept an, dessen Index- oder Indikatorfelder im Layer sind, oder wählen Sie FIELDS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/web/atlas_folder.py" />
+            <source>The web atlas data hold a value that is not a number ({err}).</source>
+            <translation>Die Daten des Web-Atlas enthalten einen Wert, der keine Zahl ist ({err}).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/web/atlas_folder.py" />
+            <source>The web atlas files are missing: {files}. Reinstall the plugin; in a source checkout run 'bash scripts/fetch_web_vendor.sh' (make package and make test run it).</source>
+            <translation>Dateien des Web-Atlas fehlen: {files}. Installieren Sie das Plugin neu; in einem Quellcode-Checkout führen Sie „bash scripts/fetch_web_vendor.sh“ aus (make package und make test tun das).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/web/atlas_folder.py" />
+            <source>The web atlas output '{path}' is a file; choose a folder.</source>
+            <translation>Die Ausgabe des Web-Atlas „{path}“ ist eine Datei; wählen Sie einen Ordner.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/web/atlas_folder.py" />
+            <source>The folder '{path}' is not empty and holds no earlier web atlas; choose an empty or new folder (the export replaces the whole folder).</source>
+            <translation>Der Ordner „{path}“ ist nicht leer und enthält keinen früheren Web-Atlas; wählen Sie einen leeren oder neuen Ordner (der Export ersetzt den ganzen Ordner).</translation>
+        </message>
+        <message>
             <location filename="../../plugin/gis/io/gpkg_bulk.py" />
             <source>Cannot open {path}: {err}.</source>
             <translation>{path} kann nicht geöffnet werden: {err}.</translation>
@@ -2489,6 +2526,11 @@
             <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL refused features for schema '{schema}': {err}</source>
             <translation>PostgreSQL hat Objekte für das Schema '{schema}' abgelehnt: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/web_atlas.py" />
+            <source>The district boundaries could not be transformed to WGS 84 (EPSG:4326).</source>
+            <translation>Die Gebietsgrenzen konnten nicht nach WGS 84 (EPSG:4326) transformiert werden.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/printing/atlas.py" />
@@ -3706,6 +3748,7 @@ steckbriefe.pdf: eine Seite je Gebiet; tabellen.xlsx: Indikatoren, Index und Kla
         <message>
             <location filename="../../plugin/processing/algorithms/committee_package.py" />
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
             <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Result layer (districts with index)</source>
             <translation>Ergebnislayer (Gebiete mit Index)</translation>
@@ -3728,11 +3771,13 @@ steckbriefe.pdf: eine Seite je Gebiet; tabellen.xlsx: Indikatoren, Index und Kla
         <message>
             <location filename="../../plugin/processing/algorithms/committee_package.py" />
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
             <source>District name field</source>
             <translation>Feld mit dem Gebietsnamen</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/committee_package.py" />
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>District key field</source>
             <translation>Schlüsselfeld der Gebiete</translation>
@@ -3806,6 +3851,7 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <location filename="../../plugin/processing/algorithms/derive_weights.py" />
             <location filename="../../plugin/processing/algorithms/export_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
             <source>Index recipe (JSON)</source>
             <translation>Indexdefinition (JSON)</translation>
         </message>
@@ -4389,6 +4435,170 @@ PRIMARY_KEY (Standard: fid) ist ein neu erzeugter ganzzahliger Schlüssel (1, 2,
             <translation>{n} Objekte nach '{schema}'.'{table}' geschrieben.</translation>
         </message>
         <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>German</source>
+            <translation>Deutsch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>English</source>
+            <translation>Englisch</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Export interactive web atlas</source>
+            <translation>Interaktiven Web-Atlas exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Writes a folder with index.html: an interactive atlas that opens from a file share or an intranet in any browser, without internet (no CDN; background tiles only when you give BASEMAP_URL). Residents pick a map (the index classes, each indicator, each year present), hover for names, click or tap a district for its profile (values with units, rank, deviation from the city, class, trend over the years, the uncertainty of its class where the layer has it), search by name or key, and switch to a sortable table with CSV download. German and English, chosen in the page.
+
+The classes, breaks, colours and legend counts are those of the printed maps. Districts that are not evaluated (statistical secrecy) show '.'; their values are not written into the atlas files at all. Boundaries are simplified for the web with TOLERANCE metres without gaps or overlaps between neighbours (each shared boundary is simplified once). The output folder must be new, empty or an earlier atlas; it is replaced only when the new atlas is complete.</source>
+            <translation>Schreibt einen Ordner mit index.html: einen interaktiven Atlas, der sich von einem Dateiserver oder aus dem Intranet in jedem Browser öffnet, ohne Internet (kein CDN; Hintergrundkacheln nur, wenn Sie BASEMAP_URL angeben). Bürgerinnen und Bürger wählen eine Karte (die Indexklassen, jeden Indikator, jedes vorhandene Jahr), sehen beim Überfahren die Namen, öffnen mit Klick oder Tippen den Steckbrief eines Gebiets (Werte mit Einheiten, Rang, Abweichung von der Stadt, Klasse, Entwicklung über die Jahre, die Unsicherheit der Klasse, wo der Layer sie enthält), suchen nach Name oder Schlüssel und wechseln zu einer sortierbaren Tabelle mit CSV-Download. Deutsch und Englisch, in der Seite wählbar.
+
+Klassen, Grenzen, Farben und Legendenzahlen sind die der gedruckten Karten. Nicht bewertete Gebiete (statistische Geheimhaltung) zeigen „.“; ihre Werte werden gar nicht erst in die Dateien des Atlas geschrieben. Die Grenzen werden für das Web mit TOLERANCE Metern vereinfacht, ohne Lücken oder Überlappungen zwischen Nachbarn (jede gemeinsame Grenze wird einmal vereinfacht). Der Ausgabeordner muss neu, leer oder ein früherer Atlas sein; er wird erst ersetzt, wenn der neue Atlas vollständig ist.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Further fields to offer (numbers: indicators; text: classes)</source>
+            <translation>Weitere Felder zur Auswahl (Zahlen: Indikatoren; Text: Klassen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Subtitle</source>
+            <translation>Untertitel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Data source line (default: recipe source)</source>
+            <translation>Quellenzeile (Standard: Quelle aus der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Data date (default: recipe data date)</source>
+            <translation>Datenstand (Standard: Datenstand aus der Indexdefinition)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Licence of the data (e.g. CC BY 4.0, dl-de/by-2-0)</source>
+            <translation>Lizenz der Daten (z. B. CC BY 4.0, dl-de/by-2-0)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Language the page opens in</source>
+            <translation>Sprache, in der sich die Seite öffnet</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Simplification tolerance (m; 0 = keep every vertex)</source>
+            <translation>Toleranz der Vereinfachung (m; 0 = jeden Stützpunkt behalten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Background tiles URL template, e.g. https://tiles.example/{z}/{x}/{y}.png (empty: none, the atlas then needs no network)</source>
+            <translation>URL-Vorlage für Hintergrundkacheln, z. B. https://tiles.example/{z}/{x}/{y}.png (leer: keine, der Atlas braucht dann kein Netz)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Attribution of the background tiles</source>
+            <translation>Quellenangabe der Hintergrundkacheln</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Class colours</source>
+            <translation>Klassenfarben</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Classification of numeric fields</source>
+            <translation>Klassifizierung numerischer Felder</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Number of classes (numeric fields)</source>
+            <translation>Anzahl der Klassen (numerische Felder)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
+            <source>Colour ramp (numeric fields)</source>
+            <translation>Farbverlauf (numerische Felder)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Web atlas folder</source>
+            <translation>Ordner des Web-Atlas</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Start page (index.html)</source>
+            <translation>Startseite (index.html)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <source>Districts</source>
+            <translation>Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Maps offered</source>
+            <translation>Angebotene Karten</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Size of the atlas folder (bytes)</source>
+            <translation>Größe des Atlas-Ordners (Bytes)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Boundary vertices after simplification</source>
+            <translation>Grenzstützpunkte nach der Vereinfachung</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>The layer has no field '{field}' ({param}). Available fields: {fields}.</source>
+            <translation>Der Layer hat kein Feld „{field}“ ({param}). Vorhandene Felder: {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Reading {n} districts…</source>
+            <translation>Lese {n} Gebiete…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>The layer '{layer}' has no districts.</source>
+            <translation>Der Layer „{layer}“ enthält keine Gebiete.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>District keys occur more than once: {keys}. The search finds the first of each.</source>
+            <translation>Gebietsschlüssel kommen mehrfach vor: {keys}. Die Suche findet jeweils den ersten.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Boundaries: {arcs} shared arcs, {vertices} vertices after simplifying with {tol} m ({kept} arcs kept unsimplified so that every district stays valid).</source>
+            <translation>Grenzen: {arcs} gemeinsame Bögen, {vertices} Stützpunkte nach der Vereinfachung mit {tol} m ({kept} Bögen unvereinfacht belassen, damit jedes Gebiet gültig bleibt).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/export_web_atlas.py" />
+            <source>Web atlas written: {path} ({size}, {n} districts, {k} maps, {s:.1f} s).</source>
+            <translation>Web-Atlas geschrieben: {path} ({size}, {n} Gebiete, {k} Karten, {s:.1f} s).</translation>
+        </message>
+        <message>
             <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <source>Index uncertainty and sensitivity</source>
             <translation>Unsicherheit und Sensitivität des Index</translation>
@@ -4744,28 +4954,8 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Title</source>
-            <translation>Titel</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Subtitle</source>
-            <translation>Untertitel</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Data source line (default: recipe source)</source>
-            <translation>Quellenzeile (Standard: Quelle aus der Indexdefinition)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Author / organisation</source>
             <translation>Bearbeitung / Organisation</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Data date (default: recipe data date)</source>
-            <translation>Datenstand (Standard: Datenstand aus der Indexdefinition)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/map_parameters.py" />
@@ -4786,26 +4976,6 @@ Der Verknüpfungsbericht (zugeordnet, Gebiete ohne Daten, Zeilen ohne Gebiet, Du
             <location filename="../../plugin/processing/algorithms/map_parameters.py" />
             <source>Index recipe (JSON): class labels, colours, texts</source>
             <translation>Indexdefinition (JSON): Klassenbezeichnungen, Farben, Texte</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Class colours</source>
-            <translation>Klassenfarben</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Classification of numeric fields</source>
-            <translation>Klassifizierung numerischer Felder</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Number of classes (numeric fields)</source>
-            <translation>Anzahl der Klassen (numerische Felder)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/map_parameters.py" />
-            <source>Colour ramp (numeric fields)</source>
-            <translation>Farbverlauf (numerische Felder)</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/map_parameters.py" />
@@ -4903,12 +5073,6 @@ Das Protokoll nennt außerdem das EB-adjustierte Moran's I (Assunção &amp; Rei
 Gebiete mit einer Bevölkerung von 0 oder einem fehlenden Wert erhalten keine Rate und werden im Protokoll genannt.
 
 OUTPUT: eine Kopie von INPUT mit rate_raw, rate_eb, rate_eb_ref (die Referenzrate) und rate_eb_w (das Gewicht der eigenen Rate des Gebiets), Raten multipliziert mit MULTIPLIER (z. B. 1000: je 1.000 Einwohner).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Districts</source>
-            <translation>Gebiete</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
@@ -5462,6 +5626,16 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei. Mit einer Indexd
             <location filename="../../ui/step_print.ui" />
             <source>One page per district (sozialmonitor:export_atlas), written next to the PDF as &lt;name&gt;_atlas.pdf.</source>
             <translation>Eine Seite je Gebiet (sozialmonitor:export_atlas), neben der PDF-Datei als &lt;name&gt;_atlas.pdf geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>Export web atlas</source>
+            <translation>Web-Atlas exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../ui/step_print.ui" />
+            <source>An interactive atlas for the public that opens offline in any browser (sozialmonitor:export_web_atlas), written next to the PDF into the folder &lt;name&gt;_web_atlas with index.html.</source>
+            <translation>Ein interaktiver Atlas für die Öffentlichkeit, der sich offline in jedem Browser öffnet (sozialmonitor:export_web_atlas), neben die PDF in den Ordner &lt;Name&gt;_web_atlas mit index.html geschrieben.</translation>
         </message>
     </context>
     <context>
