@@ -25,9 +25,9 @@ from ...core.web.atlas_fields import atlas_fields, year_series
 from ...core.web.atlas_folder import folder_size, write_atlas_folder
 from ...core.web.topology import build_topology, simplify_topology
 from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe
-from ...gis.io.web_atlas import district_geometries, field_entries, geometry_payload, tolerance_in_layer_units
 from ...gis.printing.map_document import german_date
 from ...gis.style.renderers import COLOUR_MODES, GRADUATED_METHODS, secrecy_rule
+from ...gis.web.atlas_layers import district_geometries, field_entries, geometry_payload, tolerance_in_layer_units
 from ...resources import WEB_DIR, WEB_VENDOR
 from .map_parameters import COLOUR_LABELS, METHOD_LABELS, MapAlgorithm
 
