@@ -5,6 +5,7 @@ The data are esda's own example (St. Louis homicides, stl_hom: 78 counties, HC84
 population), shipped with libpysal, and a lattice with small simulated populations.
 """
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,13 +23,13 @@ def _ours(w):
 
 @pytest.fixture(scope="module")
 def stl():
-    path = libpysal.examples.get_path("stl_hom.csv")
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "stl"  # libpysal's example, copied (SOURCE.md)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        table = libpysal.io.open(path, "r")
+        table = libpysal.io.open(str(folder / "stl_hom.csv"), "r")
         e = np.array(table[:, 10], dtype=float).ravel()
         b = np.array(table[:, 13], dtype=float).ravel()
-        w = libpysal.io.open(libpysal.examples.get_path("stl.gal"), "r").read()
+        w = libpysal.io.open(str(folder / "stl.gal"), "r").read()
     assert w.id_order == [str(i) for i in range(1, len(e) + 1)]  # the rows of stl_hom.csv
     return e, b, w
 
