@@ -319,44 +319,38 @@ class SozialmonitorDock(QDockWidget):
         self.runner.run_algorithm("sozialmonitor:export_map", params,
                                   lambda ok, _r, _e: ok and self.printing.show_preview(png))
 
+    def _base_pdf(self):
+        return self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
+
+    def _export(self, alg_id, params, output_keys):
+        self.runner.run_algorithm(alg_id, params, lambda ok, results, _e: ok and self.printing.show_written(
+            [results.get(key) for key in output_keys]))
+
     @user_errors
     def export_map(self):
         inputs = self._print_inputs()
-        if inputs is None:
-            return
-        pdf = self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
-        png = os.path.splitext(pdf)[0] + ".png" if self.printing.png_check.isChecked() else None
-        params = self.printing.map_parameters(inputs[0], inputs[1], pdf, png)
-        self.runner.run_algorithm(
-            "sozialmonitor:export_map", params,
-            lambda ok, results, _e: ok and self.printing.show_written(
-                [results.get("OUTPUT_PDF"), results.get("OUTPUT_PNG")]))
+        if inputs is not None:
+            pdf = self._base_pdf()
+            png = os.path.splitext(pdf)[0] + ".png" if self.printing.png_check.isChecked() else None
+            self._export("sozialmonitor:export_map", self.printing.map_parameters(inputs[0], inputs[1], pdf, png),
+                         ["OUTPUT_PDF", "OUTPUT_PNG"])
 
     @user_errors
     def export_atlas(self):
         inputs = self._print_inputs()
-        if inputs is None:
-            return
-        base = self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
-        pdf = os.path.splitext(base)[0] + "_atlas.pdf"
-        params = self.printing.atlas_parameters(inputs[0], inputs[1], self.districts.key_field(),
-                                                self.districts.name_field(), pdf)
-        self.runner.run_algorithm("sozialmonitor:export_atlas", params,
-                                  lambda ok, results, _e: ok and self.printing.show_written(
-                                      [results.get("OUTPUT_PDF")]))
+        if inputs is not None:
+            pdf = os.path.splitext(self._base_pdf())[0] + "_atlas.pdf"
+            self._export("sozialmonitor:export_atlas", self.printing.atlas_parameters(
+                inputs[0], inputs[1], self.districts.key_field(), self.districts.name_field(), pdf), ["OUTPUT_PDF"])
 
     @user_errors
     def export_web_atlas(self):
         inputs = self._print_inputs()
-        if inputs is None:
-            return
-        base = self.printing.pdf_path() or os.path.join(self.work_dir(), "sozialmonitor_map.pdf")
-        folder = os.path.splitext(base)[0] + "_web_atlas"
-        params = self.printing.web_atlas_parameters(inputs[0], inputs[1], self.districts.key_field(),
-                                                    self.districts.name_field(), folder)
-        self.runner.run_algorithm("sozialmonitor:export_web_atlas", params,
-                                  lambda ok, results, _e: ok and self.printing.show_written(
-                                      [results.get("INDEX_HTML")]))
+        if inputs is not None:
+            folder = os.path.splitext(self._base_pdf())[0] + "_web_atlas"
+            self._export("sozialmonitor:export_web_atlas", self.printing.web_atlas_parameters(
+                inputs[0], inputs[1], self.districts.key_field(), self.districts.name_field(), folder),
+                ["INDEX_HTML"])
 
     # ---------------------------------------------------------------- project state
     def state(self):
