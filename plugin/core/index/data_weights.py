@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..errors import ComputationError
 from ..i18n import tr
+from ..recipe.indices import IndexSpec
 from ..recipe.load import Recipe
 from .compute import compute_index
 from .diagnostics import pca
@@ -28,16 +29,16 @@ from .diagnostics import pca
 METHODS = ("pca_first_component", "equal_within_domain")
 
 
-def domains_of(recipe: Recipe, spec, by_group: bool = True) -> dict:
+def domains_of(recipe: Recipe, spec: IndexSpec, by_group: bool = True) -> dict[str, list[str]]:
     """{domain name: [indicator ids]} of the index ``spec``'s own indicators, in recipe order."""
-    out = {}
+    out: dict[str, list[str]] = {}
     for ind_id in spec.indicators:
         name = recipe.indicator(ind_id).group if by_group else spec.id
         out.setdefault(name or spec.id, []).append(ind_id)
     return out
 
 
-def first_component_shares(matrix: np.ndarray):
+def first_component_shares(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     """(shares v_i^2 summing to 1, loadings of the first component, its explained variance share) of the
     columns of ``matrix`` (rows = reference districts, no NaN)."""
     shares, loadings = pca(matrix)

@@ -29,7 +29,7 @@ def saltelli_sample(n_base: int, groups: list, rng: np.random.Generator) -> np.n
     return out.reshape(n_base * (d + 2), n_cols)
 
 
-def split_outputs(y: np.ndarray, n_groups: int):
+def split_outputs(y: np.ndarray, n_groups: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(A, B, AB) output blocks of a Saltelli design: A, B of length N, AB of shape (N, D)."""
     y = np.asarray(y, dtype="float64")
     step = n_groups + 2

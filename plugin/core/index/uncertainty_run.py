@@ -9,11 +9,13 @@ seed + 1) and first-order / total Sobol indices (sobol.py) of two outputs: the m
 against the recipe, and the share of districts whose class differs from the recipe's.
 """
 from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import tr
+from ..recipe.load import Recipe
 from .sobol import saltelli_sample, sobol_indices
 from .uncertainty import CHUNK, IndexBatch, draw_settings, n_design_columns, nominal
 from .uncertainty_draws import Settings
@@ -63,8 +65,9 @@ def _subset(s, start, stop):
     return Settings(**{k: getattr(s, k)[start:stop] for k in s.__dataclass_fields__})
 
 
-def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, sobol_base: int = 0,
-                    progress=None, is_canceled=None) -> UncertaintyResult:
+def run_uncertainty(df: pd.DataFrame, recipe: Recipe, draws: int = 1000, seed: int = 1, sobol_base: int = 0,
+                    progress: Optional[Callable[[float], object]] = None,
+                    is_canceled: Optional[Callable[[], bool]] = None) -> UncertaintyResult:
     """See the module docstring. ``progress(fraction)`` and ``is_canceled()`` are optional callbacks;
     a cancel raises CancelledError. Raises ComputationError/RecipeError for unusable recipes or data."""
     batch = IndexBatch(df, recipe)
@@ -124,7 +127,8 @@ def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, 
 
 
 def saltelli_outputs(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.ndarray, class0: np.ndarray,
-                     step=None) -> tuple:
+                     step: Optional[Callable[[int], object]] = None
+                     ) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
     """(groups, shift, changed) over a Saltelli design of ``sobol_base`` base rows (seed + 1): the design
     columns of each choice, and per simulated recipe the mean absolute rank shift against the recipe and the
     share of districts whose class differs from the recipe's."""
