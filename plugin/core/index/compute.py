@@ -12,12 +12,15 @@ imputation). It is evaluated when it is in the reference, or when it fails a rul
 and the recipe says ``excluded_get: "flagged"``.
 """
 from dataclasses import dataclass, field
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ComputationError
 from ..i18n import tr
+from ..recipe.indices import IndexSpec
+from ..recipe.load import Recipe
 from .aggregate import aggregate
 from .classify import assign_classes, compute_breaks
 from .missing_and_outliers import apply_missing_codes, impute, numeric_column, transform, winsorise
@@ -173,7 +176,8 @@ def _check_reference_values(recipe, values, rule_ok, ref):
             ids=", ".join(ind.id for ind in recipe.indicators)))
 
 
-def member_matrix(recipe, spec, normalised: dict, scores: dict) -> np.ndarray:
+def member_matrix(recipe: Recipe, spec: IndexSpec, normalised: dict[str, np.ndarray],
+                  scores: dict[str, np.ndarray]) -> np.ndarray:
     """(n x members) values aggregated by ``spec``: the normalised indicators (oriented, higher = worse) and
     the scores of its sub-indices, all turned round when the index says higher_means "better". A sub-index
     oriented the other way (it is then re-standardised, Recipe validation) enters with its score negated."""
@@ -225,14 +229,14 @@ def _classify(spec, score, ref, evaluated, summary, ddof):
     return cls, class_label
 
 
-def compute_index(df, recipe):
+def compute_index(df: pd.DataFrame, recipe: Recipe) -> IndexResult:
     """Compute all indices of ``recipe`` for the districts (rows) of ``df``; see the module docstring.
 
     Raises RecipeError (field missing), TableError (non-numeric values) or ComputationError
     (e.g. SD = 0) with a message naming the recipe entry or field.
     """
     recipe.validate(df.columns)
-    messages = []
+    messages: list[str] = []
     n = len(df)
     key_field = recipe.metadata.key_field
     # text keys are only needed to match exclude_keys; messages can show the raw key values
@@ -244,15 +248,15 @@ def compute_index(df, recipe):
     flagged_ok = recipe.reference.excluded_get == "flagged"
     evaluated = ref | (complete & ~rule_ok & flagged_ok)
     norm = recipe.normalisation
-    weights = None
+    weights: Optional[np.ndarray] = None
     if norm.weighted:
         pop_field = recipe.metadata.population_field
-        weights = numeric_column(df[pop_field], pop_field, keys)
-        _report_weightless(weights, ref, keys, pop_field, messages)
-        weights = np.where(np.isnan(weights), 0.0, weights)
+        population = numeric_column(df[pop_field], pop_field, keys)
+        _report_weightless(population, ref, keys, pop_field, messages)
+        weights = np.where(np.isnan(population), 0.0, population)
 
-    out = {}
-    normalised = {}
+    out: dict[str, object] = {}
+    normalised: dict[str, np.ndarray] = {}
     for ind in recipe.indicators:
         what = tr("Indicator '{id}' (field {field})").format(id=ind.id, field=ind.field)
         z, st = normalise(values[ind.id].to_numpy(), ref, norm, weights, what)
@@ -267,8 +271,8 @@ def compute_index(df, recipe):
                "n_not_evaluated": int((~evaluated).sum()), "n_flagged": int((evaluated & ~ref).sum()),
                "n_imputed_districts": int(imputed.any(axis=1).sum()), "indicators": ind_stats, "indices": {},
                "typologies": {}}
-    classes = {}
-    scores = {}
+    classes: dict[str, np.ndarray] = {}
+    scores: dict[str, np.ndarray] = {}
     summary["indices"] = {spec.id: {} for spec in recipe.indices}
     by_id = {ind.id: ind for ind in recipe.indicators}
     for spec in recipe.computing_order():
@@ -292,8 +296,9 @@ def compute_index(df, recipe):
         if spec.classification is not None:
             cls, label = _classify(spec, score, ref, evaluated, idx_summary, norm.ddof)
             out[spec.id + "_class"] = label
-            out[spec.id + "_class_no"] = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
-            out[spec.id + "_class_no"][cls < 0] = pd.NA
+            class_no = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
+            class_no[cls < 0] = pd.NA
+            out[spec.id + "_class_no"] = class_no
             classes[spec.id] = cls
 
     for typ in recipe.typologies:
@@ -322,10 +327,12 @@ def compute_index(df, recipe):
         for ind in recipe.indicators:
             _reasons_append(listed, imputed[ind.id].to_numpy()[imputed_any], ind.id)
         imputed_list[imputed_any] = pd.Series(listed, dtype=object).str.replace("; ", ", ").to_numpy()
+    eval_reason = reasons.copy()  # object array: None where no reason was recorded
+    eval_reason[reasons == ""] = None
     flags = {
         "evaluated": evaluated,
         "in_reference": ref,
-        "eval_reason": np.where(reasons == "", None, reasons),
+        "eval_reason": eval_reason,
         "imputed": imputed_any,
         "imputed_list": imputed_list,
     }

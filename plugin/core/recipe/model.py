@@ -10,7 +10,7 @@ does not silently change the method.
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Union
 
 from ..errors import RecipeError
 from ..i18n import tr
@@ -366,7 +366,7 @@ class Normalisation:
     method: str = "zscore"
     sd: str = "population"
     weighted: bool = False
-    reference_value: object = "mean"  # distance: a number, "mean" or "median"
+    reference_value: Union[float, str] = "mean"  # distance: a number, "mean" or "median"
     relative: bool = False  # distance: in % of the reference value
     range: list[float] = field(default_factory=lambda: [0.0, 1.0])  # minmax target range
 
