@@ -303,6 +303,7 @@ def compute_index(df: pd.DataFrame, recipe: Recipe) -> IndexResult:
 
     for typ in recipe.typologies:
         rows, cols = recipe.index(typ.rows).classification, recipe.index(typ.columns).classification
+        assert rows is not None and cols is not None  # Typology.from_dict refuses an unclassified index
         rc, cc = classes[typ.rows], classes[typ.columns]
         ncol = len(cols.codes)
         combo = np.where((rc >= 0) & (cc >= 0), rc * ncol + cc, -1)

@@ -207,6 +207,7 @@ class IndexBatch:
     def _classes(self, scores, ref):
         """Class numbers 0..n-1 (rows x draws); breaks recomputed per draw unless fixed in value units."""
         c = self.spec.classification
+        assert c is not None  # UncertaintySpec refuses an analysed index without classification
         ddof = self.recipe.normalisation.ddof
         vals = scores[ref]
         if c.method in ("fixed", "manual") and c.units == "value":

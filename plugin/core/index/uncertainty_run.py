@@ -72,6 +72,7 @@ def run_uncertainty(df: pd.DataFrame, recipe: Recipe, draws: int = 1000, seed: i
     a cancel raises CancelledError. Raises ComputationError/RecipeError for unusable recipes or data."""
     batch = IndexBatch(df, recipe)
     spec = batch.spec
+    assert spec.classification is not None  # UncertaintySpec refuses an analysed index without classification
     labels = list(spec.classification.labels)
     n_classes = len(labels)
     rank0, class0 = nominal(batch)
