@@ -25,8 +25,6 @@ FILES_NOT_YET_ANNOTATED = [
     "plugin/core/join/match.py",
     "plugin/core/join/several_tables.py",
     "plugin/core/tables/read_csv.py",
-    "plugin/core/tables/read_excel.py",
-    "plugin/core/tables/__init__.py",
     "plugin/core/tables/longwide.py",
     "plugin/core/web/*",
 ]
