@@ -7,14 +7,16 @@ area/indicator/year are an error listing them, unless an aggregation is chosen e
 'absent' (the long table has no row for them).
 """
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from ..errors import TableError
 from ..i18n import tr, tr_noop
-from .build import resolve_column
+from .build import TableReadResult, resolve_column
 from .long_detect import detect_long_format
 
 EXAMPLES = 20
@@ -30,14 +32,16 @@ class WideTable:
     lines: list = field(default_factory=list)  # what was done, for the report
 
 
-def _label(value):
+def _label(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
 
-def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error", keep_columns=(),
-                 indicators=None, years=None, label="table"):
+def long_to_wide(table: Union[TableReadResult, pd.DataFrame], key: str, indicator: Optional[str],
+                 value: Union[str, Sequence[str]], year: Optional[str] = None, *, duplicates: str = "error",
+                 keep_columns: Iterable[str] = (), indicators: Optional[Iterable[object]] = None,
+                 years: Optional[Iterable[object]] = None, label: str = "table") -> WideTable:
     """Pivot a long table (TableReadResult or DataFrame) to one row per key.
 
     key/indicator/value/year: column names (case-insensitive); indicator None with a year column: one
