@@ -43,7 +43,7 @@ def first_component_shares(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     columns of ``matrix`` (rows = reference districts, no NaN)."""
     shares, loadings = pca(matrix)
     first = loadings[:, 0]
-    squared = first ** 2
+    squared: np.ndarray = first ** 2
     return squared / squared.sum(), first, float(shares[0])
 
 

@@ -141,10 +141,11 @@ def winsorise(x: np.ndarray, rule: Optional[Winsorise], ref: np.ndarray, ddof: i
                 what=what or tr("Indicator"), m=centre))
         low, high = centre - rule.k * MAD_TO_SD * mad, centre + rule.k * MAD_TO_SD * mad
     elif rule.method == "sd":
-        centre, spread = np.mean(vals), np.std(vals, ddof=ddof if len(vals) > ddof else 0)
+        centre, spread = float(np.mean(vals)), float(np.std(vals, ddof=ddof if len(vals) > ddof else 0))
         low, high = centre - rule.k * spread, centre + rule.k * spread
     else:
-        low, high = np.percentile(vals, [rule.lower, rule.upper])
+        bounds = np.asarray(np.percentile(vals, [rule.lower, rule.upper]))
+        low, high = float(bounds[0]), float(bounds[1])
     clipped = np.clip(x, low, high)
     changed = int(np.sum((clipped != x) & ~np.isnan(x)))
     return clipped, changed

@@ -56,7 +56,7 @@ def _rescued_sd(sd: float, dev: np.ndarray, w: Optional[np.ndarray], denom: floa
     if scale == 0 or not np.isfinite(scale):
         return 0.0 if scale == 0 else np.nan
     d = dev / scale
-    total = np.sum(d * d) if w is None else np.sum(w * d * d)
+    total = float(np.sum(d * d) if w is None else np.sum(w * d * d))
     return float(scale * np.sqrt(total / denom))
 
 

@@ -119,7 +119,7 @@ class IndexBatch:
                                        .format(alt=self._describe(key), n=int(lost.sum()),
                                                row=int(ranked_rows[lost][0]) + 1))
         variant = _Variant(rows=rows, ref=result.reference.to_numpy(dtype=bool)[rows],
-                           ranked=np.searchsorted(rows, ranked_rows), matrices={})
+                           ranked=np.asarray(np.searchsorted(rows, ranked_rows)), matrices={})
         if self.pop_all is not None:
             variant.pop = self.pop_all[rows]
         ref_all = result.reference.to_numpy(dtype=bool)
