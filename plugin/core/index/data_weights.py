@@ -48,7 +48,7 @@ def first_component_shares(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
 
 
 def derive_weights(df: pd.DataFrame, recipe: Recipe, method: str = "pca_first_component", by_group: bool = True,
-                   data: str = "", date: str = "") -> tuple:
+                   data: str = "", date: str = "") -> tuple[Recipe, pd.DataFrame]:
     """A copy of ``recipe`` whose indices carry data-driven ``weights`` and ``weights_from``, and a report
     DataFrame (index, domain, indicator, old weight, new weight, loading, explained).
 

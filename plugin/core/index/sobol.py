@@ -48,7 +48,7 @@ def _total_order(a, ab, b):
 
 
 def sobol_indices(y: np.ndarray, n_groups: int, num_resamples: int = 100, conf_level: float = 0.95,
-                  seed: int = 1) -> dict:
+                  seed: int = 1) -> dict[str, np.ndarray]:
     """First-order and total Sobol indices of the outputs ``y`` of a Saltelli design (see module docstring).
 
     Returns {"S1", "S1_conf", "ST", "ST_conf"} as arrays of length ``n_groups``. A constant output has no

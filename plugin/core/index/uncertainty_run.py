@@ -39,7 +39,7 @@ class UncertaintyResult:
     summary: dict = field(default_factory=dict)
 
 
-def field_specs(index_id: str, label: str, class_labels: list) -> list:
+def field_specs(index_id: str, label: str, class_labels: list[str]) -> list[tuple[str, str, str]]:
     """[(name, alias, kind)] of the uncertainty output fields of one index."""
     p = index_id
     specs = [(f"{p}_rank", tr("{label}: rank in the recipe (1 = most disadvantaged)").format(label=label), "double"),

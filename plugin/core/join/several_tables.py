@@ -58,7 +58,7 @@ class JoinRun:
     renamed: list
 
 
-def parse_missing_codes(text: str) -> tuple:
+def parse_missing_codes(text: str) -> tuple[float, ...]:
     """'0;-9999' (or '0,-9999') -> (0.0, -9999.0); JoinError naming a code that is not a number."""
     codes = []
     for part in text.replace(",", ";").split(";") if text else []:

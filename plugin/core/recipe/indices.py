@@ -113,11 +113,11 @@ class IndexSpec:
     weights_from: Optional[dict] = None
 
     @property
-    def members(self) -> list:
+    def members(self) -> list[str]:
         """Indicator ids, then sub-index ids: the columns aggregated at this level."""
         return list(self.indicators) + list(self.sub_indices)
 
-    def member_weights(self, indicators_by_id: dict) -> list:
+    def member_weights(self, indicators_by_id: dict[str, Indicator]) -> list[float]:
         """Weights aligned with ``members`` (``weights`` entry, else the indicator's weight, else 1)."""
         return [float(self.weights[m]) if m in self.weights else
                 (indicators_by_id[m].weight if m in indicators_by_id and m in self.indicators else 1.0)

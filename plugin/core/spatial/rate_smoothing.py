@@ -140,7 +140,7 @@ def assuncao_reis_z(events: np.ndarray, population: np.ndarray) -> np.ndarray:
 
 def eb_moran(events: np.ndarray, population: np.ndarray, weights: SpatialWeights, row_standardise: bool = True,
              permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED, progress: Progress = None,
-             is_canceled: IsCanceled = None) -> dict:
+             is_canceled: IsCanceled = None) -> dict[str, Any]:
     """EB-adjusted Moran's I: global Moran's I (autocorrelation.moran_global, same inference and random stream)
     of the Assunção-Reis standardised rates; equals esda.Moran_Rate(e, b, w, adjusted=True)."""
     z = assuncao_reis_z(events, population)
@@ -151,7 +151,7 @@ def eb_moran(events: np.ndarray, population: np.ndarray, weights: SpatialWeights
     return moran_global(z, w, permutations, seed, progress, is_canceled)
 
 
-def smooth(rates: RateInput, weights: SpatialWeights, method: str = "global") -> dict:
+def smooth(rates: RateInput, weights: SpatialWeights, method: str = "global") -> dict[str, np.ndarray]:
     """Smoothed rates of every district (NaN where ``rates.use`` is false) and the shrinkage weights.
 
     ``method``: "global" or "spatial". The districts left out (no population, missing values) neither get a
