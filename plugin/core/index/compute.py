@@ -12,14 +12,14 @@ imputation). It is evaluated when it is in the reference, or when it fails a rul
 and the recipe says ``excluded_get: "flagged"``.
 """
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ComputationError
 from ..i18n import tr
-from ..recipe.indices import IndexSpec
+from ..recipe.indices import Classification, IndexSpec
 from ..recipe.load import Recipe
 from .aggregate import aggregate
 from .classify import assign_classes, compute_breaks
@@ -46,7 +46,7 @@ class IndexResult:
     reference: pd.Series = None
 
 
-def _key_text(df, recipe):
+def _key_text(df: pd.DataFrame, recipe: Recipe) -> Optional[pd.Series]:
     """The key field as stripped text ("" for NULL); numeric keys as whole numbers without ".0"."""
     key = recipe.metadata.key_field
     if not key:
@@ -62,13 +62,14 @@ def _key_text(df, recipe):
     return col.where(col.notna(), "").astype(str).str.strip()
 
 
-def _reasons_append(reasons, mask, text):
+def _reasons_append(reasons: np.ndarray, mask: np.ndarray, text: Union[str, np.ndarray]) -> None:
     if mask.any():
         sel = reasons[mask]
         reasons[mask] = np.where(sel == "", text, sel + "; " + text)
 
 
-def _reference_rules(df, recipe, keys, messages, reasons):
+def _reference_rules(df: pd.DataFrame, recipe: Recipe, keys: Optional[pd.Series], messages: list[str],
+                     reasons: np.ndarray) -> np.ndarray:
     """Bool array: passes the reference rules (population, excluded keys)."""
     n = len(df)
     ok = np.ones(n, dtype=bool)
@@ -87,7 +88,8 @@ def _reference_rules(df, recipe, keys, messages, reasons):
     return ok
 
 
-def _excluded(df, recipe, keys, messages, reasons):
+def _excluded(df: pd.DataFrame, recipe: Recipe, keys: pd.Series, messages: list[str],
+              reasons: np.ndarray) -> np.ndarray:
     """Bool array: the row's key is in reference.exclude_keys (one set look-up per row, not one pass per
     key, so 100,000 keys cost no more than a join); its reason goes to ``reasons``. Keys that occur in no
     row are reported in one message (the first MAX_LISTED of them)."""
@@ -112,7 +114,8 @@ def _excluded(df, recipe, keys, messages, reasons):
     return hit
 
 
-def _treat(df, recipe, keys, messages, reasons, rule_ok):
+def _treat(df: pd.DataFrame, recipe: Recipe, keys: Optional[pd.Series], messages: list[str], reasons: np.ndarray,
+           rule_ok: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray, dict[str, dict]]:
     """Indicator values after codes, imputation, winsorising, transformation (+ imputed mask)."""
     t = recipe.treatment
     raw = pd.DataFrame({ind.id: numeric_column(df[ind.field], ind.field, keys, ind.id) for ind in recipe.indicators},
@@ -161,7 +164,7 @@ def _treat(df, recipe, keys, messages, reasons, rule_ok):
     return values, imputed, complete, ref, stats
 
 
-def _check_reference_values(recipe, values, rule_ok, ref):
+def _check_reference_values(recipe: Recipe, values: pd.DataFrame, rule_ok: np.ndarray, ref: np.ndarray) -> None:
     """Name the indicator that leaves no reference district: one without any value (all missing or
     coded missing) empties the reference set, and every indicator would otherwise be blamed for it."""
     for ind in recipe.indicators:
@@ -191,7 +194,8 @@ def member_matrix(recipe: Recipe, spec: IndexSpec, normalised: dict[str, np.ndar
     return np.column_stack(columns)
 
 
-def _report_weightless(population, ref, keys, pop_field, messages):
+def _report_weightless(population: np.ndarray, ref: np.ndarray, keys: Optional[pd.Series], pop_field: str,
+                       messages: list[str]) -> None:
     """Population weighting: name the reference districts whose population is missing or 0. They stay in the
     reference set (they are counted in n and classified) but have weight 0 in the weighted mean and SD; a
     negative population is an error."""
@@ -215,8 +219,8 @@ def _report_weightless(population, ref, keys, pop_field, messages):
         n=len(positions), field=pop_field, keys=", ".join(names), more=" …" if len(positions) > MAX_LISTED else ""))
 
 
-def _classify(spec, score, ref, evaluated, summary, ddof):
-    c = spec.classification
+def _classify(c: Classification, score: np.ndarray, ref: np.ndarray, evaluated: np.ndarray, summary: dict,
+              ddof: int) -> tuple[np.ndarray, np.ndarray]:
     breaks = compute_breaks(score[ref], c.method, c.n, c.breaks, c.step, c.units, ddof=ddof)
     # a per-break equal_goes list is only accepted with fixed breaks (Recipe.validate), so it fits
     cls = assign_classes(np.where(evaluated, score, np.nan), breaks, c.equal_goes)
@@ -267,7 +271,7 @@ def compute_index(df: pd.DataFrame, recipe: Recipe) -> IndexResult:
         out["z_" + ind.id] = z
         ind_stats[ind.id].update({k: st[k] for k in ("mean", "sd", "n")})
 
-    summary = {"n_districts": n, "n_reference": int(ref.sum()), "n_evaluated": int(evaluated.sum()),
+    summary: dict[str, Any] = {"n_districts": n, "n_reference": int(ref.sum()), "n_evaluated": int(evaluated.sum()),
                "n_not_evaluated": int((~evaluated).sum()), "n_flagged": int((evaluated & ~ref).sum()),
                "n_imputed_districts": int(imputed.any(axis=1).sum()), "indicators": ind_stats, "indices": {},
                "typologies": {}}
@@ -294,7 +298,7 @@ def compute_index(df: pd.DataFrame, recipe: Recipe) -> IndexResult:
         out[spec.id + "_agg"] = np.where(evaluated, agg, np.nan)
         out[spec.id + "_score"] = score
         if spec.classification is not None:
-            cls, label = _classify(spec, score, ref, evaluated, idx_summary, norm.ddof)
+            cls, label = _classify(spec.classification, score, ref, evaluated, idx_summary, norm.ddof)
             out[spec.id + "_class"] = label
             class_no = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
             class_no[cls < 0] = pd.NA

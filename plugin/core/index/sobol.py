@@ -39,11 +39,11 @@ def split_outputs(y: np.ndarray, n_groups: int) -> tuple[np.ndarray, np.ndarray,
     return block[:, 0], block[:, -1], block[:, 1:-1]
 
 
-def _first_order(a, ab, b):
+def _first_order(a: np.ndarray, ab: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.mean(b * (ab - a), axis=0) / np.var(np.r_[a, b], axis=0)
 
 
-def _total_order(a, ab, b):
+def _total_order(a: np.ndarray, ab: np.ndarray, b: np.ndarray) -> np.ndarray:
     return 0.5 * np.mean((a - ab) ** 2, axis=0) / np.var(np.r_[a, b], axis=0)
 
 

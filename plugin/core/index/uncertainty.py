@@ -28,6 +28,7 @@ import pandas as pd
 from ..errors import ComputationError, RecipeError
 from ..i18n import tr
 from ..recipe.load import Recipe
+from ..recipe.model import Normalisation
 from .classify import compute_breaks
 from .compute import IndexResult, compute_index
 from .missing_and_outliers import numeric_column
@@ -139,7 +140,7 @@ class IndexBatch:
         self._variants[key] = variant
         return variant
 
-    def _describe(self, key):
+    def _describe(self, key: tuple[int, int, int]) -> str:
         i, w, r = key
         parts = []
         if i:
@@ -173,7 +174,7 @@ class IndexBatch:
             ranks[sel] = average_ranks(ranked if self.spec.higher_means == "worse" else -ranked)
         return ranks, classes
 
-    def _scores(self, variant, matrix, weights, geometric):
+    def _scores(self, variant: _Variant, matrix: np.ndarray, weights: np.ndarray, geometric: bool) -> np.ndarray:
         """Index scores (rows x draws) of one variant for the draws' weight vectors."""
         total = weights.sum(axis=1)
         if np.any(total <= 0):
@@ -204,7 +205,7 @@ class IndexBatch:
                                    .format(id=self.spec.id))
         return (agg - mean) / sd
 
-    def _classes(self, scores, ref):
+    def _classes(self, scores: np.ndarray, ref: np.ndarray) -> np.ndarray:
         """Class numbers 0..n-1 (rows x draws); breaks recomputed per draw unless fixed in value units."""
         c = self.spec.classification
         assert c is not None  # UncertaintySpec refuses an analysed index without classification
@@ -234,7 +235,7 @@ class IndexBatch:
         return cls
 
 
-def _with_method(norm, method):
+def _with_method(norm: Normalisation, method: str) -> Normalisation:
     out = copy.copy(norm)
     out.method = method
     return out

@@ -8,8 +8,9 @@ Sensitivity: a Saltelli design of ``sobol_base`` x (D + 2) simulated recipes (D 
 seed + 1) and first-order / total Sobol indices (sobol.py) of two outputs: the mean absolute rank shift
 against the recipe, and the share of districts whose class differs from the recipe's.
 """
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import pandas as pd
@@ -56,12 +57,12 @@ def field_specs(index_id: str, label: str, class_labels: list[str]) -> list[tupl
     return specs
 
 
-def _chunks(total, size=CHUNK):
+def _chunks(total: int, size: int = CHUNK) -> Iterator[tuple[int, int]]:
     for start in range(0, total, size):
         yield start, min(total, start + size)
 
 
-def _subset(s, start, stop):
+def _subset(s: Settings, start: int, stop: int) -> Settings:
     return Settings(**{k: getattr(s, k)[start:stop] for k in s.__dataclass_fields__})
 
 
@@ -80,7 +81,7 @@ def run_uncertainty(df: pd.DataFrame, recipe: Recipe, draws: int = 1000, seed: i
     sobol_runs = sobol_base * (len(batch.factors) + 2)
     total_runs = max(draws + sobol_runs, 1)
 
-    def step(done):
+    def step(done: int) -> None:
         if is_canceled is not None and is_canceled():
             raise CancelledError()
         if progress is not None:
@@ -107,7 +108,7 @@ def run_uncertainty(df: pd.DataFrame, recipe: Recipe, draws: int = 1000, seed: i
     rows = batch.ranked_rows
     n = len(df)
 
-    def column(values, kind):
+    def column(values: np.ndarray, kind: str) -> Any:
         if kind == "int":
             out = pd.array([pd.NA] * n, dtype="Int64")
             out[rows] = values.astype(np.int64)
@@ -150,7 +151,8 @@ def saltelli_outputs(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.nd
     return groups, shift, changed
 
 
-def _sensitivity(batch, sobol_base, seed, rank0, class0, step):
+def _sensitivity(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.ndarray, class0: np.ndarray,
+                 step: Callable[[int], object]) -> pd.DataFrame:
     """Sobol indices (one row per choice) from a Saltelli design; an empty table when sobol_base is 0."""
     columns = ["choice", "S1", "S1_conf", "ST", "ST_conf", "S1_class", "ST_class"]
     if sobol_base <= 0:

@@ -173,7 +173,8 @@ def join_tables(districts: pd.DataFrame, district_key: str, tables: list, option
     return _named_output(frame, districts, flags, reports, matched_all, layer_fields, options.add_flags)
 
 
-def _named_output(frame, districts, flags, reports, matched, layer_fields, add_flags):
+def _named_output(frame: pd.DataFrame, districts: pd.DataFrame, flags: list[pd.DataFrame], reports: list[JoinReport],
+                  matched: Optional[pd.Series], layer_fields: list, add_flags: bool) -> JoinRun:
     """The added columns under GeoPackage-safe names, their specs, and the flag columns asked for."""
     added = [c for c in frame.columns if c not in districts.columns]
     safe = sanitise_field_names(added, taken=layer_fields)

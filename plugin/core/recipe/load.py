@@ -223,7 +223,7 @@ class Recipe:
                            name=name, other=outputs[low])
             outputs[low] = entry
 
-    def _output_names(self):
+    def _output_names(self) -> list[tuple[str, str]]:
         from ..index.output_fields import output_field_names
 
         return output_field_names(self)

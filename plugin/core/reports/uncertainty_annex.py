@@ -3,7 +3,7 @@ and which choice moves the ranking most (Sobol table). Simple HTML like methods_
 (German and English), numbers in the language's format.
 """
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 import pandas as pd
@@ -18,12 +18,12 @@ HEADING = tr_noop("Uncertainty and sensitivity")
 CELL = 'style="border: 1px solid #808080"'
 
 
-def _german():
+def _german() -> bool:
     """True when the German catalogue is active (the annex then uses decimal commas)."""
     return tr(HEADING) != HEADING
 
 
-def _num(value, decimals=2):
+def _num(value: Optional[float], decimals: int = 2) -> str:
     if value is None or not np.isfinite(value):
         return "–"
     return format_number(value, decimals) if _german() else f"{value:,.{decimals}f}"

@@ -22,7 +22,7 @@ sums. Rates are per person; multiply for "per 1,000".
 """
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -97,7 +97,7 @@ def global_eb(events: np.ndarray, population: np.ndarray) -> tuple:
     return m + (rate - m) * weight, m, v, weight
 
 
-def _shrinkage(v, m, b):
+def _shrinkage(v: Union[float, np.ndarray], m: Union[float, np.ndarray], b: np.ndarray) -> np.ndarray:
     """v / (v + m / b), 0 where the denominator is 0 (no events in the reference: the rate is m = 0)."""
     den = v + m / b
     with np.errstate(invalid="ignore", divide="ignore"):
