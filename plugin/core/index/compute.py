@@ -38,12 +38,12 @@ class IndexResult:
     reference: bool Series, the reference districts."""
 
     table: pd.DataFrame
-    fields: list
-    summary: dict
-    messages: list = field(default_factory=list)
-    treated: pd.DataFrame = None
-    normalised: pd.DataFrame = None
-    reference: pd.Series = None
+    fields: list[tuple[str, str, str]]
+    summary: dict[str, Any]
+    treated: pd.DataFrame
+    normalised: pd.DataFrame
+    reference: pd.Series
+    messages: list[str] = field(default_factory=list)
 
 
 def _key_text(df: pd.DataFrame, recipe: Recipe) -> Optional[pd.Series]:

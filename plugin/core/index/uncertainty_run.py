@@ -35,9 +35,9 @@ class UncertaintyResult:
     rank shift, S1/ST for class changes); summary: counts and settings."""
 
     table: pd.DataFrame
-    fields: list
+    fields: list[tuple[str, str, str]]
     sobol: pd.DataFrame
-    summary: dict = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
 def field_specs(index_id: str, label: str, class_labels: list[str]) -> list[tuple[str, str, str]]:
