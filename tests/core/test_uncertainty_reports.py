@@ -8,7 +8,7 @@ import pytest
 from sozialmonitor.plugin.core.index.uncertainty_run import run_uncertainty
 from sozialmonitor.plugin.core.recipe.load import Recipe
 from sozialmonitor.plugin.core.reports.rank_interval_chart import HIGHLIGHT, rank_interval_svg
-from sozialmonitor.plugin.core.reports.uncertainty_annex import CELL, uncertainty_annex_html
+from sozialmonitor.plugin.core.reports.uncertainty_annex import CELL, choice_list, uncertainty_annex_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -33,6 +33,15 @@ def test_annex_states_the_result_and_the_sobol_table(berlin):
     assert positions == sorted(positions)  # the table lists the choices by total effect
     top = ordered.iloc[0]
     assert f"<td {CELL}>{top.ST:.2f} ± {top.ST_conf:.2f}</td>" in html
+
+
+def test_choice_list_of_a_recipe_without_uncertainty_section_is_empty(berlin):
+    # found by mypy: choice_list raised AttributeError on recipe.uncertainty None
+    recipe, _result = berlin
+    plain = Recipe.from_dict({k: v for k, v in recipe.to_dict().items() if k != "uncertainty"})
+    assert plain.uncertainty is None
+    assert choice_list(plain) == []
+    assert len(choice_list(recipe)) == 8  # normalisation, aggregation, 3 weight ranges, winsorise, reference, drop
 
 
 def test_annex_in_german_uses_the_translations_and_decimal_commas(berlin, german):

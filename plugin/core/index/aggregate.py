@@ -5,13 +5,18 @@ sum = sum(w_i * v_i) (MSS: Statussumme, all w = 1); mean = unweighted mean; weig
 sum(w_i v_i) / sum(w_i); geometric_mean = exp(sum(w_i ln v_i) / sum(w_i)), defined for v > 0 only
 (use min-max normalisation with a range such as [1, 100]); indicators of weight 0 are left out.
 """
+from typing import Union
+
 import numpy as np
 
 from ..errors import ComputationError
 from ..i18n import tr
 
 
-def aggregate(matrix, weights, method, what="index"):
+def aggregate(matrix: np.ndarray, weights: Union[np.ndarray, list[float]], method: str,
+              what: str = "index") -> np.ndarray:
+    """Composite value per row of ``matrix`` (n districts x k indicators) by ``method`` (see the module
+    docstring); ``what`` names the index in messages."""
     matrix = np.asarray(matrix, dtype="float64")
     w = np.asarray(weights, dtype="float64")
     if method == "sum":

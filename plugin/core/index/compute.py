@@ -12,12 +12,15 @@ imputation). It is evaluated when it is in the reference, or when it fails a rul
 and the recipe says ``excluded_get: "flagged"``.
 """
 from dataclasses import dataclass, field
+from typing import Any, Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ComputationError
 from ..i18n import tr
+from ..recipe.indices import Classification, IndexSpec
+from ..recipe.load import Recipe
 from .aggregate import aggregate
 from .classify import assign_classes, compute_breaks
 from .missing_and_outliers import apply_missing_codes, impute, numeric_column, transform, winsorise
@@ -35,15 +38,15 @@ class IndexResult:
     reference: bool Series, the reference districts."""
 
     table: pd.DataFrame
-    fields: list
-    summary: dict
-    messages: list = field(default_factory=list)
-    treated: pd.DataFrame = None
-    normalised: pd.DataFrame = None
-    reference: pd.Series = None
+    fields: list[tuple[str, str, str]]
+    summary: dict[str, Any]
+    treated: pd.DataFrame
+    normalised: pd.DataFrame
+    reference: pd.Series
+    messages: list[str] = field(default_factory=list)
 
 
-def _key_text(df, recipe):
+def _key_text(df: pd.DataFrame, recipe: Recipe) -> Optional[pd.Series]:
     """The key field as stripped text ("" for NULL); numeric keys as whole numbers without ".0"."""
     key = recipe.metadata.key_field
     if not key:
@@ -59,13 +62,14 @@ def _key_text(df, recipe):
     return col.where(col.notna(), "").astype(str).str.strip()
 
 
-def _reasons_append(reasons, mask, text):
+def _reasons_append(reasons: np.ndarray, mask: np.ndarray, text: Union[str, np.ndarray]) -> None:
     if mask.any():
         sel = reasons[mask]
         reasons[mask] = np.where(sel == "", text, sel + "; " + text)
 
 
-def _reference_rules(df, recipe, keys, messages, reasons):
+def _reference_rules(df: pd.DataFrame, recipe: Recipe, keys: Optional[pd.Series], messages: list[str],
+                     reasons: np.ndarray) -> np.ndarray:
     """Bool array: passes the reference rules (population, excluded keys)."""
     n = len(df)
     ok = np.ones(n, dtype=bool)
@@ -84,7 +88,8 @@ def _reference_rules(df, recipe, keys, messages, reasons):
     return ok
 
 
-def _excluded(df, recipe, keys, messages, reasons):
+def _excluded(df: pd.DataFrame, recipe: Recipe, keys: pd.Series, messages: list[str],
+              reasons: np.ndarray) -> np.ndarray:
     """Bool array: the row's key is in reference.exclude_keys (one set look-up per row, not one pass per
     key, so 100,000 keys cost no more than a join); its reason goes to ``reasons``. Keys that occur in no
     row are reported in one message (the first MAX_LISTED of them)."""
@@ -109,7 +114,8 @@ def _excluded(df, recipe, keys, messages, reasons):
     return hit
 
 
-def _treat(df, recipe, keys, messages, reasons, rule_ok):
+def _treat(df: pd.DataFrame, recipe: Recipe, keys: Optional[pd.Series], messages: list[str], reasons: np.ndarray,
+           rule_ok: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray, dict[str, dict]]:
     """Indicator values after codes, imputation, winsorising, transformation (+ imputed mask)."""
     t = recipe.treatment
     raw = pd.DataFrame({ind.id: numeric_column(df[ind.field], ind.field, keys, ind.id) for ind in recipe.indicators},
@@ -158,7 +164,7 @@ def _treat(df, recipe, keys, messages, reasons, rule_ok):
     return values, imputed, complete, ref, stats
 
 
-def _check_reference_values(recipe, values, rule_ok, ref):
+def _check_reference_values(recipe: Recipe, values: pd.DataFrame, rule_ok: np.ndarray, ref: np.ndarray) -> None:
     """Name the indicator that leaves no reference district: one without any value (all missing or
     coded missing) empties the reference set, and every indicator would otherwise be blamed for it."""
     for ind in recipe.indicators:
@@ -173,7 +179,8 @@ def _check_reference_values(recipe, values, rule_ok, ref):
             ids=", ".join(ind.id for ind in recipe.indicators)))
 
 
-def member_matrix(recipe, spec, normalised: dict, scores: dict) -> np.ndarray:
+def member_matrix(recipe: Recipe, spec: IndexSpec, normalised: dict[str, np.ndarray],
+                  scores: dict[str, np.ndarray]) -> np.ndarray:
     """(n x members) values aggregated by ``spec``: the normalised indicators (oriented, higher = worse) and
     the scores of its sub-indices, all turned round when the index says higher_means "better". A sub-index
     oriented the other way (it is then re-standardised, Recipe validation) enters with its score negated."""
@@ -187,7 +194,8 @@ def member_matrix(recipe, spec, normalised: dict, scores: dict) -> np.ndarray:
     return np.column_stack(columns)
 
 
-def _report_weightless(population, ref, keys, pop_field, messages):
+def _report_weightless(population: np.ndarray, ref: np.ndarray, keys: Optional[pd.Series], pop_field: str,
+                       messages: list[str]) -> None:
     """Population weighting: name the reference districts whose population is missing or 0. They stay in the
     reference set (they are counted in n and classified) but have weight 0 in the weighted mean and SD; a
     negative population is an error."""
@@ -211,8 +219,8 @@ def _report_weightless(population, ref, keys, pop_field, messages):
         n=len(positions), field=pop_field, keys=", ".join(names), more=" …" if len(positions) > MAX_LISTED else ""))
 
 
-def _classify(spec, score, ref, evaluated, summary, ddof):
-    c = spec.classification
+def _classify(c: Classification, score: np.ndarray, ref: np.ndarray, evaluated: np.ndarray, summary: dict,
+              ddof: int) -> tuple[np.ndarray, np.ndarray]:
     breaks = compute_breaks(score[ref], c.method, c.n, c.breaks, c.step, c.units, ddof=ddof)
     # a per-break equal_goes list is only accepted with fixed breaks (Recipe.validate), so it fits
     cls = assign_classes(np.where(evaluated, score, np.nan), breaks, c.equal_goes)
@@ -225,14 +233,14 @@ def _classify(spec, score, ref, evaluated, summary, ddof):
     return cls, class_label
 
 
-def compute_index(df, recipe):
+def compute_index(df: pd.DataFrame, recipe: Recipe) -> IndexResult:
     """Compute all indices of ``recipe`` for the districts (rows) of ``df``; see the module docstring.
 
     Raises RecipeError (field missing), TableError (non-numeric values) or ComputationError
     (e.g. SD = 0) with a message naming the recipe entry or field.
     """
     recipe.validate(df.columns)
-    messages = []
+    messages: list[str] = []
     n = len(df)
     key_field = recipe.metadata.key_field
     # text keys are only needed to match exclude_keys; messages can show the raw key values
@@ -244,15 +252,15 @@ def compute_index(df, recipe):
     flagged_ok = recipe.reference.excluded_get == "flagged"
     evaluated = ref | (complete & ~rule_ok & flagged_ok)
     norm = recipe.normalisation
-    weights = None
+    weights: Optional[np.ndarray] = None
     if norm.weighted:
         pop_field = recipe.metadata.population_field
-        weights = numeric_column(df[pop_field], pop_field, keys)
-        _report_weightless(weights, ref, keys, pop_field, messages)
-        weights = np.where(np.isnan(weights), 0.0, weights)
+        population = numeric_column(df[pop_field], pop_field, keys)
+        _report_weightless(population, ref, keys, pop_field, messages)
+        weights = np.where(np.isnan(population), 0.0, population)
 
-    out = {}
-    normalised = {}
+    out: dict[str, object] = {}
+    normalised: dict[str, np.ndarray] = {}
     for ind in recipe.indicators:
         what = tr("Indicator '{id}' (field {field})").format(id=ind.id, field=ind.field)
         z, st = normalise(values[ind.id].to_numpy(), ref, norm, weights, what)
@@ -263,12 +271,12 @@ def compute_index(df, recipe):
         out["z_" + ind.id] = z
         ind_stats[ind.id].update({k: st[k] for k in ("mean", "sd", "n")})
 
-    summary = {"n_districts": n, "n_reference": int(ref.sum()), "n_evaluated": int(evaluated.sum()),
+    summary: dict[str, Any] = {"n_districts": n, "n_reference": int(ref.sum()), "n_evaluated": int(evaluated.sum()),
                "n_not_evaluated": int((~evaluated).sum()), "n_flagged": int((evaluated & ~ref).sum()),
                "n_imputed_districts": int(imputed.any(axis=1).sum()), "indicators": ind_stats, "indices": {},
                "typologies": {}}
-    classes = {}
-    scores = {}
+    classes: dict[str, np.ndarray] = {}
+    scores: dict[str, np.ndarray] = {}
     summary["indices"] = {spec.id: {} for spec in recipe.indices}
     by_id = {ind.id: ind for ind in recipe.indicators}
     for spec in recipe.computing_order():
@@ -290,14 +298,16 @@ def compute_index(df, recipe):
         out[spec.id + "_agg"] = np.where(evaluated, agg, np.nan)
         out[spec.id + "_score"] = score
         if spec.classification is not None:
-            cls, label = _classify(spec, score, ref, evaluated, idx_summary, norm.ddof)
+            cls, label = _classify(spec.classification, score, ref, evaluated, idx_summary, norm.ddof)
             out[spec.id + "_class"] = label
-            out[spec.id + "_class_no"] = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
-            out[spec.id + "_class_no"][cls < 0] = pd.NA
+            class_no = pd.array(np.where(cls >= 0, cls + 1, 0), dtype="Int64")
+            class_no[cls < 0] = pd.NA
+            out[spec.id + "_class_no"] = class_no
             classes[spec.id] = cls
 
     for typ in recipe.typologies:
         rows, cols = recipe.index(typ.rows).classification, recipe.index(typ.columns).classification
+        assert rows is not None and cols is not None  # Typology.from_dict refuses an unclassified index
         rc, cc = classes[typ.rows], classes[typ.columns]
         ncol = len(cols.codes)
         combo = np.where((rc >= 0) & (cc >= 0), rc * ncol + cc, -1)
@@ -322,10 +332,12 @@ def compute_index(df, recipe):
         for ind in recipe.indicators:
             _reasons_append(listed, imputed[ind.id].to_numpy()[imputed_any], ind.id)
         imputed_list[imputed_any] = pd.Series(listed, dtype=object).str.replace("; ", ", ").to_numpy()
+    eval_reason = reasons.copy()  # object array: None where no reason was recorded
+    eval_reason[reasons == ""] = None
     flags = {
         "evaluated": evaluated,
         "in_reference": ref,
-        "eval_reason": np.where(reasons == "", None, reasons),
+        "eval_reason": eval_reason,
         "imputed": imputed_any,
         "imputed_list": imputed_list,
     }

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..errors import ComputationError
 from ..i18n import tr
+from ..recipe.indices import IndexSpec
 from ..recipe.load import Recipe
 from .compute import compute_index
 from .diagnostics import pca
@@ -28,26 +29,26 @@ from .diagnostics import pca
 METHODS = ("pca_first_component", "equal_within_domain")
 
 
-def domains_of(recipe: Recipe, spec, by_group: bool = True) -> dict:
+def domains_of(recipe: Recipe, spec: IndexSpec, by_group: bool = True) -> dict[str, list[str]]:
     """{domain name: [indicator ids]} of the index ``spec``'s own indicators, in recipe order."""
-    out = {}
+    out: dict[str, list[str]] = {}
     for ind_id in spec.indicators:
         name = recipe.indicator(ind_id).group if by_group else spec.id
         out.setdefault(name or spec.id, []).append(ind_id)
     return out
 
 
-def first_component_shares(matrix: np.ndarray):
+def first_component_shares(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     """(shares v_i^2 summing to 1, loadings of the first component, its explained variance share) of the
     columns of ``matrix`` (rows = reference districts, no NaN)."""
     shares, loadings = pca(matrix)
     first = loadings[:, 0]
-    squared = first ** 2
+    squared: np.ndarray = first ** 2
     return squared / squared.sum(), first, float(shares[0])
 
 
 def derive_weights(df: pd.DataFrame, recipe: Recipe, method: str = "pca_first_component", by_group: bool = True,
-                   data: str = "", date: str = "") -> tuple:
+                   data: str = "", date: str = "") -> tuple[Recipe, pd.DataFrame]:
     """A copy of ``recipe`` whose indices carry data-driven ``weights`` and ``weights_from``, and a report
     DataFrame (index, domain, indicator, old weight, new weight, loading, explained).
 

@@ -12,18 +12,20 @@ All statistics use the reference districts of the index computation:
 - drop-one sensitivity: how many evaluated districts change class when each indicator is dropped.
 ``to_long_table`` turns it all into one tidy table (section, index, row, column, value) for CSV and GUI.
 """
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import tr
 from ..outputs import atomic
-from .compute import compute_index, member_matrix
+from ..recipe.load import Recipe
+from .compute import IndexResult, compute_index, member_matrix
 
 COLUMNS = ["section", "index", "row", "column", "value"]
 
 
-def _skew(x):
+def _skew(x: np.ndarray) -> float:
     x = x[~np.isnan(x)]
     if x.size < 3:
         return np.nan
@@ -32,7 +34,9 @@ def _skew(x):
     return float(np.mean(d ** 3) / m2 ** 1.5) if m2 > 0 else np.nan
 
 
-def indicator_statistics(result, recipe):
+def indicator_statistics(result: IndexResult, recipe: Recipe) -> pd.DataFrame:
+    """One row per indicator (index: indicator id) of statistics of the treated values over the reference
+    districts: n, missing, imputed, mean, sd (the recipe's SD kind), min, max, skew."""
     ref = result.reference.to_numpy()
     rows = []
     ddof = recipe.normalisation.ddof
@@ -47,12 +51,13 @@ def indicator_statistics(result, recipe):
     return pd.DataFrame(rows).set_index("indicator")
 
 
-def correlation_matrix(result):
+def correlation_matrix(result: IndexResult) -> pd.DataFrame:
+    """Pearson correlations of the treated indicators over the reference districts."""
     ref = result.reference.to_numpy()
     return result.treated[ref].corr()
 
 
-def cronbach_alpha(matrix):
+def cronbach_alpha(matrix: np.ndarray) -> float:
     """Alpha of the columns of ``matrix`` (rows = districts); NaN for fewer than two items."""
     k = matrix.shape[1]
     if k < 2:
@@ -74,8 +79,9 @@ def standardised_alpha(matrix: np.ndarray) -> float:
     return float(k * r / (1 + (k - 1) * r)) if np.isfinite(r) else np.nan
 
 
-def pca(matrix):
-    """(explained variance shares, loadings DataFrame) of the correlation matrix of ``matrix`` columns."""
+def pca(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(explained variance shares, loadings array: items x components) of the correlation matrix of
+    ``matrix`` columns."""
     corr = np.corrcoef(matrix, rowvar=False)
     corr = np.atleast_2d(corr)
     values, vectors = np.linalg.eigh(corr)
@@ -86,7 +92,7 @@ def pca(matrix):
     return values / values.sum(), loadings
 
 
-def drop_one_changes(df, recipe, result):
+def drop_one_changes(df: pd.DataFrame, recipe: Recipe, result: IndexResult) -> pd.DataFrame:
     """Per indicator and index: districts (evaluated in both runs) whose class changes without it."""
     rows = []
     for ind in recipe.indicators:
@@ -109,7 +115,8 @@ def drop_one_changes(df, recipe, result):
     return pd.DataFrame(rows, columns=["indicator", "index", "changed", "share", "note"])
 
 
-def compute_diagnostics(df, recipe, result=None, drop_one=True):
+def compute_diagnostics(df: pd.DataFrame, recipe: Recipe, result: Optional[IndexResult] = None,
+                        drop_one: bool = True) -> dict[str, pd.DataFrame]:
     """Dict of DataFrames: indicators, correlation, alpha, pca_variance, pca_loadings, drop_one."""
     if result is None:
         result = compute_index(df, recipe)
@@ -139,7 +146,7 @@ def compute_diagnostics(df, recipe, result=None, drop_one=True):
     }
 
 
-def to_long_table(diag):
+def to_long_table(diag: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One tidy table (section, index, row, column, value) holding every diagnostic number."""
     parts = []
     stats = diag["indicators"]
@@ -163,6 +170,6 @@ def to_long_table(diag):
     return pd.DataFrame(parts, columns=COLUMNS)
 
 
-def write_csv(table, path):
+def write_csv(table: pd.DataFrame, path: atomic.StrPath) -> str:
     """Write a DataFrame as UTF-8 CSV (comma-separated); complete or absent (core/atomic.atomic_path)."""
     return atomic.write_csv(table, path, sep=",", encoding="utf-8")

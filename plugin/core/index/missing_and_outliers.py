@@ -3,15 +3,19 @@
 All functions work on whole columns (numpy float64 arrays, NaN = missing). Reference statistics
 (imputation means, winsorising bounds) use only the reference districts (boolean mask ``ref``).
 """
+from typing import Optional
+
 import numpy as np
 import pandas as pd
 
 from ..errors import ComputationError, TableError
 from ..i18n import tr
+from ..recipe.model import Winsorise
 from ..tables.values import detect_decimal, parse_column
 
 
-def numeric_column(series, field, keys=None, indicator=None):
+def numeric_column(series: pd.Series, field: str, keys: Optional[pd.Series] = None,
+                   indicator: Optional[str] = None) -> np.ndarray:
     """Return ``series`` as float64 numpy array; empty text/None -> NaN.
 
     Text cells are read by the table reader's number parser (plugin/core/tables/values.py), so a text field
@@ -44,7 +48,8 @@ def numeric_column(series, field, keys=None, indicator=None):
 MAX_VALUE = 1e100
 
 
-def _finite(values, series, field, keys, indicator=None):
+def _finite(values: np.ndarray, series: pd.Series, field: str, keys: Optional[pd.Series],
+            indicator: Optional[str] = None) -> np.ndarray:
     """``values`` unchanged when every value is finite and at most MAX_VALUE in size; otherwise TableError
     naming the field, the first offending row (by key) and how many there are: an infinite or absurdly large
     cell would otherwise make the SD infinite or NaN, reported as a 'constant' indicator."""
@@ -63,7 +68,8 @@ def _finite(values, series, field, keys, indicator=None):
         what=tr("infinite") if np.isinf(values[pos]) else tr("too large to compute with")))
 
 
-def apply_missing_codes(values, codes_per_indicator, all_equal_codes):
+def apply_missing_codes(values: pd.DataFrame, codes_per_indicator: dict[str, list[float]],
+                        all_equal_codes: list[float]) -> tuple[pd.DataFrame, pd.Series]:
     """Replace missing-value codes by NaN.
 
     values: DataFrame (columns = indicator ids, float). codes_per_indicator: {id: [codes]} — a value
@@ -87,7 +93,8 @@ def apply_missing_codes(values, codes_per_indicator, all_equal_codes):
     return out, pd.Series(all_equal, index=values.index)
 
 
-def impute(x, method, ref, groups=None):
+def impute(x: np.ndarray, method: str, ref: np.ndarray,
+           groups: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
     """Fill NaN in ``x`` (1-d float array) by the reference mean/median, or the mean of the reference
     districts in the same group (``groups`` array). Returns (filled array, bool mask of filled cells).
     Cells stay NaN when no value is available (e.g. a group without any observed reference value).
@@ -115,7 +122,8 @@ def impute(x, method, ref, groups=None):
 MAD_TO_SD = 1.482602218505602
 
 
-def winsorise(x, rule, ref, ddof=0, what=""):
+def winsorise(x: np.ndarray, rule: Optional[Winsorise], ref: np.ndarray, ddof: int = 0,
+              what: str = "") -> tuple[np.ndarray, int]:
     """Clip ``x`` at mean +- k SD, at median +- k * 1.4826 * MAD (median absolute deviation) or at percentiles
     of the reference districts. Returns (array, n clipped). ``what`` names the indicator in messages."""
     if rule is None:
@@ -133,16 +141,17 @@ def winsorise(x, rule, ref, ddof=0, what=""):
                 what=what or tr("Indicator"), m=centre))
         low, high = centre - rule.k * MAD_TO_SD * mad, centre + rule.k * MAD_TO_SD * mad
     elif rule.method == "sd":
-        centre, spread = np.mean(vals), np.std(vals, ddof=ddof if len(vals) > ddof else 0)
+        centre, spread = float(np.mean(vals)), float(np.std(vals, ddof=ddof if len(vals) > ddof else 0))
         low, high = centre - rule.k * spread, centre + rule.k * spread
     else:
-        low, high = np.percentile(vals, [rule.lower, rule.upper])
+        bounds = np.asarray(np.percentile(vals, [rule.lower, rule.upper]))
+        low, high = float(bounds[0]), float(bounds[1])
     clipped = np.clip(x, low, high)
     changed = int(np.sum((clipped != x) & ~np.isnan(x)))
     return clipped, changed
 
 
-def transform(x, kind, indicator_id, keys=None):
+def transform(x: np.ndarray, kind: str, indicator_id: str, keys: Optional[pd.Series] = None) -> np.ndarray:
     """Apply 'log' (natural log, needs x > 0) or 'log1p' (ln(1 + x), needs x > -1)."""
     if kind == "none":
         return x

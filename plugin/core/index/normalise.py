@@ -12,9 +12,11 @@ import numpy as np
 
 from ..errors import ComputationError
 from ..i18n import tr
+from ..recipe.model import Normalisation
 
 
-def reference_stats(x, ref, weights=None, ddof=0):
+def reference_stats(x: np.ndarray, ref: np.ndarray, weights: Optional[np.ndarray] = None,
+                    ddof: int = 0) -> tuple[float, float, int]:
     """(mean, sd, n) of ``x`` over ``ref & ~isnan(x)``; weighted when ``weights`` is given.
 
     The SD is computed from deviations divided by their largest absolute value, so values as small as
@@ -44,7 +46,7 @@ def reference_stats(x, ref, weights=None, ddof=0):
     return mean, _rescued_sd(sd, vals - mean, w, denom), n
 
 
-def _rescued_sd(sd, dev, w, denom):
+def _rescued_sd(sd: float, dev: np.ndarray, w: Optional[np.ndarray], denom: float) -> float:
     """``sd`` unchanged when it lies between 1e-150 and 1e150 (the usual case, so published results stay
     bit-identical); else sqrt(sum w dev^2 / denom) computed on dev / max|dev|, which
     neither underflows nor overflows."""
@@ -54,7 +56,7 @@ def _rescued_sd(sd, dev, w, denom):
     if scale == 0 or not np.isfinite(scale):
         return 0.0 if scale == 0 else np.nan
     d = dev / scale
-    total = np.sum(d * d) if w is None else np.sum(w * d * d)
+    total = float(np.sum(d * d) if w is None else np.sum(w * d * d))
     return float(scale * np.sqrt(total / denom))
 
 
@@ -92,15 +94,19 @@ def check_spread(sd: float, n: int, what: str, problem: Optional[str] = None) ->
                                   "standardised. Remove it from the recipe or check the field.").format(what=what, n=n))
 
 
-def zscore(x, ref, weights=None, ddof=0, what="indicator"):
+def zscore(x: np.ndarray, ref: np.ndarray, weights: Optional[np.ndarray] = None, ddof: int = 0,
+           what: str = "indicator") -> tuple[np.ndarray, dict]:
+    """(z-values of ``x`` against the reference districts ``ref`` (bool), {mean, sd, n}); ComputationError
+    naming ``what`` when the SD is 0 or undefined."""
     mean, sd, n = reference_stats(x, ref, weights, ddof)
     if not np.isfinite(sd) or sd == 0:
         check_spread(sd, n, what, spread_problem(x, ref, weights, ddof))
     return (x - mean) / sd, {"mean": mean, "sd": sd, "n": n}
 
 
-def normalise(x, ref, norm, weights=None, what="indicator"):
-    """Normalise one indicator column by ``norm`` (a recipe_model.Normalisation). Returns (values, stats)."""
+def normalise(x: np.ndarray, ref: np.ndarray, norm: Normalisation, weights: Optional[np.ndarray] = None,
+              what: str = "indicator") -> tuple[np.ndarray, dict]:
+    """Normalise one indicator column by ``norm`` (the recipe's Normalisation). Returns (values, stats)."""
     method = norm.method
     if method == "zscore":
         return zscore(x, ref, weights if norm.weighted else None, norm.ddof, what)
@@ -125,11 +131,14 @@ def normalise(x, ref, norm, weights=None, what="indicator"):
         out = 100.0 * (left + right) / 2.0 / ordered.size
         return np.where(np.isnan(x), np.nan, out), stats
     if method == "distance":
-        refval = norm.reference_value
-        if refval == "mean":
+        setting = norm.reference_value
+        if setting == "mean":
             refval = mean
-        elif refval == "median":
+        elif setting == "median":
             refval = float(np.median(vals))
+        else:
+            assert not isinstance(setting, str)  # Normalisation.from_dict admits only a number, mean, median
+            refval = setting
         stats["reference_value"] = refval
         if norm.relative:
             if refval == 0:
@@ -142,7 +151,7 @@ def normalise(x, ref, norm, weights=None, what="indicator"):
     raise ValueError(method)
 
 
-def flip(values, norm):
+def flip(values: np.ndarray, norm: Normalisation) -> np.ndarray:
     """Reverse the orientation of normalised values (higher <-> lower) keeping their scale."""
     if norm.method == "minmax":
         return norm.range[0] + norm.range[1] - values

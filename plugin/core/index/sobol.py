@@ -29,7 +29,7 @@ def saltelli_sample(n_base: int, groups: list, rng: np.random.Generator) -> np.n
     return out.reshape(n_base * (d + 2), n_cols)
 
 
-def split_outputs(y: np.ndarray, n_groups: int):
+def split_outputs(y: np.ndarray, n_groups: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(A, B, AB) output blocks of a Saltelli design: A, B of length N, AB of shape (N, D)."""
     y = np.asarray(y, dtype="float64")
     step = n_groups + 2
@@ -39,16 +39,16 @@ def split_outputs(y: np.ndarray, n_groups: int):
     return block[:, 0], block[:, -1], block[:, 1:-1]
 
 
-def _first_order(a, ab, b):
+def _first_order(a: np.ndarray, ab: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.mean(b * (ab - a), axis=0) / np.var(np.r_[a, b], axis=0)
 
 
-def _total_order(a, ab, b):
+def _total_order(a: np.ndarray, ab: np.ndarray, b: np.ndarray) -> np.ndarray:
     return 0.5 * np.mean((a - ab) ** 2, axis=0) / np.var(np.r_[a, b], axis=0)
 
 
 def sobol_indices(y: np.ndarray, n_groups: int, num_resamples: int = 100, conf_level: float = 0.95,
-                  seed: int = 1) -> dict:
+                  seed: int = 1) -> dict[str, np.ndarray]:
     """First-order and total Sobol indices of the outputs ``y`` of a Saltelli design (see module docstring).
 
     Returns {"S1", "S1_conf", "ST", "ST_conf"} as arrays of length ``n_groups``. A constant output has no

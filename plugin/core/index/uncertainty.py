@@ -20,14 +20,17 @@ Conventions (docs/recipe-format.md, "Uncertainty"):
 """
 import copy
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ComputationError, RecipeError
 from ..i18n import tr
+from ..recipe.load import Recipe
+from ..recipe.model import Normalisation
 from .classify import compute_breaks
-from .compute import compute_index
+from .compute import IndexResult, compute_index
 from .missing_and_outliers import numeric_column
 from .normalise import flip, normalise
 from .uncertainty_draws import Settings, build_factors, decode, nominal_settings
@@ -41,14 +44,14 @@ class _Variant:
     rows: np.ndarray        # positions in the table of the districts evaluated in this variant
     ref: np.ndarray         # bool over rows: in the reference
     ranked: np.ndarray      # positions within rows of the ranked districts (the recipe's evaluated ones)
-    matrices: dict          # normalisation option -> (rows x k) oriented normalised values
-    pop: np.ndarray = None  # population weights over rows (weighted standardisation only)
+    matrices: dict[int, np.ndarray]  # normalisation option -> (rows x k) oriented normalised values
+    pop: Optional[np.ndarray] = None  # population weights over rows (weighted standardisation only)
 
 
 class IndexBatch:
     """The analysed index of ``recipe`` (``recipe.uncertainty.index``) on table ``df``, ready for batches."""
 
-    def __init__(self, df: pd.DataFrame, recipe) -> None:
+    def __init__(self, df: pd.DataFrame, recipe: Recipe) -> None:
         unc = recipe.uncertainty
         if unc is None:
             raise ComputationError(tr("The recipe has no 'uncertainty' section, so there is nothing to vary. Add "
@@ -62,8 +65,9 @@ class IndexBatch:
         self.geometric_nominal = self.spec.aggregation == "geometric_mean"
         self.base_weights = np.array([1.0 if self.spec.aggregation == "mean" else recipe.indicator(i).weight
                                       for i in self.ids])
-        self.impute_opts = [None] + list(unc.impute)
-        self.winsor_opts = [None] + list(unc.winsorise)
+        # position 0 is the recipe itself (never applied: variant key 0 keeps the recipe's treatment)
+        self.impute_opts = [recipe.treatment.impute] + list(unc.impute)
+        self.winsor_opts = [recipe.treatment.winsorise] + list(unc.winsorise)
         self.ref_opts = ["recipe"] + list(unc.reference)
         norm = recipe.normalisation
         self.norm_opts = [norm] + [_with_method(norm, m) for m in unc.normalisation]
@@ -73,9 +77,9 @@ class IndexBatch:
         spec.classification = None  # classes are assigned per draw here
         base.indices, base.typologies, base.uncertainty = [spec], [], None
         self._base = base
-        self._variants = {}
-        self.nominal_result = None
-        self.pop_all = None
+        self._variants: dict[tuple[int, int, int], _Variant] = {}
+        self.nominal_result: Optional[IndexResult] = None
+        self.pop_all: Optional[np.ndarray] = None
         if norm.weighted:
             pop_field = recipe.metadata.population_field
             pop = numeric_column(df[pop_field], pop_field)
@@ -84,7 +88,7 @@ class IndexBatch:
         self.ranked_rows = first.rows[first.ranked]
 
     # ---- treatment variants ---------------------------------------------------------------
-    def _variant(self, key):
+    def _variant(self, key: tuple[int, int, int]) -> _Variant:
         if key in self._variants:
             return self._variants[key]
         i, w, r = key
@@ -116,7 +120,7 @@ class IndexBatch:
                                        .format(alt=self._describe(key), n=int(lost.sum()),
                                                row=int(ranked_rows[lost][0]) + 1))
         variant = _Variant(rows=rows, ref=result.reference.to_numpy(dtype=bool)[rows],
-                           ranked=np.searchsorted(rows, ranked_rows), matrices={})
+                           ranked=np.asarray(np.searchsorted(rows, ranked_rows)), matrices={})
         if self.pop_all is not None:
             variant.pop = self.pop_all[rows]
         ref_all = result.reference.to_numpy(dtype=bool)
@@ -136,7 +140,7 @@ class IndexBatch:
         self._variants[key] = variant
         return variant
 
-    def _describe(self, key):
+    def _describe(self, key: tuple[int, int, int]) -> str:
         i, w, r = key
         parts = []
         if i:
@@ -149,7 +153,7 @@ class IndexBatch:
         return ", ".join(parts) or tr("the recipe")
 
     # ---- one batch ------------------------------------------------------------------------
-    def evaluate(self, s: Settings) -> tuple:
+    def evaluate(self, s: Settings) -> tuple[np.ndarray, np.ndarray]:
         """(ranks (B x n ranked) float64, classes (B x n ranked) int, 0-based) for the Settings ``s``."""
         b = s.weights.shape[0]
         n_ranked = self.ranked_rows.size
@@ -162,7 +166,7 @@ class IndexBatch:
         unique, inverse = np.unique(keys, axis=0, return_inverse=True)
         for g, key in enumerate(unique):
             sel = np.flatnonzero(inverse.ravel() == g)
-            variant = self._variant(tuple(int(k) for k in key[:3]))
+            variant = self._variant((int(key[0]), int(key[1]), int(key[2])))
             scores = self._scores(variant, variant.matrices[int(key[3])], weights[sel], bool(key[4]))
             classes[sel] = self._classes(scores, variant.ref)[variant.ranked].T
             # rounded to RANK_DECIMALS so that ties do not depend on the summation order of a draw
@@ -170,7 +174,7 @@ class IndexBatch:
             ranks[sel] = average_ranks(ranked if self.spec.higher_means == "worse" else -ranked)
         return ranks, classes
 
-    def _scores(self, variant, matrix, weights, geometric):
+    def _scores(self, variant: _Variant, matrix: np.ndarray, weights: np.ndarray, geometric: bool) -> np.ndarray:
         """Index scores (rows x draws) of one variant for the draws' weight vectors."""
         total = weights.sum(axis=1)
         if np.any(total <= 0):
@@ -201,9 +205,10 @@ class IndexBatch:
                                    .format(id=self.spec.id))
         return (agg - mean) / sd
 
-    def _classes(self, scores, ref):
+    def _classes(self, scores: np.ndarray, ref: np.ndarray) -> np.ndarray:
         """Class numbers 0..n-1 (rows x draws); breaks recomputed per draw unless fixed in value units."""
         c = self.spec.classification
+        assert c is not None  # UncertaintySpec refuses an analysed index without classification
         ddof = self.recipe.normalisation.ddof
         vals = scores[ref]
         if c.method in ("fixed", "manual") and c.units == "value":
@@ -230,7 +235,7 @@ class IndexBatch:
         return cls
 
 
-def _with_method(norm, method):
+def _with_method(norm: Normalisation, method: str) -> Normalisation:
     out = copy.copy(norm)
     out.method = method
     return out
@@ -253,7 +258,7 @@ def average_ranks(scores: np.ndarray) -> np.ndarray:
     return out
 
 
-def nominal(batch: IndexBatch) -> tuple:
+def nominal(batch: IndexBatch) -> tuple[np.ndarray, np.ndarray]:
     """(ranks, classes) of the recipe itself (1-d over the ranked districts)."""
     s = nominal_settings(1, len(batch.ids), batch.base_weights, batch.geometric_nominal)
     ranks, classes = batch.evaluate(s)

@@ -8,10 +8,12 @@ its uniform numbers, as variance-based sensitivity needs). Settings index treatm
 normalisations as position 0 = the recipe itself, 1.. = the listed alternatives.
 """
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 
 from ..i18n import tr
+from ..recipe.uncertainty import UncertaintySpec
 
 # Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9)
 _A = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02, 1.383577518672690e02,
@@ -36,9 +38,9 @@ def normal_quantile(u: np.ndarray) -> np.ndarray:
     out[mid] = num / den
     for mask, sign in ((low, 1.0), (high, -1.0)):
         p = u[mask] if sign > 0 else 1 - u[mask]
-        q = np.sqrt(-2 * np.log(p))
-        num = ((((_C[0] * q + _C[1]) * q + _C[2]) * q + _C[3]) * q + _C[4]) * q + _C[5]
-        den = (((_D[0] * q + _D[1]) * q + _D[2]) * q + _D[3]) * q + 1
+        t = np.sqrt(-2 * np.log(p))
+        num = ((((_C[0] * t + _C[1]) * t + _C[2]) * t + _C[3]) * t + _C[4]) * t + _C[5]
+        den = (((_D[0] * t + _D[1]) * t + _D[2]) * t + _D[3]) * t + 1
         out[mask] = sign * num / den
     return out
 
@@ -63,9 +65,9 @@ class Factor:
     name: str
     n_cols: int
     n_levels: int = 0      # discrete choice: alternatives 1..n_levels (0 is the recipe)
-    low: np.ndarray = None  # weight ranges / Dirichlet: per-indicator positions and bounds
-    high: np.ndarray = None
-    positions: np.ndarray = None
+    low: Optional[np.ndarray] = None  # weight ranges / Dirichlet: per-indicator positions and bounds
+    high: Optional[np.ndarray] = None
+    positions: Optional[np.ndarray] = None
 
 
 @dataclass
@@ -81,7 +83,7 @@ class Settings:
     drop: np.ndarray  # indicator position dropped, -1 for none
 
 
-def build_factors(unc, indicator_ids: list, base_weights: np.ndarray) -> list:
+def build_factors(unc: UncertaintySpec, indicator_ids: list[str], base_weights: np.ndarray) -> list[Factor]:
     """The factors of an UncertaintySpec for the analysed index (indicator ids and recipe weights)."""
     factors = []
     names = {"normalisation": tr("Normalisation"), "aggregation": tr("Aggregation"), "impute": tr("Imputation"),
@@ -110,8 +112,8 @@ def nominal_settings(n: int, k: int, base_weights: np.ndarray, geometric_nominal
                     drop=np.full(n, -1, dtype=np.int64))
 
 
-def decode(design: np.ndarray, factors: list, base_weights: np.ndarray, geometric_nominal: bool,
-           aggregation_alternatives: list) -> Settings:
+def decode(design: np.ndarray, factors: list[Factor], base_weights: np.ndarray, geometric_nominal: bool,
+           aggregation_alternatives: list[str]) -> Settings:
     """Settings for each row of the uniform ``design`` (columns in factor order)."""
     n = design.shape[0]
     s = nominal_settings(n, len(base_weights), base_weights, geometric_nominal)
@@ -124,8 +126,11 @@ def decode(design: np.ndarray, factors: list, base_weights: np.ndarray, geometri
         elif f.key == "aggregation":
             s.geometric = np.asarray(aggregation_alternatives)[levels(u[:, 0], f.n_levels)] == "geometric"
         elif f.key == "weight_range":
+            # build_factors gives every weight_range factor its bounds and position, every dirichlet its low
+            assert f.low is not None and f.high is not None and f.positions is not None
             s.weights[:, f.positions[0]] = f.low[0] + u[:, 0] * (f.high[0] - f.low[0])
         elif f.key == "dirichlet":
+            assert f.low is not None
             g = gamma_quantile(u, f.low[None, :])
             s.weights = g / g.sum(axis=1, keepdims=True) * float(np.sum(base_weights))
         elif f.key == "drop":

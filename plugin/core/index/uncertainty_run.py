@@ -8,12 +8,15 @@ Sensitivity: a Saltelli design of ``sobol_base`` x (D + 2) simulated recipes (D 
 seed + 1) and first-order / total Sobol indices (sobol.py) of two outputs: the mean absolute rank shift
 against the recipe, and the share of districts whose class differs from the recipe's.
 """
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import tr
+from ..recipe.load import Recipe
 from .sobol import saltelli_sample, sobol_indices
 from .uncertainty import CHUNK, IndexBatch, draw_settings, n_design_columns, nominal
 from .uncertainty_draws import Settings
@@ -32,12 +35,12 @@ class UncertaintyResult:
     rank shift, S1/ST for class changes); summary: counts and settings."""
 
     table: pd.DataFrame
-    fields: list
+    fields: list[tuple[str, str, str]]
     sobol: pd.DataFrame
-    summary: dict = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict)
 
 
-def field_specs(index_id: str, label: str, class_labels: list) -> list:
+def field_specs(index_id: str, label: str, class_labels: list[str]) -> list[tuple[str, str, str]]:
     """[(name, alias, kind)] of the uncertainty output fields of one index."""
     p = index_id
     specs = [(f"{p}_rank", tr("{label}: rank in the recipe (1 = most disadvantaged)").format(label=label), "double"),
@@ -54,21 +57,23 @@ def field_specs(index_id: str, label: str, class_labels: list) -> list:
     return specs
 
 
-def _chunks(total, size=CHUNK):
+def _chunks(total: int, size: int = CHUNK) -> Iterator[tuple[int, int]]:
     for start in range(0, total, size):
         yield start, min(total, start + size)
 
 
-def _subset(s, start, stop):
+def _subset(s: Settings, start: int, stop: int) -> Settings:
     return Settings(**{k: getattr(s, k)[start:stop] for k in s.__dataclass_fields__})
 
 
-def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, sobol_base: int = 0,
-                    progress=None, is_canceled=None) -> UncertaintyResult:
+def run_uncertainty(df: pd.DataFrame, recipe: Recipe, draws: int = 1000, seed: int = 1, sobol_base: int = 0,
+                    progress: Optional[Callable[[float], object]] = None,
+                    is_canceled: Optional[Callable[[], bool]] = None) -> UncertaintyResult:
     """See the module docstring. ``progress(fraction)`` and ``is_canceled()`` are optional callbacks;
     a cancel raises CancelledError. Raises ComputationError/RecipeError for unusable recipes or data."""
     batch = IndexBatch(df, recipe)
     spec = batch.spec
+    assert spec.classification is not None  # UncertaintySpec refuses an analysed index without classification
     labels = list(spec.classification.labels)
     n_classes = len(labels)
     rank0, class0 = nominal(batch)
@@ -76,7 +81,7 @@ def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, 
     sobol_runs = sobol_base * (len(batch.factors) + 2)
     total_runs = max(draws + sobol_runs, 1)
 
-    def step(done):
+    def step(done: int) -> None:
         if is_canceled is not None and is_canceled():
             raise CancelledError()
         if progress is not None:
@@ -103,7 +108,7 @@ def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, 
     rows = batch.ranked_rows
     n = len(df)
 
-    def column(values, kind):
+    def column(values: np.ndarray, kind: str) -> Any:
         if kind == "int":
             out = pd.array([pd.NA] * n, dtype="Int64")
             out[rows] = values.astype(np.int64)
@@ -124,7 +129,8 @@ def run_uncertainty(df: pd.DataFrame, recipe, draws: int = 1000, seed: int = 1, 
 
 
 def saltelli_outputs(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.ndarray, class0: np.ndarray,
-                     step=None) -> tuple:
+                     step: Optional[Callable[[int], object]] = None
+                     ) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
     """(groups, shift, changed) over a Saltelli design of ``sobol_base`` base rows (seed + 1): the design
     columns of each choice, and per simulated recipe the mean absolute rank shift against the recipe and the
     share of districts whose class differs from the recipe's."""
@@ -145,7 +151,8 @@ def saltelli_outputs(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.nd
     return groups, shift, changed
 
 
-def _sensitivity(batch, sobol_base, seed, rank0, class0, step):
+def _sensitivity(batch: IndexBatch, sobol_base: int, seed: int, rank0: np.ndarray, class0: np.ndarray,
+                 step: Callable[[int], object]) -> pd.DataFrame:
     """Sobol indices (one row per choice) from a Saltelli design; an empty table when sobol_base is 0."""
     columns = ["choice", "S1", "S1_conf", "ST", "ST_conf", "S1_class", "ST_class"]
     if sobol_base <= 0:

@@ -12,10 +12,12 @@ import pandas as pd
 
 from ..errors import JoinError, TableError
 from ..i18n import tr
+from ..tables.build import TableReadResult
 from ..tables.long_detect import detect_long_format
-from ..tables.longwide import long_to_wide
+from ..tables.longwide import WideTable, long_to_wide
 from .expectation import JoinExpectationError
 from .match import join_table, sanitise_field_names
+from .report import JoinReport
 
 
 @dataclass
@@ -56,7 +58,7 @@ class JoinRun:
     renamed: list
 
 
-def parse_missing_codes(text: str) -> tuple:
+def parse_missing_codes(text: str) -> tuple[float, ...]:
     """'0;-9999' (or '0,-9999') -> (0.0, -9999.0); JoinError naming a code that is not a number."""
     codes = []
     for part in text.replace(",", ";").split(";") if text else []:
@@ -71,7 +73,7 @@ def parse_missing_codes(text: str) -> tuple:
     return tuple(codes)
 
 
-def key_column(table, key_names: list, label: str) -> str:
+def key_column(table: TableReadResult, key_names: list, label: str) -> str:
     """The first of ``key_names`` that ``table`` (a TableReadResult) has; TableError listing its columns."""
     if table.key_columns:
         return table.key_columns[0]
@@ -79,7 +81,8 @@ def key_column(table, key_names: list, label: str) -> str:
         file=label, names=", ".join(f"'{k}'" for k in key_names), cols=", ".join(table.frame.columns)))
 
 
-def long_columns(table, table_key: str, label: str) -> tuple:
+def long_columns(table: TableReadResult, table_key: str,
+                 label: str) -> tuple[Optional[str], str, Optional[str]]:
     """(indicator, value, year) of a long table, found by long_detect; TableError when they cannot be found."""
     layout = detect_long_format(table.frame, table_key)
     if layout is not None and layout.values:
@@ -93,9 +96,13 @@ def long_columns(table, table_key: str, label: str) -> tuple:
     return layout.indicator, layout.value, layout.year
 
 
-def _to_wide(table, table_key, label, options, log):
+def _to_wide(table: TableReadResult, table_key: str, label: str, options: JoinOptions,
+             log: Callable[[str], None]) -> WideTable:
     spec = options.long
-    indicator, value, year = spec.indicator, spec.value, spec.year
+    assert spec is not None  # only called for long tables
+    indicator: Optional[str] = spec.indicator
+    value: str = spec.value
+    year: Optional[str] = spec.year
     if not indicator and not value and not year:
         indicator, value, year = long_columns(table, table_key, label)
         log(tr("Long format: columns found: indicator '{i}', value '{v}', year '{y}'.").format(
@@ -110,7 +117,7 @@ def _to_wide(table, table_key, label, options, log):
                         keep_columns=keep, years=spec.years or None, label=label)
 
 
-def _stem(label):
+def _stem(label: str) -> str:
     return os.path.splitext(os.path.basename(str(label)))[0] or "table"
 
 
@@ -124,7 +131,10 @@ def join_tables(districts: pd.DataFrame, district_key: str, tables: list, option
     A JoinExpectationError carries ``reports``: the reports so far including the failing one, so the
     caller can write the join report that explains the failure.
     """
-    frame, flags, reports, matched_all = districts, [], [], None
+    frame = districts
+    flags: list[pd.DataFrame] = []
+    reports: list[JoinReport] = []
+    matched_all = None
     for label, table, table_key in tables:
         for line in table.report.to_lines():
             log(line)
@@ -163,7 +173,8 @@ def join_tables(districts: pd.DataFrame, district_key: str, tables: list, option
     return _named_output(frame, districts, flags, reports, matched_all, layer_fields, options.add_flags)
 
 
-def _named_output(frame, districts, flags, reports, matched, layer_fields, add_flags):
+def _named_output(frame: pd.DataFrame, districts: pd.DataFrame, flags: list[pd.DataFrame], reports: list[JoinReport],
+                  matched: Optional[pd.Series], layer_fields: list, add_flags: bool) -> JoinRun:
     """The added columns under GeoPackage-safe names, their specs, and the flag columns asked for."""
     added = [c for c in frame.columns if c not in districts.columns]
     safe = sanitise_field_names(added, taken=layer_fields)

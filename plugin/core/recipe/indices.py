@@ -3,10 +3,20 @@
 Split from model.py (indicators, treatment, reference rules, normalisation, metadata).
 """
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Union
 
 from ..i18n import tr
-from .model import AGGREGATIONS, CLASS_METHODS, ID_PATTERN, MAX_CLASSES, MAX_WEIGHT, _err, _Reader, _short
+from .model import (
+    AGGREGATIONS,
+    CLASS_METHODS,
+    ID_PATTERN,
+    MAX_CLASSES,
+    MAX_WEIGHT,
+    Indicator,
+    _err,
+    _Reader,
+    _short,
+)
 
 
 @dataclass
@@ -22,7 +32,7 @@ class Classification:
     method: str = "fixed"
     n: int = 0
     breaks: list[float] = field(default_factory=list)
-    equal_goes: object = "lower"
+    equal_goes: Union[str, list[str]] = "lower"
     units: str = "value"
     step: float = 1.0
     labels: list[str] = field(default_factory=list)
@@ -30,7 +40,7 @@ class Classification:
     colours: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_dict(cls, d, where):
+    def from_dict(cls, d: dict, where: str) -> "Classification":
         r = _Reader(d, where)
         c = cls(method=r.get("method", "fixed", str, CLASS_METHODS), n=r.get("n", 0, int),
                 breaks=r.numbers("breaks"), equal_goes=r.get("equal_goes", "lower"),
@@ -68,8 +78,8 @@ class Classification:
             c.codes = [str(i + 1) for i in range(c.n)]
         return c
 
-    def to_dict(self):
-        d = {"method": self.method, "labels": self.labels, "codes": self.codes, "colours": self.colours}
+    def to_dict(self) -> dict:
+        d: dict = {"method": self.method, "labels": self.labels, "codes": self.codes, "colours": self.colours}
         if self.method in ("fixed", "manual"):
             d.update(breaks=self.breaks, equal_goes=self.equal_goes, units=self.units)
         else:
@@ -103,18 +113,18 @@ class IndexSpec:
     weights_from: Optional[dict] = None
 
     @property
-    def members(self) -> list:
+    def members(self) -> list[str]:
         """Indicator ids, then sub-index ids: the columns aggregated at this level."""
         return list(self.indicators) + list(self.sub_indices)
 
-    def member_weights(self, indicators_by_id: dict) -> list:
+    def member_weights(self, indicators_by_id: dict[str, Indicator]) -> list[float]:
         """Weights aligned with ``members`` (``weights`` entry, else the indicator's weight, else 1)."""
         return [float(self.weights[m]) if m in self.weights else
                 (indicators_by_id[m].weight if m in indicators_by_id and m in self.indicators else 1.0)
                 for m in self.members]
 
     @classmethod
-    def from_dict(cls, d, where, all_indicators):
+    def from_dict(cls, d: dict, where: str, all_indicators: list[Indicator]) -> "IndexSpec":
         r = _Reader(d, where)
         idx_id = r.get("id", None, str, required=True)
         where = f"{where} (id '{idx_id}')"
@@ -161,8 +171,8 @@ class IndexSpec:
             spec.classification = Classification.from_dict(cdict, where + ".classification")
         return spec
 
-    def to_dict(self):
-        d = {"id": self.id, "label": self.label, "indicators": self.indicators, "aggregation": self.aggregation,
+    def to_dict(self) -> dict:
+        d: dict = {"id": self.id, "label": self.label, "indicators": self.indicators, "aggregation": self.aggregation,
              "restandardise": self.restandardise, "higher_means": self.higher_means}
         if self.sub_indices:
             d["sub_indices"] = self.sub_indices
@@ -177,9 +187,9 @@ class IndexSpec:
         return d
 
 
-def _member_weights(raw, members, where):
+def _member_weights(raw: dict, members: list[str], where: str) -> dict[str, float]:
     """``weights`` checked: keys are members of the index, values numbers between 0 and MAX_WEIGHT."""
-    out = {}
+    out: dict[str, float] = {}
     for key, value in raw.items():
         if key not in members:
             raise _err(where + ".weights", tr("'{key}' is neither an indicator nor a sub-index of this index "
@@ -191,11 +201,11 @@ def _member_weights(raw, members, where):
     return out
 
 
-def _weights_from(raw, where):
+def _weights_from(raw: dict, where: str) -> dict:
     """Provenance of computed weights: method (one of WEIGHT_METHODS), data, date (texts), n (count), and
     optional numbers per member (loadings, explained share) kept as given."""
     r = _Reader(raw, where)
-    out = {"method": r.get("method", None, str, WEIGHT_METHODS, required=True), "data": r.get("data", "", str),
+    out: dict = {"method": r.get("method", None, str, WEIGHT_METHODS, required=True), "data": r.get("data", "", str),
            "date": r.get("date", "", str), "n": r.get("n", 0, int)}
     for key in ("loadings", "explained"):
         value = r.get(key, None, dict)
@@ -205,7 +215,7 @@ def _weights_from(raw, where):
     return out
 
 
-def check_hierarchy(indices: list) -> list:
+def check_hierarchy(indices: list[IndexSpec]) -> list[IndexSpec]:
     """Raise RecipeError when a sub-index is unknown, the index itself, part of a cycle, or oriented against
     its parent without being re-standardised; return the indices in computing order (sub-indices first,
     otherwise the order of the recipe)."""
@@ -218,12 +228,13 @@ def check_hierarchy(indices: list) -> list:
                            known=", ".join(by_id))
             if sub == spec.id:
                 raise _err(where, tr("the index lists itself as a sub-index."))
-            child = by_id[sub]
-            if child.higher_means != spec.higher_means and not child.restandardise:
+            sub_spec = by_id[sub]
+            if sub_spec.higher_means != spec.higher_means and not sub_spec.restandardise:
                 raise _err(where, tr("sub-index '{sub}' has higher_means '{a}' but this index '{b}'; its score is "
                                      "reversed, which needs \"restandardise\": true for '{sub}'."), sub=sub,
-                           a=child.higher_means, b=spec.higher_means)
-    order, state = [], {}
+                           a=sub_spec.higher_means, b=spec.higher_means)
+    order: list[IndexSpec] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
     for spec in indices:
         stack = [(spec.id, iter(spec.sub_indices))]
         state[spec.id] = state.get(spec.id, 0) or 1
@@ -268,7 +279,7 @@ class Typology:
     names: dict = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, d, where, indices):
+    def from_dict(cls, d: dict, where: str, indices: list[IndexSpec]) -> "Typology":
         r = _Reader(d, where)
         t = cls(id=r.get("id", None, str, required=True), label=r.get("label", "", str),
                 rows=r.get("rows", None, str, required=True), columns=r.get("columns", None, str, required=True),
@@ -287,10 +298,11 @@ class Typology:
                 raise _err(where, tr("index '{ref}' has no classification to cross."), ref=ref)
         return t
 
-    def render(self, template, row_code, row_label, col_code, col_label):
+    def render(self, template: str, row_code: str, row_label: str, col_code: str, col_label: str) -> str:
+        """``template`` with its placeholders replaced (plain text, no expressions)."""
         return (template.replace("{row_code}", row_code).replace("{row_label}", row_label)
                 .replace("{col_code}", col_code).replace("{col_label}", col_label))
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "rows": self.rows, "columns": self.columns,
                 "code": self.code, "label_template": self.label_template, "names": self.names}

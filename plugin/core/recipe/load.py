@@ -10,13 +10,14 @@ Usage::
 The data classes live in model.py and indices.py; the format is documented in docs/recipe-format.md.
 """
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from ..errors import RecipeError
 from ..i18n import tr
-from ..outputs.atomic import atomic_path
+from ..outputs.atomic import StrPath, atomic_path
 from .indices import IndexSpec, Typology, check_hierarchy
 from .model import (
     FORMAT_NAME,
@@ -52,9 +53,9 @@ class Recipe:
 
     # ---- construction -------------------------------------------------------------------
     @classmethod
-    def from_dict(cls, data, source_path=""):
+    def from_dict(cls, data: object, source_path: StrPath = "") -> "Recipe":
         """Build a recipe from a dict as read from JSON; raises RecipeError naming the entry."""
-        where = source_path or tr("recipe")
+        where = str(source_path) if source_path else tr("recipe")
         if not isinstance(data, dict):
             raise RecipeError(tr("{where} is not a Sozialmonitor recipe: expected an object {{...}} with \"format\": "
                                  "\"{name}\", got {got}.").format(where=where, name=FORMAT_NAME,
@@ -70,7 +71,7 @@ class Recipe:
             raise RecipeError(tr("{where}: recipe version {v} is not supported by this plugin version "
                                  "(supports {ok}). Update the plugin or convert the recipe.").format(
                                      where=where, v=version, ok=FORMAT_VERSION))
-        indicators = []
+        indicators: list[Indicator] = []
         for i, d in enumerate(r.get("indicators", [], list)):
             indicators.append(Indicator.from_dict(d, f"indicators[{i}]"))
         if not indicators:
@@ -95,7 +96,7 @@ class Recipe:
         return recipe
 
     @classmethod
-    def from_json(cls, text, source_path=""):
+    def from_json(cls, text: object, source_path: StrPath = "") -> "Recipe":
         """Parse recipe JSON text (a leading byte-order mark is allowed); RecipeError for anything else."""
         where = source_path or tr("The recipe")
         if not isinstance(text, str):
@@ -115,7 +116,8 @@ class Recipe:
         return cls.from_dict(data, source_path)
 
     @classmethod
-    def from_file(cls, path):
+    def from_file(cls, path: StrPath) -> "Recipe":
+        """Read a recipe file (UTF-8 JSON, at most MAX_FILE_BYTES); RecipeError naming the file otherwise."""
         path = Path(path)
         try:
             size = path.stat().st_size
@@ -131,7 +133,7 @@ class Recipe:
         return cls.from_json(text, str(path))
 
     # ---- serialisation ------------------------------------------------------------------
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "metadata": self.metadata.to_dict(),
                 "treatment": self.treatment.to_dict(), "reference": self.reference.to_dict(),
                 "normalisation": self.normalisation.to_dict(),
@@ -140,31 +142,33 @@ class Recipe:
                 "typologies": [t.to_dict() for t in self.typologies],
                 **({"uncertainty": self.uncertainty.to_dict()} if self.uncertainty else {})}
 
-    def to_json(self, indent=2):
+    def to_json(self, indent: Optional[int] = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
-    def save(self, path):
+    def save(self, path: StrPath) -> None:
         """Write the recipe as UTF-8 JSON; the file is complete or untouched (core/files.atomic_path)."""
         text = self.to_json() + "\n"
         with atomic_path(path, error=RecipeError) as tmp:
             Path(tmp).write_text(text, encoding="utf-8")
 
     # ---- look-ups -----------------------------------------------------------------------
-    def indicator(self, ind_id):
+    def indicator(self, ind_id: str) -> Indicator:
+        """The indicator with id ``ind_id``; KeyError when there is none."""
         for ind in self.indicators:
             if ind.id == ind_id:
                 return ind
         raise KeyError(ind_id)
 
-    def index(self, index_id):
+    def index(self, index_id: str) -> IndexSpec:
+        """The index with id ``index_id``; KeyError when there is none."""
         for spec in self.indices:
             if spec.id == index_id:
                 return spec
         raise KeyError(index_id)
 
-    def required_fields(self):
+    def required_fields(self) -> list[str]:
         """Input fields the recipe reads, in a stable order (key, name, population, indicators, group)."""
-        names = []
+        names: list[str] = []
         m = self.metadata
         for name in [m.key_field, m.name_field, m.population_field] + [i.field for i in self.indicators] + [
                 self.treatment.impute_group_field]:
@@ -172,10 +176,11 @@ class Recipe:
                 names.append(name)
         return names
 
-    def needs_population(self):
+    def needs_population(self) -> bool:
+        """True when a reference rule or the normalisation reads the population field."""
         return self.reference.min_population is not None or self.normalisation.weighted
 
-    def without_indicator(self, ind_id):
+    def without_indicator(self, ind_id: str) -> Optional["Recipe"]:
         """A copy of the recipe without one indicator (for the drop-one sensitivity check).
 
         Returns None if an index would be left without indicators.
@@ -190,11 +195,11 @@ class Recipe:
                 return None
         return Recipe.from_dict(data, self.source_path)
 
-    def computing_order(self) -> list:
+    def computing_order(self) -> list[IndexSpec]:
         """The indices with every sub-index before the indices built from it (else in recipe order)."""
         return check_hierarchy(self.indices)
 
-    def indicators_of(self, index_id: str) -> list:
+    def indicators_of(self, index_id: str) -> list[str]:
         """Ids of all indicators that enter an index, through its sub-indices at any depth."""
         spec = self.index(index_id)
         out = list(spec.indicators)
@@ -203,14 +208,14 @@ class Recipe:
         return out
 
     # ---- validation ---------------------------------------------------------------------
-    def _check_consistency(self):
+    def _check_consistency(self) -> None:
         m = self.metadata
         if self.reference.exclude_keys and not m.key_field:
             raise _err("reference.exclude_keys", tr("excluding districts by key needs metadata.key_field."))
         if self.needs_population() and not m.population_field:
             raise _err("reference.min_population",
                        tr("a minimum population or population weighting needs metadata.population_field."))
-        outputs = {}
+        outputs: dict[str, str] = {}
         for name, entry in self._output_names():
             low = name.lower()
             if low in outputs:
@@ -218,17 +223,17 @@ class Recipe:
                            name=name, other=outputs[low])
             outputs[low] = entry
 
-    def _output_names(self):
+    def _output_names(self) -> list[tuple[str, str]]:
         from ..index.output_fields import output_field_names
 
         return output_field_names(self)
 
-    def validate(self, columns):
+    def validate(self, columns: Iterable[object]) -> None:
         """Check that every field the recipe reads exists in ``columns``; raise RecipeError naming the entry."""
         cols = [str(c) for c in columns]
         lower = {c.lower(): c for c in cols}
 
-        def check(name, entry):
+        def check(name: Optional[str], entry: str) -> None:
             if not name or name in cols:
                 return
             hint = ""
@@ -252,8 +257,8 @@ class Recipe:
                            tr("impute 'group_mean' needs treatment.impute_group_field."))
 
 
-def _unique(ids, where, what):
-    seen = set()
+def _unique(ids: list[str], where: str, what: str) -> None:
+    seen: set[str] = set()
     for i in ids:
         if i in seen:
             raise _err(where, tr("the {what} '{id}' appears twice; ids must be unique."), what=what, id=i)

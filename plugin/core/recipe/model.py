@@ -9,8 +9,9 @@ does not silently change the method.
 """
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Union
 
 from ..errors import RecipeError
 from ..i18n import tr
@@ -41,23 +42,23 @@ MAX_WEIGHT = 1e6           # an indicator weight
 MAX_CLASSES = 50           # classes of one classification
 
 
-def _err(where, text, **kw):
+def _err(where: str, text: str, **kw: object) -> RecipeError:
     return RecipeError(tr("Recipe entry {where}: ").format(where=where) + text.format(**kw))
 
 
-def _path(where, key):
+def _path(where: str, key: Union[str, int]) -> str:
     if not where:
         return str(key)
     return f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}"
 
 
-def _number_text(value):
+def _number_text(value: object) -> str:
     if isinstance(value, int) and abs(value) > 10 ** 20:
         return f"{str(value)[:6]}… ({len(str(abs(value)))} digits)"
     return repr(value)
 
 
-def check_shape(data, where=""):
+def check_shape(data: object, where: str = "") -> None:
     """Raise RecipeError naming the entry when ``data`` (parsed JSON) breaks a limit: nesting deeper than
     MAX_DEPTH, a list or object longer than MAX_ITEMS (MAX_EXCLUDE_KEYS for reference.exclude_keys), a text
     longer than MAX_TEXT, a number that is not finite or larger than MAX_NUMBER. Iterative, so any depth is
@@ -102,7 +103,7 @@ def check_shape(data, where=""):
             stack.extend((item, _path(path, i), depth + 1) for i, item in enumerate(value))
 
 
-def _check_exclude_keys(keys, at):
+def _check_exclude_keys(keys: dict, at: str) -> None:
     """exclude_keys maps a key text to a reason text (checked in one pass, no per-key message)."""
     bad = [k for k, v in keys.items() if not isinstance(v, str) or len(v) > MAX_TEXT or len(k) > MAX_TEXT]
     if bad:
@@ -111,13 +112,13 @@ def _check_exclude_keys(keys, at):
                           "{v} for {k}; {n} such entries."), m=MAX_TEXT, v=_short(keys[k]), k=_short(k), n=len(bad))
 
 
-def _short(value, limit=60):
+def _short(value: object, limit: int = 60) -> str:
     """repr() of ``value`` cut to ``limit`` characters, for messages."""
     text = _number_text(value) if isinstance(value, int) and not isinstance(value, bool) else repr(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _finite(value, where, key):
+def _finite(value: Union[int, float], where: str, key: str) -> float:
     """``value`` as a finite float within +-MAX_NUMBER; RecipeError naming entry and key otherwise."""
     if not (isinstance(value, float) and not math.isfinite(value)) and abs(value) <= MAX_NUMBER:
         return float(value)
@@ -128,13 +129,16 @@ def _finite(value, where, key):
 class _Reader:
     """Take typed values out of one dict of the recipe; every error names the entry."""
 
-    def __init__(self, data, where):
+    def __init__(self, data: object, where: str) -> None:
         if not isinstance(data, dict):
             raise _err(where, tr("expected an object ({{...}}), got {got}."), got=type(data).__name__)
         self.data = dict(data)
         self.where = where
 
-    def get(self, key, default=None, kind=None, choices=None, required=False):
+    def get(self, key: str, default: Any = None, kind: Optional[type] = None,
+            choices: Optional[tuple[str, ...]] = None, required: bool = False) -> Any:
+        """The value of ``key`` (removed from the unread keys), checked to be of ``kind`` (float, int, bool,
+        str with optional ``choices``, list, dict); ``default`` when absent or null."""
         if key not in self.data:
             if required:
                 raise _err(self.where, tr("the key '{key}' is required."), key=key)
@@ -174,21 +178,21 @@ class _Reader:
             return value
         return value
 
-    def numbers(self, key, default=()):
+    def numbers(self, key: str, default: Sequence[float] = ()) -> list[float]:
         values = self.get(key, list(default), kind=list)
         for v in values:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise _err(self.where, tr("'{key}' must be a list of numbers, got {value}."), key=key, value=_short(v))
         return [_finite(v, self.where, key) for v in values]
 
-    def texts(self, key, default=()):
+    def texts(self, key: str, default: Sequence[str] = ()) -> list[str]:
         values = self.get(key, list(default), kind=list)
         for v in values:
             if not isinstance(v, str):
                 raise _err(self.where, tr("'{key}' must be a list of texts, got {value}."), key=key, value=_short(v))
         return list(values)
 
-    def text_map(self, key):
+    def text_map(self, key: str) -> dict[str, str]:
         """An object mapping texts to texts (e.g. typology names)."""
         values = self.get(key, {}, kind=dict)
         for k, v in values.items():
@@ -197,7 +201,8 @@ class _Reader:
                            value=_short(v), k=k)
         return dict(values)
 
-    def done(self):
+    def done(self) -> None:
+        """RecipeError when keys are left unread (unknown keys)."""
         if self.data:
             raise _err(self.where, tr("unknown key(s) {keys}; check the spelling (see docs/recipe-format.md)."),
                        keys=", ".join(f"'{k}'" for k in sorted(self.data)))
@@ -217,7 +222,7 @@ class Winsorise:
     upper: float = 99.0
 
     @classmethod
-    def from_dict(cls, d, where):
+    def from_dict(cls, d: Optional[dict], where: str) -> Optional["Winsorise"]:
         if d is None:
             return None
         r = _Reader(d, where)
@@ -231,7 +236,7 @@ class Winsorise:
                        lo=w.lower, hi=w.upper)
         return w
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         if self.method in ("sd", "mad"):
             return {"method": self.method, "k": self.k}
         return {"method": "percentile", "lower": self.lower, "upper": self.upper}
@@ -249,7 +254,7 @@ class Treatment:
     transform: str = "none"
 
     @classmethod
-    def from_dict(cls, d, where="treatment"):
+    def from_dict(cls, d: Optional[dict], where: str = "treatment") -> "Treatment":
         r = _Reader(d or {}, where)
         t = cls(missing_codes=r.numbers("missing_codes"), missing_if_all_equal=r.numbers("missing_if_all_equal"),
                 impute=r.get("impute", "none", str, IMPUTE_METHODS),
@@ -261,7 +266,7 @@ class Treatment:
             raise _err(where, tr("impute 'group_mean' needs 'impute_group_field' (e.g. the district field)."))
         return t
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {"missing_codes": self.missing_codes, "missing_if_all_equal": self.missing_if_all_equal,
                 "impute": self.impute, "impute_group_field": self.impute_group_field,
                 "winsorise": self.winsorise.to_dict() if self.winsorise else None, "transform": self.transform}
@@ -286,7 +291,7 @@ class Indicator:
     transform: Optional[str] = None
 
     @classmethod
-    def from_dict(cls, d, where):
+    def from_dict(cls, d: dict, where: str) -> "Indicator":
         r = _Reader(d, where)
         ind_id = r.get("id", None, str, required=True)
         where = f"{where} (id '{ind_id}')"
@@ -311,7 +316,7 @@ class Indicator:
                                  "2 for one indicator counting double)."), w=ind.weight, m=MAX_WEIGHT)
         return ind
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         d = {"id": self.id, "field": self.field, "label": self.label, "unit": self.unit,
              "direction": self.direction, "weight": self.weight, "group": self.group}
         if self.description:
@@ -341,7 +346,7 @@ class ReferenceRules:
     excluded_get: str = "not_evaluated"
 
     @classmethod
-    def from_dict(cls, d, where="reference"):
+    def from_dict(cls, d: Optional[dict], where: str = "reference") -> "ReferenceRules":
         r = _Reader(d or {}, where)
         keys = r.get("exclude_keys", {}, dict)
         if len(keys) > MAX_EXCLUDE_KEYS:
@@ -353,7 +358,7 @@ class ReferenceRules:
         r.done()
         return rules
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {"min_population": self.min_population, "exclude_keys": self.exclude_keys,
                 "excluded_get": self.excluded_get}
 
@@ -366,12 +371,12 @@ class Normalisation:
     method: str = "zscore"
     sd: str = "population"
     weighted: bool = False
-    reference_value: object = "mean"  # distance: a number, "mean" or "median"
+    reference_value: Union[float, str] = "mean"  # distance: a number, "mean" or "median"
     relative: bool = False  # distance: in % of the reference value
     range: list[float] = field(default_factory=lambda: [0.0, 1.0])  # minmax target range
 
     @classmethod
-    def from_dict(cls, d, where="normalisation"):
+    def from_dict(cls, d: Optional[dict], where: str = "normalisation") -> "Normalisation":
         r = _Reader(d or {}, where)
         ref = r.get("reference_value", "mean")
         if not (ref in ("mean", "median") or (isinstance(ref, (int, float)) and not isinstance(ref, bool))):
@@ -385,10 +390,10 @@ class Normalisation:
         return n
 
     @property
-    def ddof(self):
+    def ddof(self) -> int:
         return 0 if self.sd == "population" else 1
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {"method": self.method, "sd": self.sd, "weighted": self.weighted,
                 "reference_value": self.reference_value, "relative": self.relative, "range": self.range}
 
@@ -406,11 +411,11 @@ class Metadata:
     population_field: str = ""
 
     @classmethod
-    def from_dict(cls, d, where="metadata"):
+    def from_dict(cls, d: Optional[dict], where: str = "metadata") -> "Metadata":
         r = _Reader(d or {}, where)
         m = cls(**{k: r.get(k, "", str) for k in cls.__dataclass_fields__})
         r.done()
         return m
 
-    def to_dict(self):
+    def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}

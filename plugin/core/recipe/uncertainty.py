@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..i18n import tr
-from .model import IMPUTE_METHODS, MAX_WEIGHT, Winsorise, _err, _Reader, _short
+from .indices import IndexSpec
+from .model import IMPUTE_METHODS, MAX_WEIGHT, Indicator, Winsorise, _err, _Reader, _short
 
 UNCERTAIN_NORMALISATIONS = ("zscore", "minmax", "rank")
 UNCERTAIN_AGGREGATIONS = ("arithmetic", "geometric")
@@ -31,10 +32,10 @@ class UncertaintySpec:
     index: str = ""
     normalisation: list[str] = field(default_factory=list)
     aggregation: list[str] = field(default_factory=list)
-    weight_ranges: dict = field(default_factory=dict)
+    weight_ranges: dict[str, list[float]] = field(default_factory=dict)
     weight_dirichlet: Optional[float] = None
     impute: list[str] = field(default_factory=list)
-    winsorise: list = field(default_factory=list)
+    winsorise: list[Optional[Winsorise]] = field(default_factory=list)
     reference: list[str] = field(default_factory=list)
     drop_indicator: bool = False
 
@@ -58,7 +59,7 @@ class UncertaintySpec:
         spec._check(indices, indicators, where)
         return spec
 
-    def _check(self, indices, indicators, where):
+    def _check(self, indices: list[IndexSpec], indicators: list[Indicator], where: str) -> None:
         ids = [i.id for i in indices]
         if not self.index:
             classified = [i.id for i in indices if i.classification is not None]
@@ -95,7 +96,7 @@ class UncertaintySpec:
             raise _err(where, tr("names no choice to vary; give at least one of normalisation, aggregation, "
                                  "weight_ranges, weight_dirichlet, impute, winsorise, reference, drop_indicator."))
 
-    def choices(self) -> list:
+    def choices(self) -> list[str]:
         """Names of the choices that vary (in a fixed order)."""
         names = [n for n in ("normalisation", "aggregation", "impute", "winsorise", "reference")
                  if getattr(self, n)]
@@ -106,7 +107,7 @@ class UncertaintySpec:
         return names
 
     def to_dict(self) -> dict:
-        d = {"index": self.index}
+        d: dict = {"index": self.index}
         for key in ("normalisation", "aggregation", "impute", "reference"):
             if getattr(self, key):
                 d[key] = list(getattr(self, key))
@@ -121,7 +122,7 @@ class UncertaintySpec:
         return d
 
 
-def _choices(reader, key, allowed):
+def _choices(reader: _Reader, key: str, allowed: tuple[str, ...]) -> list[str]:
     values = reader.texts(key)
     for v in values:
         if v not in allowed:
@@ -132,8 +133,8 @@ def _choices(reader, key, allowed):
     return values
 
 
-def _ranges(ranges, where):
-    out = {}
+def _ranges(ranges: dict, where: str) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
     for ind_id, pair in ranges.items():
         ok = (isinstance(pair, list) and len(pair) == 2
               and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair))
@@ -144,8 +145,8 @@ def _ranges(ranges, where):
     return out
 
 
-def _winsorise(rules, where):
-    out = []
+def _winsorise(rules: list, where: str) -> list[Optional[Winsorise]]:
+    out: list[Optional[Winsorise]] = []
     for i, rule in enumerate(rules):
         out.append(None if rule is None else Winsorise.from_dict(rule, f"{where}[{i}]"))
     if len({repr(w) for w in out}) != len(out):

@@ -21,7 +21,7 @@ TEXT = "#252525"
 FONT = "font-family='DejaVu Sans, Arial, sans-serif'"
 
 
-def _ticks(n):
+def _ticks(n: int) -> list[int]:
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000,
                             50000, 100000) if n / s <= 6)
     return [1] + list(range(step, n + 1, step))

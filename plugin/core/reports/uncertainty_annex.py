@@ -3,6 +3,7 @@ and which choice moves the ranking most (Sobol table). Simple HTML like methods_
 (German and English), numbers in the language's format.
 """
 from html import escape
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 import pandas as pd
@@ -10,24 +11,29 @@ import pandas as pd
 from ..i18n import tr, tr_noop
 from ..maps.classes import format_number
 
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
+
 HEADING = tr_noop("Uncertainty and sensitivity")
 CELL = 'style="border: 1px solid #808080"'
 
 
-def _german():
+def _german() -> bool:
     """True when the German catalogue is active (the annex then uses decimal commas)."""
     return tr(HEADING) != HEADING
 
 
-def _num(value, decimals=2):
+def _num(value: Optional[float], decimals: int = 2) -> str:
     if value is None or not np.isfinite(value):
         return "–"
     return format_number(value, decimals) if _german() else f"{value:,.{decimals}f}"
 
 
-def choice_list(recipe) -> list:
-    """One plain-language line per varied choice with its alternatives."""
+def choice_list(recipe: "Recipe") -> list[str]:
+    """One plain-language line per varied choice with its alternatives (none without an uncertainty section)."""
     unc = recipe.uncertainty
+    if unc is None:
+        return []
     lines = []
     if unc.normalisation:
         lines.append(tr("normalisation: {alts}").format(alts=", ".join(unc.normalisation)))
@@ -54,7 +60,7 @@ def choice_list(recipe) -> list:
     return lines
 
 
-def uncertainty_annex_html(recipe, summary: dict, sobol: pd.DataFrame, threshold: float = 0.8) -> str:
+def uncertainty_annex_html(recipe: "Recipe", summary: dict, sobol: pd.DataFrame, threshold: float = 0.8) -> str:
     """HTML section: paragraph on the simulation and class certainty, and the Sobol table (if computed)."""
     spec = recipe.index(summary["index"])
     parts = [f"<h2>{escape(tr(HEADING))}</h2>"]

@@ -16,8 +16,15 @@ p = (L + 1) / (M + 1); so p <= 0.5 and the smallest possible p is 1 / (M + 1).
 Long loops call ``progress(fraction)`` and stop with ``CancelledError`` when ``is_canceled()`` is true.
 """
 import math
+from typing import Any, Callable, Optional
 
 import numpy as np
+import numpy.typing as npt
+
+from .weights import SpatialWeights
+
+Progress = Optional[Callable[[float], object]]
+IsCanceled = Optional[Callable[[], bool]]
 
 #: default number of permutations and default random seed
 PERMUTATIONS = 999
@@ -30,51 +37,52 @@ class CancelledError(Exception):
     """The user cancelled a permutation loop."""
 
 
-def normal_two_sided_p(z):
+def normal_two_sided_p(z: npt.ArrayLike) -> np.ndarray:
     """p = P(|Z| >= |z|) = erfc(|z| / sqrt 2) for a standard normal Z (NaN stays NaN)."""
-    z = np.asarray(z, dtype=float)
-    out = np.full(z.shape, np.nan)
-    finite = np.isfinite(z)
-    out[finite] = [math.erfc(abs(v) / math.sqrt(2.0)) for v in z[finite]]
+    values = np.asarray(z, dtype=float)
+    out = np.full(values.shape, np.nan)
+    finite = np.isfinite(values)
+    out[finite] = [math.erfc(abs(v) / math.sqrt(2.0)) for v in values[finite]]
     return out
 
 
-def folded_pseudo_p(larger, permutations):
+def folded_pseudo_p(larger: npt.ArrayLike, permutations: int) -> np.ndarray:
     """(L + 1) / (M + 1) with L = min(#sim >= obs, M - #sim >= obs) (see module docstring)."""
-    larger = np.array(larger, dtype=float, copy=True)
-    low = (permutations - larger) < larger
-    larger[low] = permutations - larger[low]
-    return (larger + 1.0) / (permutations + 1.0)
+    count = np.array(larger, dtype=float, copy=True)
+    low = (permutations - count) < count
+    count[low] = permutations - count[low]
+    return (count + 1.0) / (permutations + 1.0)
 
 
-def benjamini_hochberg(p):
+def benjamini_hochberg(p: npt.ArrayLike) -> np.ndarray:
     """Benjamini-Hochberg adjusted p-values (q-values) over the finite entries of ``p``.
 
     Sorting the m finite p-values ascending, q_(k) = min over j >= k of (m / j) p_(j), capped at 1.
     Rejecting every hypothesis with q <= alpha is the BH step-up procedure at false discovery
     rate alpha. NaN entries (islands, missing values) stay NaN and do not count in m.
     """
-    p = np.asarray(p, dtype=float)
-    out = np.full(p.shape, np.nan)
-    finite = np.flatnonzero(np.isfinite(p))
+    pv = np.asarray(p, dtype=float)
+    out = np.full(pv.shape, np.nan)
+    finite = np.flatnonzero(np.isfinite(pv))
     m = len(finite)
     if not m:
         return out
-    order = finite[np.argsort(p[finite], kind="mergesort")]
-    scaled = p[order] * m / np.arange(1, m + 1)
+    order = finite[np.argsort(pv[finite], kind="mergesort")]
+    scaled = pv[order] * m / np.arange(1, m + 1)
     adjusted = np.minimum.accumulate(scaled[::-1])[::-1]
     out[order] = np.minimum(adjusted, 1.0)
     return out
 
 
-def _check(progress, is_canceled, fraction):
+def _check(progress: Progress, is_canceled: IsCanceled, fraction: float) -> None:
     if is_canceled is not None and is_canceled():
         raise CancelledError()
     if progress is not None:
         progress(fraction)
 
 
-def moran_global(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progress=None, is_canceled=None):
+def moran_global(y: npt.ArrayLike, weights: SpatialWeights, permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED,
+                 progress: Progress = None, is_canceled: IsCanceled = None) -> dict[str, Any]:
     """Global Moran's I with normality inference and a permutation pseudo p-value.
 
     z_i = y_i - mean(y);  I = n / S0 * sum_ij w_ij z_i z_j / sum_i z_i^2.
@@ -86,16 +94,16 @@ def moran_global(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progr
     of the simulated values. ``weights`` is used as given (transform it first); islands count in n.
     Returns a dict with I, EI, VI_norm, z_norm, p_norm, p_sim, EI_sim, z_sim, n, permutations, seed.
     """
-    y = np.asarray(y, dtype=float)
-    n = len(y)
-    z = y - y.mean()
+    values = np.asarray(y, dtype=float)
+    n = len(values)
+    z = values - values.mean()
     z2ss = (z * z).sum()
     s0, s1, s2 = weights.s0, weights.s1, weights.s2
     moran_i = n / s0 * (z * weights.lag(z)).sum() / z2ss
     ei = -1.0 / (n - 1)
     vi = (n * n * s1 - n * s2 + 3 * s0 * s0) / ((n - 1) * (n + 1) * s0 * s0) - (1.0 / (n - 1)) ** 2
     z_norm = (moran_i - ei) / vi ** 0.5
-    result = {"I": float(moran_i), "EI": ei, "VI_norm": float(vi), "z_norm": float(z_norm),
+    result: dict[str, Any] = {"I": float(moran_i), "EI": ei, "VI_norm": float(vi), "z_norm": float(z_norm),
               "p_norm": float(normal_two_sided_p(z_norm)), "n": n, "permutations": int(permutations),
               "seed": seed, "p_sim": math.nan, "EI_sim": math.nan, "z_sim": math.nan}
     if permutations:
@@ -117,7 +125,8 @@ def moran_global(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progr
     return result
 
 
-def moran_local(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progress=None, is_canceled=None):
+def moran_local(y: npt.ArrayLike, weights: SpatialWeights, permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED,
+                progress: Progress = None, is_canceled: IsCanceled = None) -> dict[str, np.ndarray]:
     """Local Moran I_i (LISA) with conditional permutation pseudo p-values.
 
     z_i = (y_i - mean(y)) / sd(y) (population SD);  I_i = (n - 1) z_i lag_i / sum_j z_j^2,
@@ -130,10 +139,10 @@ def moran_local(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progre
     p_sim is the folded pseudo p-value, z_sim = (I_i - mean(sim_i)) / sd(sim_i).
     Islands (k_i = 0) get NaN for I, q, p and z. Returns a dict of arrays Is, q, p_sim, z_sim.
     """
-    y = np.asarray(y, dtype=float)
-    n = len(y)
-    z = y - y.mean()
-    z /= y.std()
+    values = np.asarray(y, dtype=float)
+    n = len(values)
+    z = values - values.mean()
+    z /= values.std()
     den = (z * z).sum()
     lag = weights.lag(z)
     local_i = (n - 1) * z * lag / den
@@ -170,7 +179,7 @@ def moran_local(y, weights, permutations=PERMUTATIONS, seed=DEFAULT_SEED, progre
     return {"Is": local_i, "q": quadrant, "p_sim": p_sim, "z_sim": z_sim, "lag": lag, "z": z}
 
 
-def getis_ord_gi_star(y, weights):
+def getis_ord_gi_star(y: npt.ArrayLike, weights: SpatialWeights) -> dict[str, np.ndarray]:
     """Getis-Ord Gi* z-scores (Ord & Getis 1995), observation i counted in its own neighbourhood.
 
     With w*_ij = w_ij for j != i and w*_ii = 1, W*_i = sum_j w*_ij, S1*_i = sum_j w*_ij^2,
@@ -181,16 +190,16 @@ def getis_ord_gi_star(y, weights):
     added to y (esda's G_Local needs positive y for the same numbers). p is two-sided normal.
     Islands (no neighbour besides i) get NaN. Returns a dict of arrays z, p.
     """
-    y = np.asarray(y, dtype=float)
-    n = len(y)
+    values = np.asarray(y, dtype=float)
+    n = len(values)
     star = weights.binary().with_self(1.0)
     w_sum = star.row_sums()
     s1 = np.bincount(star.rows, weights=star.data ** 2, minlength=n)
-    mean = y.mean()
+    mean = values.mean()
     # two passes: mean(y^2) - mean^2 cancels to noise (or a negative number) when the values share a large
     # offset (e.g. 1e8 + small differences)
-    sd = math.sqrt(((y - mean) ** 2).mean())
+    sd = math.sqrt(((values - mean) ** 2).mean())
     with np.errstate(invalid="ignore", divide="ignore"):  # a neighbourhood of all n, or sd 0: z undefined, NaN
-        z = (star.lag(y) - mean * w_sum) / (sd * np.sqrt((n * s1 - w_sum ** 2) / (n - 1)))
+        z = (star.lag(values) - mean * w_sum) / (sd * np.sqrt((n * s1 - w_sum ** 2) / (n - 1)))
     z[weights.cardinalities == 0] = np.nan
     return {"z": z, "p": normal_two_sided_p(z)}

@@ -12,9 +12,12 @@ Significance: p <= alpha, or with ``fdr`` the Benjamini-Hochberg adjusted p <= a
 analysed non-island features). Colours are the conventional cluster-map colours (GeoDa):
 red / blue for high-high / low-low, light red / light blue for the outliers, grey = not significant.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..errors import ComputationError
@@ -22,11 +25,14 @@ from ..i18n import tr, tr_noop
 from .autocorrelation import (
     DEFAULT_SEED,
     PERMUTATIONS,
+    IsCanceled,
+    Progress,
     benjamini_hochberg,
     getis_ord_gi_star,
     moran_global,
     moran_local,
 )
+from .weights import SpatialWeights
 
 QUADRANT_CODES = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
 
@@ -63,7 +69,7 @@ class AutocorrelationResult:
     fdr: bool = False
 
 
-def field_specs(fdr=False):
+def field_specs(fdr: bool = False) -> list[tuple[str, str, str]]:
     """(name, alias, kind) of the output fields, kinds as in plugin.gis.layer_io.FIELD_TYPES."""
     specs = [
         ("lisa_i", tr("Local Moran's I"), "double"),
@@ -81,7 +87,7 @@ def field_specs(fdr=False):
     return specs
 
 
-def lisa_codes(quadrant, p, alpha):
+def lisa_codes(quadrant: np.ndarray, p: np.ndarray, alpha: float) -> np.ndarray:
     """HH/LH/LL/HL where p <= alpha, else ns; NaN quadrant (island) -> island."""
     codes = np.full(len(quadrant), "ns", dtype=object)
     for q, code in QUADRANT_CODES.items():
@@ -90,7 +96,8 @@ def lisa_codes(quadrant, p, alpha):
     return codes
 
 
-def gi_codes(z, p, alpha):
+def gi_codes(z: np.ndarray, p: np.ndarray, alpha: float) -> np.ndarray:
+    """hot (z > 0) / cold (z < 0) where p <= alpha, else ns; NaN z (island) -> island."""
     codes = np.full(len(z), "ns", dtype=object)
     significant = p <= alpha
     codes[significant & (z > 0)] = "hot"
@@ -99,8 +106,9 @@ def gi_codes(z, p, alpha):
     return codes
 
 
-def analyse(values, weights, row_standardise=True, permutations=PERMUTATIONS, seed=DEFAULT_SEED, alpha=0.05,
-            fdr=False, progress=None, is_canceled=None):
+def analyse(values: npt.ArrayLike, weights: SpatialWeights, row_standardise: bool = True,
+            permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED, alpha: float = 0.05, fdr: bool = False,
+            progress: Progress = None, is_canceled: IsCanceled = None) -> "AutocorrelationResult":
     """Run the whole analysis for ``values`` (array, NaN = missing) on ``weights`` (binary neighbours).
 
     Missing values are dropped before the weights are transformed (their links disappear, which
@@ -108,11 +116,11 @@ def analyse(values, weights, row_standardise=True, permutations=PERMUTATIONS, se
     variance, as in esda) but get no local statistic. Raises ComputationError when fewer than
     three values remain, when no analysed feature has a neighbour, or when the values are constant.
     """
-    values = np.asarray(values, dtype=float)
-    n_all = len(values)
-    keep = np.isfinite(values)
+    all_values = np.asarray(values, dtype=float)
+    n_all = len(all_values)
+    keep = np.isfinite(all_values)
     missing = [ident for ident, k in zip(weights.ids, keep) if not k]
-    y = values[keep]
+    y = all_values[keep]
     if len(y) < 3:
         raise ComputationError(tr("Only {n} features have a value; spatial autocorrelation needs at least 3.").format(
             n=len(y)))
@@ -125,10 +133,11 @@ def analyse(values, weights, row_standardise=True, permutations=PERMUTATIONS, se
                                   "(method, k, tolerance) and the layer's geometry.").format(n=len(y)))
     islands = [w.ids[i] for i in w.islands]
 
-    def stage(lo, hi):
+    def stage(lo: float, hi: float) -> Optional[Callable[[float], object]]:
         if progress is None:
             return None
-        return lambda f: progress(lo + (hi - lo) * f)
+        report = progress
+        return lambda f: report(lo + (hi - lo) * f)
 
     global_moran = moran_global(y, w, permutations, seed, stage(0.0, 0.3), is_canceled)
     local = moran_local(y, w, permutations, seed, stage(0.3, 0.95), is_canceled)
@@ -156,7 +165,7 @@ def analyse(values, weights, row_standardise=True, permutations=PERMUTATIONS, se
                                  n_analysed=len(y), fdr=fdr)
 
 
-def class_counts(codes, classes):
+def class_counts(codes: Iterable[str], classes: Iterable[str]) -> dict[str, int]:
     """{code: count} in legend order, including zero counts."""
     counts = pd.Series(codes).value_counts()
     return {code: int(counts.get(code, 0)) for code in classes}

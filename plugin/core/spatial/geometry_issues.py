@@ -12,7 +12,9 @@ Policies
 A skipped district keeps its row in the output with NULL results and is left out of every total;
 the log and the outputs say how many were left out.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 from ..errors import ComputationError
 from ..i18n import tr, tr_noop
@@ -27,12 +29,12 @@ DEFAULT_POLICY = "repair"
 MAX_LISTED = 10
 
 
-def listing(labels, limit=MAX_LISTED):
+def listing(labels: Iterable[object], limit: int = MAX_LISTED) -> str:
     """'a, b, c' of the first ``limit`` labels, with '… (n more)' when there are more."""
-    labels = [str(v) for v in labels]
-    shown = ", ".join(labels[:limit])
-    if len(labels) > limit:
-        shown += tr(" … ({n} more)").format(n=len(labels) - limit)
+    texts = [str(v) for v in labels]
+    shown = ", ".join(texts[:limit])
+    if len(texts) > limit:
+        shown += tr(" … ({n} more)").format(n=len(texts) - limit)
     return shown
 
 
@@ -55,7 +57,8 @@ class GeometryIssues:
     order: list[str] = field(default_factory=list)  # every label in layer order (for listings)
 
     @property
-    def skipped(self):
+    def skipped(self) -> list[str]:
+        """Labels of the features left out of the overlay (in layer order when ``order`` is known)."""
         left = self.null + self.empty + self.unrepairable
         if self.policy == "skip":
             left = left + [v for v in self.invalid if v not in left]
@@ -65,10 +68,11 @@ class GeometryIssues:
         return left
 
     @property
-    def any(self):
+    def any(self) -> bool:
+        """True when some geometry is invalid, empty or missing."""
         return bool(self.invalid or self.empty or self.null)
 
-    def check(self):
+    def check(self) -> None:
         """Raise ComputationError naming the broken features when the policy is ``stop``."""
         if self.policy == "stop" and self.any:
             raise ComputationError(tr(
@@ -76,7 +80,7 @@ class GeometryIssues:
                 "Geometries), or set INVALID_GEOMETRY to repair or skip them.").format(
                 layer=self.layer, parts="; ".join(self._parts())))
 
-    def _parts(self):
+    def _parts(self) -> list[str]:
         parts = []
         for labels, text in ((self.invalid, tr("{n} invalid (e.g. self-intersecting): {keys}")),
                              (self.empty, tr("{n} empty: {keys}")),
@@ -85,10 +89,10 @@ class GeometryIssues:
                 parts.append(text.format(n=len(labels), keys=listing(labels)))
         return parts
 
-    def messages(self, what=None):
+    def messages(self, what: Optional[str] = None) -> list[str]:
         """Log lines for the user ([] when every geometry was fine). ``what`` names what the skipped
         features get, e.g. tr("their counts are NULL")."""
-        out = []
+        out: list[str] = []
         if not self.any:
             return out
         out.append(tr("Layer '{layer}': {n} of {total} features have broken geometries ({parts}).").format(
@@ -111,7 +115,7 @@ class GeometryIssues:
         return out
 
 
-def policy_from_index(index):
+def policy_from_index(index: Union[int, str]) -> str:
     """The policy name of an enum parameter value (0 = repair, 1 = skip, 2 = stop)."""
     if not 0 <= int(index) < len(POLICIES):
         raise ComputationError(tr("INVALID_GEOMETRY must be 0 (repair), 1 (skip) or 2 (stop), got {v}.").format(

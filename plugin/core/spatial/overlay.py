@@ -9,9 +9,12 @@ Conventions
 - Areas are in the unit the caller passes (km² for rates, any unit for weights: only ratios matter).
 - Missing is NaN, never 0: a rate whose population is 0 or missing is NaN (NULL in the layer).
 """
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Optional
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..errors import ComputationError
@@ -27,7 +30,8 @@ TOTAL_TOLERANCE = 0.001
 # Points per district
 # --------------------------------------------------------------------------------------------------
 
-def category_fields(categories, prefix, taken=(), suffixes=()):
+def category_fields(categories: Iterable[Any], prefix: str, taken: Iterable[object] = (),
+                    suffixes: Sequence[str] = ()) -> dict[Any, str]:
     """{category value: safe field name} for per-category count fields, e.g. 'Grundschule' -> 'n_Grundschule'.
 
     Names are ASCII, unique ignoring case, also against ``taken`` (the district layer's fields); a
@@ -36,7 +40,7 @@ def category_fields(categories, prefix, taken=(), suffixes=()):
     give a field n_a_km2.
     """
     used = {str(t).lower() for t in taken}
-    out = {}
+    out: dict[Any, str] = {}
     for category in categories:
         base = "{}_{}".format(prefix, "NULL" if category is None else category)
         blocked = set(used)
@@ -49,7 +53,8 @@ def category_fields(categories, prefix, taken=(), suffixes=()):
     return out
 
 
-def count_points(district_ids, point_district, point_category=None):
+def count_points(district_ids: Iterable[int], point_district: Iterable[Optional[float]],
+                 point_category: Optional[Iterable[Any]] = None) -> tuple[pd.DataFrame, int]:
     """Number of points per district (and per category), 0 where a district has none.
 
     ``point_district``: the district id of every point, NaN/None for points outside all districts.
@@ -72,14 +77,15 @@ def count_points(district_ids, point_district, point_category=None):
     return counts, int((~inside).sum())
 
 
-def rates(counts, population=None, area_km2=None):
+def rates(counts: pd.DataFrame, population: Optional[npt.ArrayLike] = None,
+          area_km2: Optional[npt.ArrayLike] = None) -> dict[str, Any]:
     """Counts per 1,000 inhabitants and per km².
 
     ``per_1000 = count / population * 1000`` (NaN where population is 0 or missing);
     ``per_km2 = count / area_km2`` (NaN where the area is 0 or missing). Returns a dict
     {"per_1000": DataFrame or None, "per_km2": DataFrame or None, "no_population": [ids]}.
     """
-    out = {"per_1000": None, "per_km2": None, "no_population": []}
+    out: dict[str, Any] = {"per_1000": None, "per_km2": None, "no_population": []}
     if population is not None:
         pop = pd.Series(population, index=counts.index, dtype="float64")
         bad = pop.isna() | (pop <= 0)
@@ -115,7 +121,9 @@ class InterpolationResult:
     intensive_area_fallback: list = field(default_factory=list)
 
 
-def interpolate(pieces, source_values, target_ids, extensive=(), intensive=(), target_area=None):
+def interpolate(pieces: pd.DataFrame, source_values: pd.DataFrame, target_ids: Iterable[int],
+                extensive: Sequence[str] = (), intensive: Sequence[str] = (),
+                target_area: Optional[npt.ArrayLike] = None) -> InterpolationResult:
     """Areal interpolation from sources to targets.
 
     ``pieces``: one row per non-empty source ∩ target intersection with columns ``source``, ``target``
@@ -206,7 +214,7 @@ def interpolate(pieces, source_values, target_ids, extensive=(), intensive=(), t
                                list(no_pop), targets[~has_data].tolist(), weighting, int_area_fallback)
 
 
-def _flows(pieces, source_values, extensive):
+def _flows(pieces: pd.DataFrame, source_values: pd.DataFrame, extensive: Sequence[str]) -> pd.DataFrame:
     """Every piece with the share of its source, the amount moved and whether it is a reallocation.
 
     A source's *main* target is the one receiving its largest share. Every other piece of the source
@@ -228,7 +236,8 @@ def _flows(pieces, source_values, extensive):
     return flows.reset_index(drop=True)
 
 
-def check_fields(available, extensive, intensive, layer_name):
+def check_fields(available: Sequence[str], extensive: Sequence[str], intensive: Sequence[str],
+                 layer_name: str) -> None:
     """Raise ComputationError when a field is missing or chosen both as extensive and intensive."""
     missing = [f for f in list(extensive) + list(intensive) if f not in available]
     if missing:
@@ -248,7 +257,8 @@ def check_fields(available, extensive, intensive, layer_name):
 # Accessibility
 # --------------------------------------------------------------------------------------------------
 
-def accessibility_uniform(area, area_within, population=None):
+def accessibility_uniform(area: npt.ArrayLike, area_within: npt.ArrayLike,
+                          population: Optional[npt.ArrayLike] = None) -> pd.DataFrame:
     """Share of each district's population within reach, population spread uniformly over the district.
 
     ``share_pct = area_within / area * 100``; with ``population``: ``pop_within = population * area_within / area``.
@@ -256,13 +266,13 @@ def accessibility_uniform(area, area_within, population=None):
     A district of area 0 gets NaN; with ``population``, so does a district whose population is 0 or
     missing (a share of nobody is not a number).
     """
-    area = pd.Series(area, dtype="float64")
-    within = pd.Series(area_within, index=area.index, dtype="float64").clip(lower=0.0)
-    frac = (within / area.where(area > 0)).clip(upper=1.0)
-    out = pd.DataFrame(index=area.index)
+    areas = pd.Series(area, dtype="float64")
+    within = pd.Series(area_within, index=areas.index, dtype="float64").clip(lower=0.0)
+    frac = (within / areas.where(areas > 0)).clip(upper=1.0)
+    out = pd.DataFrame(index=areas.index)
     share = frac * 100.0
     if population is not None:
-        pop = pd.Series(population, index=area.index, dtype="float64")
+        pop = pd.Series(population, index=areas.index, dtype="float64")
         out["pop"] = pop
         out["pop_within"] = pop * frac
         share = share.where(pop > 0)
@@ -270,7 +280,8 @@ def accessibility_uniform(area, area_within, population=None):
     return out
 
 
-def accessibility_from_units(district_ids, pieces, unit_population):
+def accessibility_from_units(district_ids: Iterable[int], pieces: pd.DataFrame,
+                             unit_population: Any) -> pd.DataFrame:
     """Share of each district's population within reach, from a population layer (points, grid, blocks).
 
     ``pieces``: one row per population unit ∩ district with ``unit``, ``district``, ``frac`` (share of the
@@ -292,7 +303,8 @@ def accessibility_from_units(district_ids, pieces, unit_population):
 REPORT_COLUMNS = ["section", "source", "target", "field", "value_in", "value_out", "share_pct", "detail"]
 
 
-def interpolation_report(result, source_labels=None, target_labels=None):
+def interpolation_report(result: InterpolationResult, source_labels: Optional[Mapping[Any, str]] = None,
+                         target_labels: Optional[Mapping[int, str]] = None) -> pd.DataFrame:
     """The interpolation report as one tidy table (columns REPORT_COLUMNS).
 
     Sections: ``total`` (per extensive field: total in, total out, difference in %, "ok"/"NOT preserved");
@@ -300,10 +312,10 @@ def interpolation_report(result, source_labels=None, target_labels=None):
     source, largest amount first: how much of the first extensive field moves from source to target and
     which share of the source that is; the source's main target is not listed).
     """
-    def s_label(i):
+    def s_label(i: Any) -> str:
         return (source_labels or {}).get(i, str(i))
 
-    def t_label(i):
+    def t_label(i: Any) -> str:
         if i is None or (isinstance(i, float) and np.isnan(i)):
             return ""
         return (target_labels or {}).get(int(i), str(int(i)))
@@ -326,6 +338,6 @@ def interpolation_report(result, source_labels=None, target_labels=None):
     return pd.DataFrame(rows, columns=REPORT_COLUMNS)
 
 
-def write_report_csv(table, path):
+def write_report_csv(table: pd.DataFrame, path: atomic.StrPath) -> str:
     """UTF-8 with BOM, ';'-separated (opens in German Excel), like the join report; complete or absent."""
     return atomic.write_csv(table, path)

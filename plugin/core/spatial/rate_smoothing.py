@@ -20,13 +20,16 @@ set to 0 as Marshall, esda's spatial smoother and GeoDa do, which gives every di
 Sums of squared deviations are taken in two passes (deviations first), not as sum of squares minus square of
 sums. Rates are per person; multiply for "per 1,000".
 """
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Optional, Union
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import ComputationError
 from ..i18n import tr
-from .autocorrelation import DEFAULT_SEED, PERMUTATIONS, moran_global
+from .autocorrelation import DEFAULT_SEED, PERMUTATIONS, IsCanceled, Progress, moran_global
 from .weights import SpatialWeights
 
 MAX_LISTED = 20
@@ -44,11 +47,12 @@ class RateInput:
     missing: list = field(default_factory=list)
 
 
-def _listing(ids):
+def _listing(ids: Sequence[object]) -> str:
     return ", ".join(str(i) for i in ids[:MAX_LISTED]) + (" …" if len(ids) > MAX_LISTED else "")
 
 
-def check_rates(events, population, ids=None, events_name: str = "events",
+def check_rates(events: npt.ArrayLike, population: npt.ArrayLike, ids: Optional[Iterable[object]] = None,
+                events_name: str = "events",
                 population_name: str = "population") -> RateInput:
     """Validate events e and populations b (arrays, NaN = missing) and say which districts can be used.
 
@@ -58,7 +62,7 @@ def check_rates(events, population, ids=None, events_name: str = "events",
     """
     e = np.asarray(events, dtype=float)
     b = np.asarray(population, dtype=float)
-    ids = list(range(1, len(e) + 1)) if ids is None else list(ids)
+    labels: list[Any] = list(range(1, len(e) + 1)) if ids is None else list(ids)
     for values, name in ((e, events_name), (b, population_name)):
         with np.errstate(invalid="ignore"):
             bad = np.isinf(values) | (values < 0)
@@ -66,7 +70,7 @@ def check_rates(events, population, ids=None, events_name: str = "events",
             pos = int(np.flatnonzero(bad)[0])
             raise ComputationError(tr("Field '{field}' has the value {value:g} for {id}; {n} such values. Counts "
                                       "must be finite and 0 or more: fix the table.").format(
-                field=name, value=values[pos], id=ids[pos], n=int(bad.sum())))
+                field=name, value=values[pos], id=labels[pos], n=int(bad.sum())))
     missing = np.isnan(e) | np.isnan(b)
     zero = ~missing & (b == 0)
     use = ~missing & ~zero
@@ -77,8 +81,8 @@ def check_rates(events, population, ids=None, events_name: str = "events",
     if e[use].sum() == 0:
         raise ComputationError(tr("Field '{field}' is 0 in every analysed district; there is no rate to "
                                   "smooth.").format(field=events_name))
-    return RateInput(events=e, population=b, use=use, no_population=[i for i, z in zip(ids, zero) if z],
-                     missing=[i for i, m in zip(ids, missing) if m])
+    return RateInput(events=e, population=b, use=use, no_population=[i for i, z in zip(labels, zero) if z],
+                     missing=[i for i, m in zip(labels, missing) if m])
 
 
 def global_eb(events: np.ndarray, population: np.ndarray) -> tuple:
@@ -93,7 +97,7 @@ def global_eb(events: np.ndarray, population: np.ndarray) -> tuple:
     return m + (rate - m) * weight, m, v, weight
 
 
-def _shrinkage(v, m, b):
+def _shrinkage(v: Union[float, np.ndarray], m: Union[float, np.ndarray], b: np.ndarray) -> np.ndarray:
     """v / (v + m / b), 0 where the denominator is 0 (no events in the reference: the rate is m = 0)."""
     den = v + m / b
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -135,7 +139,8 @@ def assuncao_reis_z(events: np.ndarray, population: np.ndarray) -> np.ndarray:
 
 
 def eb_moran(events: np.ndarray, population: np.ndarray, weights: SpatialWeights, row_standardise: bool = True,
-             permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED, progress=None, is_canceled=None) -> dict:
+             permutations: int = PERMUTATIONS, seed: int = DEFAULT_SEED, progress: Progress = None,
+             is_canceled: IsCanceled = None) -> dict[str, Any]:
     """EB-adjusted Moran's I: global Moran's I (autocorrelation.moran_global, same inference and random stream)
     of the Assunção-Reis standardised rates; equals esda.Moran_Rate(e, b, w, adjusted=True)."""
     z = assuncao_reis_z(events, population)
@@ -146,7 +151,7 @@ def eb_moran(events: np.ndarray, population: np.ndarray, weights: SpatialWeights
     return moran_global(z, w, permutations, seed, progress, is_canceled)
 
 
-def smooth(rates: RateInput, weights: SpatialWeights, method: str = "global") -> dict:
+def smooth(rates: RateInput, weights: SpatialWeights, method: str = "global") -> dict[str, np.ndarray]:
     """Smoothed rates of every district (NaN where ``rates.use`` is false) and the shrinkage weights.
 
     ``method``: "global" or "spatial". The districts left out (no population, missing values) neither get a

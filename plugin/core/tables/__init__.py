@@ -10,11 +10,15 @@ Public entry point: ``read_table(path, ...) -> TableReadResult`` with
 * ``row_numbers``: 1-based row in the file/sheet of each frame row (for messages).
 """
 import os
+from collections.abc import Iterable
+from typing import Optional, Union
 
 import numpy as np
+import pandas as pd
 
 from ..errors import TableError
 from ..i18n import tr
+from ..outputs.atomic import StrPath
 from . import sniff
 from .build import ColumnReport, TableReadResult, TableReport, build_result, unique_names  # noqa: F401
 from .read_csv import read_csv_table
@@ -25,8 +29,10 @@ TEXT_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab", ".dat")
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".ods")
 
 
-def read_table(path, *, sheet=None, encoding=None, separator=None, decimal=None, thousands=None,
-               header_row=None, key_columns=(), require_keys=True):
+def read_table(path: StrPath, *, sheet: Union[str, int, None] = None, encoding: Optional[str] = None,
+               separator: Optional[str] = None, decimal: Optional[str] = None, thousands: Optional[str] = None,
+               header_row: Union[int, list[int], None] = None, key_columns: Union[str, Iterable[str]] = (),
+               require_keys: bool = True) -> TableReadResult:
     """Read an indicator table.
 
     path: .csv/.txt/.tsv (delimited text) or .xlsx/.xlsm/.ods (spreadsheet).
@@ -56,7 +62,8 @@ def read_table(path, *, sheet=None, encoding=None, separator=None, decimal=None,
     raise TableError(tr("{file}: unknown table type '{ext}'. Use CSV/TXT, XLSX or ODS.").format(file=path, ext=ext))
 
 
-def table_from_dataframe(frame, *, key_columns=(), label="table layer", decimal=None, require_keys=True):
+def table_from_dataframe(frame: pd.DataFrame, *, key_columns: Iterable[str] = (), label: str = "table layer",
+                         decimal: Optional[str] = None, require_keys: bool = True) -> TableReadResult:
     """Type an attribute table given as a DataFrame (e.g. a QGIS table layer) like a read file.
 
     Text fields holding German numbers or suppression symbols are parsed exactly as in a CSV;
@@ -78,7 +85,7 @@ def table_from_dataframe(frame, *, key_columns=(), label="table layer", decimal=
                         decimal=decimal, require_keys=require_keys)
 
 
-def check_text_table(path):
+def check_text_table(path: StrPath) -> None:
     """Raise TableError naming ``path`` when a delimited-text file holds binary data (or is a ZIP/OLE file).
 
     The same check ``read_table`` applies (sniff.detect_encoding on the first 64 KiB); for callers that let

@@ -7,14 +7,16 @@ area/indicator/year are an error listing them, unless an aggregation is chosen e
 'absent' (the long table has no row for them).
 """
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Callable, Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from ..errors import TableError
 from ..i18n import tr, tr_noop
-from .build import resolve_column
+from .build import TableReadResult, resolve_column
 from .long_detect import detect_long_format
 
 EXAMPLES = 20
@@ -30,14 +32,16 @@ class WideTable:
     lines: list = field(default_factory=list)  # what was done, for the report
 
 
-def _label(value):
+def _label(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
 
-def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error", keep_columns=(),
-                 indicators=None, years=None, label="table"):
+def long_to_wide(table: Union[TableReadResult, pd.DataFrame], key: str, indicator: Optional[str],
+                 value: Union[str, Sequence[str]], year: Optional[str] = None, *, duplicates: str = "error",
+                 keep_columns: Iterable[str] = (), indicators: Optional[Iterable[object]] = None,
+                 years: Optional[Iterable[object]] = None, label: str = "table") -> WideTable:
     """Pivot a long table (TableReadResult or DataFrame) to one row per key.
 
     key/indicator/value/year: column names (case-insensitive); indicator None with a year column: one
@@ -66,7 +70,7 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
         if indicator is not None:
             raise TableError(tr("{file}: several value columns ({cols}) go with a year column only, not with an "
                                 "indicator column.").format(file=label, cols=", ".join(values)))
-        frame, flags, rows = _stack_values(frame, flags, rows, values, [key, year] + keep_columns, label)
+        frame, flags, rows = _stack_values(frame, flags, rows, values, [key, year, *keep_columns], label)
         indicator, value = "_indicator", "_value"
     if not pd.api.types.is_numeric_dtype(frame[value]):
         raise TableError(tr("{file}: the value column '{col}' holds text, not numbers.").format(file=label, col=value))
@@ -150,7 +154,8 @@ def long_to_wide(table, key, indicator, value, year=None, *, duplicates="error",
                      lines=lines)
 
 
-def _stack_values(frame, flags, rows, values, others, label):
+def _stack_values(frame: pd.DataFrame, flags: pd.DataFrame, rows: np.ndarray, values: list[str],
+                  others: list[Optional[str]], label: str) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
     """Several value columns by year (area, year, A, B) -> one long table (area, year, indicator A/B, value)."""
     for col in values:
         if not pd.api.types.is_numeric_dtype(frame[col]):
@@ -165,12 +170,12 @@ def _stack_values(frame, flags, rows, values, others, label):
     return stacked, pd.concat(flag_parts, ignore_index=True), np.tile(np.asarray(rows), len(values))
 
 
-def _few(rows, limit=6):
-    rows = list(rows)
-    return rows if len(rows) <= limit else rows[: limit - 1] + ["…", rows[-1]]
+def _few(rows: Iterable[object], limit: int = 6) -> list[object]:
+    items = list(rows)
+    return items if len(items) <= limit else items[: limit - 1] + ["…", items[-1]]
 
 
-def _shortest(make, items, total, limit=300):
+def _shortest(make: Callable[[str], str], items: list[str], total: int, limit: int = 300) -> str:
     """make(listing) with as many of ``items`` as fit in ``limit`` characters (at least one, then capped)."""
     for n in range(len(items), 0, -1):
         line = make("; ".join(items[:n]) + ("; …" if total > n else ""))
@@ -179,11 +184,12 @@ def _shortest(make, items, total, limit=300):
     return _cap(line, limit)
 
 
-def _cap(line, limit=300):
+def _cap(line: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def _refuse_hidden_dimension(frame, usable, long, dup, key, used, label):
+def _refuse_hidden_dimension(frame: pd.DataFrame, usable: pd.Series, long: pd.DataFrame, dup: pd.Series, key: str,
+                             used: list[str], label: str) -> None:
     """TableError when the duplicate rows differ in a column that looks like a year."""
     rest = frame.loc[usable].drop(columns=[c for c in frame.columns if c in used and c != key])
     layout = detect_long_format(rest.assign(_combo=long["_name"].to_numpy()), key,
@@ -198,14 +204,15 @@ def _refuse_hidden_dimension(frame, usable, long, dup, key, used, label):
     raise TableError(_cap(text))
 
 
-def _label_or_none(value):
+def _label_or_none(value: object) -> Optional[str]:
     if value is None or (isinstance(value, float) and value != value):
         return None
     text = _label(value)
     return text or None
 
 
-def _column_order(long, frame, indicator, year, usable, ind_text):
+def _column_order(long: pd.DataFrame, frame: pd.DataFrame, indicator: Optional[str], year: Optional[str],
+                  usable: pd.Series, ind_text: pd.Series) -> list:
     if year is None:
         return list(pd.unique(long["_name"]))
     pairs = pd.DataFrame({"i": ind_text[usable],
@@ -215,7 +222,7 @@ def _column_order(long, frame, indicator, year, usable, ind_text):
     return list(pairs["n"])
 
 
-def _dup_mask(long, dup, keys, cols):
+def _dup_mask(long: pd.DataFrame, dup: pd.Series, keys: np.ndarray, cols: list) -> pd.DataFrame:
     marks = long[dup].drop_duplicates(["_key", "_name"]).assign(_d=True)
     mask = marks.pivot(index="_key", columns="_name", values="_d").reindex(index=keys, columns=cols)
     return mask.notna()

@@ -6,17 +6,23 @@ Formulas are read as their cached results; a workbook saved by a program that do
 results (e.g. one written by a script) gives empty cells, and the report says which cells they are.
 """
 import zipfile
+from collections.abc import Iterable
+from typing import Any, Callable, Optional, Union
 
 import numpy as np
 
 from ..errors import TableError
 from ..i18n import tr
+from ..outputs.atomic import StrPath
 from . import sniff
-from .build import TableReport, build_result, unique_names
+from .build import TableReadResult, TableReport, build_result, unique_names
 from .values import detect_decimal
 
+Rows = list[list[Any]]  # cell values of a sheet, row by row
+Sheet = Union[str, int, None]  # sheet name or 0-based index; None = the first sheet holding a table
 
-def _pick_sheet(names, sheet, path):
+
+def _pick_sheet(names: list[str], sheet: Sheet, path: str) -> str:
     if not names:
         raise TableError(tr("{file} contains no sheets.").format(file=path))
     if sheet is None or sheet == "":
@@ -35,7 +41,7 @@ def _pick_sheet(names, sheet, path):
         file=path, sheet=sheet, names=", ".join(names)))
 
 
-def _xlsx_rows(path, sheet):
+def _xlsx_rows(path: str, sheet: Sheet) -> tuple[Rows, str, list[str]]:
     try:
         import openpyxl
     except ImportError:
@@ -54,7 +60,7 @@ def _xlsx_rows(path, sheet):
     return rows, chosen, names
 
 
-def _formulas_without_result(path, sheet, rows):
+def _formulas_without_result(path: str, sheet: str, rows: Rows) -> list[str]:
     """Cells ('C4', …) of ``sheet`` that hold a formula but no stored result (read as empty).
 
     Only workbooks that contain formulas at all are read a second time (formulas instead of values).
@@ -70,7 +76,7 @@ def _formulas_without_result(path, sheet, rows):
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return []
-    cells = []
+    cells: list[str] = []
     try:
         for r, row in enumerate(book[sheet].iter_rows(values_only=True)):
             for c, value in enumerate(row):
@@ -82,7 +88,7 @@ def _formulas_without_result(path, sheet, rows):
     return cells
 
 
-def _ods_rows(path, sheet):
+def _ods_rows(path: str, sheet: Sheet) -> tuple[Rows, str, list[str]]:
     try:
         import odf  # noqa: F401  (pandas' odf engine needs odfpy)
         import pandas as pd
@@ -103,8 +109,9 @@ def _ods_rows(path, sheet):
     return rows, chosen, names
 
 
-def read_spreadsheet(path, *, sheet=None, decimal=None, thousands=None, header_row=None, key_columns=(),
-                     require_keys=True):
+def read_spreadsheet(path: StrPath, *, sheet: Sheet = None, decimal: Optional[str] = None,
+                     thousands: Optional[str] = None, header_row: Union[int, list[int], None] = None,
+                     key_columns: Iterable[str] = (), require_keys: bool = True) -> TableReadResult:
     """Read one sheet of an .xlsx/.xlsm or .ods file into a TableReadResult."""
     path = str(path)
     lower = path.lower()
@@ -119,7 +126,7 @@ def read_spreadsheet(path, *, sheet=None, decimal=None, thousands=None, header_r
     if not magic.startswith(b"PK"):
         raise TableError(tr("{file} is not a {fmt} workbook (wrong content for its extension). "
                             "Check the file or give it the right extension.").format(file=path, fmt=fmt.upper()))
-    reader = _ods_rows if fmt == "ods" else _xlsx_rows
+    reader: Callable[[str, Sheet], tuple[Rows, str, list[str]]] = _ods_rows if fmt == "ods" else _xlsx_rows
     rows, chosen, names = reader(path, sheet)
     if sheet in (None, "") and len(names) > 1 and header_row is None:
         # no sheet chosen: take the first sheet that holds a table (cover sheets with notes are common)
@@ -143,11 +150,11 @@ def read_spreadsheet(path, *, sheet=None, decimal=None, thousands=None, header_r
     if not any(sniff.cell_kind(c) != "empty" for row in rows for c in row):
         raise TableError(tr("Sheet '{sheet}' of {file} is empty.").format(sheet=chosen, file=path))
 
-    header_index = None
+    header_index: Union[int, list[int], None] = None
     if header_row is not None:
         wanted = [header_row] if isinstance(header_row, int) else list(header_row)
-        header_index = [int(r) - 1 for r in wanted]
-        header_index = header_index if len(header_index) > 1 else header_index[0]
+        positions = [int(r) - 1 for r in wanted]
+        header_index = positions if len(positions) > 1 else positions[0]
     try:
         header_rows, data_start, title_rows = sniff.locate_header(rows[:200], header_index)
     except TableError as err:
@@ -186,7 +193,7 @@ def read_spreadsheet(path, *, sheet=None, decimal=None, thousands=None, header_r
                         thousands=thousands, require_keys=require_keys)
 
 
-def _has_table(rows):
+def _has_table(rows: Rows) -> bool:
     try:
         _h, start, _t = sniff.locate_header(rows[:200])
     except TableError:
@@ -194,7 +201,7 @@ def _has_table(rows):
     return start < len(rows)
 
 
-def _filled_width(row):
+def _filled_width(row: list[Any]) -> int:
     last = 0
     for i, cell in enumerate(row):
         if sniff.cell_kind(cell) != "empty":
@@ -202,6 +209,6 @@ def _filled_width(row):
     return last
 
 
-def _short(row):
+def _short(row: list[Any]) -> str:
     text = " | ".join(str(c).strip() for c in row if sniff.cell_kind(c) != "empty")
     return text if len(text) <= 120 else text[:117] + "..."
