@@ -7,11 +7,15 @@ Themes, in this order:
 - ``year:<prefix>``: every year of each year series ``<indicator>_<yyyy>`` (``core.reports.trend``);
   a field already offered above is not offered twice.
 """
-from typing import Optional
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Optional
 
 from ..i18n import tr
 from ..reports.trend import detect_series, label_and_unit
 from .atlas_data import FieldSpec
+
+if TYPE_CHECKING:
+    from ..recipe.load import Recipe
 
 INDEX_DECIMALS = 2
 INDICATOR_DECIMALS = 1
@@ -25,7 +29,8 @@ def _indicator_for(recipe, name):
     return None
 
 
-def atlas_fields(columns: list, numeric: list, recipe=None, extra=(), class_fields=(),
+def atlas_fields(columns: list, numeric: list, recipe: Optional["Recipe"] = None, extra: Sequence[str] = (),
+                 class_fields: Sequence[str] = (),
                  labels: Optional[dict] = None) -> list:
     """FieldSpecs for the switcher. ``columns``: all field names; ``numeric``: the numeric ones;
     ``extra``: further indicator fields; ``class_fields``: class fields to show without a recipe;
@@ -65,7 +70,7 @@ def atlas_fields(columns: list, numeric: list, recipe=None, extra=(), class_fiel
     return out
 
 
-def year_series(numeric: list, recipe=None) -> list:
+def year_series(numeric: list, recipe: Optional["Recipe"] = None) -> list:
     """The year series among the numeric fields, labelled and with units from the recipe where it knows them."""
     series = detect_series(list(numeric))
     for s in series:

@@ -14,10 +14,13 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Optional, Union
 
 from ..errors import ExportError
 from ..i18n import tr
 from ..outputs.atomic import check_writable, staging_name, sweep_stale, write_failure
+
+PathLike = Union[str, "os.PathLike[str]"]
 
 MARKER = ".sozialmonitor-web-atlas"
 PAGE_FILES = ("index.html", "app.js", "app.css")
@@ -39,7 +42,7 @@ def script_text(variable: str, payload: dict) -> str:
     return f"window.{variable} = JSON.parse('{literal}');\n"
 
 
-def check_assets(web_dir, vendor_dir) -> None:
+def check_assets(web_dir: PathLike, vendor_dir: PathLike) -> None:
     """Raise ExportError naming what is missing from the shipped page or the built map library."""
     missing = [str(Path(web_dir) / n) for n in PAGE_FILES if not (Path(web_dir) / n).is_file()]
     missing += [str(Path(vendor_dir) / n) for n in VENDOR_FILES if not (Path(vendor_dir) / n).is_file()]
@@ -49,7 +52,7 @@ def check_assets(web_dir, vendor_dir) -> None:
                                  files=", ".join(missing)))
 
 
-def _check_target(target):
+def _check_target(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise ExportError(tr("The web atlas output '{path}' is a file; choose a folder.").format(path=target))
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
@@ -57,7 +60,7 @@ def _check_target(target):
                              "new folder (the export replaces the whole folder).").format(path=target))
 
 
-def write_atlas_folder(target, data: dict, geometry: dict, web_dir, vendor_dir) -> str:
+def write_atlas_folder(target: PathLike, data: dict, geometry: dict, web_dir: PathLike, vendor_dir: PathLike) -> str:
     """Write the atlas into the folder ``target`` (created or replaced). Returns the path of index.html."""
     target = Path(os.fspath(target)).absolute()
     check_assets(web_dir, vendor_dir)
@@ -67,7 +70,8 @@ def write_atlas_folder(target, data: dict, geometry: dict, web_dir, vendor_dir) 
     parent.mkdir(parents=True, exist_ok=True)
     sweep_stale(parent)
     staged = parent / staging_name()
-    old = None
+    published = False
+    old: Optional[Path] = None
     try:
         (staged / "data").mkdir(parents=True)
         (staged / "vendor" / "leaflet").mkdir(parents=True)
@@ -82,20 +86,20 @@ def write_atlas_folder(target, data: dict, geometry: dict, web_dir, vendor_dir) 
             old = parent / staging_name()
             os.replace(target, old)
         os.replace(staged, target)
-        staged = None
+        published = True
     except OSError as err:
         if old is not None and not target.exists():
             os.replace(old, target)
             old = None
         raise write_failure(target, err) from None
     finally:
-        if staged is not None:
+        if not published:
             shutil.rmtree(staged, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     return str(target / "index.html")
 
 
-def folder_size(path) -> int:
+def folder_size(path: PathLike) -> int:
     """Bytes of all files below ``path``."""
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())

@@ -15,7 +15,9 @@ Conventions:
 - districts are referenced by position (row order of the input); a ring is a list of arc references,
   ``i`` = arc i forward, ``~i`` (= -i - 1) = arc i reversed (the TopoJSON convention).
 """
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 import numpy as np
 from shapely.geometry import LineString, MultiPolygon, Polygon
@@ -44,16 +46,16 @@ class Topology:
         """Coordinates stored in all arcs (shared boundaries once)."""
         return int(sum(len(a) for a in self.arcs))
 
-    def ring_coords(self, refs, arcs=None) -> np.ndarray:
+    def ring_coords(self, refs: Sequence[int], arcs: Optional[list] = None) -> np.ndarray:
         """Closed ring coordinates from arc references (end point of each arc = start of the next)."""
         arcs = self.arcs if arcs is None else arcs
-        pieces = []
+        pieces: list = []
         for ref in refs:
             arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
             pieces.append(arc if not pieces else arc[1:])
         return np.concatenate(pieces) if pieces else np.empty((0, 2))
 
-    def geometry(self, district, arcs=None):
+    def geometry(self, district: int, arcs: Optional[list] = None) -> Optional[Union[Polygon, MultiPolygon]]:
         """The district as a shapely (Multi)Polygon, or None when it has no geometry."""
         polys = []
         for part in self.districts[district]:
@@ -64,7 +66,7 @@ class Topology:
             return None
         return polys[0] if len(polys) == 1 else MultiPolygon(polys)
 
-    def geometries(self, arcs=None) -> list:
+    def geometries(self, arcs: Optional[list] = None) -> list:
         return [self.geometry(i, arcs) for i in range(len(self.districts))]
 
 
@@ -84,7 +86,8 @@ def _open_rings(geoms):
     """Ring coordinate arrays without the closing vertex, and the structure districts -> parts -> ring ids."""
     if _VECTORISED:
         return _open_rings_vectorised(geoms)
-    rings, structure = [], []
+    rings: list = []
+    structure: list = []
     for geom in geoms:
         parts = []
         for poly in _polygons(geom):
@@ -112,8 +115,9 @@ def _open_rings_vectorised(geoms):
     counts = np.bincount(ring_of, minlength=len(rings))
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     out = np.split(coords, starts[1:])
-    ring_arrays, structure = [], [[] for _ in geoms]
-    part_rings = {}
+    ring_arrays: list = []
+    structure: list = [[] for _ in geoms]
+    part_rings: dict = {}
     for arc, part in zip(out, ring_part.tolist()):
         if len(arc) >= 2 and arc[0, 0] == arc[-1, 0] and arc[0, 1] == arc[-1, 1]:
             arc = arc[:-1]
@@ -169,8 +173,8 @@ def build_topology(geoms: list, grid: float = 1e-3) -> Topology:
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     ids, vertex_xy = _vertex_ids(np.concatenate(rings), grid)
     junction = _junctions(ids, starts, lengths, len(vertex_xy))
-    arc_index = {}
-    arc_ids = []
+    arc_index: dict = {}
+    arc_ids: list = []
     ring_refs = []
     for start, length in zip(starts.tolist(), lengths.tolist()):
         ring = ids[start:start + length]
@@ -245,7 +249,7 @@ def simplify_topology(topo: Topology, tolerance: float) -> Topology:
         topo.arcs = list(topo.original)
         return topo
     arcs = _simplified_arcs(topo.original, tolerance)
-    uses = {}
+    uses: dict = {}
     for d, parts in enumerate(topo.districts):
         for ring in (r for part in parts for r in part):
             for ref in ring:
