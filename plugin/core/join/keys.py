@@ -48,6 +48,10 @@ def key_text(values):
     stripped of surrounding (also non-breaking) whitespace; '' becomes None.
     """
     series = pd.Series(values)
+    if len(series) and pd.api.types.infer_dtype(series, skipna=False) == "string":
+        # all text (the usual key column): the same stripping, vectorised
+        text = series.astype(object).str.strip().str.strip("\u00a0\u202f\ufeff").str.strip()
+        return text.where(text != "", None).astype(object)
     out = np.empty(len(series), dtype=object)
     for i, value in enumerate(series.tolist()):
         if value is None or (isinstance(value, float) and value != value) or value is pd.NA:

@@ -163,6 +163,10 @@ def _find(name, columns):
 
 def _key_text(cells):
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
+    if len(cells) and pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        # all text (the usual key column): blank cells become None, the rest stays as written
+        text = pd.Series(cells, dtype=object)
+        return text.where(text.str.strip() != "", None).to_numpy(dtype=object), 0
     out = np.empty(len(cells), dtype=object)
     n_num = 0
     for i, cell in enumerate(cells):

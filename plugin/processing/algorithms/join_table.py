@@ -33,9 +33,10 @@ from ...core.join.report import write_reports_csv
 from ...core.tables import read_table, table_from_dataframe
 from ...core.tables.long_detect import detect_long_format
 from ...core.tables.longwide import long_to_wide
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.io.layer_frame import layer_to_dataframe
 from ..base import SozialmonitorAlgorithm, check_file_output
 from ..postprocess import FieldAliasSetter
+from ..result_layer import bulk_plan, read_attributes, write_result_layer
 
 FORMATS = ("wide", "long")
 
@@ -281,7 +282,9 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
 
         feedback.setProgressText(self.tr("Reading district attributes…"))
         fields = [district_key] + ([district_name] if district_name and district_name != district_key else [])
-        districts = layer_to_dataframe(source, fields, feedback)
+        # the added fields never replace the input's (sanitise_field_names below avoids its names)
+        plan = bulk_plan(self, parameters, context, source, self.INPUT, self.OUTPUT, ())
+        districts = read_attributes(source, fields, plan, feedback)
         tables = self._tables(parameters, context, feedback, key_names)
         if feedback.isCanceled() or not tables:
             return {}
@@ -353,11 +356,9 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             write_reports_csv(reports, report_path)
             feedback.pushInfo(tr("Join report written to {path}").format(path=report_path))
 
-        out_fields, _replaced = output_fields(source.fields(), specs)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
-                                         source.sourceCrs())
         feedback.setProgressText(self.tr("Writing the output…"))
-        write_features(sink, source, out, specs, out_fields, feedback)
+        dest_id = write_result_layer(self, parameters, context, source, out, specs, feedback, plan, self.OUTPUT,
+                                     self.tr("Districts with table columns"))
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
         n_matched = int(matched_all.sum())
