@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import JoinError
+from ..tables.values import all_trimmed
 from ..i18n import tr, tr_noop
 
 KEY_RULES = ("exact", "pad_zeros", "normalise_text")
@@ -49,9 +50,11 @@ def key_text(values):
     """
     series = pd.Series(values)
     if len(series) and pd.api.types.infer_dtype(series, skipna=False) == "string":
-        # all text (the usual key column): the same stripping, vectorised
-        text = series.astype(object).str.strip().str.strip("\u00a0\u202f\ufeff").str.strip()
-        return text.where(text != "", None).astype(object)
+        # all text (the usual key column): the same result without a Python call per key
+        text = series.astype(object)
+        if not all_trimmed(text.tolist()):
+            text = text.str.strip().str.strip("\u00a0\u202f\ufeff").str.strip()
+        return text.where(text.to_numpy() != "", None).astype(object)
     out = np.empty(len(series), dtype=object)
     for i, value in enumerate(series.tolist()):
         if value is None or (isinstance(value, float) and value != value) or value is pd.NA:

@@ -105,7 +105,8 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     # district side: missing and duplicate keys (kept, reported)
     for pos in np.flatnonzero(d_norm.isna().to_numpy()):
         report.districts_without_key.append({"row": int(pos) + 1, "name": _txt(d_names[pos])})
-    counts = d_norm.value_counts()
+    repeated = d_norm.duplicated(keep=False).to_numpy()  # cheaper than counting every key of a big layer
+    counts = d_norm[repeated].value_counts() if repeated.any() else d_norm.iloc[:0].value_counts()
     for key, count in counts[counts > 1].items():
         names = [_txt(d_names[p]) for p in np.flatnonzero((d_norm == key).to_numpy())]
         report.district_duplicates.append({"key": key, "count": int(count), "names": [n for n in names if n]})
@@ -136,11 +137,11 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     lookup = pd.Index(d_norm.to_numpy())
     joined = keyed.reindex(lookup)
     joined.index = districts_df.index
-    matched = lookup.isin(keyed.index) & d_norm.notna().to_numpy()
+    matched = (keyed.index.get_indexer(lookup) >= 0) & d_norm.notna().to_numpy()  # keyed.index is unique here
     report.n_matched_districts = int(matched.sum())
     for pos in np.flatnonzero(~matched & d_norm.notna().to_numpy()):
         report.districts_without_data.append({"key": d_text.iloc[pos], "name": _txt(d_names[pos])})
-    in_layer = t_norm.isin(set(d_norm.dropna())).to_numpy() & has_key
+    in_layer = t_norm.isin(d_norm.dropna().to_numpy()).to_numpy() & has_key
     report.n_matched_rows = int(in_layer.sum())
     for pos in np.flatnonzero(has_key & ~in_layer):
         report.table_rows_without_district.append({"row": int(row_numbers[pos]), "key": t_text.iloc[pos],

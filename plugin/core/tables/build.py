@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import TableError
 from ..i18n import tr, tr_noop
-from .values import CONVERSIONS, describe_flag, parse_column
+from .values import CONVERSIONS, all_trimmed, describe_flag, parse_column
 
 
 @dataclass
@@ -165,8 +165,9 @@ def _key_text(cells):
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
     if len(cells) and pd.api.types.infer_dtype(cells, skipna=False) == "string":
         # all text (the usual key column): blank cells become None, the rest stays as written
-        text = pd.Series(cells, dtype=object)
-        return text.where(text.str.strip() != "", None).to_numpy(dtype=object), 0
+        text = np.asarray(cells, dtype=object)
+        blank = text == "" if all_trimmed(text.tolist()) else (pd.Series(text).str.strip() == "").to_numpy()
+        return np.where(blank, None, text), 0
     out = np.empty(len(cells), dtype=object)
     n_num = 0
     for i, cell in enumerate(cells):
@@ -199,8 +200,8 @@ def build_result(names, columns, row_numbers, report, key_columns=(), decimal=",
     if columns and len(row_numbers):
         filled = np.zeros(len(row_numbers), dtype=bool)
         for col in columns:
-            ser = pd.Series(col, dtype=object)
-            filled |= (ser.notna() & (ser != "")).to_numpy()
+            cells = np.asarray(col, dtype=object)
+            filled |= (cells != "") & ~pd.isna(cells)
         if not filled.all():
             report.empty_rows_dropped = int((~filled).sum())
             columns = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]

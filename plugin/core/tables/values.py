@@ -109,6 +109,18 @@ class ColumnParse:
         return self.n_numbers >= self.n_text
 
 
+# whitespace at the start or end of a line (not the line break itself), or a byte order mark anywhere
+_EDGE_SPACE = re.compile(r"(?m)^[^\S\n]|[^\S\n]$|\ufeff")
+
+
+def all_trimmed(texts) -> bool:
+    """True when no text of the sequence (all str) starts or ends with whitespace (str.isspace, also
+    non-breaking spaces), contains a byte order mark or a line break: one regex search over the joined
+    texts instead of a strip per cell. False means: strip them one by one."""
+    joined = "\n".join(texts)
+    return joined.count("\n") == len(texts) - 1 and _EDGE_SPACE.search(joined) is None
+
+
 def normalise_cell_text(text):
     """Strip spaces (also non-breaking) and unify minus signs."""
     return text.strip().strip("\u00a0\u202f").strip().replace("\u2212", "-")

@@ -140,23 +140,46 @@ def _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_pa
         raise atomic.write_failure(dest_path, gdal.GetLastErrorMsg(), needed=os.path.getsize(src_path))
 
 
+FILL_CHUNK_ROWS = 100000
+#: UPDATE … FROM (one statement joining a table of the results) from SQLite 3.33; before, one UPDATE per row
+_UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33, 0)
+
+
 def _fill_columns(tmp, table, frame, specs):
+    """Set the ``specs`` columns of ``table`` in ``tmp`` from ``frame`` (indexed by fid).
+
+    The values go into a temporary table first (in chunks, so only one chunk exists as Python objects),
+    then one ``UPDATE … FROM`` copies them across inside SQLite (older SQLite: one UPDATE per row)."""
     con = sqlite3.connect(tmp)
     try:
         fid = _fid_column(con, table)
-        assignments = ", ".join(f"{_quote(name)} = ?" for name, _a, _k in specs)
-        sql = f"UPDATE {_quote(table)} SET {assignments} WHERE {_quote(fid)} = ?"
-        columns = [_python_column(frame[name], kind) for name, _a, kind in specs]
-        rows = zip(*columns, [int(i) for i in frame.index])
+        names = [name for name, _a, _k in specs]
         # The GeoPackage R-tree triggers call GDAL's SQL functions (ST_IsEmpty ...), which plain sqlite3
         # lacks. Only attributes change (not fid or geometry), so the index stays valid: lift the
         # triggers for the update and restore them unchanged, all in one transaction.
         triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                                (table,)).fetchall()
+        fids = frame.index.to_numpy()
         with con:
             for name, _sql in triggers:
                 con.execute(f"DROP TRIGGER {_quote(name)}")
-            con.executemany(sql, rows)
+            if _UPDATE_FROM:
+                columns = ", ".join(f"c{i} {SQL_TYPES[kind]}" for i, (_n, _a, kind) in enumerate(specs))
+                con.execute(f"CREATE TEMP TABLE sm_results (sm_fid INTEGER PRIMARY KEY, {columns})")
+                insert = "INSERT INTO sm_results VALUES ({})".format(", ".join("?" * (len(specs) + 1)))
+            else:
+                assignments = ", ".join(f"{_quote(name)} = ?" for name in names)
+                insert = f"UPDATE {_quote(table)} SET {assignments} WHERE {_quote(fid)} = ?"
+            for start in range(0, len(frame), FILL_CHUNK_ROWS):
+                part = frame.iloc[start:start + FILL_CHUNK_ROWS]
+                columns = [_python_column(part[name], kind) for name, _a, kind in specs]
+                ids = [int(i) for i in fids[start:start + FILL_CHUNK_ROWS]]
+                con.executemany(insert, zip(ids, *columns) if _UPDATE_FROM else zip(*columns, ids))
+            if _UPDATE_FROM:
+                assignments = ", ".join(f"{_quote(name)} = r.c{i}" for i, name in enumerate(names))
+                con.execute(f"UPDATE {_quote(table)} SET {assignments} FROM sm_results AS r "
+                            f"WHERE {_quote(table)}.{_quote(fid)} = r.sm_fid")
+                con.execute("DROP TABLE sm_results")
             for _name, trigger_sql in triggers:
                 con.execute(trigger_sql)
     finally:
