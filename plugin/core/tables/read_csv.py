@@ -232,7 +232,11 @@ def _read_cells(body, sep, n_fields):
     with reader:
         for chunk in reader:
             for pos in range(n_fields):
-                codes, uniques = pd.factorize(chunk[pos].to_numpy(dtype=object))
+                cells = chunk[pos].to_numpy(dtype=object)
+                codes, uniques = pd.factorize(cells)
+                if len(uniques) > len(cells) // 2:  # mostly distinct (a key column): nothing to share
+                    parts[pos].append(cells)
+                    continue
                 known = shared[pos]
                 canonical = np.array([known.setdefault(u, u) for u in uniques.tolist()] + [""], dtype=object)
                 parts[pos].append(canonical[codes])  # code -1 (never: na_filter is off) would give ""

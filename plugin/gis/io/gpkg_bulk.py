@@ -15,6 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr
 from qgis.core import QgsProviderRegistry
@@ -64,11 +65,19 @@ def read_attributes(path, table, fields, field_names):
     try:
         fid = _fid_column(con, table)
         columns = ", ".join(_quote(n) for n in field_names)
-        frame = pd.read_sql_query(f"SELECT {_quote(fid)} AS __fid, {columns} FROM {_quote(table)}", con,
-                                  index_col="__fid")
+        cursor = con.execute(f"SELECT {_quote(fid)}, {columns} FROM {_quote(table)}")
+        parts = [[] for _ in range(len(field_names) + 1)]
+        while True:  # in chunks: a million rows never exist as a million tuples at once
+            rows = cursor.fetchmany(READ_CHUNK_ROWS)
+            if not rows:
+                break
+            for part, values in zip(parts, zip(*rows)):
+                part.append(np.array(values, dtype=object))
     finally:
         con.close()
-    frame.index.name = "fid"
+    data = [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
+    frame = pd.DataFrame({name: data[i + 1] for i, name in enumerate(field_names)},
+                         index=pd.Index(data[0].astype("int64"), name="fid"), columns=list(field_names))
     for name in field_names:
         idx = fields.lookupField(name)
         if fields.at(idx).type() in NUMERIC_TYPES:
@@ -79,6 +88,13 @@ def read_attributes(path, table, fields, field_names):
 
 
 def _python_column(series, kind):
+    if kind in ("double", "int", "bool") and pd.api.types.is_numeric_dtype(series.dtype):
+        numbers = series.to_numpy(dtype="float64")
+        missing = np.isnan(numbers)
+        values = numbers.tolist() if kind == "double" else np.where(missing, 0, numbers).astype("int64").tolist()
+        for i in np.flatnonzero(missing).tolist():
+            values[i] = None
+        return values
     values = series.astype(object).where(series.notna(), None).tolist()
     if kind in ("int", "bool"):
         return [None if v is None else int(v) for v in values]
@@ -87,6 +103,7 @@ def _python_column(series, kind):
     return [None if v is None else str(v) for v in values]
 
 
+READ_CHUNK_ROWS = 100000
 SQL_TYPES = {"double": "REAL", "int": "MEDIUMINT", "bool": "MEDIUMINT", "string": "TEXT"}  # GDAL: Real/Integer/String
 
 
@@ -152,6 +169,10 @@ def _fill_columns(tmp, table, frame, specs):
     then one ``UPDATE … FROM`` copies them across inside SQLite (older SQLite: one UPDATE per row)."""
     con = sqlite3.connect(tmp)
     try:
+        # the staging file replaces the destination only when complete: no rollback journal needed (it would
+        # write every page a second time), no waiting for the disk
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
         fid = _fid_column(con, table)
         names = [name for name, _a, _k in specs]
         # The GeoPackage R-tree triggers call GDAL's SQL functions (ST_IsEmpty ...), which plain sqlite3
