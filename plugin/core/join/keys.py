@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import JoinError
-from ..tables.values import all_trimmed
 from ..i18n import tr, tr_noop
+from ..tables.values import all_trimmed
 
 KEY_RULES = ("exact", "pad_zeros", "normalise_text")
 KEY_RULE_TEXT = {
