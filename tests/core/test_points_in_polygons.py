@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 from shapely.geometry import MultiPoint, MultiPolygon, Point, Polygon, box
 from shapely.ops import voronoi_diagram
-from sozialmonitor.plugin.core.spatial.points_in_polygons import PointBuckets, locate_points, polygons_from_wkb
+from sozialmonitor.plugin.core.spatial import points_in_polygons as pip
+from sozialmonitor.plugin.core.spatial.points_in_polygons import locate_points, polygons_from_wkb
 
 
 def _oracle(polygons, ids, xs, ys):
@@ -87,14 +88,18 @@ def test_every_point_is_counted_once_on_a_grid():
     assert located[k] == 5 and not on_boundary[k]
 
 
-def test_buckets_return_exactly_the_points_in_a_box():
+def test_candidate_pairs_are_exactly_the_points_in_each_box(monkeypatch):
     rng = np.random.default_rng(1)
     x, y = rng.uniform(0, 100, 20000), rng.uniform(0, 50, 20000)
-    buckets = PointBuckets(x, y, cell=3.0)
-    for minx, miny, maxx, maxy in [(10, 10, 12, 11), (-5, -5, 200, 200), (99.9, 0, 150, 1), (50, 60, 70, 80)]:
-        got = np.sort(buckets.in_box(minx, miny, maxx, maxy))
-        want = np.flatnonzero((x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy))
-        np.testing.assert_array_equal(got, want)
+    x[:50] = np.round(x[:50])  # on bucket edges
+    boxes = np.array([(10, 10, 12, 11), (-5, -5, 200, 200), (99.9, 0, 150, 1), (50, 60, 70, 80), (3, 3, 9, 9)], float)
+    monkeypatch.setattr(pip, "PAIR_CHUNK", 5000)  # several chunks
+    pairs = set()
+    for pair_poly, points in pip._candidate_pairs(boxes, pip.PointBuckets(x, y, cell=3.0)):
+        pairs.update(zip(pair_poly.tolist(), points.tolist()))
+    want = {(k, int(i)) for k, (minx, miny, maxx, maxy) in enumerate(boxes)
+            for i in np.flatnonzero((x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy))}
+    assert pairs == want
 
 
 def test_polygons_from_wkb_round_trip(polygons):

@@ -1,4 +1,4 @@
-"""Which polygon every point lies in, for millions of points: a grid of point buckets plus vectorised predicates.
+"""Which polygon every point lies in, for millions of points: point buckets, candidate pairs, vectorised predicates.
 
 Rule (the same as plugin/gis/spatial/overlay_geometry.py states for the overlays): a point belongs to the
 polygon with the lowest id among those whose *interior* contains it; a point in no interior but on a
@@ -6,33 +6,62 @@ boundary (a shared edge, a corner) belongs to the lowest id among the polygons w
 touches; so a point on a shared boundary is counted exactly once, and a point in overlapping
 polygons too.
 
-How: the points are sorted into square buckets (one bucket about the median polygon size); each
-polygon, in id order, takes the buckets its bounding box covers, keeps the points inside the box and
-tests them at once with shapely's vectorised ``contains``/``touches`` on coordinates. The Python loop
-runs once per polygon, never per point. The two predicates are chosen here once, by what the installed
-shapely offers: ``shapely.contains_xy``/``intersects_xy`` (shapely 2) or ``shapely.vectorized`` (1.8,
-QGIS's Python on Debian 12); both test the same GEOS predicates, so the results are identical.
+How: the points are sorted into square buckets (about half the median polygon size); every polygon's
+bounding box selects buckets, and numpy expands them into candidate (polygon, point) pairs, in chunks
+of a few million pairs, keeping those inside the box. The exact test runs on all pairs of a chunk at
+once. A second pass tests the boundaries, only for the points no interior took. No Python loop runs
+per point or, with shapely 2, per polygon.
+
+The predicates are chosen here once, by what the installed shapely offers: shapely 2 tests arrays of
+(prepared) polygons against arrays of coordinates in one call (``contains_xy``/``intersects_xy``);
+shapely 1.8 (QGIS's Python on Debian 12) tests one polygon against its points per call
+(``shapely.vectorized``). Both evaluate the same GEOS predicates, so the results are identical.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
 try:  # shapely >= 2.0
+    import shapely
     from shapely import contains_xy as _contains_xy
-    from shapely import from_wkb as _from_wkb
     from shapely import intersects_xy as _intersects_xy
+
+    def _as_polygons(polygons):
+        array = np.asarray(polygons, dtype=object)
+        shapely.prepare(array)
+        return array, shapely.bounds(array).reshape(-1, 4)
+
+    def _test_pairs(predicate, polygons, pair_poly, px, py):
+        return predicate(polygons[pair_poly], px, py)
+
+    def _from_wkb(items):
+        return list(shapely.from_wkb(items))
+
 except ImportError:  # shapely 1.8
     from shapely.vectorized import contains as _contains_xy
-    from shapely.vectorized import touches as _intersects_xy  # used only on points not in the interior
+    from shapely.vectorized import touches as _intersects_xy  # used only on points not in any interior
     from shapely.wkb import loads as _loads
+
+    def _as_polygons(polygons):
+        return list(polygons), np.array([p.bounds for p in polygons], dtype="float64").reshape(-1, 4)
+
+    def _test_pairs(predicate, polygons, pair_poly, px, py):
+        out = np.zeros(len(pair_poly), dtype=bool)
+        cuts = np.flatnonzero(np.diff(pair_poly)) + 1  # pairs come grouped by polygon
+        for a, b in zip(np.concatenate(([0], cuts)), np.concatenate((cuts, [len(pair_poly)]))):
+            if b > a:
+                out[a:b] = predicate(polygons[pair_poly[a]], px[a:b], py[a:b])
+        return out
 
     def _from_wkb(items):
         return [_loads(item) for item in items]
 
-#: at most this many points per bucket on average, whatever the polygon sizes (memory of a row slice)
+#: at most this many points per bucket on average, whatever the polygon sizes
 _MAX_POINTS_PER_BUCKET = 4096
+#: candidate pairs tested at once (memory: ~40 bytes a pair)
+PAIR_CHUNK = 2_000_000
 
 
 def polygons_from_wkb(items: Sequence[bytes]) -> list:
@@ -68,19 +97,63 @@ class PointBuckets:
         self.order = np.argsort(bucket, kind="stable")
         self.starts = np.searchsorted(bucket[self.order], np.arange(self.ncols * self.nrows + 1))
 
-    def in_box(self, minx: float, miny: float, maxx: float, maxy: float) -> np.ndarray:
-        """Indices of the points in the closed box (ascending bucket order)."""
-        c0 = max(int((minx - self.x0) // self.cell), 0)
-        c1 = min(int((maxx - self.x0) // self.cell), self.ncols - 1)
-        r0 = max(int((miny - self.y0) // self.cell), 0)
-        r1 = min(int((maxy - self.y0) // self.cell), self.nrows - 1)
-        if c0 > c1 or r0 > r1:
-            return np.empty(0, dtype="int64")
-        parts = [self.order[self.starts[r * self.ncols + c0]:self.starts[r * self.ncols + c1 + 1]]
-                 for r in range(r0, r1 + 1)]
-        idx = parts[0] if len(parts) == 1 else np.concatenate(parts)
-        px, py = self.x[idx], self.y[idx]
-        return idx[(px >= minx) & (px <= maxx) & (py >= miny) & (py <= maxy)]
+
+def _candidate_pairs(bounds: np.ndarray, buckets: PointBuckets) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(polygon positions, point indices) of the points inside each polygon's bounding box, in chunks of
+    about PAIR_CHUNK pairs, grouped by polygon."""
+    cell = buckets.cell
+    with np.errstate(invalid="ignore"):  # the same (monotonic) floor division that sorted the points
+        c0 = (bounds[:, 0] - buckets.x0) // cell
+        c1 = (bounds[:, 2] - buckets.x0) // cell
+        r0 = (bounds[:, 1] - buckets.y0) // cell
+        r1 = (bounds[:, 3] - buckets.y0) // cell
+    valid = np.isfinite(c0) & np.isfinite(c1) & np.isfinite(r0) & np.isfinite(r1)
+    valid &= (c1 >= 0) & (r1 >= 0) & (c0 <= buckets.ncols - 1) & (r0 <= buckets.nrows - 1)
+    c0 = np.clip(np.where(valid, c0, 0), 0, buckets.ncols - 1).astype(np.int64)
+    c1 = np.clip(np.where(valid, c1, 0), 0, buckets.ncols - 1).astype(np.int64)
+    r0 = np.clip(np.where(valid, r0, 0), 0, buckets.nrows - 1).astype(np.int64)
+    r1 = np.clip(np.where(valid, r1, 0), 0, buckets.nrows - 1).astype(np.int64)
+    width = c1 - c0 + 1
+    n_buckets = np.where(valid, width * (r1 - r0 + 1), 0)
+    # one entry per (polygon, bucket)
+    e_poly = np.repeat(np.arange(len(bounds), dtype=np.int64), n_buckets)
+    local = np.arange(len(e_poly), dtype=np.int64) - np.repeat(np.cumsum(n_buckets) - n_buckets, n_buckets)
+    bucket = (r0[e_poly] + local // width[e_poly]) * buckets.ncols + c0[e_poly] + local % width[e_poly]
+    first = buckets.starts[bucket]
+    count = buckets.starts[bucket + 1] - first
+    ends = np.cumsum(count)
+    start = 0
+    while start < len(e_poly):
+        stop = int(np.searchsorted(ends, (ends[start - 1] if start else 0) + PAIR_CHUNK, side="right"))
+        stop = max(stop, start + 1)
+        cnt = count[start:stop]
+        pair_poly = np.repeat(e_poly[start:stop], cnt)
+        offset = np.arange(len(pair_poly), dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        points = buckets.order[np.repeat(first[start:stop], cnt) + offset]
+        px, py = buckets.x[points], buckets.y[points]
+        box = bounds[pair_poly]
+        keep = (px >= box[:, 0]) & (px <= box[:, 2]) & (py >= box[:, 1]) & (py <= box[:, 3])
+        yield pair_poly[keep], points[keep]
+        start = stop
+
+
+def _lowest(predicate, polygons, bounds, ids, x, y, subset, progress, share):
+    """Lowest polygon id per point whose ``predicate`` holds (int64 max where none), for the points ``subset``."""
+    best = np.full(len(x), np.iinfo(np.int64).max, dtype=np.int64)
+    if not len(subset):
+        return best
+    sx, sy = x[subset], y[subset]
+    sizes = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    buckets = PointBuckets(sx, sy, float(np.nanmedian(sizes)) / 2.0 if len(sizes) else 1.0)
+    done = 0
+    for pair_poly, points in _candidate_pairs(bounds, buckets):
+        hit = _test_pairs(predicate, polygons, pair_poly, sx[points], sy[points])
+        np.minimum.at(best, subset[points[hit]], ids[pair_poly[hit]])
+        done += 1
+        if progress is not None and progress(share[0] + share[1] * min(1.0, done * PAIR_CHUNK / (3.0 * len(sx)))) \
+                is False:
+            break
+    return best
 
 
 def locate_points(polygons: Sequence, ids: Sequence[int], x: np.ndarray, y: np.ndarray,
@@ -95,29 +168,13 @@ def locate_points(polygons: Sequence, ids: Sequence[int], x: np.ndarray, y: np.n
     x = np.asarray(x, dtype="float64")
     y = np.asarray(y, dtype="float64")
     ids = np.asarray(ids, dtype="int64")
-    interior = np.full(len(x), -1, dtype="int64")
-    boundary = np.full(len(x), -1, dtype="int64")
+    none = np.iinfo(np.int64).max
     if len(x) == 0 or len(ids) == 0:
-        return interior, np.zeros(len(x), dtype=bool)
-    bounds = np.array([p.bounds for p in polygons], dtype="float64").reshape(-1, 4)
-    sizes = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
-    buckets = PointBuckets(x, y, float(np.nanmedian(sizes)) if len(sizes) else 1.0)
-    for step, k in enumerate(np.argsort(ids, kind="stable")):  # lowest id first: the first claim holds
-        if progress is not None and step % 2000 == 0 and progress(step / len(ids)) is False:
-            break
-        idx = buckets.in_box(*bounds[k])
-        if not len(idx):
-            continue
-        polygon = polygons[k]
-        free = idx[interior[idx] < 0]
-        if not len(free):
-            continue
-        inside = _contains_xy(polygon, x[free], y[free])
-        interior[free[inside]] = ids[k]
-        rest = free[~inside]
-        rest = rest[boundary[rest] < 0]
-        if len(rest):
-            touching = _intersects_xy(polygon, x[rest], y[rest])
-            boundary[rest[touching]] = ids[k]
-    on_boundary = (interior < 0) & (boundary >= 0)
-    return np.where(interior >= 0, interior, boundary), on_boundary
+        return np.full(len(x), -1, dtype=np.int64), np.zeros(len(x), dtype=bool)
+    polygons, bounds = _as_polygons(polygons)
+    finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+    interior = _lowest(_contains_xy, polygons, bounds, ids, x, y, finite, progress, (0.0, 0.8))
+    rest = finite[interior[finite] == none]  # outside every interior: on a boundary, or outside
+    boundary = _lowest(_intersects_xy, polygons, bounds, ids, x, y, rest, progress, (0.8, 0.2))
+    located = np.where(interior != none, interior, np.where(boundary != none, boundary, -1))
+    return located, (interior == none) & (boundary != none)
