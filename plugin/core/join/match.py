@@ -185,7 +185,7 @@ def _rows_at(frame, indexer, index):
     """``frame.reindex`` from a known indexer: the rows at ``indexer`` (-1: a row of missing values), labelled
     ``index``; one hash lookup serves the values, the flags and the match counts."""
     columns = {}
-    for pos, name in enumerate(frame.columns):
+    for pos in range(frame.shape[1]):
         column = frame.iloc[:, pos]
         values = column.array if isinstance(column.dtype, pd.CategoricalDtype) else column.to_numpy()
         columns[pos] = pd.api.extensions.take(values, indexer, allow_fill=True)

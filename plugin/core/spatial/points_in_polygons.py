@@ -61,7 +61,7 @@ except ImportError:  # shapely 1.8
 #: at most this many points per bucket on average, whatever the polygon sizes
 _MAX_POINTS_PER_BUCKET = 4096
 #: candidate pairs tested at once (memory: ~40 bytes a pair)
-PAIR_CHUNK = 2_000_000
+PAIR_CHUNK = 500_000
 
 
 def polygons_from_wkb(items: Sequence[bytes]) -> list:
