@@ -163,9 +163,24 @@ def _values(uri, key, field):
 
 # ------------------------------------------------------------------------------------------------- cases
 
-def case_join(tmp, n):
-    districts, _side = square_districts(tmp / "join_districts.gpkg", n)
-    table = german_csv(tmp / "join_table.csv", n)
+def _kept(data, name, make):
+    """``make(path)`` unless --data holds the file from an earlier run (then its uri / path as ``make`` gives it)."""
+    path = data / name
+    if path.exists():
+        if path.suffix != ".gpkg":
+            return str(path), None
+        from osgeo import ogr
+
+        layer = ogr.Open(str(path)).GetLayer(0)
+        side = int(np.ceil(np.sqrt(layer.GetFeatureCount())))
+        return f"{path}|layername={layer.GetName()}", side
+    made = make(path)
+    return made if isinstance(made, tuple) else (made, None)
+
+
+def case_join(tmp, data, n):
+    districts, _side = _kept(data, f"districts_{n}.gpkg", lambda p: square_districts(p, n))
+    table, _ = _kept(data, f"table_{n}.csv", lambda p: german_csv(p, n))
     ours_out, native_out = str(tmp / "join_ours.gpkg"), str(tmp / "join_native.gpkg")
     ours = measured("sozialmonitor:join_table", {"INPUT": districts, "INPUT_KEY": "key", "TABLE": table,
                                                  "TABLE_KEY": "Schluessel", "OUTPUT": ours_out,
@@ -178,9 +193,9 @@ def case_join(tmp, n):
         "matched {} / {}".format(ours[2].get("MATCHED"), "equal" if same else "DIFFERS from native")
 
 
-def case_count(tmp, n_districts, n_points):
-    districts, side = square_districts(tmp / "count_districts.gpkg", n_districts)
-    points = random_points(tmp / "count_points.gpkg", n_points, side)
+def case_count(tmp, data, n_districts, n_points):
+    districts, side = _kept(data, f"districts_{n_districts}.gpkg", lambda p: square_districts(p, n_districts))
+    points, _ = _kept(data, f"points_{side}_{n_points}.gpkg", lambda p: random_points(p, n_points, side))
     ours_out, native_out = str(tmp / "count_ours.gpkg"), str(tmp / "count_native.gpkg")
     ours = measured("sozialmonitor:count_points", {"INPUT": districts, "POINTS": points, "OUTPUT": ours_out})
     native = measured("native:countpointsinpolygon", {"POLYGONS": districts, "POINTS": points, "FIELD": "NUMPOINTS",
@@ -192,10 +207,11 @@ def case_count(tmp, n_districts, n_points):
         "native:countpointsinpolygon", "counts " + ("equal" if same else "DIFFER")
 
 
-def case_index(tmp, n):
+def case_index(tmp, data, n):
     import synthetic
 
-    districts, _side = square_districts(tmp / "index_districts.gpkg", n, extra=[f"x{i}" for i in range(1, 11)])
+    districts, _side = _kept(data, f"cells_{n}.gpkg",
+                             lambda p: square_districts(p, n, extra=[f"x{i}" for i in range(1, 11)]))
     districts_for_recipe = synthetic.bench_recipe(10)
     districts_for_recipe.metadata.key_field = "key"
     districts_for_recipe.metadata.population_field = "ew"
@@ -222,6 +238,8 @@ def main():
     parser.add_argument("--count-points", type=int, default=5600000)
     parser.add_argument("--index-cells", type=int, default=3000000)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--data", help="folder that keeps the generated inputs between runs (default: a temporary "
+                                       "folder, removed at the end)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", nargs="*", help=argparse.SUPPRESS)  # accepted from run_all, ignored
     args = parser.parse_args()
@@ -235,13 +253,15 @@ def main():
         flush=True)
     with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
         tmp = Path(tmp)
-        cases = {"join": lambda: case_join(tmp, args.join_rows),
-                 "count": lambda: case_count(tmp, args.count_districts, args.count_points),
-                 "index": lambda: case_index(tmp, args.index_cells)}
+        data = Path(args.data) if args.data else tmp
+        data.mkdir(parents=True, exist_ok=True)
+        cases = {"join": lambda: case_join(tmp, data, args.join_rows),
+                 "count": lambda: case_count(tmp, data, args.count_districts, args.count_points),
+                 "index": lambda: case_index(tmp, data, args.index_cells)}
         for name in args.cases:
             print_row(*cases[name]())
             for path in tmp.iterdir():  # the next case starts from an empty folder (disk space)
-                if path.is_file():
+                if path.is_file() and data != tmp:
                     path.unlink()
 
 
