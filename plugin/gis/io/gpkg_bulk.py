@@ -66,25 +66,31 @@ def read_attributes(path, table, fields, field_names):
         fid = _fid_column(con, table)
         columns = ", ".join(_quote(n) for n in field_names)
         cursor = con.execute(f"SELECT {_quote(fid)}, {columns} FROM {_quote(table)}")
+        numeric = [True] + [fields.at(fields.lookupField(n)).type() in NUMERIC_TYPES for n in field_names]
         parts = [[] for _ in range(len(field_names) + 1)]
-        while True:  # in chunks: a million rows never exist as a million tuples at once
+        while True:  # in chunks: a million rows never exist as a million tuples or Python floats at once
             rows = cursor.fetchmany(READ_CHUNK_ROWS)
             if not rows:
                 break
-            for part, values in zip(parts, zip(*rows)):
-                part.append(np.array(values, dtype=object))
+            for part, values, is_number in zip(parts, zip(*rows), numeric):
+                part.append(_numbers(values) if is_number else np.array(values, dtype=object))
     finally:
         con.close()
-    data = [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
+    data = [np.concatenate(p) if p else np.empty(0, dtype=float if n else object) for p, n in zip(parts, numeric)]
     frame = pd.DataFrame({name: data[i + 1] for i, name in enumerate(field_names)},
                          index=pd.Index(data[0].astype("int64"), name="fid"), columns=list(field_names))
-    for name in field_names:
-        idx = fields.lookupField(name)
-        if fields.at(idx).type() in NUMERIC_TYPES:
-            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype(float)
-        else:
+    for name, is_number in zip(field_names, numeric[1:]):
+        if not is_number:
             frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
     return frame
+
+
+def _numbers(values):
+    """Float array of SQLite values (NULL and, as SQLite's loose typing allows, text -> NaN)."""
+    try:
+        return np.array(values, dtype="float64")  # None becomes NaN
+    except (TypeError, ValueError):
+        return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype="float64")
 
 
 def _python_column(series, kind):
