@@ -88,14 +88,13 @@ class PointBuckets:
         self.cell = max(float(cell), min_cell, 1e-9)
         self.ncols = int(width // self.cell) + 1
         self.nrows = int(height // self.cell) + 1
-        col = np.zeros(len(self.x), dtype="int64")
-        row = np.zeros(len(self.x), dtype="int64")
-        col[finite] = ((self.x[finite] - self.x0) // self.cell).astype("int64")
-        row[finite] = ((self.y[finite] - self.y0) // self.cell).astype("int64")
-        bucket = row * self.ncols + col
+        with np.errstate(invalid="ignore"):
+            bucket = ((self.y - self.y0) // self.cell) * self.ncols + (self.x - self.x0) // self.cell
         bucket[~finite] = self.ncols * self.nrows  # never fetched
-        self.order = np.argsort(bucket, kind="stable")
-        self.starts = np.searchsorted(bucket[self.order], np.arange(self.ncols * self.nrows + 1))
+        bucket = bucket.astype(np.int64)
+        self.order = np.argsort(bucket)  # the order inside a bucket does not matter
+        counts = np.bincount(bucket, minlength=self.ncols * self.nrows + 1)
+        self.starts = np.concatenate(([0], np.cumsum(counts)))
 
 
 def _candidate_pairs(bounds: np.ndarray, buckets: PointBuckets) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -142,13 +141,14 @@ def _lowest(predicate, polygons, bounds, ids, x, y, subset, progress, share):
     best = np.full(len(x), np.iinfo(np.int64).max, dtype=np.int64)
     if not len(subset):
         return best
-    sx, sy = x[subset], y[subset]
+    whole = len(subset) == len(x)  # every point: no copies of the coordinates
+    sx, sy = (x, y) if whole else (x[subset], y[subset])
     sizes = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     buckets = PointBuckets(sx, sy, float(np.nanmedian(sizes)) / 2.0 if len(sizes) else 1.0)
     done = 0
     for pair_poly, points in _candidate_pairs(bounds, buckets):
         hit = _test_pairs(predicate, polygons, pair_poly, sx[points], sy[points])
-        np.minimum.at(best, subset[points[hit]], ids[pair_poly[hit]])
+        np.minimum.at(best, points[hit] if whole else subset[points[hit]], ids[pair_poly[hit]])
         done += 1
         if progress is not None and progress(share[0] + share[1] * min(1.0, done * PAIR_CHUNK / (3.0 * len(sx)))) \
                 is False:

@@ -1,7 +1,7 @@
 """Coordinates of millions of point features as numpy arrays, read in bulk where the data source allows it.
 
-``read_points(source, layer, category, columnar)`` returns a PointColumns: feature ids, x, y (NaN for a
-feature without geometry), optionally the category value of each point, and counts of features without
+``read_points(source, category_index, columnar)`` returns a PointColumns: x, y (NaN for a feature without
+geometry), optionally the category value of each point, and counts of features without
 geometry and of multi-points (counted at their first point). When ``columnar`` is true (a whole OGR
 layer, no selection or subset; see ``columnar_source``), GDAL's Arrow stream delivers the geometries
 as WKB in batches and numpy decodes the first point of each (about 50x faster than QgsFeature objects,
@@ -23,7 +23,6 @@ _POINT, _MULTIPOINT = 1, 4
 
 @dataclass
 class PointColumns:
-    fids: np.ndarray
     x: np.ndarray
     y: np.ndarray
     categories: np.ndarray | None
@@ -56,6 +55,13 @@ def _first_points(wkb):
     x, y = np.full(n, np.nan), np.full(n, np.nan)
     present = np.zeros(n, dtype=bool)
     multi = np.zeros(n, dtype=bool)
+    if wkb.dtype.kind == "V" and wkb.dtype.itemsize == 21 and null is None:
+        # the usual case, every feature a little-endian 2D point: read x and y in place
+        view = np.frombuffer(wkb.tobytes(), dtype=np.dtype([("order", "u1"), ("kind", "<u4"), ("x", "<f8"),
+                                                            ("y", "<f8")]))
+        if (view["order"] == 1).all() and (view["kind"] == _POINT).all():
+            x, y = view["x"].copy(), view["y"].copy()
+            return x, y, np.isfinite(x) & np.isfinite(y), multi
     if wkb.dtype.kind == "V":  # fixed-width binary: every geometry has the same length
         width = wkb.dtype.itemsize
         buf = np.frombuffer(wkb.tobytes(), dtype=np.uint8)
@@ -115,14 +121,14 @@ def _read_arrow(path, layer_name, category):
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     layer.SetIgnoredFields([n for n in names if n != category])
-    fids, xs, ys, cats = [], [], [], []
+    xs, ys, cats = [], [], []
     no_geometry = n_multi = 0
-    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])  # masked arrays: NULL is masked
+    # masked arrays: NULL is masked. (GDAL 3.6 returns empty geometries when the FID and every field are left
+    # out, so the FID comes along, unused.)
+    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
     geom_name = layer.GetGeometryColumn() or "wkb_geometry"
-    fid_name = layer.GetFIDColumn() or "OGC_FID"
     for batch in stream:
         x, y, present, multi = _first_points(batch[geom_name])
-        fids.append(np.asarray(batch[fid_name], dtype=np.int64))
         xs.append(x)
         ys.append(y)
         no_geometry += int((~present).sum())
@@ -131,10 +137,9 @@ def _read_arrow(path, layer_name, category):
             cats.append(_arrow_values(batch[category]))
     ds = None
     categories = np.concatenate(cats) if category and cats else (np.empty(0, dtype=object) if category else None)
-    if not fids:
-        return PointColumns(np.empty(0, np.int64), np.empty(0), np.empty(0), categories, 0, 0)
-    return PointColumns(np.concatenate(fids), np.concatenate(xs), np.concatenate(ys), categories, no_geometry,
-                        n_multi)
+    if not xs:
+        return PointColumns(np.empty(0), np.empty(0), categories, 0, 0)
+    return PointColumns(np.concatenate(xs), np.concatenate(ys), categories, no_geometry, n_multi)
 
 
 def _arrow_values(column):
@@ -164,12 +169,11 @@ def _read_features(source, category_index, feedback=None):
         request.setSubsetOfAttributes([category_index])
     else:
         request.setNoAttributes()
-    fids, xs, ys, cats = [], [], [], []
+    xs, ys, cats = [], [], []
     no_geometry = n_multi = 0
     for i, feature in enumerate(unchecked_features(source, request)):
         if feedback is not None and i % 20000 == 0 and feedback.isCanceled():
             break
-        fids.append(feature.id())
         geom = feature.geometry()
         point = None
         if geom is not None and not geom.isEmpty():
@@ -190,8 +194,7 @@ def _read_features(source, category_index, feedback=None):
         if category_index >= 0:
             cats.append(_python_value(feature.attribute(category_index)))
     categories = np.array(cats, dtype=object) if category_index >= 0 else None
-    return PointColumns(np.asarray(fids, dtype=np.int64), np.asarray(xs, dtype=float), np.asarray(ys, dtype=float),
-                        categories, no_geometry, n_multi)
+    return PointColumns(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), categories, no_geometry, n_multi)
 
 
 def read_points(source, category_index=-1, columnar=None, feedback=None):
