@@ -88,10 +88,13 @@ class PointBuckets:
         self.cell = max(float(cell), min_cell, 1e-9)
         self.ncols = int(width // self.cell) + 1
         self.nrows = int(height // self.cell) + 1
-        with np.errstate(invalid="ignore"):
-            bucket = ((self.y - self.y0) // self.cell) * self.ncols + (self.x - self.x0) // self.cell
-        bucket[~finite] = self.ncols * self.nrows  # never fetched
-        bucket = bucket.astype(np.int64)
+        bucket = np.empty(len(self.x), dtype=np.int64)
+        for a in range(0, len(self.x), 1_000_000):  # in slices: few temporary arrays of all points
+            b = a + 1_000_000
+            with np.errstate(invalid="ignore"):
+                part = ((self.y[a:b] - self.y0) // self.cell) * self.ncols + (self.x[a:b] - self.x0) // self.cell
+            part[~finite[a:b]] = self.ncols * self.nrows  # never fetched
+            bucket[a:b] = part
         self.order = np.argsort(bucket)  # the order inside a bucket does not matter
         counts = np.bincount(bucket, minlength=self.ncols * self.nrows + 1)
         self.starts = np.concatenate(([0], np.cumsum(counts)))

@@ -121,7 +121,9 @@ def _read_arrow(path, layer_name, category):
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     layer.SetIgnoredFields([n for n in names if n != category])
-    xs, ys, cats = [], [], []
+    expected = max(layer.GetFeatureCount(), 0)
+    x_all, y_all = np.empty(expected), np.empty(expected)  # filled batch by batch: no copy at the end
+    xs, ys, cats, filled = [], [], [], 0
     no_geometry = n_multi = 0
     # masked arrays: NULL is masked. (GDAL 3.6 returns empty geometries when the FID and every field are left
     # out, so the FID comes along, unused.)
@@ -129,17 +131,22 @@ def _read_arrow(path, layer_name, category):
     geom_name = layer.GetGeometryColumn() or "wkb_geometry"
     for batch in stream:
         x, y, present, multi = _first_points(batch[geom_name])
-        xs.append(x)
-        ys.append(y)
+        if filled + len(x) <= expected:
+            x_all[filled:filled + len(x)], y_all[filled:filled + len(x)] = x, y
+        else:  # more features than counted: keep the rest aside
+            xs.append(x)
+            ys.append(y)
+        filled += len(x)
         no_geometry += int((~present).sum())
         n_multi += int(multi.sum())
         if category:
             cats.append(_arrow_values(batch[category]))
     ds = None
     categories = np.concatenate(cats) if category and cats else (np.empty(0, dtype=object) if category else None)
-    if not xs:
-        return PointColumns(np.empty(0), np.empty(0), categories, 0, 0)
-    return PointColumns(np.concatenate(xs), np.concatenate(ys), categories, no_geometry, n_multi)
+    x_all, y_all = x_all[:min(filled, expected)], y_all[:min(filled, expected)]
+    if xs:
+        x_all, y_all = np.concatenate([x_all] + xs), np.concatenate([y_all] + ys)
+    return PointColumns(x_all, y_all, categories, no_geometry, n_multi)
 
 
 def _arrow_values(column):
