@@ -58,8 +58,6 @@ except ImportError:  # shapely 1.8
     def _from_wkb(items):
         return [_loads(item) for item in items]
 
-#: at most this many points per bucket on average, whatever the polygon sizes
-_MAX_POINTS_PER_BUCKET = 4096
 #: candidate pairs tested at once (memory: ~40 bytes a pair)
 PAIR_CHUNK = 500_000
 
@@ -83,8 +81,8 @@ class PointBuckets:
         else:
             self.x0 = self.y0 = width = height = 0.0
         n = int(finite.sum())
-        # buckets not much smaller than the polygons, and not so many that the bucket table dominates
-        min_cell = np.sqrt(max(width * height, 1e-12) * _MAX_POINTS_PER_BUCKET / max(n, 1)) / 64.0
+        # about the polygons' size, but never more buckets than points (tiny polygons in a wide extent)
+        min_cell = np.sqrt(max(width * height, 1e-12) / max(n, 1))
         self.cell = max(float(cell), min_cell, 1e-9)
         self.ncols = int(width // self.cell) + 1
         self.nrows = int(height // self.cell) + 1
