@@ -171,7 +171,8 @@ def _kept(data, name, make):
             return str(path), None
         from osgeo import ogr
 
-        layer = ogr.Open(str(path)).GetLayer(0)
+        dataset = ogr.Open(str(path))  # keep it: the layer dies with its dataset (a crash otherwise)
+        layer = dataset.GetLayer(0)
         side = int(np.ceil(np.sqrt(layer.GetFeatureCount())))
         return f"{path}|layername={layer.GetName()}", side
     made = make(path)
