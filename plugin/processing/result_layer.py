@@ -55,7 +55,8 @@ def write_result_layer(algorithm, parameters, context, source, frame, specs, fee
                        output_name="OUTPUT", display=""):
     """Write every feature of ``source`` with the ``specs`` [(name, alias, kind)] columns of ``frame`` (indexed
     by feature id) to the output ``output_name``; returns the destination id. Fields named like a spec are
-    replaced (generic path only; ``bulk_plan`` sends such runs there) and the log says so."""
+    replaced (generic path only; ``bulk_plan`` sends such runs there) and the log says so. Says "Writing the
+    output…" once the staged file exists; a run cancelled meanwhile leaves the destination untouched."""
     if plan:
         dest_id = plan[2]
         gpkg_bulk.copy_with_results(plan[0], plan[1], dest_id, frame, specs, feedback)
@@ -70,5 +71,6 @@ def write_result_layer(algorithm, parameters, context, source, frame, specs, fee
         feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
     sink, dest_id = algorithm.create_sink(parameters, output_name, context, fields, source.wkbType(),
                                           source.sourceCrs())
+    feedback.setProgressText(tr("Writing the output…"))
     write_features(sink, source, frame, specs, fields, feedback)
     return dest_id

@@ -218,7 +218,8 @@ def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=Non
 
     ``frame`` is indexed by fid. A single-layer source is copied page by page (its table name is kept);
     otherwise GDAL copies the one table into a layer named after the file. The destination is replaced
-    only when the new file is complete. Returns the layer name in the output.
+    only when the new file is complete and the run was not cancelled (then None is returned). Returns the
+    layer name in the output.
     """
     dest_path = str(dest_path)
     directory = os.path.dirname(os.path.abspath(dest_path))
@@ -232,9 +233,12 @@ def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=Non
         else:
             layer_name = Path(dest_path).stem
             _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_path)
-        if feedback is not None:
+        if feedback is not None:  # the staged file exists from here on
+            feedback.setProgressText(tr("Writing the output…"))
             feedback.setProgress(60)
         _fill_columns(tmp, layer_name, frame, specs)
+        if feedback is not None and feedback.isCanceled():
+            return None  # cancelled: the staged file goes (finally), the destination stays as it was
         os.replace(tmp, dest_path)
         return layer_name
     except (OSError, sqlite3.Error, RuntimeError) as err:

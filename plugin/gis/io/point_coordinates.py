@@ -10,7 +10,7 @@ and the memory of one batch at a time); otherwise every feature comes through QG
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import ogr
+from osgeo import gdal, ogr
 from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsWkbTypes
 
 from ...core.errors import TableError
@@ -116,7 +116,7 @@ def _first_points(wkb):
 def _read_arrow(path, layer_name, category):
     ds = ogr.Open(path)
     if ds is None:
-        raise TableError(tr("Cannot open {path}.").format(path=path))
+        raise TableError(tr("Cannot open {path}: {err}.").format(path=path, err=gdal.GetLastErrorMsg() or "GDAL"))
     layer = ds.GetLayerByName(layer_name) if isinstance(layer_name, str) else ds.GetLayer(layer_name or 0)
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]

@@ -125,7 +125,6 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         frame, specs = self._result_frame(districts_src, counts, result, areas, prefix, pop_field)
         if feedback.isCanceled():
             return {}
-        feedback.setProgressText(self.tr("Writing the output…"))
         plan = bulk_plan(self, parameters, context, districts_src, self.INPUT, self.OUTPUT, [s[0] for s in specs])
         dest_id = write_result_layer(self, parameters, context, districts_src, frame, specs, feedback, plan,
                                      self.OUTPUT, self.tr("Districts with counts"))

@@ -356,7 +356,6 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             write_reports_csv(reports, report_path)
             feedback.pushInfo(tr("Join report written to {path}").format(path=report_path))
 
-        feedback.setProgressText(self.tr("Writing the output…"))
         dest_id = write_result_layer(self, parameters, context, source, out, specs, feedback, plan, self.OUTPUT,
                                      self.tr("Districts with table columns"))
         if context.willLoadLayerOnCompletion(dest_id):
