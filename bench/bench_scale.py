@@ -53,12 +53,12 @@ def _translate_csv(csv_path, gpkg_path, layer, geometry_type, names, types):
     return f"{gpkg_path}|layername={layer}"
 
 
-def square_districts(path, n, size=100.0, extra=None):
+def square_districts(path, n, size=100.0, extra=None, origin=(400000.0, 5800000.0)):
     """ceil(sqrt(n)) columns of ``size`` squares, n in all; key "D%08d" (text), ew; returns (uri, side)."""
     side = int(np.ceil(np.sqrt(n)))
     k = np.arange(n)
-    x0 = 400000 + (k // side) * size
-    y0 = 5800000 + (k % side) * size
+    x0 = origin[0] + (k // side) * size
+    y0 = origin[1] + (k % side) * size
     x1, y1 = x0 + size, y0 + size
     csv_path = Path(path).with_suffix(".csv")
     rng = np.random.default_rng(11)
@@ -125,13 +125,19 @@ def german_csv(path, n, k=6, seed=3):
 # ---------------------------------------------------------------------------------- one run per child
 
 def child(alg, params_json):
-    """In the child: start QGIS, run one algorithm, print {"seconds", "result"} as JSON on the last line."""
+    """In the child: start QGIS, run one algorithm, print {"seconds", "result"} as JSON on the last line.
+
+    ``alg`` "chain": ``params`` is a list of [algorithm, parameters]; "@prev" stands for the previous OUTPUT."""
     app = _setup.qgis_app()
     import processing
 
     params = json.loads(params_json)
+    steps = params if alg == "chain" else [[alg, params]]
     start = time.perf_counter()
-    result = processing.run(alg, params)
+    result = {}
+    for step_alg, step_params in steps:
+        step_params = {k: (result["OUTPUT"] if v == "@prev" else v) for k, v in step_params.items()}
+        result = processing.run(step_alg, step_params)
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "result": {k: v for k, v in result.items()
                                                      if isinstance(v, (int, float, str, type(None)))}}), flush=True)
@@ -225,6 +231,35 @@ def case_index(tmp, data, n):
         "evaluated {}".format(ours[2].get("N_EVALUATED"))
 
 
+def case_interp(tmp, data, n_targets, cell=70.0):
+    """Area-weighted interpolation of inhabitants from grid cells (70 m, offset: most cut a district boundary)
+    to 100 m square districts; QGIS's chain: intersection, piece share of each cell, sum per district."""
+    side = int(np.ceil(np.sqrt(n_targets)))
+    n_cells = int(np.ceil(side * 100.0 / cell)) ** 2
+    districts, _side = _kept(data, f"districts_{n_targets}.gpkg", lambda p: square_districts(p, n_targets))
+    cells, _ = _kept(data, f"cells70_{n_cells}.gpkg",
+                     lambda p: square_districts(p, n_cells, size=cell, origin=(400000.0 - 17.0, 5800000.0 - 23.0)))
+    ours_out, native_out = str(tmp / "interp_ours.gpkg"), str(tmp / "interp_native.gpkg")
+    ours = measured("sozialmonitor:areal_interpolation", {"INPUT": cells, "TARGET": districts,
+                                                          "EXTENSIVE_FIELDS": ["ew"], "OUTPUT": ours_out})
+    chain = [["native:intersection", {"INPUT": cells, "OVERLAY": districts, "INPUT_FIELDS": ["ew"],
+                                      "OVERLAY_FIELDS": ["key"], "OUTPUT": "TEMPORARY_OUTPUT"}],
+             ["native:fieldcalculator", {"INPUT": "@prev", "FIELD_NAME": "ew_part", "FIELD_TYPE": 0,
+                                         "FORMULA": f'"ew" * $area / {cell * cell}', "OUTPUT": "TEMPORARY_OUTPUT"}],
+             ["native:aggregate", {"INPUT": "@prev", "GROUP_BY": '"key"', "OUTPUT": native_out, "AGGREGATES": [
+                 {"aggregate": "first_value", "input": '"key"', "name": "key", "type": 10, "length": 0,
+                  "precision": 0},
+                 {"aggregate": "sum", "input": '"ew_part"', "name": "ew", "type": 6, "length": 0, "precision": 0}]}]]
+    native = measured("chain", chain)
+    a = _values(ours_out, "key", "ew")
+    b = _values(native_out, "key", "ew")
+    worst = max(abs(a[k] - b[k]) / max(abs(b[k]), 1.0) for k in b) if b else float("nan")
+    same = set(a) >= set(b) and worst < 1e-6
+    return "areal_interp.", f"{n_cells:,} cells -> {n_targets:,} districts", ours, native, \
+        "native:intersection + fieldcalculator + aggregate", \
+        "values {} (max rel. diff {:.1e})".format("equal" if same else "DIFFER", worst)
+
+
 def print_row(name, size, ours, native, tool, check):
     ratios = f"{native[0] / ours[0]:>7.2f}x {native[1] / ours[1]:>6.2f}x"
     print(f"{name:<14} {size:<38} {ours[0]:>8.1f} {ours[1]:>7.0f} {native[0]:>8.1f} {native[1]:>7.0f} {ratios}  "
@@ -233,11 +268,13 @@ def print_row(name, size, ours, native, tool, check):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", nargs="+", default=["join", "count", "index"], choices=["join", "count", "index"])
+    parser.add_argument("--cases", nargs="+", default=["join", "count", "index", "interp"],
+                        choices=["join", "count", "index", "interp"])
     parser.add_argument("--join-rows", type=int, default=1000000)
     parser.add_argument("--count-districts", type=int, default=172225)
     parser.add_argument("--count-points", type=int, default=5600000)
     parser.add_argument("--index-cells", type=int, default=3000000)
+    parser.add_argument("--interp-targets", type=int, default=100000)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--data", help="folder that keeps the generated inputs between runs (default: a temporary "
                                        "folder, removed at the end)")
@@ -249,6 +286,7 @@ def main():
         return
     if args.quick:
         args.join_rows, args.count_districts, args.count_points, args.index_cells = 100000, 17161, 560000, 100000
+        args.interp_targets = 10000
     print("{:<14} {:<38} {:>8} {:>7} {:>8} {:>7} {:>8} {:>7}  {}".format(
         "operation", "size", "ours s", "ours MB", "QGIS s", "QGIS MB", "time", "memory", "QGIS tool; check"),
         flush=True)
@@ -258,7 +296,8 @@ def main():
         data.mkdir(parents=True, exist_ok=True)
         cases = {"join": lambda: case_join(tmp, data, args.join_rows),
                  "count": lambda: case_count(tmp, data, args.count_districts, args.count_points),
-                 "index": lambda: case_index(tmp, data, args.index_cells)}
+                 "index": lambda: case_index(tmp, data, args.index_cells),
+                 "interp": lambda: case_interp(tmp, data, args.interp_targets)}
         for name in args.cases:
             print_row(*cases[name]())
             for path in tmp.iterdir():  # the next case starts from an empty folder (disk space)
