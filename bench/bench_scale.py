@@ -16,6 +16,9 @@ Cases (inputs GeoPackage, EPSG:25833, outputs GeoPackage):
   squares; no point lies on a boundary, so both counts must be equal (tests/qgis/test_scale.py checks
   boundary points separately). The counts of both outputs are compared district by district.
 - index: ``sozialmonitor:compute_index`` (10 indicators) vs ``native:savefeatures`` of the same layer.
+- interp: ``sozialmonitor:areal_interpolation`` (inhabitants of 70 m cells off the district grid, by area) vs
+  ``native:intersection`` + ``native:fieldcalculator`` (piece share) + ``native:aggregate`` (sum per district),
+  run as one chain in one child; the values are compared district by district.
 Prints: case, size, ours s / MB, QGIS s / MB, time ratio QGIS/ours (> 1: ours faster), memory ratio.
 Everything is invented; only sizes and shapes are realistic.
 """
