@@ -2,7 +2,7 @@
 
 Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_scale.py [--cases join count index]
       [--join-rows 1000000] [--count-districts 172225] [--count-points 5600000] [--index-cells 3000000]
-      [--quick]  (100,000 rows; 17,161 districts x 560,000 points; 100,000 cells)
+      [--interp-targets 100000] [--data DIR] [--quick]  (100,000 rows; 17,161 x 560,000; 100,000 cells; 10,000)
 
 Every tool runs in its own child process (a fresh QGIS with Processing); the child times
 ``processing.run`` alone and the parent reads the child's peak resident memory (``os.wait4``: the
@@ -13,8 +13,8 @@ Cases (inputs GeoPackage, EPSG:25833, outputs GeoPackage):
   QGIS reads that CSV through OGR (all text, as a user gets it without a .csvt). The number of matched
   districts of both is compared.
 - count: ``sozialmonitor:count_points`` vs ``native:countpointsinpolygon`` of uniform points in a grid of
-  squares; no point lies on a boundary, so both counts must be equal (tests/qgis/test_scale.py checks
-  boundary points separately). The counts of both outputs are compared district by district.
+  squares; no point lies on a boundary, so both counts must be equal (the test suite checks
+  boundary points separately: tests/qgis/test_alg_count_points_scale.py). The counts of both outputs are compared district by district.
 - index: ``sozialmonitor:compute_index`` (10 indicators) vs ``native:savefeatures`` of the same layer.
 - interp: ``sozialmonitor:areal_interpolation`` (inhabitants of 70 m cells off the district grid, by area) vs
   ``native:intersection`` + ``native:fieldcalculator`` (piece share) + ``native:aggregate`` (sum per district),
