@@ -13,8 +13,8 @@ Cases (inputs GeoPackage, EPSG:25833, outputs GeoPackage):
   QGIS reads that CSV through OGR (all text, as a user gets it without a .csvt). The number of matched
   districts of both is compared.
 - count: ``sozialmonitor:count_points`` vs ``native:countpointsinpolygon`` of uniform points in a grid of
-  squares; no point lies on a boundary, so both counts must be equal (the test suite checks
-  boundary points separately: tests/qgis/test_alg_count_points_scale.py). The counts of both outputs are compared district by district.
+  squares; no point lies on a boundary, so both counts must be equal (boundary points are checked by
+  tests/qgis/test_alg_count_points_scale.py). The counts of both outputs are compared district by district.
 - index: ``sozialmonitor:compute_index`` (10 indicators) vs ``native:savefeatures`` of the same layer.
 - interp: ``sozialmonitor:areal_interpolation`` (inhabitants of 70 m cells off the district grid, by area) vs
   ``native:intersection`` + ``native:fieldcalculator`` (piece share) + ``native:aggregate`` (sum per district),
