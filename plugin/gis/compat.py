@@ -15,10 +15,17 @@ can go once the oldest supported QGIS has it:
 - ``QAction`` lives in QtGui with Qt 6; on Qt 5 only newer QGIS 3 re-export it from ``qgis.PyQt.QtGui``.
 
 ``QgsVectorFileWriter.writeAsVectorFormatV3`` (3.20) needs no branch: every supported QGIS has it.
+
+GDAL rather than QGIS decides one thing: ``ogr.Layer.GetArrowStreamAsNumPy`` (GDAL 3.6: Debian 12's QGIS
+3.22 has it) lets plugin/gis/io/point_coordinates.py read millions of points column-wise; older GDAL
+reads them through QGIS features. (shapely 1.8 vs 2 is decided in plugin/core/spatial/points_in_polygons.py,
+which may not import this module.)
 """
+from osgeo import ogr
 from qgis.core import Qgis, QgsUnitTypes
 
 QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
+GDAL_ARROW_NUMPY = hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
 
 try:  # Qt 6, and QGIS 3 releases whose qgis.PyQt.QtGui re-exports it
     from qgis.PyQt.QtGui import QAction

@@ -239,11 +239,15 @@ COUNT = {"INPUT": uri(OVERLAY, "bezirke"), "POINTS": uri(OVERLAY, "kitas")}
 
 
 def _interrupt_writing(monkeypatch, how):
-    """Let count_points write all features, then cancel the run or fail, as a late cancel or error would."""
-    from sozialmonitor.plugin.core.errors import ComputationError
-    from sozialmonitor.plugin.processing.algorithms import count_points
+    """Let count_points write all features, then cancel the run or fail, as a late cancel or error would.
 
-    real = count_points.write_features
+    Both writers: feature by feature (into an existing file) and in bulk (a new GeoPackage)."""
+    from sozialmonitor.plugin.core.errors import ComputationError
+    from sozialmonitor.plugin.gis.io import gpkg_bulk
+    from sozialmonitor.plugin.processing import result_layer
+
+    real = result_layer.write_features
+    real_fill = gpkg_bulk._fill_columns
 
     def interrupted(sink, source, frame, specs, fields, feedback=None):
         written = real(sink, source, frame, specs, fields, feedback)
@@ -252,7 +256,13 @@ def _interrupt_writing(monkeypatch, how):
             return written
         raise ComputationError("disk full (simulated)")
 
-    monkeypatch.setattr(count_points, "write_features", interrupted)
+    def interrupted_fill(tmp, table, frame, specs):
+        real_fill(tmp, table, frame, specs)
+        raise ComputationError("disk full (simulated)")
+
+    monkeypatch.setattr(result_layer, "write_features", interrupted)
+    if how != "cancel":
+        monkeypatch.setattr(gpkg_bulk, "_fill_columns", interrupted_fill)
 
 
 def _layer_names(path):
@@ -342,7 +352,7 @@ def test_output_is_complete_even_when_something_still_holds_the_sink(run, tmp_pa
     monkeypatch.setattr(SozialmonitorAlgorithm, "create_sink", holding)
     table = tmp_path / "t.csv"
     table.write_text("PLR_ID;wert\n01011101;12,5\n01011102;7,25\n", encoding="utf-8")
-    out = tmp_path / "j.gpkg"
+    out = tmp_path / "j.geojson"  # a new .gpkg would be written in bulk, without a sink
     run("sozialmonitor:join_table", {"INPUT": uri(SAMPLE, "planungsraeume"), "INPUT_KEY": "id",
                                      "TABLE": str(table), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out),
                                      "MIN_MATCH_PERCENT": 0})  # two districts on purpose
@@ -351,5 +361,5 @@ def test_output_is_complete_even_when_something_still_holds_the_sink(run, tmp_pa
     assert layer.isValid() and layer.featureCount() == 448 and layer.fields().lookupField("wert") >= 0
     values = sorted(f["wert"] for f in layer.getFeatures() if isinstance(f["wert"], float))  # NULL is no float
     assert values == [7.25, 12.5]
-    assert _left(tmp_path) == ["j.gpkg", "j_join_report.csv", "t.csv"]  # no staging folder left
+    assert _left(tmp_path) == ["j.geojson", "j_join_report.csv", "t.csv"]  # no staging folder left
     del layer

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..errors import JoinError
 from ..i18n import tr, tr_noop
+from ..tables.values import all_trimmed
 
 KEY_RULES = ("exact", "pad_zeros", "normalise_text")
 KEY_RULE_TEXT = {
@@ -50,6 +51,12 @@ def key_text(values: Iterable[object]) -> pd.Series:
     stripped of surrounding (also non-breaking) whitespace; '' becomes None.
     """
     series = pd.Series(values)
+    if len(series) and pd.api.types.infer_dtype(series, skipna=False) == "string":
+        # all text (the usual key column): the same result without a Python call per key
+        text = series.astype(object)
+        if not all_trimmed(text.tolist()):
+            text = text.str.strip().str.strip("\u00a0\u202f\ufeff").str.strip()
+        return text.where(text.to_numpy() != "", None).astype(object)
     out = np.empty(len(series), dtype=object)
     for i, value in enumerate(series.tolist()):
         if value is None or (isinstance(value, float) and value != value) or value is pd.NA:

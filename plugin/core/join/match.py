@@ -105,7 +105,8 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     # district side: missing and duplicate keys (kept, reported)
     for pos in np.flatnonzero(d_norm.isna().to_numpy()):
         report.districts_without_key.append({"row": int(pos) + 1, "name": _txt(d_names[pos])})
-    counts = d_norm.value_counts()
+    repeated = d_norm.duplicated(keep=False).to_numpy()  # cheaper than counting every key of a big layer
+    counts = d_norm[repeated].value_counts() if repeated.any() else d_norm.iloc[:0].value_counts()
     for key, count in counts[counts > 1].items():
         names = [_txt(d_names[p]) for p in np.flatnonzero((d_norm == key).to_numpy())]
         report.district_duplicates.append({"key": key, "count": int(count), "names": [n for n in names if n]})
@@ -134,13 +135,16 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
 
     # the join itself: reindex keeps district order; duplicate district keys get the same row
     lookup = pd.Index(d_norm.to_numpy())
-    joined = keyed.reindex(lookup)
-    joined.index = districts_df.index
-    matched = lookup.isin(keyed.index) & d_norm.notna().to_numpy()
+    indexer = keyed.index.get_indexer(lookup)  # keyed.index is unique here; -1: no table row
+    joined = _rows_at(keyed, indexer, districts_df.index)
+    matched = (indexer >= 0) & d_norm.notna().to_numpy()
     report.n_matched_districts = int(matched.sum())
     for pos in np.flatnonzero(~matched & d_norm.notna().to_numpy()):
         report.districts_without_data.append({"key": d_text.iloc[pos], "name": _txt(d_names[pos])})
-    in_layer = t_norm.isin(set(d_norm.dropna())).to_numpy() & has_key
+    # a table row is in the layer when some district matched its key's (possibly aggregated) row
+    hit = np.zeros(len(keyed) + 1, dtype=bool)  # the last slot answers for -1 (key not in ``keyed``)
+    hit[indexer[indexer >= 0]] = True
+    in_layer = hit[keyed.index.get_indexer(t_norm.to_numpy())] & has_key
     report.n_matched_rows = int(in_layer.sum())
     for pos in np.flatnonzero(has_key & ~in_layer):
         report.table_rows_without_district.append({"row": int(row_numbers[pos]), "key": t_text.iloc[pos],
@@ -157,8 +161,7 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     frame = pd.concat([districts_df, joined], axis=1)
     out_flags = None
     if keyed_flags is not None:
-        out_flags = keyed_flags.reindex(lookup)
-        out_flags.index = districts_df.index
+        out_flags = _rows_at(keyed_flags, indexer, districts_df.index)
         out_flags = out_flags.rename(columns=renamed)
     _hints(report, d_text, t_text, key_rule)
     expectation = None
@@ -176,6 +179,19 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     if expectation is not None:
         raise expectation
     return JoinResult(frame=frame, report=report, flags=out_flags, columns=list(joined.columns), matched=matched)
+
+
+def _rows_at(frame, indexer, index):
+    """``frame.reindex`` from a known indexer: the rows at ``indexer`` (-1: a row of missing values), labelled
+    ``index``; one hash lookup serves the values, the flags and the match counts."""
+    columns = {}
+    for pos in range(frame.shape[1]):
+        column = frame.iloc[:, pos]
+        values = column.array if isinstance(column.dtype, pd.CategoricalDtype) else column.to_numpy()
+        columns[pos] = pd.api.extensions.take(values, indexer, allow_fill=True)
+    out = pd.DataFrame(columns, index=index)
+    out.columns = frame.columns
+    return out
 
 
 def _require(frame, column, where):

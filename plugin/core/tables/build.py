@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import TableError
 from ..i18n import tr, tr_noop
-from .values import CONVERSIONS, describe_flag, parse_column
+from .values import CONVERSIONS, all_trimmed, describe_flag, parse_column
 
 #: the cells of one column as a reader collects them: a list (CSV rows) or an array (spreadsheets)
 Cells = Union[Sequence[object], np.ndarray]
@@ -163,6 +163,11 @@ def _find(name: str, columns: Sequence[Any]) -> Any:
 
 def _key_text(cells: Cells) -> tuple[np.ndarray, int]:
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
+    if len(cells) and pd.api.types.infer_dtype(cells, skipna=False) == "string":
+        # all text (the usual key column): blank cells become None, the rest stays as written
+        text = np.asarray(cells, dtype=object)
+        blank = text == "" if all_trimmed(text.tolist()) else (pd.Series(text).str.strip() == "").to_numpy()
+        return np.where(blank, None, text), 0
     out = np.empty(len(cells), dtype=object)
     n_num = 0
     for i, cell in enumerate(cells):
@@ -197,8 +202,8 @@ def build_result(names: Iterable[str], columns: Sequence[Cells], row_numbers: np
     if columns and len(rows):
         filled = np.zeros(len(rows), dtype=bool)
         for col in columns:
-            ser = pd.Series(col, dtype=object)
-            filled |= (ser.notna() & (ser != "")).to_numpy()
+            cells = np.asarray(col, dtype=object)
+            filled |= (cells != "") & ~pd.isna(cells)
         if not filled.all():
             report.empty_rows_dropped = int((~filled).sum())
             cells_by_column = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]

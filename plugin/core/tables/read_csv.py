@@ -20,6 +20,7 @@ from .build import TableReport, build_result, unique_names
 from .values import detect_decimal
 
 HEAD_LINES = 200
+CHUNK_ROWS = 100000
 TAIL_LINES = 60
 _SEPARATOR_ALIASES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
 
@@ -181,10 +182,7 @@ def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousan
     n_fields = max([width] + [len(r) for r in rows[data_start:]] + [len(r) for r in tail_rows[:foot]])
     first_data_line = row_lines[data_start] + 1
     try:
-        data = pd.read_csv(io.BytesIO(body), sep=sep, encoding="utf-8", header=None, names=list(range(n_fields)),
-                           dtype=str,
-                           keep_default_na=False, na_filter=False, skip_blank_lines=False, quotechar='"',
-                           engine="c", index_col=False)
+        data = _read_cells(body, sep, n_fields)
     except pd.errors.ParserError as err:
         raise TableError(_parser_message(path, err, first_data_line, n_fields)) from None
     del body
@@ -192,7 +190,7 @@ def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousan
     names = sniff.header_names(rows, header_rows, n_fields)
     keep = []
     for pos, name in enumerate(names):
-        filled = (data[pos] != "").to_numpy()
+        filled = data[pos] != ""
         if not name and filled.any() and filled.mean() <= 0.5:
             # a few rows have more cells than the header: an unquoted separator inside a text cell
             row = first_data_line + int(np.flatnonzero(filled)[0])
@@ -206,7 +204,7 @@ def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousan
     if dropped:
         report.notes.append(tr("{n} empty columns without header dropped").format(n=dropped))
     names = unique_names([names[p] for p in keep])
-    columns = [data[p].to_numpy(dtype=object) for p in keep]
+    columns = [data[p] for p in keep]
     del data
 
     if decimal:
@@ -220,6 +218,29 @@ def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousan
     row_numbers = np.arange(first_data_line, first_data_line + len(columns[0]) if columns else first_data_line)
     return build_result(names, columns, row_numbers, report, key_columns=key_columns, decimal=decimal,
                         thousands=thousands, require_keys=require_keys)
+
+
+def _read_cells(body, sep, n_fields):
+    """{column position: object array of the cell texts} of the data rows (bytes, UTF-8), read by pandas' C
+    parser in chunks of ``CHUNK_ROWS`` rows. Equal texts of a column share one string object: a million
+    rows of a few thousand distinct values cost 8 bytes a cell, not a string each (~55 bytes)."""
+    reader = pd.read_csv(io.BytesIO(body), sep=sep, encoding="utf-8", header=None, names=list(range(n_fields)),
+                         dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False, quotechar='"',
+                         engine="c", index_col=False, chunksize=CHUNK_ROWS)
+    parts = {pos: [] for pos in range(n_fields)}
+    shared = {pos: {} for pos in range(n_fields)}
+    with reader:
+        for chunk in reader:
+            for pos in range(n_fields):
+                cells = chunk[pos].to_numpy(dtype=object)
+                codes, uniques = pd.factorize(cells)
+                if len(uniques) > len(cells) // 2:  # mostly distinct (a key column): nothing to share
+                    parts[pos].append(cells)
+                    continue
+                known = shared[pos]
+                canonical = np.array([known.setdefault(u, u) for u in uniques.tolist()] + [""], dtype=object)
+                parts[pos].append(canonical[codes])  # code -1 (never: na_filter is off) would give ""
+    return {pos: np.concatenate(chunks) if chunks else np.empty(0, dtype=object) for pos, chunks in parts.items()}
 
 
 def _header_index(header_row, row_lines, path):

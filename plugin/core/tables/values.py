@@ -112,6 +112,18 @@ class ColumnParse:
         return self.n_numbers >= self.n_text
 
 
+# whitespace at the start or end of a line (not the line break itself), or a byte order mark anywhere
+_EDGE_SPACE = re.compile(r"(?m)^[^\S\n]|[^\S\n]$|\ufeff")
+
+
+def all_trimmed(texts: Sequence[str]) -> bool:
+    """True when no text of the sequence (all str) starts or ends with whitespace (str.isspace, also
+    non-breaking spaces), contains a byte order mark or a line break: one regex search over the joined
+    texts instead of a strip per cell. False means: strip them one by one."""
+    joined = "\n".join(texts)
+    return joined.count("\n") == len(texts) - 1 and _EDGE_SPACE.search(joined) is None
+
+
 def normalise_cell_text(text: str) -> str:
     """``text`` without surrounding (also non-breaking) spaces, the Unicode minus as '-'."""
     """Strip spaces (also non-breaking) and unify minus signs."""
@@ -191,6 +203,27 @@ def _parse_plain(cell: str, decimal: str, allow_grouping: bool) -> ParsedNumber:
     return math.nan, None, None
 
 
+def _plain_numbers(uniques: np.ndarray, decimal: str, values: np.ndarray, leading_zero: np.ndarray) -> np.ndarray:
+    """Parse the distinct cells that are plain numbers ("12,5", "-3", "007") in one vectorised pass.
+
+    Fills ``values`` and ``leading_zero`` at their positions and returns the boolean mask of them; the
+    other cells go through ``parse_number`` (a plain-number text is what ``parse_number`` would turn into
+    the same float with neither flag nor conversion: normalising leaves it unchanged, no symbol is a
+    plain number). Cells with the Unicode minus are left to ``parse_number`` (it unifies the sign).
+    """
+    plain = np.fromiter((isinstance(u, str) for u in uniques), dtype=bool, count=len(uniques))
+    texts = pd.Series(uniques[plain], dtype=object)
+    if len(texts):
+        match = texts.str.match(_PATTERNS[decimal]["plain"].pattern).to_numpy(dtype=bool)
+        match &= ~texts.str.contains("\u2212", regex=False).to_numpy(dtype=bool)
+        plain[plain] = match
+        chosen = texts[match]
+        where = np.flatnonzero(plain)
+        values[where] = chosen.str.replace(",", ".", regex=False).astype(float).to_numpy()
+        leading_zero[where] = chosen.str.match(_LEADING_ZERO.pattern).to_numpy(dtype=bool)
+    return plain
+
+
 def parse_column(cells: Union[Sequence[object], np.ndarray, pd.Series], decimal: str,
                  allow_grouping: bool = True) -> ColumnParse:
     """Parse a sequence of cells (str, numbers or None) into a ColumnParse.
@@ -206,7 +239,9 @@ def parse_column(cells: Union[Sequence[object], np.ndarray, pd.Series], decimal:
     u_flags[n_u] = "empty"
     u_conv = np.empty(n_u + 1, dtype=object)
     u_leading_zero = np.zeros(n_u + 1, dtype=bool)
-    for i, cell in enumerate(uniques):
+    plain = _plain_numbers(uniques, decimal, u_values, u_leading_zero)
+    for i in np.flatnonzero(~plain):
+        cell = uniques[i]
         value, flag, conv = parse_number(cell, decimal, allow_grouping)
         u_values[i] = value
         u_flags[i] = flag

@@ -15,6 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr
 from qgis.core import QgsProviderRegistry
@@ -64,21 +65,42 @@ def read_attributes(path, table, fields, field_names):
     try:
         fid = _fid_column(con, table)
         columns = ", ".join(_quote(n) for n in field_names)
-        frame = pd.read_sql_query(f"SELECT {_quote(fid)} AS __fid, {columns} FROM {_quote(table)}", con,
-                                  index_col="__fid")
+        cursor = con.execute(f"SELECT {_quote(fid)}, {columns} FROM {_quote(table)}")
+        numeric = [True] + [fields.at(fields.lookupField(n)).type() in NUMERIC_TYPES for n in field_names]
+        parts = [[] for _ in range(len(field_names) + 1)]
+        while True:  # in chunks: a million rows never exist as a million tuples or Python floats at once
+            rows = cursor.fetchmany(READ_CHUNK_ROWS)
+            if not rows:
+                break
+            for part, values, is_number in zip(parts, zip(*rows), numeric):
+                part.append(_numbers(values) if is_number else np.array(values, dtype=object))
     finally:
         con.close()
-    frame.index.name = "fid"
-    for name in field_names:
-        idx = fields.lookupField(name)
-        if fields.at(idx).type() in NUMERIC_TYPES:
-            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype(float)
-        else:
+    data = [np.concatenate(p) if p else np.empty(0, dtype=float if n else object) for p, n in zip(parts, numeric)]
+    frame = pd.DataFrame({name: data[i + 1] for i, name in enumerate(field_names)},
+                         index=pd.Index(data[0].astype("int64"), name="fid"), columns=list(field_names))
+    for name, is_number in zip(field_names, numeric[1:]):
+        if not is_number:
             frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
     return frame
 
 
+def _numbers(values):
+    """Float array of SQLite values (NULL and, as SQLite's loose typing allows, text -> NaN)."""
+    try:
+        return np.array(values, dtype="float64")  # None becomes NaN
+    except (TypeError, ValueError):
+        return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype="float64")
+
+
 def _python_column(series, kind):
+    if kind in ("double", "int", "bool") and pd.api.types.is_numeric_dtype(series.dtype):
+        numbers = series.to_numpy(dtype="float64")
+        missing = np.isnan(numbers)
+        values = numbers.tolist() if kind == "double" else np.where(missing, 0, numbers).astype("int64").tolist()
+        for i in np.flatnonzero(missing).tolist():
+            values[i] = None
+        return values
     values = series.astype(object).where(series.notna(), None).tolist()
     if kind in ("int", "bool"):
         return [None if v is None else int(v) for v in values]
@@ -87,6 +109,7 @@ def _python_column(series, kind):
     return [None if v is None else str(v) for v in values]
 
 
+READ_CHUNK_ROWS = 100000
 SQL_TYPES = {"double": "REAL", "int": "MEDIUMINT", "bool": "MEDIUMINT", "string": "TEXT"}  # GDAL: Real/Integer/String
 
 
@@ -140,23 +163,50 @@ def _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_pa
         raise atomic.write_failure(dest_path, gdal.GetLastErrorMsg(), needed=os.path.getsize(src_path))
 
 
+FILL_CHUNK_ROWS = 100000
+#: UPDATE … FROM (one statement joining a table of the results) from SQLite 3.33; before, one UPDATE per row
+_UPDATE_FROM = sqlite3.sqlite_version_info >= (3, 33, 0)
+
+
 def _fill_columns(tmp, table, frame, specs):
+    """Set the ``specs`` columns of ``table`` in ``tmp`` from ``frame`` (indexed by fid).
+
+    The values go into a temporary table first (in chunks, so only one chunk exists as Python objects),
+    then one ``UPDATE … FROM`` copies them across inside SQLite (older SQLite: one UPDATE per row)."""
     con = sqlite3.connect(tmp)
     try:
+        # the staging file replaces the destination only when complete: no rollback journal needed (it would
+        # write every page a second time), no waiting for the disk
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
         fid = _fid_column(con, table)
-        assignments = ", ".join(f"{_quote(name)} = ?" for name, _a, _k in specs)
-        sql = f"UPDATE {_quote(table)} SET {assignments} WHERE {_quote(fid)} = ?"
-        columns = [_python_column(frame[name], kind) for name, _a, kind in specs]
-        rows = zip(*columns, [int(i) for i in frame.index])
+        names = [name for name, _a, _k in specs]
         # The GeoPackage R-tree triggers call GDAL's SQL functions (ST_IsEmpty ...), which plain sqlite3
         # lacks. Only attributes change (not fid or geometry), so the index stays valid: lift the
         # triggers for the update and restore them unchanged, all in one transaction.
         triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
                                (table,)).fetchall()
+        fids = frame.index.to_numpy()
         with con:
             for name, _sql in triggers:
                 con.execute(f"DROP TRIGGER {_quote(name)}")
-            con.executemany(sql, rows)
+            if _UPDATE_FROM:
+                columns = ", ".join(f"c{i} {SQL_TYPES[kind]}" for i, (_n, _a, kind) in enumerate(specs))
+                con.execute(f"CREATE TEMP TABLE sm_results (sm_fid INTEGER PRIMARY KEY, {columns})")
+                insert = "INSERT INTO sm_results VALUES ({})".format(", ".join("?" * (len(specs) + 1)))
+            else:
+                assignments = ", ".join(f"{_quote(name)} = ?" for name in names)
+                insert = f"UPDATE {_quote(table)} SET {assignments} WHERE {_quote(fid)} = ?"
+            for start in range(0, len(frame), FILL_CHUNK_ROWS):
+                part = frame.iloc[start:start + FILL_CHUNK_ROWS]
+                columns = [_python_column(part[name], kind) for name, _a, kind in specs]
+                ids = [int(i) for i in fids[start:start + FILL_CHUNK_ROWS]]
+                con.executemany(insert, zip(ids, *columns) if _UPDATE_FROM else zip(*columns, ids))
+            if _UPDATE_FROM:
+                assignments = ", ".join(f"{_quote(name)} = r.c{i}" for i, name in enumerate(names))
+                con.execute(f"UPDATE {_quote(table)} SET {assignments} FROM sm_results AS r "
+                            f"WHERE {_quote(table)}.{_quote(fid)} = r.sm_fid")
+                con.execute("DROP TABLE sm_results")
             for _name, trigger_sql in triggers:
                 con.execute(trigger_sql)
     finally:
@@ -168,7 +218,8 @@ def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=Non
 
     ``frame`` is indexed by fid. A single-layer source is copied page by page (its table name is kept);
     otherwise GDAL copies the one table into a layer named after the file. The destination is replaced
-    only when the new file is complete. Returns the layer name in the output.
+    only when the new file is complete and the run was not cancelled (then None is returned). Returns the
+    layer name in the output.
     """
     dest_path = str(dest_path)
     directory = os.path.dirname(os.path.abspath(dest_path))
@@ -182,9 +233,12 @@ def copy_with_results(src_path, src_table, dest_path, frame, specs, feedback=Non
         else:
             layer_name = Path(dest_path).stem
             _translate_with_columns(src_path, src_table, tmp, layer_name, specs, dest_path)
-        if feedback is not None:
+        if feedback is not None:  # the staged file exists from here on
+            feedback.setProgressText(tr("Writing the output…"))
             feedback.setProgress(60)
         _fill_columns(tmp, layer_name, frame, specs)
+        if feedback is not None and feedback.isCanceled():
+            return None  # cancelled: the staged file goes (finally), the destination stays as it was
         os.replace(tmp, dest_path)
         return layer_name
     except (OSError, sqlite3.Error, RuntimeError) as err:

@@ -6,13 +6,15 @@ that plugin/core/spatial/overlay.py turns into counts, rates, interpolated value
 
 Rules stated once:
 - A point on a shared boundary (or in overlapping districts) belongs to exactly one district: the
-  one with the lowest feature id among those whose closed area (interior or boundary) contains it.
+  one with the lowest feature id among those whose interior contains it, and when no interior does,
+  the lowest feature id among those whose boundary it touches.
 - A multi-point feature counts once, at its first point.
 - Geometries come screened (plugin/gis/spatial/geometry_check.py): no function here sees an invalid, empty or
   NULL geometry of a district, source, target or facility; skipped features are listed, never dropped.
 - Areas are planar in the layer CRS (map units², a projected CRS is required for interpolation and
   accessibility) or, for ``district_areas_km2`` in a geographic CRS, ellipsoidal.
 """
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsDistanceArea,
@@ -26,7 +28,9 @@ from qgis.core import (
 
 from ...core.errors import ComputationError
 from ...core.i18n import tr
-from ..io.layer_frame import _python_value, unchecked_features
+from ...core.spatial import points_in_polygons
+from ..io import point_coordinates
+from ..io.layer_frame import unchecked_features
 from .geometry_check import CanceledError, Screened, screen
 
 BUFFER_SEGMENTS = 16  # per quarter circle: the 64-gon has 99.84 % of the circle's area
@@ -110,43 +114,51 @@ def _first_point(geom):
     return abstract, False
 
 
-def assign_points(points, districts, category_index=-1, feedback=None, progress=(10.0, 80.0)):
-    """District id (or None) of every point feature, with the category value when ``category_index`` >= 0.
+def assign_points(points, districts, category_index=-1, columnar=None, feedback=None, progress=(10.0, 80.0)):
+    """District id (or NaN) of every point feature, with the category value when ``category_index`` >= 0.
 
-    Returns (district_ids, categories or None, stats) where stats counts ``outside``, ``boundary``
-    (points on a district boundary, assigned by the lowest-feature-id rule), ``no_geometry`` and
-    ``multi`` (multi-point features with more than one point, counted at their first point).
+    ``districts``: a geometry_check.screen() result (its usable polygons). ``columnar``: the
+    point_coordinates.columnar_source of the points layer (bulk reading), or None. Points are located by
+    plugin/core/spatial/points_in_polygons.py (the lowest-feature-id rule of this module's docstring).
+    Returns (district_ids as a float array, categories or None, stats) where stats counts ``points``,
+    ``outside``, ``boundary`` (points on a district boundary), ``no_geometry`` and ``multi`` (multi-point
+    features with more than one point, counted at their first point).
     """
-    request = QgsFeatureRequest()
-    if category_index >= 0:
-        request.setSubsetOfAttributes([category_index])
-    else:
-        request.setNoAttributes()
-    total = points.featureCount()
-    assigned, categories = [], [] if category_index >= 0 else None
-    stats = {"outside": 0, "boundary": 0, "no_geometry": 0, "multi": 0, "points": 0}
-    for i, feature in enumerate(unchecked_features(points, request)):
-        _tick(feedback, i, total, *progress)
-        geom = feature.geometry()
-        point, multi = (None, False) if geom is None or geom.isEmpty() else _first_point(geom)
-        stats["points"] += 1
-        stats["multi"] += int(multi)
-        if point is None:
-            stats["no_geometry"] += 1
-            fid, boundary = None, False
-        else:
-            fid, boundary = districts.locate(point)
-            stats["boundary"] += int(boundary)
-            stats["outside"] += int(fid is None)
-        assigned.append(fid)
-        if categories is not None:
-            value = _python_value(feature.attribute(category_index))
-            categories.append(value)
-    return assigned, categories, stats
+    start, span = progress
+    if feedback is not None:
+        feedback.setProgress(start)
+    read = point_coordinates.read_points(points, category_index, columnar, feedback)
+    if feedback is not None and feedback.isCanceled():
+        raise CanceledError()
+    ids = sorted(districts.geoms)
+    polygons = points_in_polygons.polygons_from_wkb(bytes(_linear(districts.geoms[fid]).asWkb()) for fid in ids)
+
+    def tick(fraction):
+        if feedback is None:
+            return True
+        feedback.setProgress(start + span * (0.3 + 0.7 * fraction))
+        return not feedback.isCanceled()
+
+    located, on_boundary = points_in_polygons.locate_points(polygons, ids, read.x, read.y, tick)
+    if feedback is not None and feedback.isCanceled():
+        raise CanceledError()
+    assigned = np.where(located >= 0, located, np.nan)
+    stats = {"points": len(located), "outside": int((located < 0).sum()), "boundary": int(on_boundary.sum()),
+             "no_geometry": read.no_geometry, "multi": read.multi}
+    return assigned, read.categories, stats
+
+
+def _linear(geom):
+    """``geom`` with curves segmentised (shapely reads no curved WKB)."""
+    if QgsWkbTypes.isCurvedType(geom.wkbType()):
+        return QgsGeometry(geom.constGet().segmentize())
+    return geom
 
 
 def district_areas_km2(districts, crs, context):
     """Area of every district in km² and a phrase saying how it was measured.
+
+    ``districts``: a PolygonIndex or a geometry_check.screen() result (its skipped features get NaN).
 
     Projected CRS: planar area in the layer CRS. Geographic CRS: ellipsoidal area on the CRS's
     ellipsoid (the project's ellipsoid if the CRS names none).
@@ -164,7 +176,7 @@ def district_areas_km2(districts, crs, context):
                  for fid, g in districts.geoms.items()}
         how = tr("ellipsoidal, on ellipsoid {ell} (the layer CRS {crs} is geographic)").format(
             ell=da.ellipsoid(), crs=crs.authid())
-    for fid in districts.empty:
+    for fid in getattr(districts, "empty", None) or getattr(districts, "skipped", []):
         areas[fid] = float("nan")
     return pd.Series(areas, dtype="float64"), how
 

@@ -15,12 +15,13 @@ from qgis.core import (
 
 from ...core.i18n import tr, tr_noop
 from ...core.spatial import overlay
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.io.point_coordinates import columnar_source
 from ...gis.spatial import geometry_check
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..result_layer import bulk_plan, read_attributes, write_result_layer
 
 
 class CountPointsAlgorithm(SozialmonitorAlgorithm):
@@ -102,32 +103,31 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         try:
             feedback.setProgressText(self.tr("Checking the district geometries…"))
             screened = geometry_check.screen(districts_src, d_name, policy, key_index, feedback)
-            feedback.setProgressText(self.tr("Indexing districts…"))
-            districts = geo.PolygonIndex.from_screened(screened)
             feedback.setProgressText(self.tr("Locating points…"))
-            assigned, categories, stats = geo.assign_points(points_src, districts, cat_index, feedback, (10.0, 80.0))
+            columnar = columnar_source(self.parameterAsVectorLayer(parameters, self.POINTS, context),
+                                       parameters.get(self.POINTS))
+            assigned, categories, stats = geo.assign_points(points_src, screened, cat_index, columnar, feedback,
+                                                            (10.0, 80.0))
         except geo.CanceledError:
             return {}
-        all_ids = districts.ids + districts.empty
+        all_ids = sorted(screened.geoms) + list(screened.skipped)
         counts, n_outside = overlay.count_points(all_ids, assigned, categories)
         # a skipped district's count is unknown (its points could not be located), never 0
         counts = counts.astype("float64")
-        counts.loc[districts.empty] = float("nan")
-        areas, area_how = geo.district_areas_km2(districts, districts_src.sourceCrs(), context)
+        counts.loc[list(screened.skipped)] = float("nan")
+        areas, area_how = geo.district_areas_km2(screened, districts_src.sourceCrs(), context)
         population = None
         if pop_field:
-            population = layer_to_dataframe(districts_src, [pop_field])[pop_field].reindex(counts.index)
+            plan = bulk_plan(self, parameters, context, districts_src, self.INPUT, self.OUTPUT, ())
+            population = read_attributes(districts_src, [pop_field], plan)[pop_field].reindex(counts.index)
         result = overlay.rates(counts, population, areas.reindex(counts.index))
 
         frame, specs = self._result_frame(districts_src, counts, result, areas, prefix, pop_field)
         if feedback.isCanceled():
             return {}
-        fields, replaced = output_fields(districts_src.fields(), specs)
-        if replaced:
-            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
-                                         districts_src.sourceCrs())
-        write_features(sink, districts_src, frame, specs, fields, feedback)
+        plan = bulk_plan(self, parameters, context, districts_src, self.INPUT, self.OUTPUT, [s[0] for s in specs])
+        dest_id = write_result_layer(self, parameters, context, districts_src, frame, specs, feedback, plan,
+                                     self.OUTPUT, self.tr("Districts with counts"))
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
 

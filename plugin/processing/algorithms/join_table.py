@@ -33,9 +33,10 @@ from ...core.join.match import DUPLICATE_RULES
 from ...core.join.report import write_reports_csv
 from ...core.join.several_tables import JoinOptions, LongFormat, join_tables, key_column, parse_missing_codes
 from ...core.tables import read_table, table_from_dataframe
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.io.layer_frame import layer_to_dataframe
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..result_layer import bulk_plan, read_attributes, write_result_layer
 from ..staged_outputs import check_file_output
 from ..table_parameters import DECIMAL, ENCODING, HEADER_ROW, SEPARATOR, SHEET, table_option_parameters, table_options
 
@@ -254,7 +255,9 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         feedback.setProgressText(self.tr("Reading district attributes…"))
         name = options.district_name
         fields = [district_key] + ([name] if name and name != district_key else [])
-        districts = layer_to_dataframe(source, fields, feedback)
+        # the added fields never replace the input's (join_tables names them around the layer's fields)
+        plan = bulk_plan(self, parameters, context, source, self.INPUT, self.OUTPUT, ())
+        districts = read_attributes(source, fields, plan, feedback)
         tables = self._tables(parameters, context, feedback, key_names)
         if feedback.isCanceled() or not tables:
             return {}
@@ -277,11 +280,8 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
             write_reports_csv(run.reports, report_path)
             feedback.pushInfo(tr("Join report written to {path}").format(path=report_path))
 
-        out_fields, _replaced = output_fields(source.fields(), run.specs)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
-                                         source.sourceCrs())
-        feedback.setProgressText(self.tr("Writing the output…"))
-        write_features(sink, source, run.out, run.specs, out_fields, feedback)
+        dest_id = write_result_layer(self, parameters, context, source, run.out, run.specs, feedback, plan,
+                                     self.OUTPUT, self.tr("Districts with table columns"))
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(run.specs))
         n_matched = int(run.matched.sum())
