@@ -168,14 +168,14 @@ def locate_points(polygons: Sequence, ids: Sequence[int], x: np.ndarray, y: np.n
     """
     x = np.asarray(x, dtype="float64")
     y = np.asarray(y, dtype="float64")
-    ids = np.asarray(ids, dtype="int64")
+    id_array = np.asarray(ids, dtype="int64")
     none = np.iinfo(np.int64).max
-    if len(x) == 0 or len(ids) == 0:
+    if len(x) == 0 or len(id_array) == 0:
         return np.full(len(x), -1, dtype=np.int64), np.zeros(len(x), dtype=bool)
     polygons, bounds = _as_polygons(polygons)
     finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
-    interior = _lowest(_contains_xy, polygons, bounds, ids, x, y, finite, progress, (0.0, 0.8))
+    interior = _lowest(_contains_xy, polygons, bounds, id_array, x, y, finite, progress, (0.0, 0.8))
     rest = finite[interior[finite] == none]  # outside every interior: on a boundary, or outside
-    boundary = _lowest(_intersects_xy, polygons, bounds, ids, x, y, rest, progress, (0.8, 0.2))
+    boundary = _lowest(_intersects_xy, polygons, bounds, id_array, x, y, rest, progress, (0.8, 0.2))
     located = np.where(interior != none, interior, np.where(boundary != none, boundary, -1))
     return located, (interior == none) & (boundary != none)

@@ -165,9 +165,10 @@ def _key_text(cells: Cells) -> tuple[np.ndarray, int]:
     """Key cells as text: strings as written, spreadsheet numbers without '.0'. Returns (series, n_numbers)."""
     if len(cells) and pd.api.types.infer_dtype(cells, skipna=False) == "string":
         # all text (the usual key column): blank cells become None, the rest stays as written
-        text = np.asarray(cells, dtype=object)
-        blank = text == "" if all_trimmed(text.tolist()) else (pd.Series(text).str.strip() == "").to_numpy()
-        return np.where(blank, None, text), 0
+        texts = np.array(cells, dtype=object)  # a copy: blanks are set to None below
+        blank = texts == "" if all_trimmed(texts.tolist()) else (pd.Series(texts).str.strip() == "").to_numpy()
+        texts[blank] = None
+        return texts, 0
     out = np.empty(len(cells), dtype=object)
     n_num = 0
     for i, cell in enumerate(cells):
@@ -180,8 +181,8 @@ def _key_text(cells: Cells) -> tuple[np.ndarray, int]:
             out[i] = str(int(cell)) if float(cell).is_integer() else repr(float(cell))
             n_num += 1
         else:
-            text = str(cell)
-            out[i] = text if text.strip() else None
+            cell_text = str(cell)
+            out[i] = cell_text if cell_text.strip() else None
     return out, n_num
 
 
@@ -202,8 +203,8 @@ def build_result(names: Iterable[str], columns: Sequence[Cells], row_numbers: np
     if columns and len(rows):
         filled = np.zeros(len(rows), dtype=bool)
         for col in columns:
-            cells = np.asarray(col, dtype=object)
-            filled |= (cells != "") & ~pd.isna(cells)
+            column_cells = np.asarray(col, dtype=object)
+            filled |= (column_cells != "") & ~pd.isna(column_cells)
         if not filled.all():
             report.empty_rows_dropped = int((~filled).sum())
             cells_by_column = [np.asarray(pd.Series(c, dtype=object))[filled] for c in columns]
