@@ -7,13 +7,16 @@ everything that did not match. Missing-value codes (e.g. 0 or -9999) are only co
 changed: deciding what they mean is the index recipe's job.
 """
 import os
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from ..errors import JoinError
 from ..i18n import tr
+from ..tables.build import TableReadResult, TableReport
 from ..tables.long_detect import detect_long_format
 from . import keys as keymod
 from .expectation import JoinExpectationError, cap, check_match_rate
@@ -28,9 +31,9 @@ MESSAGE_EXAMPLES = 5  # duplicate keys named in the message (all of them are in 
 class JoinResult:
     frame: pd.DataFrame  # district rows (same index/order) + table columns
     report: JoinReport
-    flags: pd.DataFrame = None  # flag codes of the joined value columns, aligned with frame
+    flags: Optional[pd.DataFrame] = None  # flag codes of the joined value columns, aligned with frame
     columns: list = field(default_factory=list)  # names of the added table columns in frame
-    matched: np.ndarray = None  # bool per district row: got a table row
+    matched: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per district row: got a row
 
 
 def _unpack(table):
@@ -40,10 +43,13 @@ def _unpack(table):
     return table, None, None, None
 
 
-def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exact", strict=False,
-               duplicates="error", district_name=None, table_name=None, missing_codes=(), label=None,
-               flags=None, row_numbers=None, table_report=None, collision_suffix="table",
-               reserved_columns=(), min_match_percent=None):
+def join_table(districts_df: pd.DataFrame, district_key: str, table_df: Union[pd.DataFrame, TableReadResult],
+               table_key: str, *, key_rule: str = "exact", strict: bool = False, duplicates: str = "error",
+               district_name: Optional[str] = None, table_name: Optional[str] = None,
+               missing_codes: Sequence[float] = (), label: Optional[str] = None,
+               flags: Optional[pd.DataFrame] = None, row_numbers: Optional[Sequence[int]] = None,
+               table_report: Optional[TableReport] = None, collision_suffix: str = "table",
+               reserved_columns: Sequence[str] = (), min_match_percent: Optional[float] = None) -> JoinResult:
     """Left-join ``table_df`` to ``districts_df`` by key.
 
     districts_df: one row per district feature (index kept, e.g. feature ids).
@@ -65,10 +71,9 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     """
     table_df, t_flags, t_report, t_rows = _unpack(table_df)
     flags = flags if flags is not None else t_flags
-    row_numbers = np.asarray(row_numbers) if row_numbers is not None else t_rows
+    given_rows = np.asarray(row_numbers) if row_numbers is not None else t_rows
     table_report = table_report if table_report is not None else t_report
-    if row_numbers is None:
-        row_numbers = np.arange(2, len(table_df) + 2)  # header in row 1
+    rows: np.ndarray = given_rows if given_rows is not None else np.arange(2, len(table_df) + 2)  # header: row 1
     label = label or (table_report.path if table_report is not None else tr("table"))
     if duplicates not in DUPLICATE_RULES:
         raise JoinError(tr("Unknown duplicates option '{opt}'. Use one of: {opts}.").format(
@@ -114,7 +119,7 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     # table side: rows without key, duplicates
     has_key = t_norm.notna().to_numpy()
     for pos in np.flatnonzero(~has_key):
-        report.table_rows_without_key.append({"row": int(row_numbers[pos]), "name": _txt(t_names[pos])})
+        report.table_rows_without_key.append({"row": int(rows[pos]), "name": _txt(t_names[pos])})
     _count_flags(report, table_df, flags)
     _count_missing_codes(report, table_df, t_text, missing_codes, table_key)
 
@@ -125,7 +130,7 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     if flags is not None and len(flags.columns):
         keyed_flags = flags.loc[has_key].copy()
         keyed_flags.index = keyed.index
-    keyed_rows = row_numbers[has_key]
+    keyed_rows = rows[has_key]
     dup_mask = keyed.index.duplicated(keep=False)
     if dup_mask.any():
         _refuse_long_format(table_df.loc[has_key], table_key, t_norm[has_key], label)
@@ -147,7 +152,7 @@ def join_table(districts_df, district_key, table_df, table_key, *, key_rule="exa
     in_layer = hit[keyed.index.get_indexer(t_norm.to_numpy())] & has_key
     report.n_matched_rows = int(in_layer.sum())
     for pos in np.flatnonzero(has_key & ~in_layer):
-        report.table_rows_without_district.append({"row": int(row_numbers[pos]), "key": t_text.iloc[pos],
+        report.table_rows_without_district.append({"row": int(rows[pos]), "key": t_text.iloc[pos],
                                                    "name": _txt(t_names[pos])})
     if district_name and table_name:
         _name_mismatches(report, d_norm, d_names, matched, joined[table_name].tolist(), d_text)
@@ -387,7 +392,7 @@ _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö":
                            "%": "pct"})
 
 
-def sanitise_field_names(names, taken=(), max_length=63):
+def sanitise_field_names(names: Sequence[str], taken: Collection[str] = (), max_length: int = 63) -> dict[str, str]:
     """Field names safe for GeoPackage/expressions: ASCII letters, digits and '_', not starting with a digit,
     unique ignoring case (also against ``taken``, the layer's fields). Returns {original: sanitised}.
 

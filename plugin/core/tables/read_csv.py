@@ -8,7 +8,10 @@ lines shifts later numbers; statistics exports practically never contain such ce
 """
 import csv
 import io
+import os
 import re
+from collections.abc import Iterable, Sequence
+from typing import Optional, Union
 
 import numpy as np
 import pandas as pd
@@ -16,7 +19,7 @@ import pandas as pd
 from ..errors import TableError
 from ..i18n import tr
 from . import sniff
-from .build import TableReport, build_result, unique_names
+from .build import TableReadResult, TableReport, build_result, unique_names
 from .values import detect_decimal
 
 HEAD_LINES = 200
@@ -25,11 +28,11 @@ TAIL_LINES = 60
 _SEPARATOR_ALIASES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
 
 
-def normalise_separator(separator):
+def normalise_separator(separator: Optional[str]) -> Optional[str]:
     """Accept ';', ',', tab (also written 'tab' or '\\t') and '|'; None means detect."""
     if separator in (None, ""):
         return None
-    sep = _SEPARATOR_ALIASES.get(str(separator).lower(), separator)
+    sep = _SEPARATOR_ALIASES.get(str(separator).lower(), str(separator))
     if len(sep) != 1:
         raise TableError(tr("Separator '{sep}' must be a single character such as ';', ',' or tab.").format(
             sep=separator))
@@ -93,8 +96,10 @@ def _check_quotes(text, sep, path):
                                 "that row.").format(file=path, row=last + 1)) from None
 
 
-def read_csv_table(path, *, encoding=None, separator=None, decimal=None, thousands=None,
-                   header_row=None, key_columns=(), require_keys=True):
+def read_csv_table(path: Union[str, "os.PathLike[str]"], *, encoding: Optional[str] = None,
+                   separator: Optional[str] = None, decimal: Optional[str] = None, thousands: Optional[str] = None,
+                   header_row: Union[None, int, Sequence[int]] = None, key_columns: Iterable[str] = (),
+                   require_keys: bool = True) -> TableReadResult:
     """Read a delimited text file into a TableReadResult (see tables.read_table for the parameters)."""
     path = str(path)
     try:
@@ -227,8 +232,8 @@ def _read_cells(body, sep, n_fields):
     reader = pd.read_csv(io.BytesIO(body), sep=sep, encoding="utf-8", header=None, names=list(range(n_fields)),
                          dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False, quotechar='"',
                          engine="c", index_col=False, chunksize=CHUNK_ROWS)
-    parts = {pos: [] for pos in range(n_fields)}
-    shared = {pos: {} for pos in range(n_fields)}
+    parts: dict[int, list] = {pos: [] for pos in range(n_fields)}
+    shared: dict[int, dict] = {pos: {} for pos in range(n_fields)}
     with reader:
         for chunk in reader:
             for pos in range(n_fields):
