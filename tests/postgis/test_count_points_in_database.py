@@ -128,7 +128,7 @@ def test_existing_table_kept_and_failure_writes_nothing(run, pg_server, sql, gri
     params = {"INPUT": _postgres(districts), "POINTS": _postgres(points), "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
               "OUTPUT_TABLE": "public.grid_exists"}
     sql("DROP TABLE IF EXISTS grid_exists; CREATE TABLE grid_exists (x integer); INSERT INTO grid_exists VALUES (7)")
-    with pytest.raises(QgsProcessingException, match="already exists"):
+    with pytest.raises(QgsProcessingException, match="already exists.*OVERWRITE_TABLE"):
         run("count_points", params)
     assert sql("SELECT x FROM grid_exists") == [[7]]
     original = in_database.count_points_sql

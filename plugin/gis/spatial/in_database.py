@@ -182,8 +182,8 @@ def count_points_in_database(plan: InDatabasePlan, out_schema: str, out_table: s
     except postgis.DATABASE_ERRORS as err:
         raise ExportError(tr("PostgreSQL: {err}").format(err=str(err))) from None
     if exists and not overwrite:
-        raise ExportError(tr("The table '{table}' already exists in schema '{schema}'. Set OVERWRITE to replace it, "
-                             "or choose another table name.").format(table=out_table, schema=out_schema))
+        raise ExportError(tr("The table '{table}' already exists in schema '{schema}'. Set OVERWRITE_TABLE to "
+                             "replace it, or choose another table name.").format(table=out_table, schema=out_schema))
     postgis.sweep_tmp_tables(connection, out_schema, feedback)
     assign, out_tmp = postgis.tmp_table_name(), postgis.tmp_table_name()
     statements = count_points_sql(plan, assign, out_schema, out_tmp, columns, prefix, pop_field, km2_factor)
