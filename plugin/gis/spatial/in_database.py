@@ -145,7 +145,10 @@ def count_points_sql(plan: InDatabasePlan, assign: str, out_schema: str, out_tmp
     # geometry: a multi-point's box holds its first point, which is the one tested.
     pk = quote_ident(plan.point_key)
     first = f"ST_GeometryN(p.{pg}, 1)"
+    # SET LOCAL holds for this statement string only (one implicit transaction): the grouping of all points
+    # fits in memory instead of sorting on disk, and JIT compilation costs more than it saves here
     fill_assign = (
+        "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; "
         f"CREATE TABLE {a} AS SELECT c.pid, min(c.id) FILTER (WHERE c.inside) AS inner_id, min(c.id) AS any_id "
         f"FROM (SELECT d.{key} AS id, p.pid, ST_Contains(d.{dg}, {first}) AS inside FROM {d} AS d "
         f"CROSS JOIN LATERAL (SELECT {pk} AS pid, {pg} FROM {p} WHERE {pg} && d.{dg} OFFSET 0) AS p "
