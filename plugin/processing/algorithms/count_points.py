@@ -48,10 +48,7 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         "at its first point. Both layers must be in the same CRS.\n\n"
         "INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid "
         "(default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts "
-        "are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many."
-    )
-
-    IN_DATABASE_HELP = (
+        "are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many.\n\n"
         "OUTPUT_TABLE (advanced, e.g. public.kita_counts): when INPUT and POINTS are PostGIS tables of the same "
         "database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary "
         "rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the "
@@ -102,9 +99,6 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
                            ("N_BOUNDARY", tr_noop("Points on a district boundary")),
                            ("N_NO_POPULATION", tr_noop("Districts without population"))):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
-
-    def shortHelpString(self):  # noqa: N802
-        return super().shortHelpString() + "\n\n" + self.tr(self.IN_DATABASE_HELP)
 
     def _label(self, source, key, parameters, context):
         return checks.layer_label(source, key, self.parameterAsVectorLayer(parameters, key, context))
