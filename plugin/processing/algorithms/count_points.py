@@ -6,17 +6,22 @@ computed, so a bad input leaves no output behind.
 """
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
 
+from ...core.errors import ExportError
 from ...core.i18n import tr, tr_noop
 from ...core.spatial import overlay
 from ...gis.io.point_coordinates import columnar_source
-from ...gis.spatial import geometry_check
+from ...gis.spatial import geometry_check, in_database
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
 from ..algorithm import SozialmonitorAlgorithm
@@ -43,7 +48,13 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         "at its first point. Both layers must be in the same CRS.\n\n"
         "INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid "
         "(default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts "
-        "are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many."
+        "are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many.\n\n"
+        "OUTPUT_TABLE (advanced, e.g. public.kita_counts): when INPUT and POINTS are PostGIS tables of the same "
+        "database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary "
+        "rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the "
+        "OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. The districts need an "
+        "integer primary key, a projected CRS and valid geometries; CATEGORY_FIELD is not supported there. When "
+        "the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to count locally)."
     )
 
     INPUT = "INPUT"
@@ -53,6 +64,8 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
     KEY_FIELD = "KEY_FIELD"
     PREFIX = "PREFIX"
     OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OVERWRITE_TABLE = "OVERWRITE_TABLE"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -73,6 +86,14 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         self.add_geometry_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with counts"), QgsProcessing.SourceType.TypeVectorPolygon))
+        table = QgsProcessingParameterString(
+            self.OUTPUT_TABLE, self.tr("Count inside the database into this new table (schema.table)"),
+            optional=True)
+        overwrite = QgsProcessingParameterBoolean(
+            self.OVERWRITE_TABLE, self.tr("Replace that table if it exists"), defaultValue=False)
+        for param in (table, overwrite):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
         for key, label in (("N_POINTS", tr_noop("Points read")), ("N_INSIDE", tr_noop("Points inside a district")),
                            ("N_OUTSIDE", tr_noop("Points outside all districts")),
                            ("N_BOUNDARY", tr_noop("Points on a district boundary")),
@@ -99,6 +120,10 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
             checks.field_index(districts_src, pop_field, d_name, numeric=True)
         key_index = checks.field_index(districts_src, key_field, d_name) if key_field else -1
         policy = self.geometry_policy(parameters, context)
+        out_table = (self.parameterAsString(parameters, self.OUTPUT_TABLE, context) or "").strip()
+        if out_table:
+            return self._in_database(parameters, context, feedback, districts_src, category, pop_field, prefix,
+                                     out_table)
 
         try:
             feedback.setProgressText(self.tr("Checking the district geometries…"))
@@ -154,6 +179,38 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         return {"N_GEOM_REPAIRED": len(screened.repaired_ids), "N_GEOM_SKIPPED": len(screened.skipped),
                 self.OUTPUT: dest_id, "N_POINTS": stats["points"], "N_INSIDE": n_inside, "N_OUTSIDE": n_outside,
                 "N_BOUNDARY": stats["boundary"], "N_NO_POPULATION": len(result["no_population"])}
+
+    def _in_database(self, parameters, context, feedback, districts_src, category, pop_field, prefix, out_table):
+        """Count inside the PostGIS database of both layers into ``out_table`` (see in_database.py)."""
+        selected = any(isinstance(parameters.get(k), QgsProcessingFeatureSourceDefinition)
+                       and parameters[k].selectedFeaturesOnly for k in (self.INPUT, self.POINTS))
+        plan, reason = in_database.in_database_plan(self.parameterAsVectorLayer(parameters, self.INPUT, context),
+                                                    self.parameterAsVectorLayer(parameters, self.POINTS, context),
+                                                    selected)
+        if plan is None or category:
+            reason = reason or tr("CATEGORY_FIELD is not supported inside the database")
+            raise QgsProcessingException(tr(
+                "OUTPUT_TABLE is set, but the count cannot run inside the database: {reason}. Leave OUTPUT_TABLE "
+                "empty to count locally (then export_postgis can write the result).").format(reason=reason))
+        try:
+            schema, table = in_database.parse_table_name(out_table)
+            taken = {f"{prefix}_total", f"{prefix}_total_p1000", f"{prefix}_total_km2", "area_km2"}
+            columns = [f.name() for f in districts_src.fields() if f.name() not in taken] + [plan.district_geom]
+            feedback.setProgressText(self.tr("Counting points inside the database…"))
+            stats, source = in_database.count_points_in_database(
+                plan, schema, table, self.parameterAsBool(parameters, self.OVERWRITE_TABLE, context), columns,
+                prefix, pop_field, geo.map_units_to_km2(districts_src.sourceCrs()), feedback)
+        except in_database.postgis.CancelledError:
+            feedback.pushInfo(tr("Cancelled: nothing was written."))
+            return {}
+        except ExportError as err:
+            raise QgsProcessingException(err.message) from None
+        feedback.pushInfo(tr("Counted inside the database into '{schema}'.'{table}'.").format(schema=schema,
+                                                                                             table=table))
+        feedback.pushInfo(tr("{inside} of {n} points lie in a district; {out} lie outside all districts "
+                             "(not counted).").format(inside=stats["N_INSIDE"], n=stats["N_POINTS"],
+                                                      out=stats["N_OUTSIDE"]))
+        return dict(stats, N_GEOM_REPAIRED=0, N_GEOM_SKIPPED=0, **{self.OUTPUT: source})
 
     def _result_frame(self, districts_src, counts, result, areas, prefix, pop_field):
         taken = [f.name() for f in districts_src.fields()]
