@@ -2384,6 +2384,7 @@
         </message>
         <message>
             <location filename="../../plugin/gis/io/gpkg_bulk.py" />
+            <location filename="../../plugin/gis/io/point_coordinates.py" />
             <source>Cannot open {path}: {err}.</source>
             <translation>{path} kann nicht geöffnet werden: {err}.</translation>
         </message>
@@ -2396,6 +2397,13 @@
             <location filename="../../plugin/gis/io/gpkg_bulk.py" />
             <source>Cannot add the field {name} to {dest}.</source>
             <translation>Das Feld {name} kann nicht zu {dest} hinzugefügt werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/gpkg_bulk.py" />
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/result_layer.py" />
+            <source>Writing the output…</source>
+            <translation>Ausgabe wird geschrieben…</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/io/layer_frame.py" />
@@ -2454,6 +2462,7 @@
         </message>
         <message>
             <location filename="../../plugin/gis/io/postgis.py" />
+            <location filename="../../plugin/gis/spatial/in_database.py" />
             <source>the table</source>
             <translation>die Tabelle</translation>
         </message>
@@ -2479,6 +2488,7 @@
         </message>
         <message>
             <location filename="../../plugin/gis/io/postgis.py" />
+            <location filename="../../plugin/gis/spatial/in_database.py" />
             <source>PostgreSQL: {err}</source>
             <translation>PostgreSQL: {err}</translation>
         </message>
@@ -2526,11 +2536,6 @@
             <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL refused features for schema '{schema}': {err}</source>
             <translation>PostgreSQL hat Objekte für das Schema '{schema}' abgelehnt: {err}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/web_atlas.py" />
-            <source>The district boundaries could not be transformed to WGS 84 (EPSG:4326).</source>
-            <translation>Die Gebietsgrenzen konnten nicht nach WGS 84 (EPSG:4326) transformiert werden.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/printing/atlas.py" />
@@ -2731,6 +2736,86 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
             <translation>Export abgebrochen.</translation>
         </message>
         <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>the districts and the points must be layers</source>
+            <translation>die Bezirke und die Punkte müssen Layer sein</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>layer '{name}' is not a PostGIS table</source>
+            <translation>Layer '{name}' ist keine PostGIS-Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>layer '{name}' has a filter (subset string)</source>
+            <translation>Layer '{name}' hat einen Filter (Subset-String)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>layer '{name}' is a query, not a table</source>
+            <translation>Layer '{name}' ist eine Abfrage, keine Tabelle</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>only selected features are to be used</source>
+            <translation>nur ausgewählte Objekte sollen verwendet werden</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>the two layers are in different databases</source>
+            <translation>die beiden Layer liegen in verschiedenen Datenbanken</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>the districts have no single-column primary key</source>
+            <translation>die Bezirke haben keinen einspaltigen Primärschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>the points have no single-column primary key</source>
+            <translation>die Punkte haben keinen einspaltigen Primärschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>the districts' CRS is not projected (areas would be ellipsoidal)</source>
+            <translation>das KBS der Bezirke ist nicht projiziert (Flächen wären ellipsoidisch)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>'{text}' is not a table name; write schema.table (e.g. public.kita_counts) or a table name alone (schema public).</source>
+            <translation>'{text}' ist kein Tabellenname; schreiben Sie schema.tabelle (z. B. public.kita_anzahl) oder nur einen Tabellennamen (Schema public).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>the districts' key column '{key}' is not an integer</source>
+            <translation>die Schlüsselspalte '{key}' der Bezirke ist keine Ganzzahl</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>{n} district geometries are NULL, empty or invalid (the local path repairs or skips them)</source>
+            <translation>{n} Bezirksgeometrien sind NULL, leer oder ungültig (die lokale Berechnung repariert oder überspringt sie)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>count_points cannot run in the database: {reason}.</source>
+            <translation>count_points kann nicht in der Datenbank laufen: {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>The schema '{schema}' does not exist in the database; create it first or choose another.</source>
+            <translation>Das Schema '{schema}' existiert nicht in der Datenbank; legen Sie es zuerst an oder wählen Sie ein anderes.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>The table '{table}' already exists in schema '{schema}'. Set OVERWRITE_TABLE to replace it, or choose another table name.</source>
+            <translation>Die Tabelle '{table}' existiert bereits im Schema '{schema}'. Setzen Sie OVERWRITE_TABLE, um sie zu ersetzen, oder wählen Sie einen anderen Tabellennamen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>PostgreSQL refused the count into '{schema}'.'{table}'; nothing was written: {err}</source>
+            <translation>PostgreSQL hat die Zählung in '{schema}'.'{table}' abgelehnt; nichts wurde geschrieben: {err}</translation>
+        </message>
+        <message>
             <location filename="../../plugin/gis/spatial/input_checks.py" />
             <source>point</source>
             <translation>Punkt</translation>
@@ -2850,6 +2935,11 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
             <location filename="../../plugin/gis/style/uncertainty_style.py" />
             <source>class uncertain: probability below {p:.0f} %</source>
             <translation>Klasse unsicher: Wahrscheinlichkeit unter {p:.0f} %</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/web/atlas_layers.py" />
+            <source>The district boundaries could not be transformed to WGS 84 (EPSG:4326).</source>
+            <translation>Die Gebietsgrenzen konnten nicht nach WGS 84 (EPSG:4326) transformiert werden.</translation>
         </message>
         <message>
             <location filename="../../plugin/gui/dock.py" />
@@ -3312,7 +3402,6 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Indexing districts…</source>
             <translation>Gebiete werden indiziert…</translation>
         </message>
@@ -3365,10 +3454,10 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
             <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <location filename="../../plugin/processing/result_layer.py" />
             <source>Existing fields replaced by the results: {names}.</source>
             <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
         </message>
@@ -3946,12 +4035,6 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/compute_index.py" />
-            <location filename="../../plugin/processing/algorithms/join_table.py" />
-            <source>Writing the output…</source>
-            <translation>Ausgabe wird geschrieben…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/compute_index.py" />
             <source>{ev} of {n} districts evaluated, {ref} in the reference set.</source>
             <translation>{ev} von {n} Gebieten bewertet, {ref} in der Referenzmenge.</translation>
         </message>
@@ -3973,14 +4056,18 @@ KEY_FIELD (optional): das Schlüsselfeld der Gebiete in INPUT; ersetzt metadata.
 Area: planar in the layer CRS when it is projected, ellipsoidal when it is geographic (the log says which). A district whose population is 0 or missing gets NULL rates per 1,000 and is listed in the log.
 Points outside all districts are counted and reported. A point on a shared boundary is counted once, in the district with the lowest feature id among those it touches. A multi-point feature counts once, at its first point. Both layers must be in the same CRS.
 
-INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid (default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many.</source>
+INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid (default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many.
+
+OUTPUT_TABLE (advanced, e.g. public.kita_counts): when INPUT and POINTS are PostGIS tables of the same database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. The districts need an integer primary key, a projected CRS and valid geometries; CATEGORY_FIELD is not supported there. When the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to count locally).</source>
             <translation>Zählt die Punktobjekte von POINTS (z. B. Kitas, Schulen, Arztpraxen) in jedem Gebiet von INPUT und schreibt eine Kopie der Gebiete mit:
 &lt;prefix&gt;_total (Anzahl der Punkte; 0, wo ein Gebiet keine hat, nie NULL), &lt;prefix&gt;_total_p1000 (je 1.000 Einwohner, nur mit POPULATION_FIELD), &lt;prefix&gt;_total_km2 (je km²) und area_km2. Mit CATEGORY_FIELD dieselben drei Zahlen für jeden Kategoriewert, in Feldern namens &lt;prefix&gt;_&lt;kategorie&gt; (bereinigt: 'Grundschule' → n_Grundschule, Umlaute umschrieben; der Alias behält den Wert).
 
 Fläche: eben im KBS des Layers, wenn es projiziert ist, ellipsoidisch, wenn es geografisch ist (das Protokoll nennt die Methode). Ein Gebiet mit 0 oder fehlenden Einwohnern erhält NULL als Rate je 1.000 und wird im Protokoll aufgeführt.
 Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf einer gemeinsamen Grenze wird einmal gezählt, im Gebiet mit der niedrigsten Objekt-ID unter den berührten. Ein Mehrfachpunkt-Objekt zählt einmal, an seinem ersten Punkt. Beide Layer müssen im selben KBS liegen.
 
-INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geometrie werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; Bezirke mit leerer oder NULL-Geometrie werden übersprungen. Übersprungene Bezirke werden im Protokoll genannt und erhalten NULL als Anzahl, Rate und Fläche (nicht 0); N_GEOM_SKIPPED sagt, wie viele.</translation>
+INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geometrie werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; Bezirke mit leerer oder NULL-Geometrie werden übersprungen. Übersprungene Bezirke werden im Protokoll genannt und erhalten NULL als Anzahl, Rate und Fläche (nicht 0); N_GEOM_SKIPPED sagt, wie viele.
+
+OUTPUT_TABLE (erweitert, z. B. public.kita_anzahl): Sind INPUT und POINTS PostGIS-Tabellen derselben Datenbank, läuft die Zählung in dieser Datenbank (räumlicher Join über die GiST-Indizes, dieselbe Randregel) und schreibt diese neue Tabelle dort, vollständig oder gar nicht; OUTPUT wird dann nicht geschrieben, und das Ergebnis OUTPUT ist die Quelle der Tabelle. OVERWRITE_TABLE ersetzt eine vorhandene Tabelle. Die Bezirke brauchen einen ganzzahligen Primärschlüssel, ein projiziertes KBS und gültige Geometrien; CATEGORY_FIELD wird dort nicht unterstützt. Kann die Datenbank nicht genutzt werden, bricht der Lauf ab und nennt den Grund (OUTPUT_TABLE leer lassen, um lokal zu zählen).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -4001,6 +4088,16 @@ INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geomet
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Districts with counts</source>
             <translation>Gebiete mit Anzahlen</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Count inside the database into this new table (schema.table)</source>
+            <translation>In der Datenbank in diese neue Tabelle zählen (schema.tabelle)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Replace that table if it exists</source>
+            <translation>Diese Tabelle ersetzen, falls sie existiert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -4071,6 +4168,32 @@ INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geomet
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>{n} districts have population 0 or missing; their rates per 1,000 are NULL: {ids}</source>
             <translation>{n} Gebiete haben 0 oder fehlende Einwohner; ihre Raten je 1.000 sind NULL: {ids}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>CATEGORY_FIELD is not supported inside the database</source>
+            <translation>CATEGORY_FIELD wird in der Datenbank nicht unterstützt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>OUTPUT_TABLE is set, but the count cannot run inside the database: {reason}. Leave OUTPUT_TABLE empty to count locally (then export_postgis can write the result).</source>
+            <translation>OUTPUT_TABLE ist gesetzt, aber die Zählung kann nicht in der Datenbank laufen: {reason}. Lassen Sie OUTPUT_TABLE leer, um lokal zu zählen (danach kann export_postgis das Ergebnis schreiben).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Counting points inside the database…</source>
+            <translation>Zähle Punkte in der Datenbank…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Counted inside the database into '{schema}'.'{table}'.</source>
+            <translation>In der Datenbank gezählt, in '{schema}'.'{table}'.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -4423,11 +4546,6 @@ PRIMARY_KEY (Standard: fid) ist ein neu erzeugter ganzzahliger Schlüssel (1, 2,
             <location filename="../../plugin/processing/algorithms/export_postgis.py" />
             <source>Writing to PostGIS…</source>
             <translation>Schreiben nach PostGIS…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
-            <source>Cancelled: nothing was written.</source>
-            <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/export_postgis.py" />
