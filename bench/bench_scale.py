@@ -147,9 +147,11 @@ def child(alg, params_json):
     del app
 
 
-def measured(alg, params):
-    """(seconds, peak MB, result) of ``alg`` run in a child process."""
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", alg, json.dumps(params)],
+def measured(alg, params, script=None):
+    """(seconds, peak MB, result) of ``alg`` run in a child process (``script --child alg params``; default: this
+    file; another bench passes its own file to time its own child code)."""
+    script = script or Path(__file__).resolve()
+    proc = subprocess.Popen([sys.executable, str(script), "--child", alg, json.dumps(params)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.stdout.read(), proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
