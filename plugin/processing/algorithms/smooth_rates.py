@@ -22,12 +22,12 @@ from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...core.spatial import rate_smoothing
 from ...core.spatial.autocorrelation import DEFAULT_SEED, PERMUTATIONS, CancelledError
-from ...core.spatial.cluster_analysis import METHODS
 from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
 from ...gis.spatial import geometry_check
 from ...gis.spatial.input_checks import layer_label
 from ...gis.spatial.neighbours import build_weights
 from ..algorithm import SozialmonitorAlgorithm
+from ..weights_parameters import NEIGHBOURS, TOLERANCE, K, neighbourhood, neighbourhood_parameters
 
 SMOOTHERS = ["global", "spatial"]
 
@@ -70,9 +70,7 @@ class SmoothRatesAlgorithm(SozialmonitorAlgorithm):
     KEY_FIELD = "KEY_FIELD"
     METHOD = "METHOD"
     MULTIPLIER = "MULTIPLIER"
-    NEIGHBOURS = "NEIGHBOURS"
-    K = "K"
-    TOLERANCE = "TOLERANCE"
+    NEIGHBOURS, K, TOLERANCE = NEIGHBOURS, K, TOLERANCE  # shared: processing/weights_parameters.py
     ROW_STANDARDISE = "ROW_STANDARDISE"
     PERMUTATIONS = "PERMUTATIONS"
     SEED = "SEED"
@@ -97,16 +95,8 @@ class SmoothRatesAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MULTIPLIER, self.tr("Multiplier of the rates (e.g. 1000: per 1,000)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=1000.0, minValue=1e-9))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.NEIGHBOURS, self.tr("Neighbourhood"),
-            options=[self.tr("Queen (shared point)"), self.tr("Rook (shared edge)"),
-                     self.tr("k nearest neighbours (centroids)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.K, self.tr("k (k nearest neighbours)"), QgsProcessingParameterNumber.Type.Integer, defaultValue=5,
-            minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Snapping tolerance for contiguity (layer units)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
+        for param in neighbourhood_parameters():
+            self.addParameter(param)
         self.addParameter(QgsProcessingParameterBoolean(
             self.ROW_STANDARDISE, self.tr("Row-standardise the weights of the EB Moran's I (off: binary)"),
             defaultValue=True))
@@ -133,9 +123,7 @@ class SmoothRatesAlgorithm(SozialmonitorAlgorithm):
         key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
         smoother = SMOOTHERS[self.parameterAsEnum(parameters, self.METHOD, context)]
         multiplier = self.parameterAsDouble(parameters, self.MULTIPLIER, context)
-        method = METHODS[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        k = self.parameterAsInt(parameters, self.K, context)
-        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        method, k, tolerance = neighbourhood(self, parameters, context)
         row_standardise = self.parameterAsBool(parameters, self.ROW_STANDARDISE, context)
         permutations = self.parameterAsInt(parameters, self.PERMUTATIONS, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -23,13 +22,14 @@ from qgis.core import (
 from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...core.spatial.autocorrelation import DEFAULT_SEED, PERMUTATIONS, CancelledError
-from ...core.spatial.cluster_analysis import GI_CLASSES, LISA_CLASSES, METHODS, analyse, class_counts, field_specs
+from ...core.spatial.cluster_analysis import GI_CLASSES, LISA_CLASSES, analyse, class_counts, field_specs
 from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
 from ...gis.spatial import geometry_check
 from ...gis.spatial.input_checks import layer_label
 from ...gis.spatial.neighbours import build_weights
 from ...gis.style.cluster_maps import apply_cluster_styles
 from ..algorithm import SozialmonitorAlgorithm
+from ..weights_parameters import NEIGHBOURS, TOLERANCE, K, neighbourhood, neighbourhood_parameters
 
 MAX_LISTED = 20
 
@@ -90,9 +90,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
     INPUT = "INPUT"
     FIELD = "FIELD"
     KEY_FIELD = "KEY_FIELD"
-    NEIGHBOURS = "NEIGHBOURS"
-    K = "K"
-    TOLERANCE = "TOLERANCE"
+    NEIGHBOURS, K, TOLERANCE = NEIGHBOURS, K, TOLERANCE  # shared: processing/weights_parameters.py
     ROW_STANDARDISE = "ROW_STANDARDISE"
     PERMUTATIONS = "PERMUTATIONS"
     SEED = "SEED"
@@ -109,16 +107,8 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.KEY_FIELD, self.tr("Key field (names districts in the log)"), parentLayerParameterName=self.INPUT,
             optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.NEIGHBOURS, self.tr("Neighbourhood"),
-            options=[self.tr("Queen (shared point)"), self.tr("Rook (shared edge)"),
-                     self.tr("k nearest neighbours (centroids)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.K, self.tr("k (k nearest neighbours)"), QgsProcessingParameterNumber.Type.Integer, defaultValue=5,
-            minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Snapping tolerance for contiguity (layer units)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
+        for param in neighbourhood_parameters():
+            self.addParameter(param)
         self.addParameter(QgsProcessingParameterBoolean(
             self.ROW_STANDARDISE, self.tr("Row-standardise the weights (off: binary)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -148,9 +138,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         field = self.parameterAsString(parameters, self.FIELD, context)
         key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
-        method = METHODS[self.parameterAsEnum(parameters, self.NEIGHBOURS, context)]
-        k = self.parameterAsInt(parameters, self.K, context)
-        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        method, k, tolerance = neighbourhood(self, parameters, context)
         row_standardise = self.parameterAsBool(parameters, self.ROW_STANDARDISE, context)
         permutations = self.parameterAsInt(parameters, self.PERMUTATIONS, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
