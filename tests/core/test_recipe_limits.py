@@ -15,7 +15,7 @@ import pytest
 from sozialmonitor.plugin.core.errors import RecipeError, SozialmonitorError, TableError
 from sozialmonitor.plugin.core.index.compute import compute_index
 from sozialmonitor.plugin.core.recipe.load import Recipe
-from sozialmonitor.plugin.core.recipe.model import MAX_EXCLUDE_KEYS
+from sozialmonitor.plugin.core.recipe.strict_reading import MAX_EXCLUDE_KEYS
 
 PRESETS = ["berlin_mss_2021.json", "berlin_mss_2019.json", "niedersachsen_kreise_inkar.json"]
 

@@ -10,13 +10,9 @@ from .model import (
     AGGREGATIONS,
     CLASS_METHODS,
     ID_PATTERN,
-    MAX_CLASSES,
-    MAX_WEIGHT,
     Indicator,
-    _err,
-    _Reader,
-    _short,
 )
+from .strict_reading import MAX_CLASSES, MAX_WEIGHT, EntryReader, entry_error, short_repr
 
 
 @dataclass
@@ -41,7 +37,7 @@ class Classification:
 
     @classmethod
     def from_dict(cls, d: dict, where: str) -> "Classification":
-        r = _Reader(d, where)
+        r = EntryReader(d, where)
         c = cls(method=r.get("method", "fixed", str, CLASS_METHODS), n=r.get("n", 0, int),
                 breaks=r.numbers("breaks"), equal_goes=r.get("equal_goes", "lower"),
                 units=r.get("units", "value", str, ("value", "sd")), step=r.get("step", 1.0, float),
@@ -49,28 +45,30 @@ class Classification:
         r.done()
         if c.method in ("fixed", "manual"):
             if not c.breaks:
-                raise _err(where, tr("method '{m}' needs 'breaks'."), m=c.method)
+                raise entry_error(where, tr("method '{m}' needs 'breaks'."), m=c.method)
             for i in range(len(c.breaks) - 1):
                 if not c.breaks[i] < c.breaks[i + 1]:
-                    raise _err(where, tr("thresholds out of order: {a} is not below {b}; list breaks ascending."),
+                    raise entry_error(where, tr("thresholds out of order: {a} is not below {b}; list breaks "
+                                                "ascending."),
                                a=c.breaks[i], b=c.breaks[i + 1])
             c.n = len(c.breaks) + 1
         elif c.n < 2:
-            raise _err(where, tr("method '{m}' needs 'n' (number of classes, at least 2)."), m=c.method)
+            raise entry_error(where, tr("method '{m}' needs 'n' (number of classes, at least 2)."), m=c.method)
         if c.n > MAX_CLASSES:
-            raise _err(where, tr("{n} classes are too many for a map; give at most {m}."), n=c.n, m=MAX_CLASSES)
+            raise entry_error(where, tr("{n} classes are too many for a map; give at most {m}."), n=c.n, m=MAX_CLASSES)
         if isinstance(c.equal_goes, list):
             if c.method not in ("fixed", "manual"):
-                raise _err(where, tr("'equal_goes' per break needs fixed breaks; with method '{m}' give 'lower' or "
+                raise entry_error(where, tr("'equal_goes' per break needs fixed breaks; with method '{m}' give "
+                                            "'lower' or "
                                      "'upper'."), m=c.method)
             if len(c.equal_goes) != len(c.breaks) or any(e not in ("lower", "upper") for e in c.equal_goes):
-                raise _err(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
+                raise entry_error(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
         elif c.equal_goes not in ("lower", "upper"):
-            raise _err(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
+            raise entry_error(where, tr("'equal_goes' must be 'lower', 'upper' or one of these per break."))
         for key in ("labels", "codes", "colours"):
             values = getattr(c, key)
             if values and len(values) != c.n:
-                raise _err(where, tr("{n} classes but {m} {key}; give one per class, lowest score first."),
+                raise entry_error(where, tr("{n} classes but {m} {key}; give one per class, lowest score first."),
                            n=c.n, m=len(values), key=key)
         if not c.labels:
             c.labels = [str(i + 1) for i in range(c.n)]
@@ -125,7 +123,7 @@ class IndexSpec:
 
     @classmethod
     def from_dict(cls, d: dict, where: str, all_indicators: list[Indicator]) -> "IndexSpec":
-        r = _Reader(d, where)
+        r = EntryReader(d, where)
         idx_id = r.get("id", None, str, required=True)
         where = f"{where} (id '{idx_id}')"
         r.where = where
@@ -142,30 +140,30 @@ class IndexSpec:
         cdict = r.get("classification", None, dict)
         r.done()
         if not ID_PATTERN.match(spec.id):
-            raise _err(where, tr("the id must start with a letter and contain only letters, digits and '_'."))
+            raise entry_error(where, tr("the id must start with a letter and contain only letters, digits and '_'."))
         known = {i.id: i for i in all_indicators}
         if listed:
             unknown = [i for i in listed if i not in known]
             if unknown:
-                raise _err(where, tr("unknown indicator id(s) {ids}; known: {known}."),
+                raise entry_error(where, tr("unknown indicator id(s) {ids}; known: {known}."),
                            ids=", ".join(unknown), known=", ".join(known))
             spec.indicators = listed
         elif not subs or group:
             group = group or spec.id
             spec.indicators = [i.id for i in all_indicators if i.group == group]
             if not spec.indicators:
-                raise _err(where, tr("no indicator has group '{g}'; list 'indicators' or set their 'group'."),
+                raise entry_error(where, tr("no indicator has group '{g}'; list 'indicators' or set their 'group'."),
                            g=group)
         if len(set(spec.members)) != len(spec.members):
-            raise _err(where, tr("an indicator or sub-index is listed twice; list each member once."))
+            raise entry_error(where, tr("an indicator or sub-index is listed twice; list each member once."))
         spec.weights = _member_weights(raw_weights, spec.members, where)
         if weights_from is not None:
             spec.weights_from = _weights_from(weights_from, where + ".weights_from")
         weights = spec.member_weights(known)
         if sum(weights) <= 0:
-            raise _err(where, tr("the weights of its indicators sum to zero; give at least one a weight > 0."))
+            raise entry_error(where, tr("the weights of its indicators sum to zero; give at least one a weight > 0."))
         if spec.aggregation == "mean" and len(set(weights)) > 1:
-            raise _err(where, tr("aggregation 'mean' ignores weights but the weights differ; "
+            raise entry_error(where, tr("aggregation 'mean' ignores weights but the weights differ; "
                                  "use 'weighted_mean' or equal weights."))
         if cdict is not None:
             spec.classification = Classification.from_dict(cdict, where + ".classification")
@@ -192,11 +190,11 @@ def _member_weights(raw: dict, members: list[str], where: str) -> dict[str, floa
     out: dict[str, float] = {}
     for key, value in raw.items():
         if key not in members:
-            raise _err(where + ".weights", tr("'{key}' is neither an indicator nor a sub-index of this index "
+            raise entry_error(where + ".weights", tr("'{key}' is neither an indicator nor a sub-index of this index "
                                               "(members: {members})."), key=key, members=", ".join(members))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_WEIGHT:
-            raise _err(where + ".weights", tr("the weight of '{key}' must be a number from 0 to {m:g}, got "
-                                              "{value}."), key=key, m=MAX_WEIGHT, value=_short(value))
+            raise entry_error(where + ".weights", tr("the weight of '{key}' must be a number from 0 to {m:g}, got "
+                                              "{value}."), key=key, m=MAX_WEIGHT, value=short_repr(value))
         out[key] = float(value)
     return out
 
@@ -204,7 +202,7 @@ def _member_weights(raw: dict, members: list[str], where: str) -> dict[str, floa
 def _weights_from(raw: dict, where: str) -> dict:
     """Provenance of computed weights: method (one of WEIGHT_METHODS), data, date (texts), n (count), and
     optional numbers per member (loadings, explained share) kept as given."""
-    r = _Reader(raw, where)
+    r = EntryReader(raw, where)
     out: dict = {"method": r.get("method", None, str, WEIGHT_METHODS, required=True), "data": r.get("data", "", str),
            "date": r.get("date", "", str), "n": r.get("n", 0, int)}
     for key in ("loadings", "explained"):
@@ -224,13 +222,14 @@ def check_hierarchy(indices: list[IndexSpec]) -> list[IndexSpec]:
         where = f"indices[{n}] (id '{spec.id}')"
         for sub in spec.sub_indices:
             if sub not in by_id:
-                raise _err(where, tr("unknown sub-index '{sub}'; known indices: {known}."), sub=sub,
+                raise entry_error(where, tr("unknown sub-index '{sub}'; known indices: {known}."), sub=sub,
                            known=", ".join(by_id))
             if sub == spec.id:
-                raise _err(where, tr("the index lists itself as a sub-index."))
+                raise entry_error(where, tr("the index lists itself as a sub-index."))
             sub_spec = by_id[sub]
             if sub_spec.higher_means != spec.higher_means and not sub_spec.restandardise:
-                raise _err(where, tr("sub-index '{sub}' has higher_means '{a}' but this index '{b}'; its score is "
+                raise entry_error(where, tr("sub-index '{sub}' has higher_means '{a}' but this index '{b}'; its "
+                                            "score is "
                                      "reversed, which needs \"restandardise\": true for '{sub}'."), sub=sub,
                            a=sub_spec.higher_means, b=spec.higher_means)
     order: list[IndexSpec] = []
@@ -253,7 +252,7 @@ def check_hierarchy(indices: list[IndexSpec]) -> list[IndexSpec]:
                 continue
             if state.get(child) == 1:
                 cycle = path[path.index(child):] + [child]
-                raise _err("indices", tr("the sub-indices form a cycle: {cycle}; an index cannot contain "
+                raise entry_error("indices", tr("the sub-indices form a cycle: {cycle}; an index cannot contain "
                                          "itself."), cycle=" > ".join(cycle))
             if state.get(child) != 2:
                 state[child] = 1
@@ -280,7 +279,7 @@ class Typology:
 
     @classmethod
     def from_dict(cls, d: dict, where: str, indices: list[IndexSpec]) -> "Typology":
-        r = _Reader(d, where)
+        r = EntryReader(d, where)
         t = cls(id=r.get("id", None, str, required=True), label=r.get("label", "", str),
                 rows=r.get("rows", None, str, required=True), columns=r.get("columns", None, str, required=True),
                 code=r.get("code", "{row_code}{col_code}", str),
@@ -289,13 +288,13 @@ class Typology:
         r.done()
         where = f"{where} (id '{t.id}')"
         if not ID_PATTERN.match(t.id):
-            raise _err(where, tr("the id must start with a letter and contain only letters, digits and '_'."))
+            raise entry_error(where, tr("the id must start with a letter and contain only letters, digits and '_'."))
         by_id = {i.id: i for i in indices}
         for ref in (t.rows, t.columns):
             if ref not in by_id:
-                raise _err(where, tr("refers to index '{ref}' which the recipe does not define."), ref=ref)
+                raise entry_error(where, tr("refers to index '{ref}' which the recipe does not define."), ref=ref)
             if by_id[ref].classification is None:
-                raise _err(where, tr("index '{ref}' has no classification to cross."), ref=ref)
+                raise entry_error(where, tr("index '{ref}' has no classification to cross."), ref=ref)
         return t
 
     def render(self, template: str, row_code: str, row_label: str, col_code: str, col_label: str) -> str:

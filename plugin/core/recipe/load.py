@@ -22,18 +22,13 @@ from .indices import IndexSpec, Typology, check_hierarchy
 from .model import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
     Indicator,
     Metadata,
     Normalisation,
     ReferenceRules,
     Treatment,
-    _err,
-    _Reader,
-    _short,
-    check_shape,
 )
+from .strict_reading import MAX_DEPTH, MAX_FILE_BYTES, EntryReader, check_shape, entry_error, short_repr
 from .uncertainty import UncertaintySpec
 
 __all__ = ["Recipe", "RecipeError", "FORMAT_NAME", "FORMAT_VERSION"]
@@ -61,11 +56,11 @@ class Recipe:
                                  "\"{name}\", got {got}.").format(where=where, name=FORMAT_NAME,
                                                                  got=type(data).__name__))
         check_shape(data)
-        r = _Reader(data, where)
+        r = EntryReader(data, where)
         fmt = r.get("format", None, str)
         if fmt != FORMAT_NAME:
             raise RecipeError(tr("{where} is not a Sozialmonitor recipe: expected \"format\": \"{name}\", "
-                                 "got {got}.").format(where=where, name=FORMAT_NAME, got=_short(fmt)))
+                                 "got {got}.").format(where=where, name=FORMAT_NAME, got=short_repr(fmt)))
         version = r.get("version", None, int, required=True)
         if version != FORMAT_VERSION:
             raise RecipeError(tr("{where}: recipe version {v} is not supported by this plugin version "
@@ -75,12 +70,12 @@ class Recipe:
         for i, d in enumerate(r.get("indicators", [], list)):
             indicators.append(Indicator.from_dict(d, f"indicators[{i}]"))
         if not indicators:
-            raise _err("indicators", tr("the recipe lists no indicators."))
+            raise entry_error("indicators", tr("the recipe lists no indicators."))
         _unique([i.id for i in indicators], "indicators", "indicator id")
         indices = [IndexSpec.from_dict(d, f"indices[{i}]", indicators)
                    for i, d in enumerate(r.get("indices", [], list))]
         if not indices:
-            raise _err("indices", tr("the recipe defines no index."))
+            raise entry_error("indices", tr("the recipe defines no index."))
         _unique([i.id for i in indices], "indices", "index id")
         check_hierarchy(indices)
         typologies = [Typology.from_dict(d, f"typologies[{i}]", indices)
@@ -211,15 +206,15 @@ class Recipe:
     def _check_consistency(self) -> None:
         m = self.metadata
         if self.reference.exclude_keys and not m.key_field:
-            raise _err("reference.exclude_keys", tr("excluding districts by key needs metadata.key_field."))
+            raise entry_error("reference.exclude_keys", tr("excluding districts by key needs metadata.key_field."))
         if self.needs_population() and not m.population_field:
-            raise _err("reference.min_population",
+            raise entry_error("reference.min_population",
                        tr("a minimum population or population weighting needs metadata.population_field."))
         outputs: dict[str, str] = {}
         for name, entry in self._output_names():
             low = name.lower()
             if low in outputs:
-                raise _err(entry, tr("its output field '{name}' collides with {other}; rename one of the ids."),
+                raise entry_error(entry, tr("its output field '{name}' collides with {other}; rename one of the ids."),
                            name=name, other=outputs[low])
             outputs[low] = entry
 
@@ -239,7 +234,7 @@ class Recipe:
             hint = ""
             if name.lower() in lower:
                 hint = tr(" (did you mean '{c}'? Field names are case-sensitive)").format(c=lower[name.lower()])
-            raise _err(entry, tr("unknown field '{name}'{hint}. The table has: {cols}."),
+            raise entry_error(entry, tr("unknown field '{name}'{hint}. The table has: {cols}."),
                        name=name, hint=hint, cols=", ".join(cols))
 
         m = self.metadata
@@ -253,7 +248,7 @@ class Recipe:
             check(self.treatment.impute_group_field, "treatment.impute_group_field")
         for i, ind in enumerate(self.indicators):
             if (ind.impute or self.treatment.impute) == "group_mean" and not self.treatment.impute_group_field:
-                raise _err(f"indicators[{i}] (id '{ind.id}')",
+                raise entry_error(f"indicators[{i}] (id '{ind.id}')",
                            tr("impute 'group_mean' needs treatment.impute_group_field."))
 
 
@@ -261,5 +256,5 @@ def _unique(ids: list[str], where: str, what: str) -> None:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            raise _err(where, tr("the {what} '{id}' appears twice; ids must be unique."), what=what, id=i)
+            raise entry_error(where, tr("the {what} '{id}' appears twice; ids must be unique."), what=what, id=i)
         seen.add(i)

@@ -9,7 +9,8 @@ from typing import Optional
 
 from ..i18n import tr
 from .indices import IndexSpec
-from .model import IMPUTE_METHODS, MAX_WEIGHT, Indicator, Winsorise, _err, _Reader, _short
+from .model import IMPUTE_METHODS, Indicator, Winsorise
+from .strict_reading import MAX_WEIGHT, EntryReader, entry_error, short_repr
 
 UNCERTAIN_NORMALISATIONS = ("zscore", "minmax", "rank")
 UNCERTAIN_AGGREGATIONS = ("arithmetic", "geometric")
@@ -45,7 +46,7 @@ class UncertaintySpec:
         """Parse ``d``; ``indices``/``indicators`` are the recipe's parsed lists (for checking ids)."""
         if d is None:
             return None
-        r = _Reader(d, where)
+        r = EntryReader(d, where)
         spec = cls(index=r.get("index", "", str),
                    normalisation=_choices(r, "normalisation", UNCERTAIN_NORMALISATIONS),
                    aggregation=_choices(r, "aggregation", UNCERTAIN_AGGREGATIONS),
@@ -64,36 +65,37 @@ class UncertaintySpec:
         if not self.index:
             classified = [i.id for i in indices if i.classification is not None]
             if not classified:
-                raise _err(where, tr("an uncertainty analysis needs an index with a classification; none has one."))
+                raise entry_error(where, tr("an uncertainty analysis needs an index with a classification; none "
+                                            "has one."))
             self.index = classified[0]
         if self.index not in ids:
-            raise _err(where, tr("'index' names '{id}', but the recipe's indices are {ids}."), id=self.index,
+            raise entry_error(where, tr("'index' names '{id}', but the recipe's indices are {ids}."), id=self.index,
                        ids=", ".join(ids))
         spec = indices[ids.index(self.index)]
         if spec.classification is None:
-            raise _err(where, tr("the index '{id}' has no classification; class probabilities need one."),
+            raise entry_error(where, tr("the index '{id}' has no classification; class probabilities need one."),
                        id=self.index)
         for ind_id in self.weight_ranges:
             if ind_id not in spec.indicators:
-                raise _err(where + ".weight_ranges", tr("'{id}' is not an indicator of the index '{index}' "
+                raise entry_error(where + ".weight_ranges", tr("'{id}' is not an indicator of the index '{index}' "
                                                         "({ids})."), id=ind_id, index=self.index,
                            ids=", ".join(spec.indicators))
         if self.weight_dirichlet is not None:
             if self.weight_ranges:
-                raise _err(where, tr("give either 'weight_ranges' or 'weight_dirichlet', not both."))
+                raise entry_error(where, tr("give either 'weight_ranges' or 'weight_dirichlet', not both."))
             weights = {i.id: i.weight for i in indicators}
             total = sum(weights[i] for i in spec.indicators)
             if total <= 0:
-                raise _err(where, tr("the weights of the index '{id}' sum to 0."), id=self.index)
+                raise entry_error(where, tr("the weights of the index '{id}' sum to 0."), id=self.index)
             smallest = min(weights[i] for i in spec.indicators) / total
             if self.weight_dirichlet * smallest < 1:
-                raise _err(where, tr("'weight_dirichlet' must be at least {m:g} here (concentration × smallest "
+                raise entry_error(where, tr("'weight_dirichlet' must be at least {m:g} here (concentration × smallest "
                                      "weight share ≥ 1); larger values keep the weights closer to the recipe."),
                            m=1 / smallest if smallest > 0 else float("inf"))
         if self.drop_indicator and len(spec.indicators) < 2:
-            raise _err(where, tr("'drop_indicator' needs an index with at least 2 indicators."))
+            raise entry_error(where, tr("'drop_indicator' needs an index with at least 2 indicators."))
         if not self.choices():
-            raise _err(where, tr("names no choice to vary; give at least one of normalisation, aggregation, "
+            raise entry_error(where, tr("names no choice to vary; give at least one of normalisation, aggregation, "
                                  "weight_ranges, weight_dirichlet, impute, winsorise, reference, drop_indicator."))
 
     def choices(self) -> list[str]:
@@ -122,14 +124,14 @@ class UncertaintySpec:
         return d
 
 
-def _choices(reader: _Reader, key: str, allowed: tuple[str, ...]) -> list[str]:
+def _choices(reader: EntryReader, key: str, allowed: tuple[str, ...]) -> list[str]:
     values = reader.texts(key)
     for v in values:
         if v not in allowed:
-            raise _err(reader.where, tr("'{key}' alternatives must be among {choices}, got '{value}'."), key=key,
+            raise entry_error(reader.where, tr("'{key}' alternatives must be among {choices}, got '{value}'."), key=key,
                        choices=", ".join(allowed), value=v)
     if len(set(values)) != len(values):
-        raise _err(reader.where, tr("'{key}' lists an alternative twice."), key=key)
+        raise entry_error(reader.where, tr("'{key}' lists an alternative twice."), key=key)
     return values
 
 
@@ -139,8 +141,8 @@ def _ranges(ranges: dict, where: str) -> dict[str, list[float]]:
         ok = (isinstance(pair, list) and len(pair) == 2
               and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pair))
         if not ok or not (0 <= pair[0] <= pair[1] <= MAX_WEIGHT):
-            raise _err(where, tr("'{id}' must be [low, high] with 0 ≤ low ≤ high ≤ {m:g}, got {v}."), id=ind_id,
-                       m=MAX_WEIGHT, v=_short(pair))
+            raise entry_error(where, tr("'{id}' must be [low, high] with 0 ≤ low ≤ high ≤ {m:g}, got {v}."), id=ind_id,
+                       m=MAX_WEIGHT, v=short_repr(pair))
         out[ind_id] = [float(pair[0]), float(pair[1])]
     return out
 
@@ -150,5 +152,5 @@ def _winsorise(rules: list, where: str) -> list[Optional[Winsorise]]:
     for i, rule in enumerate(rules):
         out.append(None if rule is None else Winsorise.from_dict(rule, f"{where}[{i}]"))
     if len({repr(w) for w in out}) != len(out):
-        raise _err(where, tr("lists an alternative twice."))
+        raise entry_error(where, tr("lists an alternative twice."))
     return out
