@@ -7,7 +7,7 @@ everything that did not match. Missing-value codes (e.g. 0 or -9999) are only co
 changed: deciding what they mean is the index recipe's job.
 """
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
@@ -20,6 +20,7 @@ from ..tables.build import TableReadResult, TableReport
 from ..tables.long_detect import detect_long_format
 from . import keys as keymod
 from .expectation import JoinExpectationError, cap, check_match_rate
+from .field_names import rename_collisions
 from .report import JoinReport  # noqa: F401 (public API: join.JoinReport)
 
 DUPLICATE_RULES = ("error", "sum", "mean", "first")
@@ -157,7 +158,7 @@ def join_table(districts_df: pd.DataFrame, district_key: str, table_df: Union[pd
     if district_name and table_name:
         _name_mismatches(report, d_norm, d_names, matched, joined[table_name].tolist(), d_text)
 
-    joined, renamed = _rename_collisions(joined, list(districts_df.columns) + list(reserved_columns),
+    joined, renamed = rename_collisions(joined, list(districts_df.columns) + list(reserved_columns),
                                        collision_suffix)
     for old, new in renamed.items():
         report.conversions.append(tr("table column '{old}' renamed to '{new}' (the layer has a field '{old}')").format(
@@ -354,19 +355,6 @@ def _name_mismatches(report, d_norm, d_names, matched, t_names, d_text):
                                            "table_name": _txt(tn)})
 
 
-def _rename_collisions(joined, district_columns, suffix="table"):
-    taken = {str(c).lower() for c in district_columns}
-    renamed = {}
-    for col in joined.columns:
-        if str(col).lower() in taken:
-            new, k = f"{col}_{suffix}", 2
-            while new.lower() in taken:
-                new, k = f"{col}_{suffix}{k}", k + 1
-            renamed[col] = new
-            taken.add(new.lower())
-    return (joined.rename(columns=renamed) if renamed else joined), renamed
-
-
 def _hints(report, d_text, t_text, rule):
     if report.is_clean():
         return
@@ -386,36 +374,3 @@ def _hints(report, d_text, t_text, rule):
 
 def _has_letters(series):
     return any(any(ch.isalpha() for ch in str(v)) for v in series.dropna().head(50))
-
-
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
-                           "%": "pct"})
-
-
-def sanitise_field_names(names: Sequence[str], taken: Collection[str] = (), max_length: int = 63) -> dict[str, str]:
-    """Field names safe for GeoPackage/expressions: ASCII letters, digits and '_', not starting with a digit,
-    unique ignoring case (also against ``taken``, the layer's fields). Returns {original: sanitised}.
-
-    Umlauts are transliterated (ä -> ae, ß -> ss), '%' becomes 'pct'; the original header stays
-    available as the field alias.
-    """
-    import re
-    import unicodedata
-
-    used = {str(t).lower() for t in taken}
-    out = {}
-    for name in names:
-        text = str(name).translate(_TRANSLIT)
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-        text = re.sub(r"[^A-Za-z0-9_]+", "_", text).strip("_")
-        text = re.sub(r"_+", "_", text) or "column"
-        if text[0].isdigit():
-            text = "v_" + text
-        text = text[:max_length]
-        candidate, k = text, 2
-        while candidate.lower() in used:
-            suffix = f"_{k}"
-            candidate, k = text[: max_length - len(suffix)] + suffix, k + 1
-        used.add(candidate.lower())
-        out[name] = candidate
-    return out

@@ -16,7 +16,8 @@ from ..tables.build import TableReadResult
 from ..tables.long_detect import detect_long_format
 from ..tables.longwide import WideTable, long_to_wide
 from .expectation import JoinExpectationError
-from .match import join_table, sanitise_field_names
+from .field_names import sanitise_field_names
+from .match import join_table
 from .report import JoinReport
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..errors import ComputationError
 from ..i18n import tr
-from ..join.match import sanitise_field_names
+from ..join.field_names import sanitise_field_names
 from ..outputs import atomic
 
 #: relative tolerance for "totals preserved" (0.1 %)
