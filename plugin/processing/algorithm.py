@@ -31,6 +31,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -57,6 +58,7 @@ from ..core.outputs.atomic import cap_message, check_writable, write_failure
 from ..core.outputs.not_inputs import check_outputs
 from ..core.redact import redact
 from ..core.spatial.geometry_issues import DEFAULT_POLICY, POLICIES, POLICY_LABELS, policy_from_index
+from ..core.tables import why_unreadable
 from ..gis.compat import parameter_as_strings
 from ..resources import ICON
 from .staged_outputs import (
@@ -119,6 +121,28 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's own check, with its "Could not load source layer for INPUT: … not found" for a file that
+        exists but cannot be opened (empty, binary, a workbook named .csv) replaced by what is wrong with it."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        for param in self.parameterDefinitions():
+            if not isinstance(param, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                      QgsProcessingParameterMapLayer)):
+                continue
+            value = parameters.get(param.name())
+            if isinstance(value, QgsProcessingFeatureSourceDefinition):
+                value = value.source.staticValue()
+            if not isinstance(value, str) or not value:
+                continue
+            if context.getMapLayer(value) is not None or self.parameterAsLayer(parameters, param.name(), context):
+                continue  # it loads: QGIS's message is about something else
+            reason = why_unreadable(value.split("|")[0])
+            if reason:
+                return False, redact(f"{param.name()}: {reason}")
+        return ok, message
 
     def parameterAsStrings(self, parameters, name, context):  # noqa: N802
         """Field names of a multiple field parameter on every QGIS (QGIS < 3.32 has only the

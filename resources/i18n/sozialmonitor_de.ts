@@ -1130,7 +1130,7 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe/load.py" />
-            <location filename="../../plugin/core/recipe/model.py" />
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
             <source>recipe</source>
             <translation>Indexdefinition</translation>
         </message>
@@ -1236,121 +1236,6 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe/model.py" />
-            <source>Recipe entry {where}: </source>
-            <translation>Eintrag der Indexdefinition {where}: </translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>the number {v} is not finite; give a plain number (NaN and Infinity are not allowed).</source>
-            <translation>die Zahl {v} ist nicht endlich; geben Sie eine gewöhnliche Zahl an (NaN und Infinity sind nicht erlaubt).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>the number {v} is out of range; numbers in a recipe must lie between -{m:g} and {m:g}.</source>
-            <translation>die Zahl {v} liegt außerhalb des Bereichs; Zahlen in einer Indexdefinition müssen zwischen -{m:g} und {m:g} liegen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>the text is {n} characters long; at most {m} are allowed.</source>
-            <translation>der Text ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>unexpected value of type {t}.</source>
-            <translation>unerwarteter Wert vom Typ {t}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>nested more than {m} levels deep; a recipe needs at most 5. Check the brackets.</source>
-            <translation>mehr als {m} Ebenen tief verschachtelt; eine Indexdefinition braucht höchstens 5. Prüfen Sie die Klammern.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>{n} entries; at most {m} are allowed here.</source>
-            <translation>{n} Einträge; hier sind höchstens {m} erlaubt.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>a key is {n} characters long; at most {m} are allowed.</source>
-            <translation>ein Schlüssel ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>exclude_keys must map a key text to a reason text (at most {m} characters), got {v} for {k}; {n} such entries.</source>
-            <translation>exclude_keys muss einem Schlüsseltext einen Begründungstext zuordnen (höchstens {m} Zeichen), gefunden {v} für {k}; {n} solche Einträge.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be a finite number between -{m:g} and {m:g}, got {value}.</source>
-            <translation>'{key}' muss eine endliche Zahl zwischen -{m:g} und {m:g} sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>expected an object ({{...}}), got {got}.</source>
-            <translation>erwartet wird ein Objekt ({{...}}), gefunden {got}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>the key '{key}' is required.</source>
-            <translation>der Schlüssel '{key}' ist erforderlich.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be a number, got {value}.</source>
-            <translation>'{key}' muss eine Zahl sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be a whole number, got {value}.</source>
-            <translation>'{key}' muss eine ganze Zahl sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be true or false, got {value}.</source>
-            <translation>'{key}' muss true oder false sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be text, got {value}.</source>
-            <translation>'{key}' muss ein Text sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be one of {choices}, got '{value}'.</source>
-            <translation>'{key}' muss einer der Werte {choices} sein, gefunden '{value}'.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be a list [...], got {value}.</source>
-            <translation>'{key}' muss eine Liste [...] sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be an object {{...}}, got {value}.</source>
-            <translation>'{key}' muss ein Objekt {{...}} sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be a list of numbers, got {value}.</source>
-            <translation>'{key}' muss eine Liste von Zahlen sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must be a list of texts, got {value}.</source>
-            <translation>'{key}' muss eine Liste von Texten sein, gefunden {value}.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>'{key}' must map texts to texts, got {value} for '{k}'.</source>
-            <translation>'{key}' muss Texten Texte zuordnen, gefunden {value} für '{k}'.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
-            <source>unknown key(s) {keys}; check the spelling (see docs/recipe-format.md).</source>
-            <translation>unbekannte(r) Schlüssel {keys}; prüfen Sie die Schreibweise (siehe docs/recipe-format.md).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/core/recipe/model.py" />
             <source>'k' must be greater than 0, got {k}.</source>
             <translation>'k' muss größer als 0 sein, gefunden {k}.</translation>
         </message>
@@ -1381,6 +1266,12 @@
         </message>
         <message>
             <location filename="../../plugin/core/recipe/model.py" />
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>{n} entries; at most {m} are allowed here.</source>
+            <translation>{n} Einträge; hier sind höchstens {m} erlaubt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/model.py" />
             <source>'reference_value' must be a number, 'mean' or 'median', got {v}.</source>
             <translation>'reference_value' muss eine Zahl, 'mean' oder 'median' sein, gefunden {v}.</translation>
         </message>
@@ -1388,6 +1279,116 @@
             <location filename="../../plugin/core/recipe/model.py" />
             <source>'range' must be [low, high] with low &lt; high, got {v}.</source>
             <translation>'range' muss [untere, obere] mit untere &lt; obere sein, gefunden {v}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>Recipe entry {where}: </source>
+            <translation>Eintrag der Indexdefinition {where}: </translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>the number {v} is not finite; give a plain number (NaN and Infinity are not allowed).</source>
+            <translation>die Zahl {v} ist nicht endlich; geben Sie eine gewöhnliche Zahl an (NaN und Infinity sind nicht erlaubt).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>the number {v} is out of range; numbers in a recipe must lie between -{m:g} and {m:g}.</source>
+            <translation>die Zahl {v} liegt außerhalb des Bereichs; Zahlen in einer Indexdefinition müssen zwischen -{m:g} und {m:g} liegen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>the text is {n} characters long; at most {m} are allowed.</source>
+            <translation>der Text ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>unexpected value of type {t}.</source>
+            <translation>unerwarteter Wert vom Typ {t}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>nested more than {m} levels deep; a recipe needs at most 5. Check the brackets.</source>
+            <translation>mehr als {m} Ebenen tief verschachtelt; eine Indexdefinition braucht höchstens 5. Prüfen Sie die Klammern.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>a key is {n} characters long; at most {m} are allowed.</source>
+            <translation>ein Schlüssel ist {n} Zeichen lang; höchstens {m} sind erlaubt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>exclude_keys must map a key text to a reason text (at most {m} characters), got {v} for {k}; {n} such entries.</source>
+            <translation>exclude_keys muss einem Schlüsseltext einen Begründungstext zuordnen (höchstens {m} Zeichen), gefunden {v} für {k}; {n} solche Einträge.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be a finite number between -{m:g} and {m:g}, got {value}.</source>
+            <translation>'{key}' muss eine endliche Zahl zwischen -{m:g} und {m:g} sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>expected an object ({{...}}), got {got}.</source>
+            <translation>erwartet wird ein Objekt ({{...}}), gefunden {got}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>the key '{key}' is required.</source>
+            <translation>der Schlüssel '{key}' ist erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be a number, got {value}.</source>
+            <translation>'{key}' muss eine Zahl sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be a whole number, got {value}.</source>
+            <translation>'{key}' muss eine ganze Zahl sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be true or false, got {value}.</source>
+            <translation>'{key}' muss true oder false sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be text, got {value}.</source>
+            <translation>'{key}' muss ein Text sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be one of {choices}, got '{value}'.</source>
+            <translation>'{key}' muss einer der Werte {choices} sein, gefunden '{value}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be a list [...], got {value}.</source>
+            <translation>'{key}' muss eine Liste [...] sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be an object {{...}}, got {value}.</source>
+            <translation>'{key}' muss ein Objekt {{...}} sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be a list of numbers, got {value}.</source>
+            <translation>'{key}' muss eine Liste von Zahlen sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must be a list of texts, got {value}.</source>
+            <translation>'{key}' muss eine Liste von Texten sein, gefunden {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>'{key}' must map texts to texts, got {value} for '{k}'.</source>
+            <translation>'{key}' muss Texten Texte zuordnen, gefunden {value} für '{k}'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/recipe/strict_reading.py" />
+            <source>unknown key(s) {keys}; check the spelling (see docs/recipe-format.md).</source>
+            <translation>unbekannte(r) Schlüssel {keys}; prüfen Sie die Schreibweise (siehe docs/recipe-format.md).</translation>
         </message>
         <message>
             <location filename="../../plugin/core/recipe/uncertainty.py" />
@@ -1859,6 +1860,16 @@
             <location filename="../../plugin/core/tables/__init__.py" />
             <source>{file}: unknown table type '{ext}'. Use CSV/TXT, XLSX or ODS.</source>
             <translation>{file}: unbekannter Tabellentyp '{ext}'. Verwenden Sie CSV/TXT, XLSX oder ODS.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <source>{file} is empty (0 bytes). Check that you chose the right file.</source>
+            <translation>{file} ist leer (0 Byte). Prüfen Sie, ob Sie die richtige Datei gewählt haben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/core/tables/__init__.py" />
+            <source>{file} exists, but QGIS cannot open it as a layer or table: the file is damaged or in a format QGIS does not read. Open it in QGIS to see the error, or export it as GeoPackage or CSV.</source>
+            <translation>{file} ist vorhanden, aber QGIS kann sie nicht als Layer oder Tabelle öffnen: Die Datei ist beschädigt oder in einem Format, das QGIS nicht liest. Öffnen Sie sie in QGIS, um die Fehlermeldung zu sehen, oder exportieren Sie sie als GeoPackage oder CSV.</translation>
         </message>
         <message>
             <location filename="../../plugin/core/tables/__init__.py" />
@@ -5230,42 +5241,6 @@ OUTPUT: eine Kopie von INPUT mit rate_raw, rate_eb, rate_eb_ref (die Referenzrat
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Neighbourhood</source>
-            <translation>Nachbarschaft</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Queen (shared point)</source>
-            <translation>Queen (gemeinsamer Punkt)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Rook (shared edge)</source>
-            <translation>Rook (gemeinsame Kante)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>k nearest neighbours (centroids)</source>
-            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>k (k nearest neighbours)</source>
-            <translation>k (k nächste Nachbarn)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Snapping tolerance for contiguity (layer units)</source>
-            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
             <source>Row-standardise the weights of the EB Moran's I (off: binary)</source>
             <translation>Gewichte des EB-Moran's-I zeilenstandardisieren (aus: binär)</translation>
         </message>
@@ -5590,6 +5565,36 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei. Mit einer Indexd
             <location filename="../../plugin/processing/table_parameters.py" />
             <source>Header row number (0 = detect)</source>
             <translation>Nummer der Kopfzeile (0 = erkennen)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/weights_parameters.py" />
+            <source>Neighbourhood</source>
+            <translation>Nachbarschaft</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/weights_parameters.py" />
+            <source>Queen (shared point)</source>
+            <translation>Queen (gemeinsamer Punkt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/weights_parameters.py" />
+            <source>Rook (shared edge)</source>
+            <translation>Rook (gemeinsame Kante)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/weights_parameters.py" />
+            <source>k nearest neighbours (centroids)</source>
+            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/weights_parameters.py" />
+            <source>k (k nearest neighbours)</source>
+            <translation>k (k nächste Nachbarn)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/weights_parameters.py" />
+            <source>Snapping tolerance for contiguity (layer units)</source>
+            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
         </message>
     </context>
     <context>

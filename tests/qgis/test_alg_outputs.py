@@ -117,6 +117,23 @@ def test_compute_index_binary_csv_input(run, tmp_path):
     assert _left(tmp_path) == ["garbage.csv"]
 
 
+@pytest.mark.parametrize("name,content,expected", [
+    ("empty.csv", b"", r"INPUT: .*empty\.csv is empty \(0 bytes\)"),
+    ("nul.csv", b"\x00" * 100, r"INPUT: .*nul\.csv contains binary data, not a text table"),
+    ("report.csv", b"%PDF-1.4\n" + bytes(range(256)) * 8, r"INPUT: .*report\.csv contains binary data"),
+    ("districts.gpkg", b"not a geopackage\n" * 20, r"INPUT: .*districts\.gpkg exists, but QGIS cannot open it"),
+])
+def test_unopenable_input_file_is_named_with_the_reason(run, tmp_path, name, content, expected):
+    # QGIS's own parameter check would say "Could not load source layer for INPUT: … not found"
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    with pytest.raises(QgsProcessingException, match=expected) as err:
+        run("sozialmonitor:compute_index", {"INPUT": str(bad), "RECIPE": str(RECIPE),
+                                            "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert "not found" not in str(err.value)
+    assert sorted(_left(tmp_path)) == [name]
+
+
 # ------------------------------------------------------------------ Dminor
 def test_compute_index_key_field_overrides_recipe(run, tmp_path_factory):
     # the renamed input is a file, not a memory layer: a layer object that outlives the QGIS application

@@ -62,6 +62,26 @@ def read_table(path: StrPath, *, sheet: Union[str, int, None] = None, encoding: 
     raise TableError(tr("{file}: unknown table type '{ext}'. Use CSV/TXT, XLSX or ODS.").format(file=path, ext=ext))
 
 
+def why_unreadable(path: StrPath) -> Optional[str]:
+    """Why QGIS could not open the existing file ``path`` as a layer or table, in words a user can act on;
+    None when ``path`` is not an existing file (then QGIS's own "not found" is right).
+
+    An empty file, a text table holding binary data or a ZIP/OLE container (check_text_table's message),
+    else a generic "damaged or not a format QGIS reads"."""
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        return None
+    if os.path.getsize(path) == 0:
+        return tr("{file} is empty (0 bytes). Check that you chose the right file.").format(file=path)
+    try:
+        check_text_table(path)
+    except TableError as err:
+        return err.message
+    return tr("{file} exists, but QGIS cannot open it as a layer or table: the file is damaged or in a format "
+              "QGIS does not read. Open it in QGIS to see the error, or export it as GeoPackage or CSV.").format(
+        file=path)
+
+
 def table_from_dataframe(frame: pd.DataFrame, *, key_columns: Iterable[str] = (), label: str = "table layer",
                          decimal: Optional[str] = None, require_keys: bool = True) -> TableReadResult:
     """Type an attribute table given as a DataFrame (e.g. a QGIS table layer) like a read file.
