@@ -5291,25 +5291,8 @@ OUTPUT: eine Kopie von INPUT mit rate_raw, rate_eb, rate_eb_ref (die Referenzrat
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Reading the districts…</source>
-            <translation>Gebiete werden gelesen…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
             <source>They get no rate and are named as missing.</source>
             <translation>Sie erhalten keine Rate und werden als fehlend genannt.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Finding neighbours ({method})…</source>
-            <translation>Nachbarn werden gesucht ({method})…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <source>Queen and rook neighbours need polygons; this layer has other geometries. Use k nearest neighbours.</source>
-            <translation>Queen- und Rook-Nachbarschaften brauchen Polygone; dieser Layer hat andere Geometrien. Verwenden Sie k nächste Nachbarn.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
@@ -5449,11 +5432,6 @@ INVALID_GEOMETRY: ungültige (z. B. selbstüberschneidende) Polygone werden mit 
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <source>Queen and rook neighbours need polygons; this layer has {kind} geometries. Use k nearest neighbours.</source>
-            <translation>Queen- und Rook-Nachbarschaft brauchen Polygone; dieser Layer hat {kind}-Geometrien. Verwenden Sie k nächste Nachbarn.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
             <source>Key values used by more than one feature: {keys}. Every feature is analysed as its own district with its own neighbours; the log names them by key.</source>
             <translation>Schlüsselwerte, die mehr als ein Objekt verwendet: {keys}. Jedes Objekt wird als eigenes Gebiet mit eigenen Nachbarn analysiert; das Protokoll benennt sie nach dem Schlüssel.</translation>
         </message>
@@ -5527,6 +5505,51 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei. Mit einer Indexd
             <translation>Sozialmonitor – kleinräumiges Sozialmonitoring</translation>
         </message>
         <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Neighbourhood</source>
+            <translation>Nachbarschaft</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Queen (shared point)</source>
+            <translation>Queen (gemeinsamer Punkt)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Rook (shared edge)</source>
+            <translation>Rook (gemeinsame Kante)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>k nearest neighbours (centroids)</source>
+            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>k (k nearest neighbours)</source>
+            <translation>k (k nächste Nachbarn)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Snapping tolerance for contiguity (layer units)</source>
+            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Reading the districts…</source>
+            <translation>Gebiete werden gelesen…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Finding neighbours ({method})…</source>
+            <translation>Nachbarn werden gesucht ({method})…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/spatial_weights.py" />
+            <source>Queen and rook neighbours need polygons; this layer has {kind} geometries. Use k nearest neighbours.</source>
+            <translation>Queen- und Rook-Nachbarschaft brauchen Polygone; dieser Layer hat {kind}-Geometrien. Verwenden Sie k nächste Nachbarn.</translation>
+        </message>
+        <message>
             <location filename="../../plugin/processing/staged_outputs.py" />
             <source>the file was not written ({free} free on the disk)</source>
             <translation>die Datei wurde nicht geschrieben ({free} frei auf dem Datenträger)</translation>
@@ -5565,36 +5588,6 @@ OUTPUT_STYLE (optional) speichert den Stil als QGIS-.qml-Datei. Mit einer Indexd
             <location filename="../../plugin/processing/table_parameters.py" />
             <source>Header row number (0 = detect)</source>
             <translation>Nummer der Kopfzeile (0 = erkennen)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/weights_parameters.py" />
-            <source>Neighbourhood</source>
-            <translation>Nachbarschaft</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/weights_parameters.py" />
-            <source>Queen (shared point)</source>
-            <translation>Queen (gemeinsamer Punkt)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/weights_parameters.py" />
-            <source>Rook (shared edge)</source>
-            <translation>Rook (gemeinsame Kante)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/weights_parameters.py" />
-            <source>k nearest neighbours (centroids)</source>
-            <translation>k nächste Nachbarn (Schwerpunkte)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/weights_parameters.py" />
-            <source>k (k nearest neighbours)</source>
-            <translation>k (k nächste Nachbarn)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/weights_parameters.py" />
-            <source>Snapping tolerance for contiguity (layer units)</source>
-            <translation>Fangtoleranz für die Nachbarschaft (Layereinheiten)</translation>
         </message>
     </context>
     <context>

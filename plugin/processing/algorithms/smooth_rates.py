@@ -15,19 +15,23 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...core.spatial import rate_smoothing
 from ...core.spatial.autocorrelation import DEFAULT_SEED, PERMUTATIONS, CancelledError
-from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
-from ...gis.spatial import geometry_check
-from ...gis.spatial.input_checks import layer_label
-from ...gis.spatial.neighbours import build_weights
+from ...gis.io.layer_frame import NUMERIC_TYPES, output_fields, write_features
 from ..algorithm import SozialmonitorAlgorithm
-from ..weights_parameters import NEIGHBOURS, TOLERANCE, K, neighbourhood, neighbourhood_parameters
+from ..spatial_weights import (
+    NEIGHBOURS,
+    TOLERANCE,
+    K,
+    district_weights,
+    neighbourhood,
+    neighbourhood_parameters,
+    read_districts,
+)
 
 SMOOTHERS = ["global", "spatial"]
 
@@ -70,7 +74,7 @@ class SmoothRatesAlgorithm(SozialmonitorAlgorithm):
     KEY_FIELD = "KEY_FIELD"
     METHOD = "METHOD"
     MULTIPLIER = "MULTIPLIER"
-    NEIGHBOURS, K, TOLERANCE = NEIGHBOURS, K, TOLERANCE  # shared: processing/weights_parameters.py
+    NEIGHBOURS, K, TOLERANCE = NEIGHBOURS, K, TOLERANCE  # shared: processing/spatial_weights.py
     ROW_STANDARDISE = "ROW_STANDARDISE"
     PERMUTATIONS = "PERMUTATIONS"
     SEED = "SEED"
@@ -133,39 +137,20 @@ class SmoothRatesAlgorithm(SozialmonitorAlgorithm):
             if idx >= 0 and source.fields().at(idx).type() not in NUMERIC_TYPES:
                 raise ComputationError(tr("The field '{field}' is not numeric; choose a numeric field of counts.")
                                        .format(field=name))
-        feedback.setProgressText(self.tr("Reading the districts…"))
-        wanted = list(dict.fromkeys([events_field, pop_field] + ([key_field] if key_field else [])))
-        frame = layer_to_dataframe(source, wanted)
-        key_index = source.fields().lookupField(key_field) if key_field else -1
-        try:
-            name = layer_label(source, "INPUT", self.parameterAsVectorLayer(parameters, self.INPUT, context))
-            screened = geometry_check.screen(source, name, self.geometry_policy(parameters, context), key_index,
-                                             feedback)
-        except geometry_check.CanceledError:
+        districts = read_districts(self, parameters, context, feedback, source, [events_field, pop_field],
+                                   key_field, tr("They get no rate and are named as missing."))
+        if districts is None:
             return {}
-        fids = screened.order
-        geometries = [screened.geoms.get(fid) for fid in fids]
-        frame = frame.reindex(fids)
-        keys = [str(v) for v in frame[key_field]] if key_field else [f"fid {f}" for f in fids]
+        frame = districts.frame
         events = frame[events_field].to_numpy(dtype=float)
         population = frame[pop_field].to_numpy(dtype=float)
-        geometry_check.report(feedback, screened, tr("They get no rate and are named as missing."))
-        if screened.skipped:
-            events[[geom is None for geom in geometries]] = float("nan")
-        rates = rate_smoothing.check_rates(events, population, keys, events_field, pop_field)
+        events[districts.skipped] = float("nan")
+        rates = rate_smoothing.check_rates(events, population, districts.keys, events_field, pop_field)
         text = rate_smoothing.excluded_text(rates)
         if text:
             feedback.pushWarning(text)
 
-        feedback.setProgressText(self.tr("Finding neighbours ({method})…").format(method=method))
-        if method != "knn" and QgsWkbTypes.geometryType(source.wkbType()) != \
-                QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise ComputationError(tr("Queen and rook neighbours need polygons; this layer has other geometries. "
-                                      "Use k nearest neighbours."))
-        if method == "knn":  # the k nearest among the districts with a rate, so every one keeps k
-            geometries = [g if u else None for g, u in zip(geometries, rates.use)]
-        weights = build_weights(geometries, method, k=k, tolerance=tolerance, ids=keys, feedback=feedback,
-                                progress_span=(0.0, 30.0))
+        weights = district_weights(source, districts, rates.use, method, k, tolerance, feedback, (0.0, 30.0))
         if weights is None:
             return {}
 

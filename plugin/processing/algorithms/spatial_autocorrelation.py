@@ -5,8 +5,8 @@ plugin/core/spatial/autocorrelation.py; missing values, islands and cluster code
 plugin/core/spatial/cluster_analysis.py; cluster map: plugin/gis/style/cluster_maps.py.
 Everything is computed before the output sink is created, so a failed or cancelled run writes nothing.
 """
-import math
 
+import numpy as np
 from qgis.core import (
     QgsProcessing,
     QgsProcessingLayerPostProcessorInterface,
@@ -16,20 +16,24 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...core.spatial.autocorrelation import DEFAULT_SEED, PERMUTATIONS, CancelledError
 from ...core.spatial.cluster_analysis import GI_CLASSES, LISA_CLASSES, analyse, class_counts, field_specs
-from ...gis.io.layer_frame import NUMERIC_TYPES, layer_to_dataframe, output_fields, write_features
-from ...gis.spatial import geometry_check
-from ...gis.spatial.input_checks import layer_label
-from ...gis.spatial.neighbours import build_weights
+from ...gis.io.layer_frame import NUMERIC_TYPES, output_fields, write_features
 from ...gis.style.cluster_maps import apply_cluster_styles
 from ..algorithm import SozialmonitorAlgorithm
-from ..weights_parameters import NEIGHBOURS, TOLERANCE, K, neighbourhood, neighbourhood_parameters
+from ..spatial_weights import (
+    NEIGHBOURS,
+    TOLERANCE,
+    K,
+    district_weights,
+    neighbourhood,
+    neighbourhood_parameters,
+    read_districts,
+)
 
 MAX_LISTED = 20
 
@@ -90,7 +94,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
     INPUT = "INPUT"
     FIELD = "FIELD"
     KEY_FIELD = "KEY_FIELD"
-    NEIGHBOURS, K, TOLERANCE = NEIGHBOURS, K, TOLERANCE  # shared: processing/weights_parameters.py
+    NEIGHBOURS, K, TOLERANCE = NEIGHBOURS, K, TOLERANCE  # shared: processing/spatial_weights.py
     ROW_STANDARDISE = "ROW_STANDARDISE"
     PERMUTATIONS = "PERMUTATIONS"
     SEED = "SEED"
@@ -149,33 +153,16 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         if idx >= 0 and source.fields().at(idx).type() not in NUMERIC_TYPES:
             raise ComputationError(tr("The field '{field}' is not numeric; choose a numeric index or indicator "
                                       "field.").format(field=field))
-        feedback.setProgressText(self.tr("Reading the districts…"))
-        frame = layer_to_dataframe(source, [field] + ([key_field] if key_field else []))
-        key_index = source.fields().lookupField(key_field) if key_field else -1
-        try:
-            name = layer_label(source, "INPUT", self.parameterAsVectorLayer(parameters, self.INPUT, context))
-            screened = geometry_check.screen(source, name,
-                                             self.geometry_policy(parameters, context), key_index, feedback)
-        except geometry_check.CanceledError:
+        districts = read_districts(self, parameters, context, feedback, source, [field], key_field,
+                                   tr("They are treated as missing (no neighbours, no local statistic) and "
+                                      "marked 'missing'."))
+        if districts is None:
             return {}
-        fids = screened.order
-        geometries = [screened.geoms.get(fid) for fid in fids]
-        frame = frame.reindex(fids)
-        keys = [str(v) for v in frame[key_field]] if key_field else [f"fid {f}" for f in fids]
-        self._report_keys(frame, key_field, feedback)
-        values = frame[field].to_numpy(dtype=float)
-        geometry_check.report(feedback, screened, tr("They are treated as missing (no neighbours, no local "
-                                                     "statistic) and marked 'missing'."))
-        if screened.skipped:
-            values[[geom is None for geom in geometries]] = float("nan")
-
-        feedback.setProgressText(self.tr("Finding neighbours ({method})…").format(method=method))
-        if method != "knn":
-            self._check_polygons(source)
-        if method == "knn":  # the k nearest among the districts *with* a value, so every one keeps k
-            geometries = [g if math.isfinite(v) else None for g, v in zip(geometries, values)]
-        weights = build_weights(geometries, method, k=k, tolerance=tolerance, ids=keys, feedback=feedback,
-                                progress_span=(0.0, 20.0))
+        self._report_keys(districts.frame, key_field, feedback)
+        values = districts.frame[field].to_numpy(dtype=float)
+        values[districts.skipped] = float("nan")
+        weights = district_weights(source, districts, np.isfinite(values), method, k, tolerance, feedback,
+                                   (0.0, 20.0))
         if weights is None:
             return {}
 
@@ -195,7 +182,7 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         fields, replaced = output_fields(source.fields(), specs)
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        table = result.table.set_axis(fids)
+        table = result.table.set_axis(districts.fids)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                          source.sourceCrs())
         write_features(sink, source, table, specs, fields, None)
@@ -208,14 +195,8 @@ class SpatialAutocorrelationAlgorithm(SozialmonitorAlgorithm):
         return {self.OUTPUT: dest_id, "GLOBAL_I": moran["I"], "GLOBAL_Z": moran["z_norm"],
                 "GLOBAL_P": moran["p_sim"], "GLOBAL_P_NORM": moran["p_norm"], "N_ANALYSED": result.n_analysed,
                 "N_ISLANDS": len(result.islands), "N_MISSING": len(result.missing),
-                "N_GEOM_REPAIRED": len(screened.repaired_ids), "N_GEOM_SKIPPED": len(screened.skipped)}
-
-    @staticmethod
-    def _check_polygons(source):
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise ComputationError(tr("Queen and rook neighbours need polygons; this layer has {kind} geometries. "
-                                      "Use k nearest neighbours.").format(
-                kind=QgsWkbTypes.geometryDisplayString(QgsWkbTypes.geometryType(source.wkbType()))))
+                "N_GEOM_REPAIRED": len(districts.screened.repaired_ids),
+                "N_GEOM_SKIPPED": len(districts.screened.skipped)}
 
     @staticmethod
     def _report_keys(frame, key_field, feedback):
