@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
 from sozialmonitor.plugin.core.spatial import shapely_arrays
-from sozialmonitor.plugin.core.spatial.reach_cover import StoppedError, reach_cover
+from sozialmonitor.plugin.core.spatial.reach_cover import FailedError, StoppedError, reach_cover
 
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -91,3 +91,20 @@ def test_shapely_18_gives_the_same_areas(tmp_path):
     new = reach_cover(districts, facilities, 333.0, 16, keep_pieces=True)
     assert np.allclose(old["area"], new.area, rtol=1e-12, atol=1e-9)
     assert old["whole"] == new.whole.tolist() and old["pieces"] == sorted(new.pieces)
+
+
+def test_a_geos_failure_names_the_district(monkeypatch):
+    """A GEOS error inside a bulk call is traced to the district it happened on (the algorithm names it)."""
+    districts, facilities = _case()
+    bad = districts[45]
+    real = shapely_arrays.intersection
+
+    def failing(a, b):
+        if any(g is bad for g in a):
+            raise shapely_arrays.GeometryError("TopologyException: side location conflict")
+        return real(a, b)
+
+    monkeypatch.setattr(shapely_arrays, "intersection", failing)
+    with pytest.raises(FailedError) as caught:
+        reach_cover(districts, facilities, 333.0)
+    assert caught.value.position == 45

@@ -29,6 +29,28 @@ class StoppedError(Exception):
     """``progress`` returned False: the caller cancelled."""
 
 
+class FailedError(Exception):
+    """GEOS failed on the district at ``position`` (its inputs are screened: rare, e.g. a degenerate buffer)."""
+
+    def __init__(self, position: int):
+        super().__init__(position)
+        self.position = position
+
+
+def _guarded(function: Callable[..., np.ndarray], where: np.ndarray, *arrays_in: np.ndarray) -> np.ndarray:
+    """``function(*arrays_in)``; when GEOS fails, FailedError with the district (``where``) of the first failing
+    element, found by running the elements one by one."""
+    try:
+        return function(*arrays_in)
+    except arrays.GeometryError:
+        for k in range(len(where)):
+            try:
+                function(*(a[k:k + 1] for a in arrays_in))
+            except arrays.GeometryError:
+                raise FailedError(int(where[k])) from None
+        raise
+
+
 @dataclass
 class Reach:
     """``area``: covered area of every district (map units², 0 where nothing is in reach); ``whole``: True
@@ -42,11 +64,13 @@ class Reach:
 
 
 def _chunked(function: Callable[..., np.ndarray], n: int, progress: Callable[[float], bool] | None,
-             span: tuple[float, float], *arrays_in: np.ndarray) -> np.ndarray:
-    """``function`` over slices of PAIR_CHUNK of the ``arrays_in``, concatenated; ``progress`` in between."""
+             span: tuple[float, float], where: np.ndarray, *arrays_in: np.ndarray) -> np.ndarray:
+    """``function`` over slices of PAIR_CHUNK of the ``arrays_in``, concatenated; ``progress`` in between.
+    ``where``: the district position of each element (named when GEOS fails)."""
     parts = []
     for start in range(0, n, PAIR_CHUNK):
-        parts.append(function(*(a[start:start + PAIR_CHUNK] for a in arrays_in)))
+        stop = start + PAIR_CHUNK
+        parts.append(_guarded(function, where[start:stop], *(a[start:stop] for a in arrays_in)))
         if progress is not None and progress(span[0] + span[1] * min(1.0, (start + PAIR_CHUNK) / n)) is False:
             raise StoppedError()
     return np.concatenate(parts) if parts else np.empty(0, dtype=object)
@@ -62,7 +86,7 @@ def _merge_by_group(geoms: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, n
         rank = np.arange(len(group)) - np.repeat(first, size)
         left = np.flatnonzero((rank % 2 == 0) & (rank + 1 < np.repeat(size, size)))
         merged = geoms.copy()
-        merged[left] = arrays.union(geoms[left], geoms[left + 1])
+        merged[left] = _guarded(arrays.union, group[left], geoms[left], geoms[left + 1])
         keep = rank % 2 == 0
         geoms, group = merged[keep], group[keep]
     return group, geoms
@@ -74,7 +98,8 @@ def reach_cover(districts: np.ndarray, facilities: np.ndarray, distance: float, 
 
     ``districts``: valid (multi)polygons, an object array; ``facilities``: valid geometries of any type.
     ``keep_pieces``: also return the covered geometry of each district covered in part.
-    ``progress(fraction)``: called between chunks; returning False raises ``StoppedError``.
+    ``progress(fraction)``: called between chunks; returning False raises ``StoppedError``. FailedError names
+    the district on which GEOS failed.
     """
     n = len(districts)
     buffers = arrays.buffer(facilities, distance, quad_segments)
@@ -82,7 +107,7 @@ def reach_cover(districts: np.ndarray, facilities: np.ndarray, distance: float, 
     if progress is not None and progress(0.1) is False:
         raise StoppedError()
     covered = _chunked(lambda b, d: arrays.covers_pairs(buffers, b, districts, d), len(d_idx), progress,
-                       (0.1, 0.2), b_idx, d_idx).astype(bool)
+                       (0.1, 0.2), d_idx, b_idx, d_idx).astype(bool)
     whole = np.zeros(n, dtype=bool)
     whole[d_idx[covered]] = True
     area = np.zeros(n, dtype="float64")
@@ -91,7 +116,7 @@ def reach_cover(districts: np.ndarray, facilities: np.ndarray, distance: float, 
     partial = ~whole[d_idx]
     d_part, b_part = d_idx[partial], b_idx[partial]
     pieces = _chunked(lambda d, b: arrays.polygonal(arrays.intersection(districts[d], buffers[b])), len(d_part),
-                      progress, (0.3, 0.5), d_part, b_part)
+                      progress, (0.3, 0.5), d_part, d_part, b_part)
     real = arrays.area(pieces) > 0.0  # touching only along an edge or at a point: no piece
     group, merged = _merge_by_group(pieces[real], d_part[real])
     if progress is not None and progress(0.95) is False:

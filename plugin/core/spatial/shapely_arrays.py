@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Sequence
 
 import numpy as np
+from shapely.errors import ShapelyError as GeometryError  # noqa: F401  what a failed GEOS operation raises (1.8 and 2)
 from shapely.ops import unary_union
 
 try:  # shapely >= 2.0

@@ -187,7 +187,8 @@ def _intersection(engine, geom):
     return inter
 
 
-def _fail(what, fid):
+def fail_geos(what, fid):
+    """ComputationError: GEOS could not intersect ``what`` (feature id ``fid``)."""
     raise ComputationError(tr("GEOS could not intersect {what} (feature id {fid}); the geometry is probably invalid. "
                               "Run Vector › Geometry Tools › Fix Geometries and try again.").format(what=what, fid=fid))
 
@@ -341,7 +342,7 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
                 elif engine.intersects(abstract):
                     inter = _intersection(engine, geom)
                     if inter is None:
-                        _fail(tr("a population unit with a zone"), feature.id())
+                        fail_geos(tr("a population unit with a zone"), feature.id())
                     frac = _polygon_area(inter) / uarea
                     inter_geom = QgsGeometry(inter.clone()) if (covers is not None and frac > 0) else None
                 else:
@@ -360,7 +361,7 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
                         elif ce[0].intersects(inter_geom.constGet()):
                             part = _intersection(ce[0], inter_geom)
                             if part is None:
-                                _fail(tr("a population unit with the area within reach"), feature.id())
+                                fail_geos(tr("a population unit with the area within reach"), feature.id())
                             within = _polygon_area(part) / uarea
                     rows.append((feature.id(), zid, frac, within))
                 if frac >= 1.0:

@@ -11,9 +11,11 @@ from typing import Optional
 
 import numpy as np
 
+from ...core.i18n import tr
 from ...core.spatial import shapely_arrays
-from ...core.spatial.reach_cover import StoppedError, reach_cover
+from ...core.spatial.reach_cover import FailedError, StoppedError, reach_cover
 from .geometry_check import CanceledError
+from .overlay_geometry import fail_geos
 from .shapely_geometry import to_qgis, to_shapely
 
 BUFFER_SEGMENTS = 16  # per quarter circle: the 64-gon has 99.84 % of the circle's area
@@ -52,6 +54,8 @@ def district_reach(districts, facilities, distance, feedback=None, progress=(10.
         reach = reach_cover(polygons, points, distance, BUFFER_SEGMENTS, keep_geometry, tick)
     except StoppedError:
         raise CanceledError() from None
+    except FailedError as err:
+        fail_geos(tr("a district with the facility buffers"), ids[err.position])
     covers = None
     if keep_geometry:
         covers = {ids[k]: districts.geoms[ids[k]] for k in np.flatnonzero(reach.whole)}
