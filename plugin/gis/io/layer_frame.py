@@ -35,6 +35,8 @@ NUMERIC_TYPES = FieldType.NUMERIC
 
 
 def _python_value(value):
+    if type(value) in (str, int, float):  # the common case first: comparing with NULL costs a QVariant each
+        return value
     if value is None or value == NULL:
         return None
     if isinstance(value, QDate):

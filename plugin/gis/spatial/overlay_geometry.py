@@ -2,7 +2,8 @@
 
 Nothing here compares all pairs: every lookup goes through a ``QgsSpatialIndex`` (bounding boxes)
 and then a prepared ``QgsGeometryEngine`` (exact test). The results are plain lists and DataFrames
-that plugin/core/spatial/overlay.py turns into counts, rates, interpolated values and shares.
+that plugin/core/spatial/overlay.py turns into counts, rates, interpolated values and shares. (The
+area within reach of facilities, for accessibility, is measured on shapely arrays: reach_geometry.py.)
 
 Rules stated once:
 - A point on a shared boundary (or in overlapping districts) belongs to exactly one district: the
@@ -32,8 +33,8 @@ from ...core.spatial import points_in_polygons
 from ..io import point_coordinates
 from ..io.layer_frame import unchecked_features
 from .geometry_check import CanceledError, Screened, screen
+from .shapely_geometry import linear
 
-BUFFER_SEGMENTS = 16  # per quarter circle: the 64-gon has 99.84 % of the circle's area
 PROGRESS_STEP = 2000
 
 
@@ -131,7 +132,7 @@ def assign_points(points, districts, category_index=-1, columnar=None, feedback=
     if feedback is not None and feedback.isCanceled():
         raise CanceledError()
     ids = sorted(districts.geoms)
-    polygons = points_in_polygons.polygons_from_wkb(bytes(_linear(districts.geoms[fid]).asWkb()) for fid in ids)
+    polygons = points_in_polygons.polygons_from_wkb(bytes(linear(districts.geoms[fid]).asWkb()) for fid in ids)
 
     def tick(fraction):
         if feedback is None:
@@ -146,13 +147,6 @@ def assign_points(points, districts, category_index=-1, columnar=None, feedback=
     stats = {"points": len(located), "outside": int((located < 0).sum()), "boundary": int(on_boundary.sum()),
              "no_geometry": read.no_geometry, "multi": read.multi}
     return assigned, read.categories, stats
-
-
-def _linear(geom):
-    """``geom`` with curves segmentised (shapely reads no curved WKB)."""
-    if QgsWkbTypes.isCurvedType(geom.wkbType()):
-        return QgsGeometry(geom.constGet().segmentize())
-    return geom
 
 
 def district_areas_km2(districts, crs, context):
@@ -193,7 +187,8 @@ def _intersection(engine, geom):
     return inter
 
 
-def _fail(what, fid):
+def fail_geos(what, fid):
+    """ComputationError: GEOS could not intersect ``what`` (feature id ``fid``)."""
     raise ComputationError(tr("GEOS could not intersect {what} (feature id {fid}); the geometry is probably invalid. "
                               "Run Vector › Geometry Tools › Fix Geometries and try again.").format(what=what, fid=fid))
 
@@ -347,7 +342,7 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
                 elif engine.intersects(abstract):
                     inter = _intersection(engine, geom)
                     if inter is None:
-                        _fail(tr("a population unit with a zone"), feature.id())
+                        fail_geos(tr("a population unit with a zone"), feature.id())
                     frac = _polygon_area(inter) / uarea
                     inter_geom = QgsGeometry(inter.clone()) if (covers is not None and frac > 0) else None
                 else:
@@ -366,7 +361,7 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
                         elif ce[0].intersects(inter_geom.constGet()):
                             part = _intersection(ce[0], inter_geom)
                             if part is None:
-                                _fail(tr("a population unit with the area within reach"), feature.id())
+                                fail_geos(tr("a population unit with the area within reach"), feature.id())
                             within = _polygon_area(part) / uarea
                     rows.append((feature.id(), zid, frac, within))
                 if frac >= 1.0:
@@ -375,41 +370,3 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
     stats["rows"] = rows
     stats["unit_population"] = pops
     return stats
-
-
-# ----------------------------------------------------------------------------------------- accessibility
-
-def reach_cover(districts, facilities, distance, feedback=None, progress=(10.0, 50.0)):
-    """Part of every district within ``distance`` (straight line, map units) of a facility.
-
-    ``facilities``: a geometry_check.screen() result (skipped facilities are not buffered).
-
-    Each facility is buffered (``BUFFER_SEGMENTS`` segments per quarter circle); for every district the
-    buffers whose boxes meet the district are merged and clipped to the district. Returns
-    ({district id: covered geometry or None}, {district id: covered area in map units²}, n_facilities).
-    """
-    buffers = {}
-    fac_index = QgsSpatialIndex()
-    total = len(facilities.geoms)
-    for i, (fac_id, geom) in enumerate(facilities.geoms.items()):
-        _tick(feedback, i, total, progress[0], progress[1] * 0.3)
-        buf = geom.buffer(distance, BUFFER_SEGMENTS)
-        buffers[fac_id] = buf
-        fac_index.addFeature(fac_id, buf.boundingBox())
-    covers, areas = {}, {}
-    n = len(districts.ids)
-    for j, fid in enumerate(districts.ids):
-        _tick(feedback, j, n, progress[0] + progress[1] * 0.3, progress[1] * 0.7, step=10)
-        geom = districts.geoms[fid]
-        near = [buffers[k] for k in sorted(fac_index.intersects(geom.boundingBox()))]
-        if not near:
-            covers[fid], areas[fid] = None, 0.0
-            continue
-        reach = QgsGeometry.unaryUnion(near)
-        cover = _intersection(districts.engine(fid), reach)
-        if cover is None:
-            _fail(tr("a district with the facility buffers"), fid)
-        cover_geom = QgsGeometry(cover.clone())
-        covers[fid] = cover_geom
-        areas[fid] = cover_geom.area() if cover_geom is not None else 0.0
-    return covers, areas, len(buffers)

@@ -1,9 +1,15 @@
 """sozialmonitor:accessibility — share of each district's population within a distance of a facility.
 
-The covered part of each district (straight-line buffers, merged per district) and the population
-pieces are measured in plugin/gis/spatial/overlay_geometry.py; the shares in plugin/core/spatial/overlay.py
-(``accessibility_uniform`` / ``accessibility_from_units``).
+The covered part of each district (straight-line buffers, clipped and merged per district, on shapely
+arrays) is measured in plugin/gis/spatial/reach_geometry.py, the population pieces of a population layer
+in plugin/gis/spatial/overlay_geometry.py (``unit_overlay``); the shares in plugin/core/spatial/overlay.py
+(``accessibility_uniform`` / ``accessibility_from_units``). The output is written in bulk when it can be
+(plugin/processing/result_layer.py).
 """
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
@@ -18,12 +24,29 @@ from qgis.core import (
 from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...core.spatial import overlay
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 from ...gis.spatial import geometry_check
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
+from ...gis.spatial.reach_geometry import district_reach
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..result_layer import bulk_plan, read_attributes, write_result_layer
+
+
+@dataclass
+class _Inputs:
+    """The checked parameters of one run."""
+
+    districts: Any
+    facilities: Any
+    population: Any  # the population layer (source) or None
+    names: list  # layer labels for the log: districts, facilities[, population layer]
+    distance: float
+    pop_field: str
+    pop_index: int
+    prefix: str
+    key_index: int
+    policy: str
 
 
 class AccessibilityAlgorithm(SozialmonitorAlgorithm):
@@ -95,6 +118,38 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         return checks.layer_label(source, key, self.parameterAsVectorLayer(parameters, key, context))
 
     def execute(self, parameters, context, feedback):
+        run = self._inputs(parameters, context)
+        try:
+            screens = self._screens(run, feedback)
+            feedback.setProgressText(self.tr("Buffering facilities and clipping to districts…"))
+            reach = district_reach(screens[0], screens[1], run.distance, feedback, (10.0, 50.0),
+                                   keep_geometry=run.population is not None)
+            pop_stats = None
+            if run.population is not None:
+                feedback.setProgressText(self.tr("Placing the population…"))
+                pop_stats = geo.unit_overlay(run.population, run.pop_index, geo.PolygonIndex.from_screened(screens[0]),
+                                             feedback, (60.0, 35.0), covers=reach.covers, geoms=screens[2])
+        except geo.CanceledError:
+            return {}
+        ids = reach.ids + screens[0].skipped
+        plan = bulk_plan(self, parameters, context, run.districts, self.INPUT, self.OUTPUT, ())
+        result, uniform, basis, left_out_pop = self._shares(run, reach, ids, screens[0].skipped, pop_stats, plan)
+        frame, specs = self._result_frame(run, ids, result, uniform, basis)
+        if feedback.isCanceled():
+            return {}
+        plan = bulk_plan(self, parameters, context, run.districts, self.INPUT, self.OUTPUT, [s[0] for s in specs])
+        dest_id = write_result_layer(self, parameters, context, run.districts, frame, specs, feedback, plan,
+                                     self.OUTPUT, self.tr("Districts with accessibility"))
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
+        total_share = self._report(feedback, run, screens, result, ids, basis, left_out_pop, reach.n_facilities,
+                                   pop_stats)
+        return {self.OUTPUT: dest_id, "SHARE_PCT": total_share, "N_FACILITIES": reach.n_facilities,
+                "N_GEOM_REPAIRED": sum(len(s.repaired_ids) for s in screens),
+                "N_GEOM_SKIPPED": sum(len(s.skipped) for s in screens)}
+
+    def _inputs(self, parameters, context):
+        """The checked parameters; ComputationError naming the layer or parameter when one does not fit."""
         districts_src = self.parameterAsSource(parameters, self.INPUT, context)
         fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
         d_name = self._label(districts_src, "INPUT", parameters, context)
@@ -109,9 +164,10 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         if pop_field:
             checks.field_index(districts_src, pop_field, d_name, numeric=True)
         pop_src = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
-        pop_index = -1
+        pop_index, names = -1, [d_name, f_name]
         if pop_src is not None:
             p_name = self._label(pop_src, "POPULATION_LAYER", parameters, context)
+            names.append(p_name)
             checks.require_same_crs(pop_src, p_name, districts_src, d_name)
             layer_field = self.parameterAsString(parameters, self.POPULATION_LAYER_FIELD, context)
             if not layer_field:
@@ -122,53 +178,50 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         prefix = self.field_prefix(parameters, self.PREFIX, context, "acc")
         key_field = self.parameterAsString(parameters, self.KEY_FIELD, context)
         key_index = checks.field_index(districts_src, key_field, d_name) if key_field else -1
-        policy = self.geometry_policy(parameters, context)
+        return _Inputs(districts_src, fac_src, pop_src, names, distance, pop_field, pop_index, prefix, key_index,
+                       self.geometry_policy(parameters, context))
 
-        try:
-            feedback.setProgressText(self.tr("Checking the geometries…"))
-            first = "skip" if policy == "stop" else policy  # check every layer, then stop naming all of them
-            screens = [geometry_check.screen(districts_src, d_name, first, key_index, feedback),
-                       geometry_check.screen(fac_src, f_name, first, feedback=feedback)]
-            if pop_src is not None:
-                screens.append(geometry_check.screen(pop_src, p_name, first, feedback=feedback))
-            if policy == "stop":
-                for screened in screens:
-                    screened.issues.policy = "stop"
-                    screened.issues.check()
-            feedback.setProgressText(self.tr("Indexing districts…"))
-            districts = geo.PolygonIndex.from_screened(screens[0])
-            feedback.setProgressText(self.tr("Buffering facilities and clipping to districts…"))
-            covers, cover_area, n_fac = geo.reach_cover(districts, screens[1], distance, feedback, (10.0, 50.0))
-            pop_stats = None
-            if pop_src is not None:
-                feedback.setProgressText(self.tr("Placing the population…"))
-                pop_stats = geo.unit_overlay(pop_src, pop_index, districts, feedback, (60.0, 35.0), covers=covers,
-                                             geoms=screens[2])
-        except geo.CanceledError:
-            return {}
-        ids = districts.ids + districts.empty
-        area = {fid: g.area() for fid, g in districts.geoms.items()}
-        area_s = [area.get(f, float("nan")) for f in ids]
-        within_s = [cover_area.get(f, 0.0) for f in ids]
-        uniform = overlay.accessibility_uniform(dict(zip(ids, area_s)), dict(zip(ids, within_s)))
-        if pop_src is not None:
+    def _screens(self, run, feedback):
+        """geometry_check.screen() of every layer; with policy 'stop' all are checked before the run stops."""
+        feedback.setProgressText(self.tr("Checking the geometries…"))
+        first = "skip" if run.policy == "stop" else run.policy  # check every layer, then stop naming all of them
+        screens = [geometry_check.screen(run.districts, run.names[0], first, run.key_index, feedback),
+                   geometry_check.screen(run.facilities, run.names[1], first, feedback=feedback)]
+        if run.population is not None:
+            screens.append(geometry_check.screen(run.population, run.names[2], first, feedback=feedback))
+        if run.policy == "stop":
+            for screened in screens:
+                screened.issues.policy = "stop"
+                screened.issues.check()
+        return screens
+
+    def _shares(self, run, reach, ids, skipped, pop_stats, plan):
+        """(population shares, area shares, basis in words, population of the skipped districts or NaN), indexed
+        by ``ids``; skipped districts NaN."""
+        area = pd.Series(np.r_[reach.area, np.full(len(skipped), np.nan)], index=ids)
+        within = pd.Series(np.r_[reach.within, np.zeros(len(skipped))], index=ids)
+        uniform = overlay.accessibility_uniform(area, within)
+        if pop_stats is not None:
             pieces = pd.DataFrame(pop_stats["rows"], columns=["unit", "district", "frac", "frac_within"])
             result = overlay.accessibility_from_units(ids, pieces, pop_stats["unit_population"])
             basis = tr("population layer: points at their location, cells/blocks spread evenly over their area")
         else:
             population = None
-            if pop_field:
-                population = layer_to_dataframe(districts_src, [pop_field])[pop_field].reindex(ids)
-            result = overlay.accessibility_uniform(pd.Series(area_s, index=ids), pd.Series(within_s, index=ids),
-                                                   population)
+            if run.pop_field:
+                population = read_attributes(run.districts, [run.pop_field], plan)[run.pop_field].reindex(ids)
+            result = overlay.accessibility_uniform(area, within, population)
             basis = tr("population assumed uniform over the district area")
-        skipped = districts.empty
         left_out_pop = float("nan")
         if skipped:  # unknown, never 0: a skipped district is not in the total share
-            if "pop" in result.columns and pop_src is None:
+            if "pop" in result.columns and pop_stats is None:
                 left_out_pop = float(result.loc[skipped, "pop"].sum())
             result.loc[skipped, [c for c in ("pop", "pop_within", "share_pct") if c in result.columns]] = float("nan")
             uniform.loc[skipped, "share_pct"] = float("nan")
+        return result, uniform, basis, left_out_pop
+
+    def _result_frame(self, run, ids, result, uniform, basis):
+        """(frame of the output fields indexed by fid, their specs [(name, alias, kind)])."""
+        prefix, distance = run.prefix, run.distance
         frame = pd.DataFrame(index=pd.Index(ids, name="fid"))
         frame[prefix + "_share_pct"] = result["share_pct"].to_numpy()
         frame[prefix + "_area_pct"] = uniform["share_pct"].to_numpy()
@@ -182,22 +235,15 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
                       (prefix + "_pop_in", tr("Population within {d:g} m of a facility").format(d=distance), "double")]
         frame[prefix + "_basis"] = basis
         specs.append((prefix + "_basis", tr("Population assumption"), "string"))
-        if feedback.isCanceled():
-            return {}
+        return frame, specs
 
-        fields, replaced = output_fields(districts_src.fields(), specs)
-        if replaced:
-            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, districts_src.wkbType(),
-                                         districts_src.sourceCrs())
-        write_features(sink, districts_src, frame, specs, fields, feedback)
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
-
+    def _report(self, feedback, run, screens, result, ids, basis, left_out_pop, n_fac, pop_stats):
+        """The log of the run; returns the share of the total population within reach (NaN when unknown)."""
         feedback.pushInfo(tr("Distance: {d:g} (layer units), straight-line buffers around {n} facilities — not walking "
-                             "routes; real walking distances are longer.").format(d=distance, n=n_fac))
+                             "routes; real walking distances are longer.").format(d=run.distance, n=n_fac))
         feedback.pushInfo(tr("Population: {basis}.").format(basis=basis))
         total_share = float("nan")
+        skipped = screens[0].skipped
         for screened, what in zip(screens, (tr("Their shares are NULL."), tr("They are not buffered."),
                                             tr("Their population is not placed."))):
             geometry_check.report(feedback, screened, what)
@@ -226,6 +272,4 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         if no_pop:
             feedback.pushInfo(tr("{n} districts have no inhabitants (or no population value): share NULL.").format(
                 n=no_pop))
-        return {self.OUTPUT: dest_id, "SHARE_PCT": total_share, "N_FACILITIES": n_fac,
-                "N_GEOM_REPAIRED": sum(len(s.repaired_ids) for s in screens),
-                "N_GEOM_SKIPPED": sum(len(s.skipped) for s in screens)}
+        return total_share
