@@ -2897,7 +2897,7 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
             <translation>eine Einwohnereinheit mit der Fläche im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <location filename="../../plugin/gis/spatial/reach_geometry.py" />
             <source>a district with the facility buffers</source>
             <translation>ein Gebiet mit den Puffern der Einrichtungen</translation>
         </message>
@@ -3392,6 +3392,16 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Buffering facilities and clipping to districts…</source>
+            <translation>Einrichtungen werden gepuffert und auf die Gebiete zugeschnitten…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
+            <source>Placing the population…</source>
+            <translation>Bevölkerung wird verortet…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <source>a distance buffer</source>
             <translation>ein Entfernungspuffer</translation>
         </message>
@@ -3410,21 +3420,6 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Checking the geometries…</source>
             <translation>Geometrien werden geprüft…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/accessibility.py" />
-            <source>Indexing districts…</source>
-            <translation>Gebiete werden indiziert…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/accessibility.py" />
-            <source>Buffering facilities and clipping to districts…</source>
-            <translation>Einrichtungen werden gepuffert und auf die Gebiete zugeschnitten…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/accessibility.py" />
-            <source>Placing the population…</source>
-            <translation>Bevölkerung wird verortet…</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
@@ -3460,17 +3455,6 @@ INVALID_GEOMETRY (Bezirke, Einrichtungen, Bevölkerungslayer): ungültige (z. B.
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
             <source>Population assumption</source>
             <translation>Annahme zur Bevölkerung</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/accessibility.py" />
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <location filename="../../plugin/processing/algorithms/compute_index.py" />
-            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <location filename="../../plugin/processing/result_layer.py" />
-            <source>Existing fields replaced by the results: {names}.</source>
-            <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/accessibility.py" />
@@ -3673,6 +3657,16 @@ INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selb
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Share of the area covered by source areas (%)</source>
             <translation>Anteil der von Ausgangsflächen bedeckten Fläche (%)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <location filename="../../plugin/processing/result_layer.py" />
+            <source>Existing fields replaced by the results: {names}.</source>
+            <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
