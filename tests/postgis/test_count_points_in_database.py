@@ -167,21 +167,21 @@ def test_parse_table_name():
 def test_in_database_plan_decides(pg_server, grid):
     """The one decision: same database, plain tables with keys, projected CRS; each refusal names its reason."""
     districts, points = grid
-    plan, reason = in_database.in_database_plan(districts, points)
-    assert reason == "" and (plan.district_table, plan.district_key, plan.point_table, plan.point_key) == (
+    plan, reason = in_database.in_database_plan([districts, points])
+    assert reason == "" and (plan.districts.table, plan.districts.key, plan.points.table, plan.points.key) == (
         "grid_d", "gid", "grid_p", "pid")
-    assert in_database.in_database_plan(districts, points, selected_only=True)[1] == \
+    assert in_database.in_database_plan([districts, points], selected_only=True)[1] == \
         "only selected features are to be used"
     filtered = QgsVectorLayer(districts.source(), "f", "postgres")
     filtered.setSubsetString("gid > 3")
-    assert "filter" in in_database.in_database_plan(filtered, points)[1]
+    assert "filter" in in_database.in_database_plan([filtered, points])[1]
     other = QgsDataSourceUri(points.source())
     other.setDatabase("postgres")  # another database on the same server
     assert "different databases" in in_database.in_database_plan(
-        districts, QgsVectorLayer(other.uri(False), "o", "postgres"))[1]
+        [districts, QgsVectorLayer(other.uri(False), "o", "postgres")])[1]
     geographic = QgsVectorLayer(districts.source(), "g", "postgres")
     from qgis.core import QgsCoordinateReferenceSystem
     geographic.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    assert "not projected" in in_database.in_database_plan(geographic, points)[1]
+    assert "not projected" in in_database.in_database_plan([geographic, points])[1]
     memory = QgsVectorLayer("Point?crs=EPSG:25833", "m", "memory")
-    assert "not a PostGIS table" in in_database.in_database_plan(districts, memory)[1]
+    assert "not a PostGIS table" in in_database.in_database_plan([districts, memory])[1]

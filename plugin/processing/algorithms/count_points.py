@@ -184,9 +184,8 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         """Count inside the PostGIS database of both layers into ``out_table`` (see in_database.py)."""
         selected = any(isinstance(parameters.get(k), QgsProcessingFeatureSourceDefinition)
                        and parameters[k].selectedFeaturesOnly for k in (self.INPUT, self.POINTS))
-        plan, reason = in_database.in_database_plan(self.parameterAsVectorLayer(parameters, self.INPUT, context),
-                                                    self.parameterAsVectorLayer(parameters, self.POINTS, context),
-                                                    selected)
+        plan, reason = in_database.in_database_plan([self.parameterAsVectorLayer(parameters, k, context)
+                                                     for k in (self.INPUT, self.POINTS)], selected)
         if plan is None or category:
             reason = reason or tr("CATEGORY_FIELD is not supported inside the database")
             raise QgsProcessingException(tr(
@@ -195,7 +194,7 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         try:
             schema, table = in_database.parse_table_name(out_table)
             taken = {f"{prefix}_total", f"{prefix}_total_p1000", f"{prefix}_total_km2", "area_km2"}
-            columns = [f.name() for f in districts_src.fields() if f.name() not in taken] + [plan.district_geom]
+            columns = [f.name() for f in districts_src.fields() if f.name() not in taken] + [plan.districts.geom]
             feedback.setProgressText(self.tr("Counting points inside the database…"))
             stats, source = in_database.count_points_in_database(
                 plan, schema, table, self.parameterAsBool(parameters, self.OVERWRITE_TABLE, context), columns,
