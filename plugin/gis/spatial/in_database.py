@@ -4,7 +4,7 @@
 run in the database: all layers are plain tables of the ``postgres`` provider in the same database (host, port,
 dbname, user), without a subset filter, each with a single-column primary key, the first layer's CRS projected
 (planar areas, as the local path computes them). ``check_polygons`` adds what the database cannot decide like
-the local path: an integer key (QGIS's feature id, so "lowest id" and the report's ids mean the same as
+the local path: an integer or smallint key (QGIS's feature id, so "lowest id" and the report's ids mean the same as
 locally) and every geometry valid and not empty (the local path repairs or skips the others; the database
 path refuses them rather than compute differently). ``build_table`` runs the statements of one overlay into a
 temporary table in the target schema, which one transaction renames to the target name (``postgis.swap_sql``);
@@ -31,7 +31,8 @@ from ...core.i18n import tr
 from ..io import postgis
 from ..io.postgis import qualified_name, quote_ident
 
-_INTEGER_TYPES = {"int2", "int4", "int8", "smallint", "integer", "bigint", "serial", "bigserial"}
+# QGIS 3.22 numbers the features of a bigint key itself (fid 1, 2, …), so only these keys are the feature ids
+_INTEGER_TYPES = {"int2", "int4", "smallint", "integer", "serial"}
 
 
 @dataclass
@@ -140,7 +141,9 @@ def check_polygons(connection, table: PgTable) -> str:
         f"WHERE a.attrelid = {postgis.quote_literal(table.name)}::regclass AND a.attname = "
         f"{postgis.quote_literal(table.key)}")
     if not key_type or str(key_type[0][0]).lower() not in _INTEGER_TYPES:
-        return tr("the key column '{key}' of '{layer}' is not an integer").format(key=table.key, layer=table.label)
+        return tr("the key column '{key}' of '{layer}' is not of type integer or smallint (QGIS numbers the "
+                  "features of other keys itself, so feature ids would differ)").format(key=table.key,
+                                                                                         layer=table.label)
     g = quote_ident(table.geom)
     bad = connection.executeSql(f"SELECT count(*) FROM {table.name} WHERE {g} IS NULL OR ST_IsEmpty({g}) "
                                 f"OR NOT ST_IsValid({g})")

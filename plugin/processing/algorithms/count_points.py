@@ -53,8 +53,9 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         "database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary "
         "rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the "
         "OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. The districts need an "
-        "integer primary key, a projected CRS and valid geometries; CATEGORY_FIELD is not supported there. When "
-        "the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to count locally)."
+        "integer or smallint primary key (not bigint), a projected CRS and valid geometries; CATEGORY_FIELD is not "
+        "supported there. When the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty "
+        "to count locally)."
     )
 
     INPUT = "INPUT"
