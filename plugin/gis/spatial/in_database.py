@@ -212,10 +212,31 @@ def _float(value: float) -> str:
     return repr(float(value))
 
 
+def point_categories(plan: InDatabasePlan, field: str) -> list:
+    """The distinct values of the points' ``field`` (text or integer), sorted as count_points sorts them
+    locally (by their text, NULL last). Raises ExportError for another type."""
+    connection = postgis.open_connection(plan.uri)
+    kind = connection.executeSql(
+        "SELECT format_type(a.atttypid, NULL) FROM pg_catalog.pg_attribute a WHERE a.attrelid = "
+        f"{postgis.quote_literal(plan.points.name)}::regclass AND a.attname = {postgis.quote_literal(field)}")
+    kind = str(kind[0][0]).lower() if kind else ""
+    if kind not in _INTEGER_TYPES | {"bigint", "text", "character varying", "character"}:
+        raise ExportError(tr("count_points cannot run in the database: the category field '{field}' is of type "
+                             "{kind}; inside the database only text and integer categories are counted.").format(
+            field=field, kind=kind or "?"))
+    rows = connection.executeSql(f"SELECT DISTINCT {quote_ident(field)}::text FROM {plan.points.name}")
+    values = [None if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v) for (v,) in rows]
+    if kind not in ("text", "character varying", "character"):
+        values = [None if v is None else int(v) for v in values]
+    return sorted((v for v in values if v is not None), key=str) + ([None] if None in values else [])
+
+
 def count_points_sql(plan: InDatabasePlan, assign: str, out_schema: str, out_tmp: str, columns: list[str],
-                     prefix: str, pop_field: str, km2_factor: float) -> list[str]:
+                     prefix: str, pop_field: str, km2_factor: float, category: str = "",
+                     categories: dict | None = None) -> list[str]:
     """The statements that fill ``out_schema.assign`` (one row per point: district id, by boundary) and
-    ``out_schema.out_tmp`` (the districts with ``<prefix>_total``, ``_p1000``, ``_km2`` and ``area_km2``)."""
+    ``out_schema.out_tmp`` (the districts with ``<prefix>_total``, ``_p1000``, ``_km2`` and ``area_km2``, and with
+    ``category`` the same per category: ``categories`` {value (None for NULL): field name})."""
     d, p = plan.districts.name, plan.points.name
     dg, pg = quote_ident(plan.districts.geom), quote_ident(plan.points.geom)
     key = quote_ident(plan.districts.key)
@@ -226,29 +247,38 @@ def count_points_sql(plan: InDatabasePlan, assign: str, out_schema: str, out_tmp
     # geometry: a multi-point's box holds its first point, which is the one tested.
     pk = quote_ident(plan.points.key)
     first = f"ST_GeometryN(p.{pg}, 1)"
+    cat = f", {quote_ident(category)}::text AS cat" if category else ""
+    cat_out = ", c.cat" if category else ""
     # SET LOCAL holds for this statement string only (one implicit transaction): the grouping of all points
     # fits in memory instead of sorting on disk, and JIT compilation costs more than it saves here
     fill_assign = (
         "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off; "
-        f"CREATE TABLE {a} AS SELECT c.pid, min(c.id) FILTER (WHERE c.inside) AS inner_id, min(c.id) AS any_id "
-        f"FROM (SELECT d.{key} AS id, p.pid, ST_Contains(d.{dg}, {first}) AS inside FROM {d} AS d "
-        f"CROSS JOIN LATERAL (SELECT {pk} AS pid, {pg} FROM {p} WHERE {pg} && d.{dg} OFFSET 0) AS p "
-        f"WHERE ST_Intersects(d.{dg}, {first})) AS c GROUP BY c.pid")
-    total = quote_ident(f"{prefix}_total")
-    new_columns = [f"COALESCE(c.n, 0)::bigint AS {total}"]
+        f"CREATE TABLE {a} AS SELECT c.pid{cat_out}, min(c.id) FILTER (WHERE c.inside) AS inner_id, "
+        f"min(c.id) AS any_id FROM (SELECT d.{key} AS id, p.pid{', p.cat' if category else ''}, "
+        f"ST_Contains(d.{dg}, {first}) AS inside FROM {d} AS d "
+        f"CROSS JOIN LATERAL (SELECT {pk} AS pid{cat}, {pg} FROM {p} WHERE {pg} && d.{dg} OFFSET 0) AS p "
+        f"WHERE ST_Intersects(d.{dg}, {first})) AS c GROUP BY c.pid{cat_out}")
+    names = {"n": f"{prefix}_total"}
+    counts = ["count(*) AS n"]
+    for i, (value, name) in enumerate((categories or {}).items()):
+        test = "cat IS NULL" if value is None else f"cat = {postgis.quote_literal(str(value))}"
+        counts.append(f"count(*) FILTER (WHERE {test}) AS k{i}")
+        names[f"k{i}"] = name
+    new_columns = [f"COALESCE(c.{k}, 0)::bigint AS {quote_ident(name)}" for k, name in names.items()]
     area = f"(ST_Area(d.{dg}) * {_float(km2_factor)})"
-    if pop_field:
-        pop = f"d.{quote_ident(pop_field)}::float8"
-        new_columns.append(f"CASE WHEN {pop} > 0 THEN COALESCE(c.n, 0) / {pop} * 1000.0 END AS "
-                           f"{quote_ident(prefix + '_total_p1000')}")
-    new_columns.append(f"CASE WHEN {area} > 0 THEN COALESCE(c.n, 0) / {area} END AS "
-                       f"{quote_ident(prefix + '_total_km2')}")
+    for k, name in names.items():
+        if pop_field:
+            pop = f"d.{quote_ident(pop_field)}::float8"
+            new_columns.append(f"CASE WHEN {pop} > 0 THEN COALESCE(c.{k}, 0) / {pop} * 1000.0 END AS "
+                               f"{quote_ident(name + '_p1000')}")
+        new_columns.append(f"CASE WHEN {area} > 0 THEN COALESCE(c.{k}, 0) / {area} END AS "
+                           f"{quote_ident(name + '_km2')}")
     new_columns.append(f"{area} AS area_km2")
     kept = ", ".join(f"d.{quote_ident(c)}" for c in columns)
     o = qualified_name(out_schema, out_tmp)
     fill_out = (
         f"CREATE TABLE {o} AS SELECT {kept}, {', '.join(new_columns)} FROM {d} AS d LEFT JOIN "
-        f"(SELECT COALESCE(inner_id, any_id) AS id, count(*) AS n FROM {a} WHERE any_id IS NOT NULL "
+        f"(SELECT COALESCE(inner_id, any_id) AS id, {', '.join(counts)} FROM {a} WHERE any_id IS NOT NULL "
         f"GROUP BY 1) AS c ON c.id = d.{key}")
     index = (f"ALTER TABLE {o} ADD PRIMARY KEY ({key}); "
              f"CREATE INDEX ON {o} USING GIST ({dg})")
@@ -257,10 +287,11 @@ def count_points_sql(plan: InDatabasePlan, assign: str, out_schema: str, out_tmp
 
 def count_points_in_database(plan: InDatabasePlan, out_schema: str, out_table: str, overwrite: bool,
                              columns: list[str], prefix: str, pop_field: str, km2_factor: float,
-                             feedback=None) -> tuple[dict, str]:
+                             feedback=None, category: str = "", categories: dict | None = None) -> tuple[dict, str]:
     """Run the count in the database; returns (statistics, the postgres source of the new table).
 
-    ``columns``: the district columns to copy (key and geometry included). Statistics: N_POINTS, N_INSIDE,
+    ``columns``: the district columns to copy (key and geometry included); ``category``, ``categories``: see
+    ``count_points_sql`` (``point_categories`` gives the values). Statistics: N_POINTS, N_INSIDE,
     N_OUTSIDE, N_BOUNDARY, N_NO_POPULATION. Raises ExportError (nothing written) on any failure.
     """
     connection = postgis.open_connection(plan.uri)
@@ -269,7 +300,8 @@ def count_points_in_database(plan: InDatabasePlan, out_schema: str, out_table: s
         raise ExportError(tr("count_points cannot run in the database: {reason}.").format(reason=reason))
 
     def statements(scratch, out_tmp):
-        return count_points_sql(plan, scratch[0], out_schema, out_tmp, columns, prefix, pop_field, km2_factor)
+        return count_points_sql(plan, scratch[0], out_schema, out_tmp, columns, prefix, pop_field, km2_factor,
+                                category, categories)
 
     def summarize(scratch, _out_tmp):
         a = qualified_name(out_schema, scratch[0])
