@@ -377,13 +377,17 @@ def interpolation_report(result: InterpolationResult, source_labels: Optional[Ma
         rows.append(["uncovered_source", s_label(sid), "", "", np.nan, np.nan, rec["share_uncovered"] * 100.0,
                      "area {:.6g}".format(rec["area_uncovered"])])
     fields = [c for c in result.totals["field"]]
+    name = fields[0] if fields else ""
     split = result.flows[result.flows["moved"]]
-    for rec in split.to_dict("records"):
-        name = fields[0] if fields else ""
-        rows.append(["reallocation", s_label(rec["source"]), t_label(rec["target"]) or "(no target)", name,
-                     np.nan, rec[name] if name else np.nan, rec["share"] * 100.0,
-                     "rank {}; area {:.6g}".format(rec["rank"], rec["area"])])
-    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    # column by column: the reallocations are most of the report (388,589 rows at 100,000 districts)
+    n = len(split)
+    moves = {"section": ["reallocation"] * n, "source": [s_label(i) for i in split["source"].tolist()],
+             "target": [t_label(i) or "(no target)" for i in split["target"].tolist()], "field": [name] * n,
+             "value_in": [np.nan] * n, "value_out": split[name].tolist() if name else [np.nan] * n,
+             "share_pct": (split["share"].to_numpy(dtype="float64") * 100.0).tolist(),
+             "detail": [f"rank {r}; area {a:.6g}" for r, a in zip(split["rank"].tolist(), split["area"].tolist())]}
+    return pd.DataFrame({c: [row[i] for row in rows] + moves[c] for i, c in enumerate(REPORT_COLUMNS)},
+                        columns=REPORT_COLUMNS)
 
 
 def write_report_csv(table: pd.DataFrame, path: atomic.StrPath) -> str:
