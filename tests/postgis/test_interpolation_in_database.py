@@ -8,6 +8,7 @@ core overlay.interpolate, itself tested against shapely and QGIS's native chain)
 values to 1e-9 relative, src_n, src_cover_pct, NULLs, TOTALS_OK, MAX_DIFF_PCT, N_SPLIT_SOURCES and the REPORT.
 """
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -77,11 +78,17 @@ def _postgres(layer):
     return "postgres://" + layer.source()
 
 
-def _same(a, b, tol=1e-9):
+def _same(a, b, tol=1e-9, abs_tol=1e-12):
     if a is None or (isinstance(a, float) and math.isnan(a)):
         return b is None or (isinstance(b, float) and math.isnan(b))
     return b is not None and not (isinstance(b, float) and math.isnan(b)) and math.isclose(a, b, rel_tol=tol,
-                                                                                          abs_tol=1e-12)
+                                                                                          abs_tol=abs_tol)
+
+
+def _same_printed(a, b):
+    """a and b, printed with 6 significant digits, differ by at most one unit in the last digit."""
+    big = max(abs(a), abs(b))
+    return abs(a - b) <= (1.01 * 10 ** (math.floor(math.log10(big)) - 5) if big > 0 else 0.0)
 
 
 def _report(path):
@@ -110,10 +117,18 @@ def _compare(run, tmp_path, sources, targets, key, table, **extra):
     assert db["MAX_DIFF_PCT"] == pytest.approx(local["MAX_DIFF_PCT"], rel=1e-9, abs=1e-9)
     ra, rb = _report(tmp_path / "db.csv"), _report(tmp_path / "local.csv")
     assert len(ra) == len(rb) > 0
-    for col in ("section", "source", "target", "field", "detail"):
+    for col in ("section", "source", "target", "field"):
         assert ra[col].fillna("").tolist() == rb[col].fillna("").tolist(), col
+    # the area of a sliver no target covers is a difference, area(source) - Σ pieces: where the GEOS of QGIS and
+    # of PostGIS differ (Debian 13), it differs by less than 1e-6 m² (printed 0.101457 vs 0.101456 in Berlin), so
+    # the report's numbers are compared to 1e-6 absolute (m², %, inhabitants), and the texts with 6 significant
+    # digits to one unit in the last digit
+    for x, y in zip(ra["detail"].fillna(""), rb["detail"].fillna("")):
+        tx, ty = (re.split(r"(-?\d+(?:\.\d*)?(?:e[-+]?\d+)?)", t) for t in (x, y))
+        assert [t for t in tx[::2]] == [t for t in ty[::2]], (x, y)
+        assert all(_same_printed(float(p), float(q)) for p, q in zip(tx[1::2], ty[1::2])), (x, y)
     for col in ("value_in", "value_out", "share_pct"):
-        assert all(_same(x, y) for x, y in zip(ra[col], rb[col])), col
+        assert all(_same(x, y, abs_tol=1e-6) for x, y in zip(ra[col], rb[col])), col
     return a, db, ra
 
 
