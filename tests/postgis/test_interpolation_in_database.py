@@ -119,8 +119,8 @@ def _compare(run, tmp_path, sources, targets, key, table, **extra):
     assert len(ra) == len(rb) > 0
     for col in ("section", "source", "target", "field"):
         assert ra[col].fillna("").tolist() == rb[col].fillna("").tolist(), col
-    # the area of a sliver no target covers is a difference, area(source) - Σ pieces: where the GEOS of QGIS and
-    # of PostGIS differ (Debian 13), it differs by less than 1e-6 m² (printed 0.101457 vs 0.101456 in Berlin), so
+    # the area of a sliver no target covers is a difference, area(source) - Σ pieces: where QGIS and PostGIS measure
+    # a piece slightly differently (Debian 13), it differs by less than 1e-6 m² (printed 0.101457 vs 0.101456 in Berlin), so
     # the report's numbers are compared to 1e-6 absolute (m², %, inhabitants), and the texts with 6 significant
     # digits to one unit in the last digit
     for x, y in zip(ra["detail"].fillna(""), rb["detail"].fillna("")):
