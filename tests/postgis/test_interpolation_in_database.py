@@ -119,10 +119,10 @@ def _compare(run, tmp_path, sources, targets, key, table, **extra):
     assert len(ra) == len(rb) > 0
     for col in ("section", "source", "target", "field"):
         assert ra[col].fillna("").tolist() == rb[col].fillna("").tolist(), col
-    # the area of a sliver no target covers is a difference, area(source) - Σ pieces: where QGIS and PostGIS measure
-    # a piece slightly differently (Debian 13), it differs by less than 1e-6 m² (printed 0.101457 vs 0.101456 in Berlin), so
-    # the report's numbers are compared to 1e-6 absolute (m², %, inhabitants), and the texts with 6 significant
-    # digits to one unit in the last digit
+    # the area of a sliver no target covers is a difference, area(source) - Σ pieces: where QGIS and PostGIS
+    # measure a piece slightly differently (Debian 13), it differs by less than 1e-6 m² (printed 0.101457 vs
+    # 0.101456 in Berlin), so the report's numbers are compared to 1e-6 absolute (m², %, inhabitants), and the
+    # texts with 6 significant digits to one unit in the last digit
     for x, y in zip(ra["detail"].fillna(""), rb["detail"].fillna("")):
         tx, ty = (re.split(r"(-?\d+(?:\.\d*)?(?:e[-+]?\d+)?)", t) for t in (x, y))
         assert [t for t in tx[::2]] == [t for t in ty[::2]], (x, y)
