@@ -2748,8 +2748,8 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>the districts and the points must be layers</source>
-            <translation>die Bezirke und die Punkte müssen Layer sein</translation>
+            <source>every input must be a layer</source>
+            <translation>jede Eingabe muss ein Layer sein</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
@@ -2773,23 +2773,18 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>the two layers are in different databases</source>
-            <translation>die beiden Layer liegen in verschiedenen Datenbanken</translation>
+            <source>the layers are in different databases</source>
+            <translation>die Layer liegen in verschiedenen Datenbanken</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>the districts have no single-column primary key</source>
-            <translation>die Bezirke haben keinen einspaltigen Primärschlüssel</translation>
+            <source>layer '{name}' has no single-column primary key</source>
+            <translation>Layer '{name}' hat keinen einspaltigen Primärschlüssel</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>the points have no single-column primary key</source>
-            <translation>die Punkte haben keinen einspaltigen Primärschlüssel</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>the districts' CRS is not projected (areas would be ellipsoidal)</source>
-            <translation>das KBS der Bezirke ist nicht projiziert (Flächen wären ellipsoidisch)</translation>
+            <source>the CRS of layer '{name}' is not projected (areas would be ellipsoidal)</source>
+            <translation>das KBS von Layer '{name}' ist nicht projiziert (Flächen wären ellipsoidisch)</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
@@ -2798,18 +2793,13 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>the districts' key column '{key}' is not an integer</source>
-            <translation>die Schlüsselspalte '{key}' der Bezirke ist keine Ganzzahl</translation>
+            <source>the key column '{key}' of '{layer}' is not of type integer or smallint (QGIS numbers the features of other keys itself, so feature ids would differ)</source>
+            <translation>die Schlüsselspalte '{key}' von '{layer}' hat nicht den Typ integer oder smallint (bei anderen Schlüsseln nummeriert QGIS die Objekte selbst, die Objekt-IDs wären also andere)</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>{n} district geometries are NULL, empty or invalid (the local path repairs or skips them)</source>
-            <translation>{n} Bezirksgeometrien sind NULL, leer oder ungültig (die lokale Berechnung repariert oder überspringt sie)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/spatial/in_database.py" />
-            <source>count_points cannot run in the database: {reason}.</source>
-            <translation>count_points kann nicht in der Datenbank laufen: {reason}.</translation>
+            <source>{n} geometries of '{layer}' are NULL, empty or invalid (the local path repairs or skips them)</source>
+            <translation>{n} Geometrien von '{layer}' sind NULL, leer oder ungültig (die lokale Berechnung repariert oder überspringt sie)</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
@@ -2820,6 +2810,16 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
             <location filename="../../plugin/gis/spatial/in_database.py" />
             <source>The table '{table}' already exists in schema '{schema}'. Set OVERWRITE_TABLE to replace it, or choose another table name.</source>
             <translation>Die Tabelle '{table}' existiert bereits im Schema '{schema}'. Setzen Sie OVERWRITE_TABLE, um sie zu ersetzen, oder wählen Sie einen anderen Tabellennamen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>count_points cannot run in the database: the category field '{field}' is of type {kind}; inside the database only text and integer categories are counted.</source>
+            <translation>count_points kann nicht in der Datenbank laufen: das Kategoriefeld '{field}' hat den Typ {kind}; in der Datenbank werden nur Text- und Ganzzahl-Kategorien gezählt.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/in_database.py" />
+            <source>count_points cannot run in the database: {reason}.</source>
+            <translation>count_points kann nicht in der Datenbank laufen: {reason}.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/in_database.py" />
@@ -2865,6 +2865,16 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
             <location filename="../../plugin/gis/spatial/input_checks.py" />
             <source>Field '{field}' of layer '{layer}' ({parameter}) must be numeric, but it is {kind}. Choose a numeric field.</source>
             <translation>Das Feld '{field}' des Layers '{layer}' ({parameter}) muss numerisch sein, ist aber {kind}. Wählen Sie ein numerisches Feld.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/interpolation_in_database.py" />
+            <source>areal_interpolation cannot run in the database: {reason}.</source>
+            <translation>areal_interpolation kann nicht in der Datenbank laufen: {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/interpolation_in_database.py" />
+            <source>PostgreSQL refused the interpolation into '{schema}'.'{table}'; nothing was written: {err}</source>
+            <translation>PostgreSQL hat die Interpolation in '{schema}'.'{table}' abgelehnt; nichts wurde geschrieben: {err}</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/neighbours.py" />
@@ -3525,7 +3535,9 @@ Weights are areas; with POPULATION_LAYER (points, grid cells or blocks with POPU
 
 Check: for every extensive field the totals in and out are compared; more than 0.1 % difference is reported as NOT preserved. Source area not covered by any target is reported (with its value), not silently lost. REPORT (CSV) lists totals, uncovered sources and every reallocation of a split source, largest first; the log shows the largest ones. Both layers must be in the same projected CRS.
 
-INVALID_GEOMETRY (sources, targets and the population layer): invalid (e.g. self-intersecting) polygons are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. Skipped features are named in the log; a skipped source's values are not carried (the totals check shows them as missing), a skipped target gets NULL values.</source>
+INVALID_GEOMETRY (sources, targets and the population layer): invalid (e.g. self-intersecting) polygons are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. Skipped features are named in the log; a skipped source's values are not carried (the totals check shows them as missing), a skipped target gets NULL values.
+
+OUTPUT_TABLE (advanced, e.g. public.pgr2021_ew): when INPUT and TARGET are PostGIS tables of the same database, the pieces and sums are computed inside that database (a spatial join using the GiST indexes, area weights, the same formulas, totals check and REPORT) and this new table is written there, completely or not at all; OUTPUT is then not written and the OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. Both tables need an integer primary key, valid geometries and a projected CRS; POPULATION_LAYER is not supported there. When the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to interpolate locally).</source>
             <translation>Überträgt Werte von Ausgangspolygonen (statistische Blöcke, Rasterzellen, alte Gebietsgrenzen) auf Zielpolygone (neue Gebiete) und schreibt eine Kopie von TARGET mit den interpolierten Feldern (gleiche Namen wie in INPUT), src_n (Zahl der beitragenden Ausgangsflächen) und src_cover_pct (Anteil der Zielfläche, der von Ausgangsflächen bedeckt ist).
 
 EXTENSIVE_FIELDS (Anzahlen wie Einwohner, Leistungsbeziehende) werden aufgeteilt: Ein Ziel erhält Wert × Gewicht des Teilstücks / Gewicht der ganzen Ausgangsfläche. INTENSIVE_FIELDS (Anteile, Quoten, Mittelwerte) werden gemittelt: der Mittelwert der Ausgangsflächen, gewichtet mit dem Gewicht jedes Teilstücks.
@@ -3533,7 +3545,9 @@ Gewichte sind Flächen; mit POPULATION_LAYER (Punkte, Rasterzellen oder Blöcke 
 
 Kontrolle: Für jedes extensive Feld werden die Summen vorher und nachher verglichen; mehr als 0,1 % Abweichung wird als NICHT erhalten gemeldet. Ausgangsfläche, die von keinem Ziel bedeckt wird, wird (mit ihrem Wert) gemeldet und geht nicht stillschweigend verloren. REPORT (CSV) listet Summen, nicht bedeckte Ausgangsflächen und jede Umverteilung einer aufgeteilten Ausgangsfläche, die größte zuerst; das Protokoll zeigt die größten. Beide Layer müssen im selben projizierten KBS liegen.
 
-INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selbstüberschneidende) Polygone werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; leere und NULL-Geometrien werden übersprungen. Übersprungene Objekte werden im Protokoll genannt; die Werte einer übersprungenen Quelle werden nicht übertragen (die Summenprüfung zeigt sie als fehlend), ein übersprungenes Ziel erhält NULL-Werte.</translation>
+INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selbstüberschneidende) Polygone werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; leere und NULL-Geometrien werden übersprungen. Übersprungene Objekte werden im Protokoll genannt; die Werte einer übersprungenen Quelle werden nicht übertragen (die Summenprüfung zeigt sie als fehlend), ein übersprungenes Ziel erhält NULL-Werte.
+
+OUTPUT_TABLE (erweitert, z. B. public.pgr2021_ew): Sind INPUT und TARGET PostGIS-Tabellen derselben Datenbank, werden die Teilflächen und Summen in dieser Datenbank berechnet (räumlicher Join über die GiST-Indizes, Flächengewichte, dieselben Formeln, dieselbe Summenprüfung und derselbe REPORT), und diese neue Tabelle wird dort geschrieben, vollständig oder gar nicht; OUTPUT wird dann nicht geschrieben, und das Ergebnis OUTPUT ist die Quelle der Tabelle. OVERWRITE_TABLE ersetzt eine vorhandene Tabelle. Beide Tabellen brauchen einen Primärschlüssel vom Typ integer oder smallint (nicht bigint), gültige Geometrien und ein projiziertes KBS; POPULATION_LAYER wird dort nicht unterstützt. Kann die Datenbank nicht genutzt werden, bricht der Lauf ab und nennt den Grund (OUTPUT_TABLE leer lassen, um lokal zu interpolieren).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -3592,6 +3606,17 @@ INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selb
             <location filename="../../plugin/processing/algorithms/join_table.py" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Interpolate inside the database into this new table (schema.table)</source>
+            <translation>In der Datenbank in diese neue Tabelle interpolieren (schema.tabelle)</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <source>Replace that table if it exists</source>
+            <translation>Diese Tabelle ersetzen, falls sie existiert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -3667,6 +3692,38 @@ INVALID_GEOMETRY (Quellen, Ziele und Bevölkerungslayer): ungültige (z. B. selb
             <location filename="../../plugin/processing/result_layer.py" />
             <source>Existing fields replaced by the results: {names}.</source>
             <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>POPULATION_LAYER (population weights) is not supported inside the database</source>
+            <translation>POPULATION_LAYER (Bevölkerungsgewichte) wird in der Datenbank nicht unterstützt</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>OUTPUT_TABLE is set, but the interpolation cannot run inside the database: {reason}. Leave OUTPUT_TABLE empty to interpolate locally (then export_postgis can write the result).</source>
+            <translation>OUTPUT_TABLE ist gesetzt, aber die Interpolation kann nicht in der Datenbank laufen: {reason}. Lassen Sie OUTPUT_TABLE leer, um lokal zu interpolieren (danach kann export_postgis das Ergebnis schreiben).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>The result field '{name}' would replace the key or geometry column of the target table; rename that field in the source table or interpolate locally.</source>
+            <translation>Das Ergebnisfeld '{name}' würde die Schlüssel- oder Geometriespalte der Zieltabelle ersetzen; benennen Sie das Feld in der Quelltabelle um oder interpolieren Sie lokal.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Interpolating inside the database…</source>
+            <translation>Interpoliere in der Datenbank…</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/count_points.py" />
+            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <source>Interpolated inside the database into '{schema}'.'{table}'.</source>
+            <translation>In der Datenbank interpoliert, in '{schema}'.'{table}'.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -4063,7 +4120,7 @@ Points outside all districts are counted and reported. A point on a shared bound
 
 INVALID_GEOMETRY: districts with an invalid (e.g. self-intersecting) geometry are repaired with makeValid (default), skipped or stop the run; districts with an empty or NULL geometry are skipped. Skipped districts are named in the log and get NULL counts, rates and areas (not 0); N_GEOM_SKIPPED says how many.
 
-OUTPUT_TABLE (advanced, e.g. public.kita_counts): when INPUT and POINTS are PostGIS tables of the same database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. The districts need an integer primary key, a projected CRS and valid geometries; CATEGORY_FIELD is not supported there. When the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to count locally).</source>
+OUTPUT_TABLE (advanced, e.g. public.kita_counts): when INPUT and POINTS are PostGIS tables of the same database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. The districts need an integer or smallint primary key (not bigint), a projected CRS and valid geometries; a CATEGORY_FIELD must be text or integer there. When the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to count locally).</source>
             <translation>Zählt die Punktobjekte von POINTS (z. B. Kitas, Schulen, Arztpraxen) in jedem Gebiet von INPUT und schreibt eine Kopie der Gebiete mit:
 &lt;prefix&gt;_total (Anzahl der Punkte; 0, wo ein Gebiet keine hat, nie NULL), &lt;prefix&gt;_total_p1000 (je 1.000 Einwohner, nur mit POPULATION_FIELD), &lt;prefix&gt;_total_km2 (je km²) und area_km2. Mit CATEGORY_FIELD dieselben drei Zahlen für jeden Kategoriewert, in Feldern namens &lt;prefix&gt;_&lt;kategorie&gt; (bereinigt: 'Grundschule' → n_Grundschule, Umlaute umschrieben; der Alias behält den Wert).
 
@@ -4072,7 +4129,7 @@ Punkte außerhalb aller Gebiete werden gezählt und gemeldet. Ein Punkt auf eine
 
 INVALID_GEOMETRY: Bezirke mit ungültiger (z. B. selbstüberschneidender) Geometrie werden mit makeValid repariert (Standard), übersprungen oder beenden den Lauf; Bezirke mit leerer oder NULL-Geometrie werden übersprungen. Übersprungene Bezirke werden im Protokoll genannt und erhalten NULL als Anzahl, Rate und Fläche (nicht 0); N_GEOM_SKIPPED sagt, wie viele.
 
-OUTPUT_TABLE (erweitert, z. B. public.kita_anzahl): Sind INPUT und POINTS PostGIS-Tabellen derselben Datenbank, läuft die Zählung in dieser Datenbank (räumlicher Join über die GiST-Indizes, dieselbe Randregel) und schreibt diese neue Tabelle dort, vollständig oder gar nicht; OUTPUT wird dann nicht geschrieben, und das Ergebnis OUTPUT ist die Quelle der Tabelle. OVERWRITE_TABLE ersetzt eine vorhandene Tabelle. Die Bezirke brauchen einen ganzzahligen Primärschlüssel, ein projiziertes KBS und gültige Geometrien; CATEGORY_FIELD wird dort nicht unterstützt. Kann die Datenbank nicht genutzt werden, bricht der Lauf ab und nennt den Grund (OUTPUT_TABLE leer lassen, um lokal zu zählen).</translation>
+OUTPUT_TABLE (erweitert, z. B. public.kita_anzahl): Sind INPUT und POINTS PostGIS-Tabellen derselben Datenbank, läuft die Zählung in dieser Datenbank (räumlicher Join über die GiST-Indizes, dieselbe Randregel) und schreibt diese neue Tabelle dort, vollständig oder gar nicht; OUTPUT wird dann nicht geschrieben, und das Ergebnis OUTPUT ist die Quelle der Tabelle. OVERWRITE_TABLE ersetzt eine vorhandene Tabelle. Die Bezirke brauchen einen Primärschlüssel vom Typ integer oder smallint (nicht bigint), ein projiziertes KBS und gültige Geometrien; ein CATEGORY_FIELD muss dort Text oder Ganzzahl sein. Kann die Datenbank nicht genutzt werden, bricht der Lauf ab und nennt den Grund (OUTPUT_TABLE leer lassen, um lokal zu zählen).</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -4098,11 +4155,6 @@ OUTPUT_TABLE (erweitert, z. B. public.kita_anzahl): Sind INPUT und POINTS PostGI
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Count inside the database into this new table (schema.table)</source>
             <translation>In der Datenbank in diese neue Tabelle zählen (schema.tabelle)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>Replace that table if it exists</source>
-            <translation>Diese Tabelle ersetzen, falls sie existiert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
@@ -4176,11 +4228,6 @@ OUTPUT_TABLE (erweitert, z. B. public.kita_anzahl): Sind INPUT und POINTS PostGI
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>CATEGORY_FIELD is not supported inside the database</source>
-            <translation>CATEGORY_FIELD wird in der Datenbank nicht unterstützt</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>OUTPUT_TABLE is set, but the count cannot run inside the database: {reason}. Leave OUTPUT_TABLE empty to count locally (then export_postgis can write the result).</source>
             <translation>OUTPUT_TABLE ist gesetzt, aber die Zählung kann nicht in der Datenbank laufen: {reason}. Lassen Sie OUTPUT_TABLE leer, um lokal zu zählen (danach kann export_postgis das Ergebnis schreiben).</translation>
         </message>
@@ -4188,12 +4235,6 @@ OUTPUT_TABLE (erweitert, z. B. public.kita_anzahl): Sind INPUT und POINTS PostGI
             <location filename="../../plugin/processing/algorithms/count_points.py" />
             <source>Counting points inside the database…</source>
             <translation>Zähle Punkte in der Datenbank…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <location filename="../../plugin/processing/algorithms/export_postgis.py" />
-            <source>Cancelled: nothing was written.</source>
-            <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/count_points.py" />

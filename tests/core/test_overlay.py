@@ -131,6 +131,35 @@ def test_reallocations_ranked_away_from_main_target(two_sources):
     assert report[report["section"] == "total"]["detail"].iloc[0].startswith("NOT preserved")
 
 
+def test_summary_from_split_pieces_equals_the_full_interpolation():
+    """The in-database path's report numbers (only the pieces of split sources, sums from SQL) are those of
+    ``interpolate`` on all pieces: totals, reallocations with their ranks, uncovered sources."""
+    rng = np.random.default_rng(7)
+    rows = []
+    for s in range(300):
+        for t in rng.choice(60, rng.integers(1, 4), replace=False):
+            rows.append((s, float(t), float(rng.integers(1, 50))))  # integers: ties in amount and share
+        if rng.random() < 0.15:
+            rows.append((s, np.nan, float(rng.random())))
+    pieces = pd.DataFrame(rows, columns=["source", "target", "area"]).sample(frac=1.0, random_state=3)
+    values = pd.DataFrame({"ew": rng.integers(0, 9, 300).astype(float), "k": rng.random(300)}, index=range(300))
+    values.loc[[4, 40, 77], "ew"] = np.nan
+    full = overlay.interpolate(pieces, values, range(70), ["ew", "k"], target_area=[60.0] * 70)
+    per_source = pieces.groupby("source")
+    split_ids = per_source.size().index[(per_source.size() > 1) | per_source["target"].apply(lambda t: t.isna().any())]
+    split = pieces[pieces["source"].isin(split_ids)].sort_values(["source", "target"], na_position="last")
+    sums = {n: {"total_in": values[n].sum(), "total_out": full.values[n].sum(), "missing": values[n].isna().sum()}
+            for n in ("ew", "k")}
+    part = overlay.summary_from_split_pieces(split, values.loc[split_ids], sums, full.empty_targets, ["ew", "k"])
+    pd.testing.assert_frame_equal(part.totals, full.totals, rtol=1e-12)
+    pd.testing.assert_frame_equal(part.uncovered_sources, full.uncovered_sources, rtol=1e-12)
+    moved = full.flows[full.flows["moved"]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(part.flows[part.flows["moved"]].reset_index(drop=True), moved, rtol=1e-12,
+                                  check_dtype=False)
+    assert len(moved) > 100 and part.empty_targets == full.empty_targets != []
+    pd.testing.assert_frame_equal(overlay.interpolation_report(part), overlay.interpolation_report(full), rtol=1e-12)
+
+
 def test_check_fields_errors_name_the_field():
     with pytest.raises(ComputationError, match="'blocks' has no field.*EWX"):
         overlay.check_fields(["EW"], ["EWX"], [], "blocks")

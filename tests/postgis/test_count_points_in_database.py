@@ -56,9 +56,11 @@ def grid(pg_server, sql):
             points.append(f"ST_SetSRID(ST_MakePoint({gx}, {gy}), 25833)")
     for gx, gy in ((1013.7, 5021.2), (1199.9, 5250.0), (999.99, 5100), (1400, 5400), (1300.0001, 5150)):
         points.append(f"ST_SetSRID(ST_MakePoint({gx}, {gy}), 25833)")
-    values = ", ".join(f"({g})" for g in points) + ", (NULL)"
-    sql("DROP TABLE IF EXISTS grid_p; CREATE TABLE grid_p (pid serial PRIMARY KEY, geom geometry(Point, 25833)); "
-        f"INSERT INTO grid_p (geom) VALUES {values}; CREATE INDEX ON grid_p USING GIST (geom)")
+    kinds = ["'Grundschule'", "'Förderschwerp. Lernen'", "NULL", "'a_km2'", "'a'"]  # 'a' and 'a_km2' must not clash
+    values = ", ".join(f"({g}, {kinds[i % 5]}, {i % 3})" for i, g in enumerate(points)) + ", (NULL, 'a', NULL)"
+    sql("DROP TABLE IF EXISTS grid_p; CREATE TABLE grid_p (pid serial PRIMARY KEY, geom geometry(Point, 25833), "
+        f"kind text, level integer); INSERT INTO grid_p (geom, kind, level) VALUES {values}; "
+        "ALTER TABLE grid_p ADD COLUMN w float8 DEFAULT 0.5; CREATE INDEX ON grid_p USING GIST (geom)")
     return _layer(pg_server, "grid_d", "geom", "gid", "grid_d"), _layer(pg_server, "grid_p", "geom", "pid", "grid_p")
 
 
@@ -77,8 +79,9 @@ def _same(a, b, tol=1e-9):
     return b is not None and not (isinstance(b, float) and math.isnan(b)) and math.isclose(a, b, rel_tol=tol)
 
 
-def _compare(run, pg_server, districts, points, key, table, pop=""):
-    params = {"INPUT": _postgres(districts), "POINTS": _postgres(points), "POPULATION_FIELD": pop}
+def _compare(run, pg_server, districts, points, key, table, pop="", category=""):
+    params = {"INPUT": _postgres(districts), "POINTS": _postgres(points), "POPULATION_FIELD": pop,
+              "CATEGORY_FIELD": category}
     local = run("count_points", dict(params, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT))
     db = run("count_points", dict(params, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT, OUTPUT_TABLE=f"public.{table}"))
     out = QgsVectorLayer(db["OUTPUT"], "db", "postgres")
@@ -86,7 +89,8 @@ def _compare(run, pg_server, districts, points, key, table, pop=""):
     loc = local["OUTPUT"] if isinstance(local["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(local["OUTPUT"])
     a, b = _by_key(out, key), _by_key(loc, key)
     assert a.index.tolist() == b.index.tolist()
-    columns = ["n_total", "n_total_km2", "area_km2"] + (["n_total_p1000"] if pop else [])
+    assert a.columns.tolist() == b.columns.tolist()  # the same fields (per category too), in the same order
+    columns = [c for c in b.columns if c.startswith("n_")] + ["area_km2"]
     for col in columns:
         for k in a.index:
             assert _same(a.at[k, col], b.at[k, col]), (col, k, a.at[k, col], b.at[k, col])
@@ -108,6 +112,21 @@ def test_grid_with_boundary_points_equals_local_path(run, pg_server, sql, grid):
     assert sql("SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relname LIKE 'sozialmonitor\\_tmp\\_%'") == [[0]]
 
 
+def test_categories_equal_local_path(run, pg_server, sql, grid):
+    """CATEGORY_FIELD inside the database: the same fields (names made safe, a NULL category) and counts."""
+    districts, points = grid
+    frame, _db = _compare(run, pg_server, districts, points, "gid", "grid_kinds", pop="ew", category="kind")
+    assert {"n_Grundschule", "n_Foerderschwerp_Lernen", "n_NULL", "n_a", "n_a_km2_2_p1000"} <= set(frame.columns)
+    kinds = [c for c in frame.columns if c.startswith("n_") and not c.endswith(("_p1000", "_km2"))
+             and c != "n_total"]
+    assert (frame[kinds].sum(axis=1) == frame["n_total"]).all()
+    _compare(run, pg_server, districts, points, "gid", "grid_levels", category="level")
+    with pytest.raises(QgsProcessingException, match="category field 'w' is of type double precision.*text and "
+                                                     "integer"):
+        run("count_points", {"INPUT": _postgres(districts), "POINTS": _postgres(points), "CATEGORY_FIELD": "w",
+                             "OUTPUT_TABLE": "public.grid_geoms", "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+
+
 def test_berlin_kitas_equal_local_path(run, pg_server, sql, fixtures_dir):
     berlin = QgsVectorLayer("{}|layername=planungsraeume".format(
         fixtures_dir.parents[1] / "resources" / "sample" / "berlin_lor_2019.gpkg"), "plr", "ogr")
@@ -121,6 +140,10 @@ def test_berlin_kitas_equal_local_path(run, pg_server, sql, fixtures_dir):
     frame, db = _compare(run, pg_server, _layer(pg_server, "plr_indb", "geom", "gid", "plr"),
                          _layer(pg_server, "kitas_indb", "geom", "gid", "kitas"), "gid", "plr_kita_counts")
     assert db["N_INSIDE"] > 100 and (frame["n_total"] > 0).sum() > 100
+    frame, _db = _compare(run, pg_server, _layer(pg_server, "plr_indb", "geom", "gid", "plr"),
+                          _layer(pg_server, "kitas_indb", "geom", "gid", "kitas"), "gid", "plr_kita_kinds",
+                          category="e_art")
+    assert "n_Tageseinrichtung_Kita" in frame.columns
 
 
 def test_existing_table_kept_and_failure_writes_nothing(run, pg_server, sql, grid, monkeypatch):
@@ -167,21 +190,21 @@ def test_parse_table_name():
 def test_in_database_plan_decides(pg_server, grid):
     """The one decision: same database, plain tables with keys, projected CRS; each refusal names its reason."""
     districts, points = grid
-    plan, reason = in_database.in_database_plan(districts, points)
-    assert reason == "" and (plan.district_table, plan.district_key, plan.point_table, plan.point_key) == (
+    plan, reason = in_database.in_database_plan([districts, points])
+    assert reason == "" and (plan.districts.table, plan.districts.key, plan.points.table, plan.points.key) == (
         "grid_d", "gid", "grid_p", "pid")
-    assert in_database.in_database_plan(districts, points, selected_only=True)[1] == \
+    assert in_database.in_database_plan([districts, points], selected_only=True)[1] == \
         "only selected features are to be used"
     filtered = QgsVectorLayer(districts.source(), "f", "postgres")
     filtered.setSubsetString("gid > 3")
-    assert "filter" in in_database.in_database_plan(filtered, points)[1]
+    assert "filter" in in_database.in_database_plan([filtered, points])[1]
     other = QgsDataSourceUri(points.source())
     other.setDatabase("postgres")  # another database on the same server
     assert "different databases" in in_database.in_database_plan(
-        districts, QgsVectorLayer(other.uri(False), "o", "postgres"))[1]
+        [districts, QgsVectorLayer(other.uri(False), "o", "postgres")])[1]
     geographic = QgsVectorLayer(districts.source(), "g", "postgres")
     from qgis.core import QgsCoordinateReferenceSystem
     geographic.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    assert "not projected" in in_database.in_database_plan(geographic, points)[1]
+    assert "not projected" in in_database.in_database_plan([geographic, points])[1]
     memory = QgsVectorLayer("Point?crs=EPSG:25833", "m", "memory")
-    assert "not a PostGIS table" in in_database.in_database_plan(districts, memory)[1]
+    assert "not a PostGIS table" in in_database.in_database_plan([districts, memory])[1]

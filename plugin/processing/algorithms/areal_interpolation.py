@@ -7,19 +7,24 @@ everything is computed.
 """
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
-from ...core.errors import ComputationError
+from ...core.errors import ComputationError, ExportError
 from ...core.i18n import tr
 from ...core.spatial import overlay
 from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
-from ...gis.spatial import geometry_check
+from ...gis.spatial import geometry_check, in_database, interpolation_in_database
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
 from ..algorithm import SozialmonitorAlgorithm
@@ -51,7 +56,14 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         "INVALID_GEOMETRY (sources, targets and the population layer): invalid (e.g. self-intersecting) polygons "
         "are repaired with makeValid (default), skipped or stop the run; empty and NULL geometries are skipped. "
         "Skipped features are named in the log; a skipped source's values are not carried (the totals check shows "
-        "them as missing), a skipped target gets NULL values."
+        "them as missing), a skipped target gets NULL values.\n\n"
+        "OUTPUT_TABLE (advanced, e.g. public.pgr2021_ew): when INPUT and TARGET are PostGIS tables of the same "
+        "database, the pieces and sums are computed inside that database (a spatial join using the GiST indexes, "
+        "area weights, the same formulas, totals check and REPORT) and this new table is written there, "
+        "completely or not at all; OUTPUT is then not written and the OUTPUT result is the table's source. "
+        "OVERWRITE_TABLE replaces an existing table. Both tables need an integer primary key, valid geometries "
+        "and a projected CRS; POPULATION_LAYER is not supported there. When the database cannot be used, the run "
+        "stops and says why (leave OUTPUT_TABLE empty to interpolate locally)."
     )
 
     INPUT = "INPUT"
@@ -65,6 +77,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
     TOP = "TOP"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OVERWRITE_TABLE = "OVERWRITE_TABLE"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -99,6 +113,14 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Interpolation report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
+        table = QgsProcessingParameterString(
+            self.OUTPUT_TABLE, self.tr("Interpolate inside the database into this new table (schema.table)"),
+            optional=True)
+        overwrite = QgsProcessingParameterBoolean(
+            self.OVERWRITE_TABLE, self.tr("Replace that table if it exists"), defaultValue=False)
+        for param in (table, overwrite):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
         self.addOutput(QgsProcessingOutputNumber("TOTALS_OK", self.tr("Totals preserved within 0.1 % (1/0)")))
         self.addOutput(QgsProcessingOutputNumber("MAX_DIFF_PCT", self.tr("Largest total difference (%)")))
         self.addOutput(QgsProcessingOutputNumber("N_SPLIT_SOURCES", self.tr("Source areas split among targets")))
@@ -140,6 +162,10 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             check_file_output(report_path)
+        out_table = (self.parameterAsString(parameters, self.OUTPUT_TABLE, context) or "").strip()
+        if out_table:
+            return self._in_database(parameters, context, feedback, tgt, extensive, intensive, (s_key, t_key),
+                                     report_path, out_table)
 
         policy = self.geometry_policy(parameters, context)
         try:
@@ -214,11 +240,54 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         self._log_geometry(feedback, screens, values, extensive)
         outputs["N_GEOM_REPAIRED"] = sum(len(s.repaired_ids) for s in screens)
         outputs["N_GEOM_SKIPPED"] = sum(len(s.skipped) for s in screens)
-        totals = result.totals
-        outputs["TOTALS_OK"] = int(bool(totals["ok"].all())) if len(totals) else 1
-        outputs["MAX_DIFF_PCT"] = float(totals["diff_pct"].abs().max()) if len(totals) else 0.0
-        outputs["N_SPLIT_SOURCES"] = int(result.flows.loc[result.flows["moved"], "source"].nunique())
-        return outputs
+        return dict(outputs, **_check_outputs(result))
+
+    def _in_database(self, parameters, context, feedback, tgt, extensive, intensive, key_fields, report_path,
+                     out_table):
+        """Interpolate inside the PostGIS database of INPUT and TARGET into ``out_table``
+        (see interpolation_in_database.py); the same report, log and outputs as the local path."""
+        selected = any(isinstance(parameters.get(k), QgsProcessingFeatureSourceDefinition)
+                       and parameters[k].selectedFeaturesOnly for k in (self.INPUT, self.TARGET))
+        plan, reason = in_database.in_database_plan([self.parameterAsVectorLayer(parameters, k, context)
+                                                     for k in (self.INPUT, self.TARGET)], selected)
+        if plan is not None and parameters.get(self.POPULATION_LAYER):
+            plan, reason = None, tr("POPULATION_LAYER (population weights) is not supported inside the database")
+        if plan is None:
+            raise QgsProcessingException(tr(
+                "OUTPUT_TABLE is set, but the interpolation cannot run inside the database: {reason}. Leave "
+                "OUTPUT_TABLE empty to interpolate locally (then export_postgis can write the result).").format(
+                reason=reason))
+        new = {n.lower() for n in list(extensive) + list(intensive) + ["src_n", "src_cover_pct"]}
+        target = plan.tables[1]
+        for column in (target.key, target.geom):
+            if column.lower() in new:
+                raise QgsProcessingException(tr(
+                    "The result field '{name}' would replace the key or geometry column of the target table; rename "
+                    "that field in the source table or interpolate locally.").format(name=column))
+        columns = [f.name() for f in tgt.fields() if f.name().lower() not in new] + [target.geom]
+        replaced = [f.name() for f in tgt.fields() if f.name().lower() in new]
+        try:
+            schema, table = in_database.parse_table_name(out_table)
+            feedback.setProgressText(self.tr("Interpolating inside the database…"))
+            out = interpolation_in_database.interpolate_in_database(
+                plan, schema, table, self.parameterAsBool(parameters, self.OVERWRITE_TABLE, context), columns,
+                list(extensive), list(intensive), key_fields, report_path, feedback)
+        except in_database.postgis.CancelledError:
+            feedback.pushInfo(tr("Cancelled: nothing was written."))
+            return {}
+        except ExportError as err:
+            raise QgsProcessingException(err.message) from None
+        if replaced:
+            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
+        feedback.pushInfo(tr("Interpolated inside the database into '{schema}'.'{table}'.").format(schema=schema,
+                                                                                                  table=table))
+        result = out["result"]
+        self._log(feedback, result, out["report"], {"overlap_area": out["overlap_area"]}, None, out["s_labels"],
+                  out["t_labels"], self.parameterAsInt(parameters, self.TOP, context))
+        outputs = {self.OUTPUT: out["source"], "N_GEOM_REPAIRED": 0, "N_GEOM_SKIPPED": 0}
+        if report_path:
+            outputs[self.REPORT] = report_path
+        return dict(outputs, **_check_outputs(result))
 
     @staticmethod
     def _log_geometry(feedback, screens, values, extensive):
@@ -275,6 +344,14 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
             for rec in moves.to_dict("records"):
                 feedback.pushInfo("  {} → {}: {} {:.6g} ({:.2f} %)".format(
                     rec["source"], rec["target"], rec["field"], rec["value_out"], rec["share_pct"]))
+
+
+def _check_outputs(result):
+    """TOTALS_OK, MAX_DIFF_PCT and N_SPLIT_SOURCES of an interpolation result (local or in the database)."""
+    totals = result.totals
+    return {"TOTALS_OK": int(bool(totals["ok"].all())) if len(totals) else 1,
+            "MAX_DIFF_PCT": float(totals["diff_pct"].abs().max()) if len(totals) else 0.0,
+            "N_SPLIT_SOURCES": int(result.flows.loc[result.flows["moved"], "source"].nunique())}
 
 
 def _some(ids, limit=10):

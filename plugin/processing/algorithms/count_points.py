@@ -53,8 +53,9 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         "database, the count runs inside that database (a spatial join using the GiST indexes, the same boundary "
         "rule) and writes this new table there, completely or not at all; OUTPUT is then not written and the "
         "OUTPUT result is the table's source. OVERWRITE_TABLE replaces an existing table. The districts need an "
-        "integer primary key, a projected CRS and valid geometries; CATEGORY_FIELD is not supported there. When "
-        "the database cannot be used, the run stops and says why (leave OUTPUT_TABLE empty to count locally)."
+        "integer or smallint primary key (not bigint), a projected CRS and valid geometries; a CATEGORY_FIELD must "
+        "be text or integer there. When the database cannot be used, the run stops and says why (leave "
+        "OUTPUT_TABLE empty to count locally)."
     )
 
     INPUT = "INPUT"
@@ -184,22 +185,24 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         """Count inside the PostGIS database of both layers into ``out_table`` (see in_database.py)."""
         selected = any(isinstance(parameters.get(k), QgsProcessingFeatureSourceDefinition)
                        and parameters[k].selectedFeaturesOnly for k in (self.INPUT, self.POINTS))
-        plan, reason = in_database.in_database_plan(self.parameterAsVectorLayer(parameters, self.INPUT, context),
-                                                    self.parameterAsVectorLayer(parameters, self.POINTS, context),
-                                                    selected)
-        if plan is None or category:
-            reason = reason or tr("CATEGORY_FIELD is not supported inside the database")
+        plan, reason = in_database.in_database_plan([self.parameterAsVectorLayer(parameters, k, context)
+                                                     for k in (self.INPUT, self.POINTS)], selected)
+        if plan is None:
             raise QgsProcessingException(tr(
                 "OUTPUT_TABLE is set, but the count cannot run inside the database: {reason}. Leave OUTPUT_TABLE "
                 "empty to count locally (then export_postgis can write the result).").format(reason=reason))
         try:
             schema, table = in_database.parse_table_name(out_table)
+            names = None
+            if category:
+                names = self._category_names(districts_src, in_database.point_categories(plan, category), prefix,
+                                             pop_field)
             taken = {f"{prefix}_total", f"{prefix}_total_p1000", f"{prefix}_total_km2", "area_km2"}
-            columns = [f.name() for f in districts_src.fields() if f.name() not in taken] + [plan.district_geom]
+            columns = [f.name() for f in districts_src.fields() if f.name() not in taken] + [plan.districts.geom]
             feedback.setProgressText(self.tr("Counting points inside the database…"))
             stats, source = in_database.count_points_in_database(
                 plan, schema, table, self.parameterAsBool(parameters, self.OVERWRITE_TABLE, context), columns,
-                prefix, pop_field, geo.map_units_to_km2(districts_src.sourceCrs()), feedback)
+                prefix, pop_field, geo.map_units_to_km2(districts_src.sourceCrs()), feedback, category, names)
         except in_database.postgis.CancelledError:
             feedback.pushInfo(tr("Cancelled: nothing was written."))
             return {}
@@ -212,14 +215,20 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
                                                       out=stats["N_OUTSIDE"]))
         return dict(stats, N_GEOM_REPAIRED=0, N_GEOM_SKIPPED=0, **{self.OUTPUT: source})
 
-    def _result_frame(self, districts_src, counts, result, areas, prefix, pop_field):
+    @staticmethod
+    def _category_names(districts_src, cats, prefix, pop_field):
+        """{category value: field name} (the same locally and inside the database)."""
         taken = [f.name() for f in districts_src.fields()]
+        total_name = f"{prefix}_total"
+        suffixes = ("_p1000", "_km2") if pop_field else ("_km2",)
+        return overlay.category_fields(cats, prefix, suffixes=suffixes,
+                                       taken=taken + [total_name, "area_km2"] + [total_name + s for s in suffixes])
+
+    def _result_frame(self, districts_src, counts, result, areas, prefix, pop_field):
         total_name = f"{prefix}_total"
         columns = [("total", total_name, tr("Number of points"))]
         cats = [c for c in counts.columns if c != "total"]
-        suffixes = ("_p1000", "_km2") if pop_field else ("_km2",)
-        names = overlay.category_fields(cats, prefix, suffixes=suffixes,
-                                        taken=taken + [total_name, "area_km2"] + [total_name + s for s in suffixes])
+        names = self._category_names(districts_src, cats, prefix, pop_field)
         for cat in cats:
             columns.append((cat, names[cat], tr("Number of points: {cat}").format(cat="NULL" if cat is None else cat)))
         frame = counts.copy()
