@@ -27,8 +27,8 @@ from ..core.index.summary import read_summary
 from ..core.join.report import read_report_csv
 from ..gis.i18n import translate as tr
 from ..processing.algorithm import README_URL
-from . import state as panel_state
 from .runner import TaskRunner, user_errors
+from .state import ProjectStateMixin
 from .steps.compute import ComputeStep
 from .steps.districts import DistrictStep
 from .steps.print_map import PREVIEW_DPI, PrintStep
@@ -38,7 +38,7 @@ from .steps.table import TableStep
 HELP_URL = README_URL.split("#")[0] + "#panel"  # <a id="panel"></a> in README.md
 
 
-class SozialmonitorDock(QDockWidget):
+class SozialmonitorDock(ProjectStateMixin, QDockWidget):
     def __init__(self, iface, parent=None):
         super().__init__(tr("Sozialmonitor"), parent)
         self.iface = iface
@@ -115,11 +115,7 @@ class SozialmonitorDock(QDockWidget):
         self.printing.web_atlas_button.clicked.connect(self.export_web_atlas)
         for step in self.steps():
             step.changed.connect(self._changed)
-        project = QgsProject.instance()
-        project.readProject.connect(self._project_read)
-        project.writeProject.connect(self._project_written)
-        project.removeAll.connect(self._project_clearing)
-        project.cleared.connect(self._project_cleared)
+        self.follow_project(True)
 
     def _page_of(self, step):
         return next(self.toolbox.widget(i) for i in range(self.toolbox.count())
@@ -131,11 +127,7 @@ class SozialmonitorDock(QDockWidget):
     def teardown(self):
         """Called by the plugin's unload(): stop the running task and leave the project alone."""
         self.runner.cancel()
-        project = QgsProject.instance()
-        project.readProject.disconnect(self._project_read)
-        project.writeProject.disconnect(self._project_written)
-        project.removeAll.disconnect(self._project_clearing)
-        project.cleared.disconnect(self._project_cleared)
+        self.follow_project(False)
 
     # ---------------------------------------------------------------- busy / messages
     def _task_started(self, label):
@@ -351,59 +343,3 @@ class SozialmonitorDock(QDockWidget):
             self._export("sozialmonitor:export_web_atlas", self.printing.web_atlas_parameters(
                 inputs[0], inputs[1], self.districts.key_field(), self.districts.name_field(), folder),
                 ["INDEX_HTML"])
-
-    # ---------------------------------------------------------------- project state
-    def state(self):
-        return {"districts": self.districts.state(), "table": self.table.state(), "recipe": self.recipe.state(),
-                "compute": self.compute.state(), "print": self.printing.state(), "result": self.result}
-
-    def _changed(self):
-        """A user edit: the project has unsaved changes (the state is written when the project is saved)."""
-        if not self._restoring:
-            QgsProject.instance().setDirty(True)
-
-    def save_state(self):
-        """Write the panel state into the project (also done whenever the project is written)."""
-        if not self._restoring:
-            panel_state.write_state(self.state())
-
-    def restore_state(self):
-        """Fill the panel from the project (empty panel when the project holds no state)."""
-        saved = panel_state.read_state()
-        self._restoring = True
-        try:
-            self.districts.set_state(saved.get("districts", {}))
-            self.table.set_state(saved.get("table", {}))
-            self.recipe.set_state(saved.get("recipe", {}))
-            self.recipe.set_columns(self.table.columns)
-            self.compute.set_state(saved.get("compute", {}))
-            self.printing.set_recipe(self.recipe.recipe())
-            self.printing.set_state(saved.get("print", {}))
-            self.result = saved.get("result", {}) if os.path.isfile(saved.get("result", {}).get("map", "")) else {}
-        finally:
-            self._restoring = False
-        self._update_buttons()
-        if self.runner.busy:
-            return
-        recipe = self.recipe.recipe()
-        summary = (lambda: self._run_summary(recipe, style=False)) if self.result and recipe is not None else None
-        report = saved.get("table", {}).get("report", "")
-        if report and os.path.isfile(report):
-            self._read_report(report, then=summary)
-        elif summary is not None:
-            summary()
-
-    def _project_read(self, *_args):
-        self.restore_state()
-
-    def _project_written(self, *_args):
-        self.save_state()
-
-    def _project_clearing(self):
-        # Removing the layers changes the layer combo; that must not count as an edit.
-        self._restoring = True
-
-    def _project_cleared(self):
-        if self.runner.busy:
-            self.runner.cancel()
-        self.restore_state()
