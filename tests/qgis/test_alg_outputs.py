@@ -119,8 +119,9 @@ def test_compute_index_binary_csv_input(run, tmp_path):
 
 @pytest.mark.parametrize("name,content,expected", [
     ("empty.csv", b"", r"INPUT: .*empty\.csv is empty \(0 bytes\)"),
-    ("nul.csv", b"\x00" * 100, r"INPUT: .*nul\.csv contains binary data, not a text table"),
-    ("report.csv", b"%PDF-1.4\n" + bytes(range(256)) * 8, r"INPUT: .*report\.csv contains binary data"),
+    # QGIS >= 3.40's OGR opens these two as text (garbage fields): compute_index's own check names them then
+    ("nul.csv", b"\x00" * 100, r"(INPUT: )?.*nul\.csv contains binary data, not a text table"),
+    ("report.csv", b"%PDF-1.4\n" + bytes(range(256)) * 8, r"(INPUT: )?.*report\.csv contains binary data"),
     ("districts.gpkg", b"not a geopackage\n" * 20, r"INPUT: .*districts\.gpkg exists, but QGIS cannot open it"),
 ])
 def test_unopenable_input_file_is_named_with_the_reason(run, tmp_path, name, content, expected):
