@@ -106,8 +106,8 @@ def reach_cover(districts: np.ndarray, facilities: np.ndarray, distance: float, 
     d_idx, b_idx = arrays.box_pairs(districts, buffers)
     if progress is not None and progress(0.1) is False:
         raise StoppedError()
-    covered = _chunked(lambda b, d: arrays.covers_pairs(buffers, b, districts, d), len(d_idx), progress,
-                       (0.1, 0.2), d_idx, b_idx, d_idx).astype(bool)
+    covered: np.ndarray = _chunked(lambda b, d: arrays.covers_pairs(buffers, b, districts, d), len(d_idx), progress,
+                                   (0.1, 0.2), d_idx, b_idx, d_idx).astype(bool)
     whole = np.zeros(n, dtype=bool)
     whole[d_idx[covered]] = True
     area = np.zeros(n, dtype="float64")
