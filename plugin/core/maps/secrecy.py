@@ -72,9 +72,20 @@ def district_states(frame: pd.DataFrame, field: str, rule: SecrecyRule) -> pd.Se
     """Series of "class" / "not_evaluated" / "no_data" per district (see module docstring)."""
     secret = secret_mask(frame, rule)
     values = frame[field]
-    missing = values.isna() | values.astype(object).map(lambda v: isinstance(v, str) and not v.strip())
+    missing = values.isna() | _blank_text(values)
     states = np.where(secret, "not_evaluated", np.where(missing, "no_data", "class"))
     return pd.Series(states, index=frame.index)
+
+
+def _blank_text(values: pd.Series) -> pd.Series:
+    """True where a value is text of only blanks (column-wise: numbers and NULL are never blank text)."""
+    if values.dtype != object:
+        return pd.Series(False, index=values.index)
+    try:
+        stripped = values.str.strip()  # not text -> NaN
+    except AttributeError:  # no text in the column at all
+        return pd.Series(False, index=values.index)
+    return (stripped == "").fillna(False).astype(bool)
 
 
 def _quote_field(name: str) -> str:

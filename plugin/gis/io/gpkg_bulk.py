@@ -2,11 +2,11 @@
 
 The generic path (layer_io) moves every feature through Python, ~0.15 ms per feature: fine for
 thousands of districts, slow for 100,000. When the input is a plain GeoPackage layer (no subset,
-no selection) and the output a .gpkg file, this module instead copies the layer (its attributes are read
-column-wise by layer_frame.layer_to_dataframe, see arrow_columns.py): a single-layer GeoPackage page by page with SQLite's backup API (R-tree included,
-  nothing rebuilt), otherwise the one table with GDAL (C++, fids preserved); adds the result columns
-  and fills them with one UPDATE per district in a single transaction (R-tree triggers lifted
-  meanwhile: geometry and fid never change),
+no selection) and the output a .gpkg file, this module instead copies the layer (its attributes are
+read column-wise by layer_frame.layer_to_dataframe, see arrow_columns.py): a single-layer GeoPackage page
+by page with SQLite's backup API (R-tree included, nothing rebuilt), otherwise the one table with GDAL
+(C++, fids preserved); it adds the result columns and fills them with one UPDATE per district in a single
+transaction (R-tree triggers lifted meanwhile: geometry and fid never change),
 writing into a temporary file that replaces the destination only when complete.
 Values and field kinds are the same as layer_io's; tests compare both paths.
 """

@@ -35,7 +35,7 @@ from ...core.maps.secrecy import SecrecyRule, state_expression
 from ...core.maps.typology_grid import grid_for_field
 from ...core.reports.district_profile import unit_symbol
 from ..io.layer_frame import NUMERIC_TYPES, layer_to_dataframe
-from .symbols import fill_symbol, line_symbol, outline_symbol, vector_hatch_symbol
+from .symbols import OUTLINE_WIDTH, fill_symbol, line_symbol, outline_symbol, vector_hatch_symbol
 
 LOG = logging.getLogger(__name__)
 
@@ -129,31 +129,38 @@ def pooled_breaks(values, method, n, manual=None):
     return map_edges(vals, inner, given=method == "manual")
 
 
-def build_renderer(map_classes, rule):
-    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches."""
+def build_renderer(map_classes, rule, numeric_field=False, outline=OUTLINE_WIDTH):
+    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches.
+
+    Every rule is evaluated for every district, so the filters are kept short: a numeric field is compared
+    as it is (NULL compares as false), a text field holding numbers through ``to_real``; the secrecy guard
+    only where a rule exists. ``outline``: district outline width in mm (0: none; core/maps/outline.py).
+    """
     root = QgsRuleBasedRenderer.Rule(None)
     secret = state_expression(rule)
-    guard = f"NOT {secret}" if secret else "TRUE"
     field = quoted(map_classes.field)
-    number = f"to_real({field})"  # also right for numbers stored as text
+    number = field if numeric_field else f"to_real({field})"  # to_real: numbers stored as text
     for cls in map_classes.classes:
         if map_classes.kind == "categorical":
-            cond = f"{field} = {QgsExpression.quotedValue(cls.value)}"
+            parts = [f"{field} = {QgsExpression.quotedValue(cls.value)}"]
         else:
-            parts = [f"{number} IS NOT NULL"]
+            parts = [] if numeric_field else [f"{number} IS NOT NULL"]
             if cls.lower is not None:
                 parts.append(f"{number} > {cls.lower!r}")
             if cls.upper is not None:
                 parts.append(f"{number} <= {cls.upper!r}")
-            cond = " AND ".join(parts)
-        root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol(cls.colour), 0, 0,
-                                                   f"({guard}) AND ({cond})", cls.legend))
+            if not parts:  # a single class without bounds: every value
+                parts.append(f"{number} IS NOT NULL")
+        cond = " AND ".join(parts)
+        condition = f"(NOT {secret}) AND ({cond})" if secret else cond
+        root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol(cls.colour, width=outline), 0, 0,
+                                                   condition, cls.legend))
     if secret and map_classes.not_evaluated:
         root.appendChild(QgsRuleBasedRenderer.Rule(
-            vector_hatch_symbol(NOT_EVALUATED), 0, 0, secret,
+            vector_hatch_symbol(NOT_EVALUATED, width=outline), 0, 0, secret,
             map_classes.not_evaluated_legend))
     if map_classes.no_data:
-        else_rule = QgsRuleBasedRenderer.Rule(vector_hatch_symbol(NO_DATA), 0, 0, "ELSE",
+        else_rule = QgsRuleBasedRenderer.Rule(vector_hatch_symbol(NO_DATA, width=outline), 0, 0, "ELSE",
                                               f"{map_classes.no_data_label} ({map_classes.no_data})")
         root.appendChild(else_rule)
     return QgsRuleBasedRenderer(root)
@@ -215,8 +222,10 @@ def _unit_for(recipe, field_name):
     return ""
 
 
-def apply_classes(layer, map_classes, rule):
-    layer.setRenderer(build_renderer(map_classes, rule))
+def apply_classes(layer, map_classes, rule, outline=OUTLINE_WIDTH):
+    """Set the renderer of ``map_classes`` on ``layer`` (``outline``: district outline width in mm, 0: none)."""
+    numeric = map_classes.kind != "categorical" and is_numeric(layer, map_classes.field)
+    layer.setRenderer(build_renderer(map_classes, rule, numeric, outline))
     layer.triggerRepaint()
 
 
