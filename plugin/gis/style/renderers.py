@@ -1,16 +1,21 @@
 """Map styles for result layers: index classes, graduated indicators, secrecy hatches, labels, overlays.
 
-All maps use a rule-based renderer so that "nicht bewertet" (secret, see core.secrecy) and
+Maps use a rule-based renderer so that "nicht bewertet" (secret, see core.secrecy) and
 "keine Daten" are separate legend entries next to the classes, with the district count per entry.
 The rule expressions mirror ``core.secrecy.district_states`` exactly, so the legend counts equal
-what is drawn. Colours are in core.palettes (data); class logic is in core.map_classes.
+what is drawn. A graduated map of a numeric field without either entry gets QGIS's graduated renderer
+with the same classes (faster for 100,000+ districts). Colours are in core.palettes (data); class logic is in
+core.map_classes.
 """
 import logging
+import sys
 
 import pandas as pd
 from qgis.core import (
     QgsExpression,
+    QgsGraduatedSymbolRenderer,
     QgsPalLayerSettings,
+    QgsRendererRange,
     QgsRuleBasedRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -143,14 +148,18 @@ def pooled_breaks(values, method, n, manual=None):
 
 
 def build_renderer(map_classes, rule, numeric_field=False, outline=OUTLINE_WIDTH):
-    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches.
+    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches (a graduated map without
+    either: ``graduated_renderer``).
 
     Every rule is evaluated for every district, so the filters are kept short: a numeric field is compared
     as it is (NULL compares as false), a text field holding numbers through ``to_real``; the secrecy guard
     only where a rule exists. ``outline``: district outline width in mm (0: none; core/maps/outline.py).
     """
-    root = QgsRuleBasedRenderer.Rule(None)
     secret = state_expression(rule)
+    hatched = bool(secret and map_classes.not_evaluated) or bool(map_classes.no_data)
+    if map_classes.kind == "graduated" and numeric_field and not hatched:
+        return graduated_renderer(map_classes, outline)
+    root = QgsRuleBasedRenderer.Rule(None)
     field = quoted(map_classes.field)
     number = field if numeric_field else f"to_real({field})"  # to_real: numbers stored as text
     for cls in map_classes.classes:
@@ -177,6 +186,19 @@ def build_renderer(map_classes, rule, numeric_field=False, outline=OUTLINE_WIDTH
                                               f"{map_classes.no_data_label} ({map_classes.no_data})")
         root.appendChild(else_rule)
     return QgsRuleBasedRenderer(root)
+
+
+def graduated_renderer(map_classes, outline=OUTLINE_WIDTH):
+    """QGIS's graduated renderer for a numeric field whose every district falls into a class (no secret, none
+    without data): one range lookup per district instead of evaluating every rule's filter (a tenth of the
+    PDF export at 100,000 districts). The ranges are the rules' classes: the first open below, the last open
+    above, a value on a break in the lower class (QGIS takes the first range holding it)."""
+    ranges = []
+    for i, cls in enumerate(map_classes.classes):
+        lower = -sys.float_info.max if i == 0 or cls.lower is None else cls.lower
+        upper = sys.float_info.max if i == len(map_classes.classes) - 1 or cls.upper is None else cls.upper
+        ranges.append(QgsRendererRange(lower, upper, fill_symbol(cls.colour, width=outline), cls.legend))
+    return QgsGraduatedSymbolRenderer(map_classes.field, ranges)
 
 
 def map_classes_for(layer, field_name, rule, recipe=None, colour_mode="auto", method="quantile", n=5,
