@@ -1,14 +1,13 @@
 """Whole OGR layers read column by column through GDAL's Arrow stream (GDAL >= 3.6: compat.GDAL_ARROW_NUMPY).
 
 ``columnar_source(layer, definition)`` says whether a layer may be read this way: (path, layer name) for a
-whole OGR layer as its file holds it (no subset string, no selection or feature limit, no unsaved edits, no
-geometry-type filter in the source), else None. ``read_attributes(columnar, fields, names)`` then reads
-the named attribute fields, without geometries, in batches of C arrays: about 100x faster than QgsFeature
-objects (a million districts in a fraction of a second). Values are what ``layer_frame.layer_to_dataframe``
-returns through QGIS features (index = feature id, numeric fields float with NaN, text as str or None);
-it returns None where feature ids, text encoding or a field kind could differ from QGIS's (only GeoPackage
-tables are read this way), so the caller falls
-back to QGIS features.
+whole OGR layer as its file holds it (no subset string, no selection, feature limit or filter expression, no
+unsaved edits, no geometry-type filter in the source), else None. ``read_attributes(columnar, fields, names)``
+then reads the named attribute fields, without geometries, in batches of C arrays: about 20x faster than
+QgsFeature objects (100,000 districts in 0.04 s). Values are what ``layer_frame.layer_to_dataframe`` returns
+through QGIS features (index = feature id, numeric fields float with NaN, text as str or None); it returns
+None where feature ids, text encoding or a field kind could differ from QGIS's (only GeoPackage tables are
+read this way), so the caller falls back to QGIS features.
 """
 import numpy as np
 import pandas as pd
@@ -33,7 +32,8 @@ def columnar_source(layer, definition=None):
     if layer.isModified():
         return None  # unsaved edits exist only in QGIS's edit buffer
     if definition is not None and (getattr(definition, "selectedFeaturesOnly", False)
-                                   or getattr(definition, "featureLimit", -1) != -1):
+                                   or getattr(definition, "featureLimit", -1) != -1
+                                   or getattr(definition, "filterExpression", "")):  # QGIS 3.32+
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path = parts.get("path") or ""
