@@ -16,7 +16,7 @@ from qgis.core import QgsFields, QgsProviderRegistry
 
 from ...core.errors import TableError
 from ...core.i18n import tr
-from ..compat import GDAL_ARROW_NUMPY, FieldType
+from ..compat import FIELD_FROM_PROVIDER, GDAL_ARROW_NUMPY, FieldType
 
 #: OGR drivers read column-wise: a GeoPackage's feature ids are its fid column for QGIS and GDAL alike and its
 #: text is always UTF-8. (A shapefile's text encoding may be set in QGIS apart from GDAL's, other drivers
@@ -93,7 +93,7 @@ def readable(fields: QgsFields, field_names):
     or text (other kinds, e.g. dates, keep QGIS's Python values through the feature path)."""
     for name in field_names:
         idx = fields.lookupField(name)
-        if idx < 0 or fields.fieldOrigin(idx) != QgsFields.FieldOrigin.OriginProvider:
+        if idx < 0 or fields.fieldOrigin(idx) != FIELD_FROM_PROVIDER:
             return False
         if fields.at(idx).type() not in _READABLE:
             return False
