@@ -12,7 +12,7 @@ main window with a map canvas that draws every layer added, and a minimal stand-
 a user does, one step after the other, each through its button:
 
 1. preview   *Preview table* (the table reader in a task)
-2. join      *Check join* (``sozialmonitor:join_table`` into a temporary layer, then the join report)
+2. join      *Check join* (``sozialmonitor:join_table`` into join_check.gpkg in the work folder, then the join report)
 3. compute   *Compute index* (``compute_index`` on the table, ``join_table`` to the districts, result
              layer added and styled, summary: class counts, histogram, diagnostics)
 4. map       *Export map* (``sozialmonitor:export_map``, A4 landscape PDF at 300 dpi)
@@ -224,7 +224,7 @@ def run_direct(districts_uri, table, recipe_path, folder):
     read_preview(str(table), "DIST_ID", "", "", "")
     times["preview"] = time.monotonic() - start
     start = time.monotonic()
-    processing.run("sozialmonitor:join_table", dict(key, TABLE=str(table), OUTPUT="TEMPORARY_OUTPUT",
+    processing.run("sozialmonitor:join_table", dict(key, TABLE=str(table), OUTPUT=str(folder / "join_check.gpkg"),
                                                     REPORT=str(folder / "join_check.csv")))
     times["join"] = time.monotonic() - start
     start = time.monotonic()

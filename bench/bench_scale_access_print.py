@@ -137,9 +137,18 @@ def case_access(tmp, data, n, n_facilities, distance):
             "equal" if same else "DIFFER", worst, int(np.count_nonzero([v > 0 for v in a.values()])))
 
 
+def _warm(path):
+    """Read the input file once, so that the first tool run (ours) does not pay the disk for both: at 1,000,000
+    districts (245 MB) a cold read cost ours 4-5 s more than QGIS's run right after it."""
+    with open(str(path).split("|")[0], "rb") as handle:
+        while handle.read(1 << 24):
+            pass
+
+
 def case_map(tmp, data, n):
     districts, _side = bench_scale._kept(data, f"districts_{n}.gpkg", lambda p: bench_scale.square_districts(p, n))
     ours_pdf, native_pdf = str(tmp / f"map_ours_{n}.pdf"), str(tmp / f"map_native_{n}.pdf")
+    _warm(districts)
     style = {"INPUT": districts, "FIELD": "ew", "METHOD": 0, "CLASSES": 5}
     ours = bench_scale.measured("chain", [["sozialmonitor:style_layer", style],
                                           ["sozialmonitor:export_map", {**style, "TITLE": "Einwohner",

@@ -4,6 +4,7 @@ This is the only module that asks which QGIS it runs on (a test checks that no o
 difference names the QGIS version that brought the new API (PyQGIS documentation), so its old branch
 can go once the oldest supported QGIS has it:
 
+- field origins: ``Qgis.FieldOrigin`` from 3.38 (before ``QgsFields.FieldOrigin``);
 - field types: ``QgsField(name, QMetaType.Type)`` from 3.38, where the ``QVariant.Type`` constructor
   became deprecated (QGIS 4 / PyQt6 has no ``QVariant.Type``); ``QgsField.type()`` returns the same kind,
   so comparisons use ``FieldType`` too;
@@ -31,6 +32,15 @@ try:  # Qt 6, and QGIS 3 releases whose qgis.PyQt.QtGui re-exports it
     from qgis.PyQt.QtGui import QAction
 except ImportError:  # Qt 5 keeps QAction in QtWidgets
     from qgis.PyQt.QtWidgets import QAction  # noqa: F401 (re-exported)
+
+#: the origin of a layer field read from the file or database (``QgsFields.fieldOrigin``): ``Qgis.FieldOrigin``
+#: from 3.38, before ``QgsFields.FieldOrigin``
+if QGIS_VERSION_INT >= 33800:
+    FIELD_FROM_PROVIDER = Qgis.FieldOrigin.Provider
+else:
+    from qgis.core import QgsFields
+
+    FIELD_FROM_PROVIDER = QgsFields.FieldOrigin.OriginProvider
 
 if QGIS_VERSION_INT >= 33800:
     from qgis.PyQt.QtCore import QMetaType

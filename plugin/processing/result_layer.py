@@ -1,11 +1,12 @@
 """Read a district layer's attributes and write it back with result columns: the one place that picks the I/O.
 
 An algorithm that adds columns to a copy of its input layer (join_table, count_points, compute_index)
-reads the attributes it needs with ``read_attributes`` and writes with ``write_result_layer``. Both take a
-``plan`` from ``bulk_plan``: when the input is a whole GeoPackage table and the output a new .gpkg file,
-the data moves in bulk (plugin/gis/io/gpkg_bulk.py: one SQL read; a page copy plus one UPDATE pass for
-the write, ~20x faster than feature by feature); otherwise through QGIS features (any provider, any
-destination, staged by the algorithm base). Values and field kinds are the same on both paths.
+reads the attributes it needs with ``read_attributes`` (layer_to_dataframe: column-wise by GDAL for a whole
+OGR layer, ``columnar_input``) and writes with ``write_result_layer``, which takes a ``plan`` from
+``bulk_plan``: when the input is a whole GeoPackage table and the output a new .gpkg file, the data moves in
+bulk (plugin/gis/io/gpkg_bulk.py: a page copy plus one UPDATE pass, ~20x faster than feature by feature);
+otherwise through QGIS features (any provider, any destination, staged by the algorithm base). Values and
+field kinds are the same on both paths.
 """
 import os
 
@@ -17,6 +18,7 @@ from qgis.core import (
 
 from ..core.i18n import tr
 from ..gis.io import gpkg_bulk
+from ..gis.io.arrow_columns import columnar_source
 from ..gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
 
 
@@ -44,11 +46,20 @@ def bulk_plan(algorithm, parameters, context, source, input_name, output_name, s
     return src[0], src[1], dest
 
 
-def read_attributes(source, field_names, plan=None, feedback=None):
-    """DataFrame of ``field_names`` indexed by feature id (numeric fields float, NULL NaN; text as text)."""
-    if plan:
-        return gpkg_bulk.read_attributes(plan[0], plan[1], source.fields(), list(field_names))
-    return layer_to_dataframe(source, list(field_names), feedback)
+def columnar_input(algorithm, parameters, context, input_name):
+    """The file of the input ``input_name`` for layer_to_dataframe's column-wise reader
+    (arrow_columns.columnar_source: a whole OGR layer, no selection, limit or subset), else None."""
+    definition = parameters.get(input_name)
+    if not isinstance(definition, QgsProcessingFeatureSourceDefinition):
+        definition = None
+    return columnar_source(algorithm.parameterAsVectorLayer(parameters, input_name, context), definition)
+
+
+def read_attributes(algorithm, parameters, context, input_name, source, field_names, feedback=None):
+    """DataFrame of ``field_names`` of the input ``input_name`` (``source``) indexed by feature id (numeric
+    fields float, NULL NaN; text as text), read column-wise where the input allows it."""
+    return layer_to_dataframe(source, list(field_names), feedback,
+                              columnar_input(algorithm, parameters, context, input_name))
 
 
 def write_result_layer(algorithm, parameters, context, source, frame, specs, feedback, plan=None,

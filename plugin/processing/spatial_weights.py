@@ -13,10 +13,10 @@ from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterNumber, 
 from ..core.errors import ComputationError
 from ..core.i18n import tr
 from ..core.spatial.cluster_analysis import METHODS
-from ..gis.io.layer_frame import layer_to_dataframe
 from ..gis.spatial import geometry_check
 from ..gis.spatial.input_checks import layer_label
 from ..gis.spatial.neighbours import build_weights
+from .result_layer import read_attributes
 
 NEIGHBOURS = "NEIGHBOURS"
 K = "K"
@@ -64,7 +64,8 @@ def read_districts(alg, parameters, context, feedback, source, fields, key_field
     """Read ``fields`` of INPUT and screen its geometries by INVALID_GEOMETRY (reported with ``skipped_note``,
     what happens to a skipped district); None when cancelled. Without ``key_field`` districts are named 'fid N'."""
     feedback.setProgressText(tr("Reading the districts…"))
-    frame = layer_to_dataframe(source, list(dict.fromkeys(fields + ([key_field] if key_field else []))))
+    frame = read_attributes(alg, parameters, context, "INPUT", source,
+                            list(dict.fromkeys(fields + ([key_field] if key_field else []))))
     key_index = source.fields().lookupField(key_field) if key_field else -1
     try:
         name = layer_label(source, "INPUT", alg.parameterAsVectorLayer(parameters, "INPUT", context))

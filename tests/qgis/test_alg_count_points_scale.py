@@ -12,7 +12,7 @@ import pytest
 import shapely
 from osgeo import ogr, osr
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsVectorLayer
-from sozialmonitor.plugin.gis.io import point_coordinates
+from sozialmonitor.plugin.gis.io import arrow_columns, point_coordinates
 
 SIZE, SIDE = 100.0, 5  # 5 x 5 squares of 100 m
 
@@ -121,9 +121,9 @@ def test_counts_equal_native_plus_boundary_points_once(run, grid):
 def test_columnar_reader_and_feature_path_give_the_same_counts(run, grid):
     tmp, districts, points, _pts = grid
     layer = QgsVectorLayer(points, "p", "ogr")
-    assert point_coordinates.columnar_source(layer) is not None  # GDAL >= 3.6: the Arrow reader is used
+    assert arrow_columns.columnar_source(layer) is not None  # GDAL >= 3.6: the Arrow reader is used
     limited = QgsProcessingFeatureSourceDefinition(points, False, 10 ** 9)  # a limit: read through QGIS
-    assert point_coordinates.columnar_source(layer, limited) is None
+    assert arrow_columns.columnar_source(layer, limited) is None
     fast = run("sozialmonitor:count_points", {"INPUT": districts, "POINTS": points, "CATEGORY_FIELD": "art",
                                               "OUTPUT": str(tmp / "fast.gpkg")})
     slow = run("sozialmonitor:count_points", {"INPUT": districts, "POINTS": limited, "CATEGORY_FIELD": "art",

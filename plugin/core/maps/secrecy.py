@@ -68,13 +68,29 @@ def secret_mask(frame: pd.DataFrame, rule: SecrecyRule) -> pd.Series:
     return mask
 
 
+#: the states of ``district_states``
+STATES = ["class", "not_evaluated", "no_data"]
+
+
 def district_states(frame: pd.DataFrame, field: str, rule: SecrecyRule) -> pd.Series:
     """Series of "class" / "not_evaluated" / "no_data" per district (see module docstring)."""
     secret = secret_mask(frame, rule)
     values = frame[field]
-    missing = values.isna() | values.astype(object).map(lambda v: isinstance(v, str) and not v.strip())
-    states = np.where(secret, "not_evaluated", np.where(missing, "no_data", "class"))
-    return pd.Series(states, index=frame.index)
+    missing = values.isna() | _blank_text(values)
+    # categorical: comparing a million states with "class" compares small integer codes, not strings
+    codes = np.where(secret, 1, np.where(missing, 2, 0)).astype("int8")
+    return pd.Series(pd.Categorical.from_codes(codes, categories=STATES), index=frame.index)
+
+
+def _blank_text(values: pd.Series) -> pd.Series:
+    """True where a value is text of only blanks (column-wise: numbers and NULL are never blank text)."""
+    if values.dtype != object:
+        return pd.Series(False, index=values.index)
+    try:
+        stripped = values.str.strip()  # not text -> NaN
+    except AttributeError:  # no text in the column at all
+        return pd.Series(False, index=values.index)
+    return (stripped == "").fillna(False).astype(bool)
 
 
 def _quote_field(name: str) -> str:

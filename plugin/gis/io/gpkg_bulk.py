@@ -2,12 +2,11 @@
 
 The generic path (layer_io) moves every feature through Python, ~0.15 ms per feature: fine for
 thousands of districts, slow for 100,000. When the input is a plain GeoPackage layer (no subset,
-no selection) and the output a .gpkg file, this module instead
-- reads the needed attributes with one SQL query (sqlite3, read-only), and
-- copies the layer: a single-layer GeoPackage page by page with SQLite's backup API (R-tree included,
-  nothing rebuilt), otherwise the one table with GDAL (C++, fids preserved); adds the result columns
-  and fills them with one UPDATE per district in a single transaction (R-tree triggers lifted
-  meanwhile: geometry and fid never change),
+no selection) and the output a .gpkg file, this module instead copies the layer (its attributes are
+read column-wise by layer_frame.layer_to_dataframe, see arrow_columns.py): a single-layer GeoPackage page
+by page with SQLite's backup API (R-tree included, nothing rebuilt), otherwise the one table with GDAL
+(C++, fids preserved); it adds the result columns and fills them with one UPDATE per district in a single
+transaction (R-tree triggers lifted meanwhile: geometry and fid never change),
 writing into a temporary file that replaces the destination only when complete.
 Values and field kinds are the same as layer_io's; tests compare both paths.
 """
@@ -20,10 +19,9 @@ import pandas as pd
 from osgeo import gdal, ogr
 from qgis.core import QgsProviderRegistry
 
-from ...core.errors import ExportError, TableError
+from ...core.errors import ExportError
 from ...core.i18n import tr
 from ...core.outputs import atomic
-from .layer_frame import NUMERIC_TYPES
 
 OGR_TYPES = {"double": ogr.OFTReal, "int": ogr.OFTInteger, "bool": ogr.OFTInteger, "string": ogr.OFTString}
 
@@ -56,43 +54,6 @@ def _quote(name):
     return '"{}"'.format(name.replace('"', '""'))
 
 
-def read_attributes(path, table, fields, field_names):
-    """Like layer_io.layer_to_dataframe for a GeoPackage table: index = fid, numeric fields float."""
-    try:
-        con = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
-    except sqlite3.Error as err:
-        raise TableError(tr("Cannot open {path}: {err}.").format(path=path, err=err)) from None
-    try:
-        fid = _fid_column(con, table)
-        columns = ", ".join(_quote(n) for n in field_names)
-        cursor = con.execute(f"SELECT {_quote(fid)}, {columns} FROM {_quote(table)}")
-        numeric = [True] + [fields.at(fields.lookupField(n)).type() in NUMERIC_TYPES for n in field_names]
-        parts = [[] for _ in range(len(field_names) + 1)]
-        while True:  # in chunks: a million rows never exist as a million tuples or Python floats at once
-            rows = cursor.fetchmany(READ_CHUNK_ROWS)
-            if not rows:
-                break
-            for part, values, is_number in zip(parts, zip(*rows), numeric):
-                part.append(_numbers(values) if is_number else np.array(values, dtype=object))
-    finally:
-        con.close()
-    data = [np.concatenate(p) if p else np.empty(0, dtype=float if n else object) for p, n in zip(parts, numeric)]
-    frame = pd.DataFrame({name: data[i + 1] for i, name in enumerate(field_names)},
-                         index=pd.Index(data[0].astype("int64"), name="fid"), columns=list(field_names))
-    for name, is_number in zip(field_names, numeric[1:]):
-        if not is_number:
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
-
-
-def _numbers(values):
-    """Float array of SQLite values (NULL and, as SQLite's loose typing allows, text -> NaN)."""
-    try:
-        return np.array(values, dtype="float64")  # None becomes NaN
-    except (TypeError, ValueError):
-        return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype="float64")
-
-
 def _python_column(series, kind):
     if kind in ("double", "int", "bool") and pd.api.types.is_numeric_dtype(series.dtype):
         numbers = series.to_numpy(dtype="float64")
@@ -109,7 +70,6 @@ def _python_column(series, kind):
     return [None if v is None else str(v) for v in values]
 
 
-READ_CHUNK_ROWS = 100000
 SQL_TYPES = {"double": "REAL", "int": "MEDIUMINT", "bool": "MEDIUMINT", "string": "TEXT"}  # GDAL: Real/Integer/String
 
 

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingFeatureSource,
+    QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
@@ -22,6 +23,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from ...core.errors import SozialmonitorError
 from ...core.i18n import tr
 from ..compat import FieldType
+from . import arrow_columns
 
 #: kind (as used by core results) -> type of the output field
 FIELD_TYPES = {
@@ -48,12 +50,15 @@ def _python_value(value):
     return value
 
 
-def layer_to_dataframe(source, field_names=None, feedback=None):
-    """Read the attributes of a QgsFeatureSource/QgsVectorLayer into a DataFrame.
+def layer_to_dataframe(source, field_names=None, feedback=None, columnar=None):
+    """Read the attributes of a QgsFeatureSource/QgsVectorLayer into a DataFrame: the one reader of layers.
 
     The index holds the feature ids, so results can be written back with ``write_features``.
     Numeric fields become float columns (NULL -> NaN); all other fields stay Python objects,
     so text keys such as ``"01011101"`` are never turned into numbers.
+    A whole OGR layer (a QgsVectorLayer or LayerSnapshot without subset, selection or unsaved edits; for a
+    Processing source the caller passes ``columnar``, see arrow_columns.columnar_source) is read column-wise
+    by GDAL without geometries; any other source through QGIS features. Both give the same frame.
     Raises SozialmonitorError naming a field that does not exist.
     """
     fields = source.fields()
@@ -70,7 +75,19 @@ def layer_to_dataframe(source, field_names=None, feedback=None):
                 )
             )
         indices.append(idx)
+    if columnar is None:
+        if isinstance(source, LayerSnapshot):
+            columnar = source.columnar
+        elif isinstance(source, QgsVectorLayer):
+            columnar = arrow_columns.columnar_source(source)
+    if columnar and arrow_columns.readable(fields, field_names):
+        frame = arrow_columns.read_attributes(columnar, fields, list(field_names), feedback)
+        if frame is not None:
+            return frame
+    return _features_to_dataframe(source, fields, list(field_names), indices, feedback)
 
+
+def _features_to_dataframe(source, fields, field_names, indices, feedback):
     request = QgsFeatureRequest()
     request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(indices)
@@ -86,7 +103,7 @@ def layer_to_dataframe(source, field_names=None, feedback=None):
         fids.append(feature.id())
         rows.append([_python_value(attrs[j]) for j in indices])
 
-    frame = pd.DataFrame(rows, columns=list(field_names), index=pd.Index(fids, name="fid"))
+    frame = pd.DataFrame(rows, columns=field_names, index=pd.Index(fids, name="fid", dtype="int64"))
     for name, idx in zip(field_names, indices):
         if fields.at(idx).type() in NUMERIC_TYPES:
             frame[name] = pd.to_numeric(frame[name], errors="coerce").astype(float)
@@ -209,6 +226,9 @@ class LayerSnapshot:
         self._count = layer.featureCount()
         self._name = layer.name()
         self._source = QgsVectorLayerFeatureSource(layer)
+        #: the layer's file for the column-wise reader (arrow_columns.columnar_source), decided here on the
+        #: main thread
+        self.columnar = arrow_columns.columnar_source(layer)
 
     def fields(self):
         return self._fields

@@ -3,19 +3,16 @@
 ``read_points(source, category_index, columnar)`` returns a PointColumns: x, y (NaN for a feature without
 geometry), optionally the category value of each point, and counts of features without
 geometry and of multi-points (counted at their first point). When ``columnar`` is true (a whole OGR
-layer, no selection or subset; see ``columnar_source``), GDAL's Arrow stream delivers the geometries
+layer, no selection or subset; see ``arrow_columns.columnar_source``), GDAL's Arrow stream delivers the geometries
 as WKB in batches and numpy decodes the first point of each (about 50x faster than QgsFeature objects,
 and the memory of one batch at a time); otherwise every feature comes through QGIS.
 """
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal, ogr
-from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsWkbTypes
+from qgis.core import QgsFeatureRequest, QgsWkbTypes
 
-from ...core.errors import TableError
-from ...core.i18n import tr
-from ..compat import GDAL_ARROW_NUMPY
+from .arrow_columns import arrow_values, open_layer
 from .layer_frame import _python_value, unchecked_features
 
 _POINT, _MULTIPOINT = 1, 4
@@ -28,23 +25,6 @@ class PointColumns:
     categories: np.ndarray | None
     no_geometry: int
     multi: int
-
-
-def columnar_source(layer, definition=None):
-    """(path, layer name) when ``layer`` is a whole OGR layer GDAL can stream as Arrow, else None."""
-    if not GDAL_ARROW_NUMPY or layer is None or layer.providerType() != "ogr" or layer.subsetString():
-        return None
-    if definition is not None and (getattr(definition, "selectedFeaturesOnly", False)
-                                   or getattr(definition, "featureLimit", -1) != -1):
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if not path:
-        return None
-    name = parts.get("layerName") or None
-    if name is None and parts.get("layerId") not in (None, ""):
-        name = int(parts["layerId"])
-    return path, name
 
 
 def _first_points(wkb):
@@ -114,10 +94,7 @@ def _first_points(wkb):
 
 
 def _read_arrow(path, layer_name, category):
-    ds = ogr.Open(path)
-    if ds is None:
-        raise TableError(tr("Cannot open {path}: {err}.").format(path=path, err=gdal.GetLastErrorMsg() or "GDAL"))
-    layer = ds.GetLayerByName(layer_name) if isinstance(layer_name, str) else ds.GetLayer(layer_name or 0)
+    ds, layer = open_layer(path, layer_name)
     defn = layer.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     layer.SetIgnoredFields([n for n in names if n != category])
@@ -140,34 +117,13 @@ def _read_arrow(path, layer_name, category):
         no_geometry += int((~present).sum())
         n_multi += int(multi.sum())
         if category:
-            cats.append(_arrow_values(batch[category]))
-    ds = None
+            cats.append(arrow_values(batch[category]))
+    del ds  # the layer belongs to the dataset: closed only now
     categories = np.concatenate(cats) if category and cats else (np.empty(0, dtype=object) if category else None)
     x_all, y_all = x_all[:min(filled, expected)], y_all[:min(filled, expected)]
     if xs:
         x_all, y_all = np.concatenate([x_all] + xs), np.concatenate([y_all] + ys)
     return PointColumns(x_all, y_all, categories, no_geometry, n_multi)
-
-
-def _arrow_values(column):
-    """An Arrow/NumPy attribute column as Python values, as QGIS would give them (text as str, NULL None)."""
-    null = np.ma.getmaskarray(column) if isinstance(column, np.ma.MaskedArray) else None
-    values = _plain_values(np.asarray(np.ma.getdata(column)))
-    if null is not None and null.any():
-        values[null] = None
-    return values
-
-
-def _plain_values(column):
-    if column.dtype.kind == "S":
-        return np.array([v.decode("utf-8") for v in column.tolist()], dtype=object)
-    if column.dtype.kind == "O":
-        return np.array([v.decode("utf-8") if isinstance(v, bytes) else v for v in column.tolist()], dtype=object)
-    if column.dtype.kind == "f":
-        values = column.astype(object)
-        values[np.isnan(column)] = None
-        return values
-    return column.astype(object)
 
 
 def _read_features(source, category_index, feedback=None):
@@ -205,7 +161,7 @@ def _read_features(source, category_index, feedback=None):
 
 
 def read_points(source, category_index=-1, columnar=None, feedback=None):
-    """PointColumns of ``source`` (a QgsFeatureSource); ``columnar``: the ``columnar_source`` of its layer."""
+    """PointColumns of ``source`` (a QgsFeatureSource); ``columnar``: arrow_columns.columnar_source of its layer."""
     if columnar:
         category = source.fields().at(category_index).name() if category_index >= 0 else None
         return _read_arrow(columnar[0], columnar[1], category)

@@ -9,11 +9,20 @@ import logging
 from dataclasses import dataclass, field
 from typing import Optional
 
-from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsLayoutMeasurement,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
 
 from ...core.errors import ExportError
 from ...core.i18n import tr, tr_noop
 from ...core.maps.batch_names import year_group, year_of
+from ...core.maps.outline import district_outline_mm
 from ..style.renderers import apply_classes, apply_labels, map_classes_for, secrecy_rule, style_overlay
 from ..style.symbols import fill_symbol
 from .layouts import (
@@ -144,8 +153,34 @@ def project_layer(layer, name):
     return copy
 
 
+#: without an overlay the overview repeats the main map's area with the same districts in grey; above this many
+#: districts it is left out: drawing them into the PDF took as long as the main map (about 1 s a 100,000)
+OVERVIEW_MAX_DISTRICTS = 20000
+
+
+def map_area_mm2(layout):
+    """Area of the layout's main map item on paper (mm²)."""
+    size = layout.convertToLayoutUnits(layout.itemById("map").sizeWithUnits())
+    millimetres = layout.renderContext().measurementConverter().convert(
+        QgsLayoutMeasurement(1.0, layout.units()), QgsUnitTypes.LayoutUnit.LayoutMillimeters).length()
+    return size.width() * size.height() * millimetres ** 2
+
+
+def hide_overview(layout, n_districts, feedback=None):
+    """Leave the overview item out (OVERVIEW_MAX_DISTRICTS)."""
+    overview = layout.itemById("overview")
+    if overview is None or not overview.isVisible():
+        return
+    overview.setVisibility(False)
+    if feedback is not None:
+        feedback.pushInfo(tr("The overview map is left out: without an overlay layer it would repeat the whole "
+                             "map with its {n} districts.").format(n=n_districts))
+
+
 def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=None):
-    """(project, layout, map_classes) for ``layer`` styled by ``spec.field``."""
+    """(project, layout, map_classes) for ``layer`` styled by ``spec.field``.
+
+    District outlines are drawn only where districts are large enough on paper (core/maps/outline.py)."""
     project = project or QgsProject()
     crs = display_crs(layer.crs(), layer.extent())
     if crs != layer.crs() and feedback is not None:
@@ -161,13 +196,13 @@ def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=Non
                               method=spec.method, n=spec.n_classes, ramp=spec.ramp, reverse=spec.reverse,
                               manual_breaks=spec.manual_breaks, pool_values=spec.pool_values, edges=spec.edges,
                               feedback=feedback)
-    apply_classes(result, classes, rule)
     if spec.label_field:
         apply_labels(result, spec.label_field, rule)
     project.addMapLayer(result)
     layers = [result]
     legend_entries = [(result, legend_title)]
     # the overview gets its own unlabelled grey copy, so it reads as context, not as a second map
+    many = overlay is None and result.featureCount() > OVERVIEW_MAX_DISTRICTS
     context = project_layer(overlay if overlay is not None else layer, "overview_context")
     context.setRenderer(QgsSingleSymbolRenderer(fill_symbol("#e0e0e0", outline="#737373", width=0.15)))
     project.addMapLayer(context, False)
@@ -180,6 +215,9 @@ def build_map(layer, spec, recipe=None, overlay=None, feedback=None, project=Non
         legend_entries.append((over, spec.overlay_name or overlay.name()))
         overview_extent.combineExtentWith(over.extent())
     layout = load_layout(project, spec.template, spec.layout_name or legend_title)
+    apply_classes(result, classes, rule, district_outline_mm(result.featureCount(), map_area_mm2(layout)))
+    if many:
+        hide_overview(layout, result.featureCount(), feedback)
     missing = [i for i in missing_items(layout) if i != "map"]
     if missing and feedback is not None:
         feedback.pushInfo(tr("The layout template has no item(s) {ids}; they are left out.").format(

@@ -1,16 +1,21 @@
 """Map styles for result layers: index classes, graduated indicators, secrecy hatches, labels, overlays.
 
-All maps use a rule-based renderer so that "nicht bewertet" (secret, see core.secrecy) and
+Maps use a rule-based renderer so that "nicht bewertet" (secret, see core.secrecy) and
 "keine Daten" are separate legend entries next to the classes, with the district count per entry.
 The rule expressions mirror ``core.secrecy.district_states`` exactly, so the legend counts equal
-what is drawn. Colours are in core.palettes (data); class logic is in core.map_classes.
+what is drawn. A graduated map of a numeric field without either entry gets QGIS's graduated renderer
+with the same classes (faster for 100,000+ districts). Colours are in core.palettes (data); class logic is in
+core.map_classes.
 """
 import logging
+import sys
 
 import pandas as pd
 from qgis.core import (
     QgsExpression,
+    QgsGraduatedSymbolRenderer,
     QgsPalLayerSettings,
+    QgsRendererRange,
     QgsRuleBasedRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -35,7 +40,7 @@ from ...core.maps.secrecy import SecrecyRule, state_expression
 from ...core.maps.typology_grid import grid_for_field
 from ...core.reports.district_profile import unit_symbol
 from ..io.layer_frame import NUMERIC_TYPES, layer_to_dataframe
-from .symbols import fill_symbol, line_symbol, outline_symbol, vector_hatch_symbol
+from .symbols import OUTLINE_WIDTH, fill_symbol, line_symbol, outline_symbol, vector_hatch_symbol
 
 LOG = logging.getLogger(__name__)
 
@@ -62,9 +67,22 @@ def maps_as_number(layer, values):
     (e.g. copied from a CSV): those get a graduated map, not hundreds of categories."""
     if is_numeric(layer, values.name):
         return True
-    text = values.dropna().astype(str).str.strip()
-    text = text[text != ""]
-    return bool(len(text)) and bool(pd.to_numeric(text, errors="coerce").notna().all())
+    # Each distinct value once, a chunk at a time, stopping at the first text that is no number: a class field
+    # of 100,000 districts has a handful of values, and no single pandas call holds Python's lock long enough
+    # to freeze the panel (to_numeric over 100,000 labels took 0.15 s in one piece).
+    distinct = pd.unique(values.dropna().to_numpy(dtype=object))
+    found = False
+    for start in range(0, len(distinct), NUMBER_CHECK_CHUNK):
+        text = pd.Series(distinct[start:start + NUMBER_CHECK_CHUNK], dtype=object).astype(str).str.strip()
+        text = text[text != ""]
+        if len(text) and pd.to_numeric(text, errors="coerce").isna().any():
+            return False
+        found = found or bool(len(text))
+    return found
+
+
+#: distinct values checked at once by maps_as_number
+NUMBER_CHECK_CHUNK = 5000
 
 
 def secrecy_rule(layer, recipe=None, min_population=None, population_field=None):
@@ -129,34 +147,58 @@ def pooled_breaks(values, method, n, manual=None):
     return map_edges(vals, inner, given=method == "manual")
 
 
-def build_renderer(map_classes, rule):
-    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches."""
-    root = QgsRuleBasedRenderer.Rule(None)
+def build_renderer(map_classes, rule, numeric_field=False, outline=OUTLINE_WIDTH):
+    """A QgsRuleBasedRenderer drawing ``map_classes`` plus the secret / no-data hatches (a graduated map without
+    either: ``graduated_renderer``).
+
+    Every rule is evaluated for every district, so the filters are kept short: a numeric field is compared
+    as it is (NULL compares as false), a text field holding numbers through ``to_real``; the secrecy guard
+    only where a rule exists. ``outline``: district outline width in mm (0: none; core/maps/outline.py).
+    """
     secret = state_expression(rule)
-    guard = f"NOT {secret}" if secret else "TRUE"
+    hatched = bool(secret and map_classes.not_evaluated) or bool(map_classes.no_data)
+    if map_classes.kind == "graduated" and numeric_field and not hatched:
+        return graduated_renderer(map_classes, outline)
+    root = QgsRuleBasedRenderer.Rule(None)
     field = quoted(map_classes.field)
-    number = f"to_real({field})"  # also right for numbers stored as text
+    number = field if numeric_field else f"to_real({field})"  # to_real: numbers stored as text
     for cls in map_classes.classes:
         if map_classes.kind == "categorical":
-            cond = f"{field} = {QgsExpression.quotedValue(cls.value)}"
+            parts = [f"{field} = {QgsExpression.quotedValue(cls.value)}"]
         else:
-            parts = [f"{number} IS NOT NULL"]
+            parts = [] if numeric_field else [f"{number} IS NOT NULL"]
             if cls.lower is not None:
                 parts.append(f"{number} > {cls.lower!r}")
             if cls.upper is not None:
                 parts.append(f"{number} <= {cls.upper!r}")
-            cond = " AND ".join(parts)
-        root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol(cls.colour), 0, 0,
-                                                   f"({guard}) AND ({cond})", cls.legend))
+            if not parts:  # a single class without bounds: every value
+                parts.append(f"{number} IS NOT NULL")
+        cond = " AND ".join(parts)
+        condition = f"(NOT {secret}) AND ({cond})" if secret else cond
+        root.appendChild(QgsRuleBasedRenderer.Rule(fill_symbol(cls.colour, width=outline), 0, 0,
+                                                   condition, cls.legend))
     if secret and map_classes.not_evaluated:
         root.appendChild(QgsRuleBasedRenderer.Rule(
-            vector_hatch_symbol(NOT_EVALUATED), 0, 0, secret,
+            vector_hatch_symbol(NOT_EVALUATED, width=outline), 0, 0, secret,
             map_classes.not_evaluated_legend))
     if map_classes.no_data:
-        else_rule = QgsRuleBasedRenderer.Rule(vector_hatch_symbol(NO_DATA), 0, 0, "ELSE",
+        else_rule = QgsRuleBasedRenderer.Rule(vector_hatch_symbol(NO_DATA, width=outline), 0, 0, "ELSE",
                                               f"{map_classes.no_data_label} ({map_classes.no_data})")
         root.appendChild(else_rule)
     return QgsRuleBasedRenderer(root)
+
+
+def graduated_renderer(map_classes, outline=OUTLINE_WIDTH):
+    """QGIS's graduated renderer for a numeric field whose every district falls into a class (no secret, none
+    without data): one range lookup per district instead of evaluating every rule's filter (a tenth of the
+    PDF export at 100,000 districts). The ranges are the rules' classes: the first open below, the last open
+    above, a value on a break in the lower class (QGIS takes the first range holding it)."""
+    ranges = []
+    for i, cls in enumerate(map_classes.classes):
+        lower = -sys.float_info.max if i == 0 or cls.lower is None else cls.lower
+        upper = sys.float_info.max if i == len(map_classes.classes) - 1 or cls.upper is None else cls.upper
+        ranges.append(QgsRendererRange(lower, upper, fill_symbol(cls.colour, width=outline), cls.legend))
+    return QgsGraduatedSymbolRenderer(map_classes.field, ranges)
 
 
 def map_classes_for(layer, field_name, rule, recipe=None, colour_mode="auto", method="quantile", n=5,
@@ -215,8 +257,10 @@ def _unit_for(recipe, field_name):
     return ""
 
 
-def apply_classes(layer, map_classes, rule):
-    layer.setRenderer(build_renderer(map_classes, rule))
+def apply_classes(layer, map_classes, rule, outline=OUTLINE_WIDTH):
+    """Set the renderer of ``map_classes`` on ``layer`` (``outline``: district outline width in mm, 0: none)."""
+    numeric = map_classes.kind != "categorical" and is_numeric(layer, map_classes.field)
+    layer.setRenderer(build_renderer(map_classes, rule, numeric, outline))
     layer.triggerRepaint()
 
 

@@ -12,10 +12,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from ...core.maps.outline import OUTLINE_MM
 from ...core.maps.palettes import OUTLINE, OVERLAY_OUTLINE
 
-#: district outline width in mm: thin, so small districts keep their colour
-OUTLINE_WIDTH = 0.1
+#: district outline width in mm: thin, so small districts keep their colour (core/maps/outline.py)
+OUTLINE_WIDTH = OUTLINE_MM
 
 
 def _symbol_from(layers):
@@ -28,17 +29,21 @@ def _symbol_from(layers):
 
 
 def fill_symbol(colour, outline=OUTLINE, width=OUTLINE_WIDTH):
-    """Solid fill with a thin outline (mm)."""
+    """Solid fill with a thin outline (mm; 0: no outline)."""
+    return _symbol_from([_base_fill(colour, outline, width)])
+
+
+def _base_fill(colour, outline, width):
     layer = QgsSimpleFillSymbolLayer(QColor(colour), Qt.BrushStyle.SolidPattern, QColor(outline))
     layer.setStrokeWidth(width)
-    return _symbol_from([layer])
+    if width <= 0:
+        layer.setStrokeStyle(Qt.PenStyle.NoPen)  # width 0 would be a hairline, not nothing
+    return layer
 
 
 def hatch_symbol(spec, outline=OUTLINE, width=OUTLINE_WIDTH):
     """White fill with line hatching: ``spec['pattern']`` 'diagonal' (45°) or 'cross' (45° + 135°)."""
-    base = QgsSimpleFillSymbolLayer(QColor(spec["fill"]), Qt.BrushStyle.SolidPattern, QColor(outline))
-    base.setStrokeWidth(width)
-    layers = [base]
+    layers = [_base_fill(spec["fill"], outline, width)]
     angles = [45.0] if spec["pattern"] == "diagonal" else [45.0, 135.0]
     for angle in angles:
         hatch = QgsLinePatternFillSymbolLayer()
@@ -84,7 +89,7 @@ def _hatch_lines_expression(angle):
             f"make_line({ends[0]}, {ends[1]}))), @g)))")
 
 
-def vector_hatch_symbol(spec):
+def vector_hatch_symbol(spec, width=OUTLINE_WIDTH):
     """hatch_symbol whose hatch stays vector in PDF and SVG output.
 
     QGIS 3.22 paints a line pattern fill through a raster texture, so every hatched district was
@@ -94,7 +99,7 @@ def vector_hatch_symbol(spec):
     symbol for the legend only: their data-defined "enabled" is false, which map rendering honours
     and legend previews ignore (QgsSymbol::drawPreviewIcon checks only the static flag).
     """
-    symbol = hatch_symbol(spec)
+    symbol = hatch_symbol(spec, width=width)
     angles = [45.0] if spec["pattern"] == "diagonal" else [45.0, 135.0]
     for index in range(1, symbol.symbolLayerCount()):
         symbol.symbolLayer(index).setDataDefinedProperty(QgsSymbolLayer.Property.PropertyLayerEnabled,

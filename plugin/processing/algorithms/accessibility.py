@@ -24,13 +24,14 @@ from qgis.core import (
 from ...core.errors import ComputationError
 from ...core.i18n import tr
 from ...core.spatial import overlay
+from ...gis.io.layer_frame import layer_to_dataframe
 from ...gis.spatial import geometry_check
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
 from ...gis.spatial.reach_geometry import district_reach
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
-from ..result_layer import bulk_plan, read_attributes, write_result_layer
+from ..result_layer import bulk_plan, columnar_input, write_result_layer
 
 
 @dataclass
@@ -132,8 +133,8 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         except geo.CanceledError:
             return {}
         ids = reach.ids + screens[0].skipped
-        plan = bulk_plan(self, parameters, context, run.districts, self.INPUT, self.OUTPUT, ())
-        result, uniform, basis, left_out_pop = self._shares(run, reach, ids, screens[0].skipped, pop_stats, plan)
+        columnar = columnar_input(self, parameters, context, self.INPUT)
+        result, uniform, basis, left_out_pop = self._shares(run, reach, ids, screens[0].skipped, pop_stats, columnar)
         frame, specs = self._result_frame(run, ids, result, uniform, basis)
         if feedback.isCanceled():
             return {}
@@ -195,7 +196,7 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
                 screened.issues.check()
         return screens
 
-    def _shares(self, run, reach, ids, skipped, pop_stats, plan):
+    def _shares(self, run, reach, ids, skipped, pop_stats, columnar):
         """(population shares, area shares, basis in words, population of the skipped districts or NaN), indexed
         by ``ids``; skipped districts NaN."""
         area = pd.Series(np.r_[reach.area, np.full(len(skipped), np.nan)], index=ids)
@@ -208,7 +209,8 @@ class AccessibilityAlgorithm(SozialmonitorAlgorithm):
         else:
             population = None
             if run.pop_field:
-                population = read_attributes(run.districts, [run.pop_field], plan)[run.pop_field].reindex(ids)
+                population = layer_to_dataframe(run.districts, [run.pop_field],
+                                                columnar=columnar)[run.pop_field].reindex(ids)
             result = overlay.accessibility_uniform(area, within, population)
             basis = tr("population assumed uniform over the district area")
         left_out_pop = float("nan")

@@ -23,12 +23,13 @@ from qgis.core import (
 from ...core.errors import ComputationError, ExportError
 from ...core.i18n import tr
 from ...core.spatial import overlay
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.io.layer_frame import output_fields, write_features
 from ...gis.spatial import geometry_check, in_database, interpolation_in_database
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..result_layer import read_attributes
 from ..staged_outputs import check_file_output
 
 
@@ -203,7 +204,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
                                       "geometries?). Run Vector › Geometry Tools › Fix Geometries on both layers. "
                                       "First pairs (feature ids): {pairs}").format(
                 n=len(stats["failed"]), s=s_name, t=t_name, pairs=stats["failed"][:5]))
-        values = layer_to_dataframe(src, list(dict.fromkeys(extensive + intensive)))
+        values = read_attributes(self, parameters, context, self.INPUT, src,
+                                 list(dict.fromkeys(extensive + intensive)))
         target_area = {fid: g.area() for fid, g in targets.geoms.items()}
         target_ids = targets.ids + targets.empty
         result = overlay.interpolate(pieces, values, target_ids, extensive, intensive,

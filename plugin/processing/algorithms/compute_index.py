@@ -36,9 +36,10 @@ from ...core.index.summary import summarise, write_summary
 from ...core.recipe.load import Recipe
 from ...core.tables import SPREADSHEET_EXTENSIONS, TEXT_EXTENSIONS, check_text_table, read_table
 from ...gis.io import gpkg_bulk
-from ...gis.io.layer_frame import frame_specs, layer_to_dataframe, output_fields, write_features, write_frame
+from ...gis.io.layer_frame import frame_specs, output_fields, write_features, write_frame
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
+from ..result_layer import read_attributes
 from ..staged_outputs import check_file_output
 from ..table_parameters import table_option_parameters, table_options
 
@@ -179,10 +180,7 @@ class ComputeIndexAlgorithm(SozialmonitorAlgorithm):
         fast = self._fast_gpkg_plan(parameters, context, source, recipe)
 
         feedback.setProgressText(self.tr("Reading attributes…"))
-        if fast:
-            frame = gpkg_bulk.read_attributes(fast[0], fast[1], source.fields(), recipe.required_fields())
-        else:
-            frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
+        frame = read_attributes(self, parameters, context, self.INPUT, source, recipe.required_fields(), feedback)
         if feedback.isCanceled():
             return {}
         summary_path = self._summary_path(parameters, context)

@@ -20,7 +20,7 @@ from qgis.core import (
 from ...core.errors import ExportError
 from ...core.i18n import tr, tr_noop
 from ...core.spatial import overlay
-from ...gis.io.point_coordinates import columnar_source
+from ...gis.io.arrow_columns import columnar_source
 from ...gis.spatial import geometry_check, in_database
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
@@ -144,8 +144,8 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         areas, area_how = geo.district_areas_km2(screened, districts_src.sourceCrs(), context)
         population = None
         if pop_field:
-            plan = bulk_plan(self, parameters, context, districts_src, self.INPUT, self.OUTPUT, ())
-            population = read_attributes(districts_src, [pop_field], plan)[pop_field].reindex(counts.index)
+            population = read_attributes(self, parameters, context, self.INPUT, districts_src,
+                                         [pop_field])[pop_field].reindex(counts.index)
         result = overlay.rates(counts, population, areas.reindex(counts.index))
 
         frame, specs = self._result_frame(districts_src, counts, result, areas, prefix, pop_field)

@@ -17,9 +17,9 @@ from qgis.core import (
 from ...core.i18n import tr
 from ...core.index.data_weights import METHODS, derive_weights
 from ...core.recipe.load import Recipe
-from ...gis.io.layer_frame import layer_to_dataframe
 from ...gis.spatial.input_checks import layer_label
 from ..algorithm import SozialmonitorAlgorithm
+from ..result_layer import read_attributes
 from ..staged_outputs import check_file_output
 
 
@@ -73,7 +73,7 @@ class DeriveWeightsAlgorithm(SozialmonitorAlgorithm):
         out_path = self.parameterAsFileOutput(parameters, self.OUTPUT_RECIPE, context)
         check_file_output(out_path)
         feedback.setProgressText(self.tr("Reading attributes…"))
-        frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
+        frame = read_attributes(self, parameters, context, self.INPUT, source, recipe.required_fields(), feedback)
         if feedback.isCanceled():
             return {}
         name = layer_label(source, self.INPUT, self.parameterAsVectorLayer(parameters, self.INPUT, context))

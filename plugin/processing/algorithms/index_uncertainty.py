@@ -25,10 +25,11 @@ from ...core.outputs.atomic import atomic_path
 from ...core.recipe.load import Recipe
 from ...core.reports.rank_interval_chart import rank_interval_svg
 from ...core.reports.uncertainty_annex import uncertainty_annex_html
-from ...gis.io.layer_frame import layer_to_dataframe, output_fields, write_features
+from ...gis.io.layer_frame import output_fields, write_features
 from ...gis.style.renderers import class_colours
 from ...gis.style.uncertainty_style import apply_uncertainty_style
 from ..algorithm import SozialmonitorAlgorithm
+from ..result_layer import read_attributes
 from ..staged_outputs import check_file_output
 from .compute_index import ComputeIndexAlgorithm
 
@@ -135,7 +136,7 @@ class IndexUncertaintyAlgorithm(SozialmonitorAlgorithm):
         sobol_base = self.parameterAsInt(parameters, self.SOBOL_BASE, context)
 
         feedback.setProgressText(self.tr("Reading attributes…"))
-        frame = layer_to_dataframe(source, recipe.required_fields(), feedback)
+        frame = read_attributes(self, parameters, context, self.INPUT, source, recipe.required_fields(), feedback)
         if feedback.isCanceled():
             return {}
         feedback.setProgressText(self.tr("Recomputing the index for {n} simulated recipes…").format(n=draws))

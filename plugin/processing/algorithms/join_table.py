@@ -257,7 +257,7 @@ class JoinTableAlgorithm(SozialmonitorAlgorithm):
         fields = [district_key] + ([name] if name and name != district_key else [])
         # the added fields never replace the input's (join_tables names them around the layer's fields)
         plan = bulk_plan(self, parameters, context, source, self.INPUT, self.OUTPUT, ())
-        districts = read_attributes(source, fields, plan, feedback)
+        districts = read_attributes(self, parameters, context, self.INPUT, source, fields, feedback)
         tables = self._tables(parameters, context, feedback, key_names)
         if feedback.isCanceled() or not tables:
             return {}
