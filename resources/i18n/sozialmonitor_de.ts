@@ -1507,7 +1507,7 @@
         </message>
         <message>
             <location filename="../../plugin/core/reports/trend.py" />
-            <location filename="../../plugin/gis/io/postgis.py" />
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
             <source>none</source>
             <translation>keine</translation>
         </message>
@@ -2394,8 +2394,7 @@
             <translation>Der Ordner „{path}“ ist nicht leer und enthält keinen früheren Web-Atlas; wählen Sie einen leeren oder neuen Ordner (der Export ersetzt den ganzen Ordner).</translation>
         </message>
         <message>
-            <location filename="../../plugin/gis/io/gpkg_bulk.py" />
-            <location filename="../../plugin/gis/io/point_coordinates.py" />
+            <location filename="../../plugin/gis/io/arrow_columns.py" />
             <source>Cannot open {path}: {err}.</source>
             <translation>{path} kann nicht geöffnet werden: {err}.</translation>
         </message>
@@ -2425,41 +2424,6 @@
             <location filename="../../plugin/gis/io/postgis.py" />
             <source>Removed temporary tables an interrupted earlier export left in '{schema}': {names}</source>
             <translation>Temporäre Tabellen eines abgebrochenen früheren Exports in '{schema}' entfernt: {names}</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>the identifier</source>
-            <translation>den Bezeichner</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>The name for {what} is empty.</source>
-            <translation>Der Name für {what} ist leer.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>The name for {what} contains a NUL character.</source>
-            <translation>Der Name für {what} enthält ein NUL-Zeichen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>The name '{name}' for {what} is longer than {n} bytes; PostgreSQL would shorten it. Choose a shorter name.</source>
-            <translation>Der Name '{name}' für {what} ist länger als {n} Bytes; PostgreSQL würde ihn kürzen. Wählen Sie einen kürzeren Namen.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>This QGIS has no PostgreSQL provider (install qgis-providers).</source>
-            <translation>Diesem QGIS fehlt der PostgreSQL-Provider (installieren Sie qgis-providers).</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>No PostgreSQL connection named '{name}' in QGIS (saved connections: {names}). Give the name of a connection from the Browser panel or a connection string such as 'host=localhost dbname=gis user=me'.</source>
-            <translation>In QGIS gibt es keine PostgreSQL-Verbindung namens '{name}' (gespeicherte Verbindungen: {names}). Geben Sie den Namen einer Verbindung aus dem Browser-Bedienfeld an oder eine Verbindungszeichenkette wie 'host=localhost dbname=gis user=me'.</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/gis/io/postgis.py" />
-            <source>Cannot connect to the PostgreSQL database: {err}</source>
-            <translation>Keine Verbindung zur PostgreSQL-Datenbank möglich: {err}</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/io/postgis.py" />
@@ -2547,6 +2511,41 @@
             <location filename="../../plugin/gis/io/postgis.py" />
             <source>PostgreSQL refused features for schema '{schema}': {err}</source>
             <translation>PostgreSQL hat Objekte für das Schema '{schema}' abgelehnt: {err}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>the identifier</source>
+            <translation>den Bezeichner</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>The name for {what} is empty.</source>
+            <translation>Der Name für {what} ist leer.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>The name for {what} contains a NUL character.</source>
+            <translation>Der Name für {what} enthält ein NUL-Zeichen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>The name '{name}' for {what} is longer than {n} bytes; PostgreSQL would shorten it. Choose a shorter name.</source>
+            <translation>Der Name '{name}' für {what} ist länger als {n} Bytes; PostgreSQL würde ihn kürzen. Wählen Sie einen kürzeren Namen.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>This QGIS has no PostgreSQL provider (install qgis-providers).</source>
+            <translation>Diesem QGIS fehlt der PostgreSQL-Provider (installieren Sie qgis-providers).</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>No PostgreSQL connection named '{name}' in QGIS (saved connections: {names}). Give the name of a connection from the Browser panel or a connection string such as 'host=localhost dbname=gis user=me'.</source>
+            <translation>In QGIS gibt es keine PostgreSQL-Verbindung namens '{name}' (gespeicherte Verbindungen: {names}). Geben Sie den Namen einer Verbindung aus dem Browser-Bedienfeld an oder eine Verbindungszeichenkette wie 'host=localhost dbname=gis user=me'.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/io/postgis_connection.py" />
+            <source>Cannot connect to the PostgreSQL database: {err}</source>
+            <translation>Keine Verbindung zur PostgreSQL-Datenbank möglich: {err}</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/printing/atlas.py" />
@@ -2725,6 +2724,11 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
             <location filename="../../plugin/gis/printing/map_document.py" />
             <source>Cannot open the layer {src} again for the map.</source>
             <translation>Der Layer {src} kann für die Karte nicht erneut geöffnet werden.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/printing/map_document.py" />
+            <source>The overview map is left out: without an overlay layer it would repeat the whole map with its {n} districts.</source>
+            <translation>Die Übersichtskarte entfällt: ohne eine Überlagerungsebene würde sie die ganze Karte mit ihren {n} Bezirken wiederholen.</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/printing/map_document.py" />

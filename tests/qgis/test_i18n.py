@@ -5,7 +5,6 @@ The .qm is compiled from the .ts into a temporary folder with lrelease (as `make
 so these tests always check the current sources, never a stale build.
 """
 import importlib.util
-import json
 import re
 import shutil
 import subprocess
@@ -81,24 +80,11 @@ def _district_layer():
 
 # ---- the translation source ---------------------------------------------------------------------
 
-def pending_translations():
-    """{English: German} that branches hand in for the lead to merge into the .ts (resources/i18n/pending_*.json)."""
-    out = {}
-    for path in sorted(TS_DE.parent.glob("pending_*.json")):
-        out.update(json.loads(path.read_text(encoding="utf-8")))
-    return out
-
-
 def test_ts_parses_and_every_string_has_a_finished_german_translation():
     update = _update_script()
     translations = update.read_ts(TS_DE)
     assert len(translations) > 300
     messages, _dynamic = update.collect()
-    pending = pending_translations()
-    for key in messages:  # a branch's new strings, translated in pending_<branch>.json until the lead merges them
-        if key not in translations or translations[key][1] or not translations[key][0]:
-            if pending.get(key[1]):
-                translations[key] = (pending[key[1]], "")
     problems = update.problems(messages, translations)
     assert not problems, (
         f"{len(problems)} strings in the code have no finished German translation (or other {{placeholders}}). Run "
@@ -125,7 +111,6 @@ def test_every_visible_processing_text_is_in_the_catalogue(qgis_app):
     core_i18n.set_translator(None)
     update = _update_script()
     known = {text for (_context, text) in update.read_ts(TS_DE)}
-    known |= {text for text, german in pending_translations().items() if german}
     missing = []
     for cls in algorithm_classes():
         alg = cls()
