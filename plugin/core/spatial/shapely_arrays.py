@@ -122,3 +122,31 @@ def polygonal(geoms: np.ndarray) -> np.ndarray:
     for k in mixed:  # rare: a Python loop over these only
         out[k] = unary_union([p for p in geoms[k].geoms if p.geom_type in ("Polygon", "MultiPolygon")])
     return out
+
+
+def difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a[k] − b[k] for every k."""
+    if VECTORISED:
+        return np.asarray(shapely.difference(a, b), dtype=object)
+    return _objects([x.difference(y) for x, y in zip(a, b)])
+
+
+def is_empty(geoms: np.ndarray) -> np.ndarray:
+    """Whether each geometry is empty."""
+    if VECTORISED:
+        return np.asarray(shapely.is_empty(geoms), dtype=bool)
+    return np.array([g.is_empty for g in geoms], dtype=bool)
+
+
+def first_xy(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) of the first point of every (multi-)point; NaN for an empty one."""
+    x, y = np.full(len(geoms), np.nan), np.full(len(geoms), np.nan)
+    full = np.flatnonzero(~is_empty(geoms))
+    if VECTORISED:
+        first = shapely.get_geometry(geoms[full], 0)  # a point is its own first part
+        x[full], y[full] = shapely.get_x(first), shapely.get_y(first)
+    else:
+        for k in full:
+            point = geoms[k].geoms[0] if geoms[k].geom_type == "MultiPoint" else geoms[k]
+            x[k], y[k] = point.x, point.y
+    return x, y

@@ -3,7 +3,8 @@
 Nothing here compares all pairs: every lookup goes through a ``QgsSpatialIndex`` (bounding boxes)
 and then a prepared ``QgsGeometryEngine`` (exact test). The results are plain lists and DataFrames
 that plugin/core/spatial/overlay.py turns into counts, rates, interpolated values and shares. (The
-area within reach of facilities, for accessibility, is measured on shapely arrays: reach_geometry.py.)
+area within reach of facilities, for accessibility, and the pieces of an areal interpolation with their
+population are measured on shapely arrays: reach_geometry.py, plugin/core/spatial/polygon_pieces.py.)
 
 Rules stated once:
 - A point on a shared boundary (or in overlapping districts) belongs to exactly one district: the
@@ -29,11 +30,12 @@ from qgis.core import (
 
 from ...core.errors import ComputationError
 from ...core.i18n import tr
-from ...core.spatial import points_in_polygons
+from ...core.spatial import points_in_polygons, shapely_arrays
+from ...core.spatial import polygon_pieces as array_pieces
 from ..io import point_coordinates
-from ..io.layer_frame import unchecked_features
+from ..io.layer_frame import layer_to_dataframe, unchecked_features
 from .geometry_check import CanceledError, Screened, screen
-from .shapely_geometry import linear
+from .shapely_geometry import linear, to_shapely
 
 PROGRESS_STEP = 2000
 
@@ -198,85 +200,96 @@ def _polygon_area(abstract):
     return QgsGeometry(abstract.clone()).area() if abstract is not None else 0.0
 
 
-def polygon_pieces(sources, targets, keep_geometry=False, feedback=None, progress=(10.0, 60.0)):
-    """Every non-empty source ∩ target piece: DataFrame (source, target, area) and, when asked, the geometries.
+def _ticker(feedback, start, span):
+    """progress(fraction) for the array code: sets the progress bar, False once the user cancelled."""
+    def tick(fraction):
+        if feedback is None:
+            return True
+        feedback.setProgress(start + span * min(fraction, 1.0))
+        return not feedback.isCanceled()
+    return tick
 
-    ``sources``: a geometry_check.screen() result; its skipped features are listed in ``stats['no_geometry']``.
+
+def polygon_pieces(sources, targets, keep_geometry=False, feedback=None, progress=(10.0, 60.0)):
+    """Every non-empty source ∩ target piece: DataFrame (source, target, area) and, when asked, the geometries
+    (a shapely array, same order), measured on shapely arrays by plugin/core/spatial/polygon_pieces.py.
+
+    ``sources``: a geometry_check.screen() result (or a layer, screened with 'repair'); its skipped features are
+    listed in ``stats['no_geometry']``. ``targets``: a geometry_check.screen() result or a PolygonIndex.
 
     The part of a source that no target covers becomes a piece with target NaN (so it is reported,
     not lost). A source entirely inside one target is taken whole without computing an intersection.
     Targets are assumed not to overlap; overlap is detected (covered area > source area) and reported
-    in ``stats['overlap_area']``. Areas are in map units².
+    in ``stats['overlap_area']``; ``stats['target_area']`` {fid: area}. Areas are in map units².
+    Raises CanceledError, or ComputationError naming the source GEOS failed on.
     """
     if not isinstance(sources, Screened):
         sources = screen(sources, checks_label(sources), "repair", feedback=feedback)
-    total = len(sources.order)
-    rows, geoms = [], []
-    stats = {"no_geometry": [], "overlap_area": 0.0, "source_area": {}, "failed": []}
-    for i, sid in enumerate(sources.order):
-        _tick(feedback, i, total, *progress)
-        geom = sources.geoms.get(sid)
-        if geom is None:
-            stats["no_geometry"].append(sid)
-            continue
-        abstract = geom.constGet()
-        area = geom.area()
-        stats["source_area"][sid] = area
-        covered, parts = 0.0, []
-        for tid in targets.candidates(geom.boundingBox()):
-            engine = targets.engine(tid)
-            if engine.contains(abstract):
-                piece_area, piece = area, geom
-            elif engine.intersects(abstract):
-                inter = _intersection(engine, geom)
-                if inter is None:
-                    stats["failed"].append((sid, tid))
-                    continue
-                piece_area = _polygon_area(inter)
-                if piece_area <= 0.0:
-                    continue
-                piece = QgsGeometry(inter.clone()) if keep_geometry else None
-            else:
-                continue
-            rows.append((sid, tid, piece_area))
-            covered += piece_area
-            if keep_geometry:
-                geoms.append(piece)
-                parts.append(piece)
-            if piece_area == area:
-                break
-        rest = area - covered
-        if rest > 1e-9 * area:
-            rows.append((sid, None, rest))
-            if keep_geometry:
-                geoms.append(geom.difference(QgsGeometry.unaryUnion(parts)) if parts else geom)
-        elif rest < -1e-6 * area:
-            stats["overlap_area"] += -rest
-    frame = pd.DataFrame(rows, columns=["source", "target", "area"])
-    frame["target"] = frame["target"].astype("float64")
-    return frame, (geoms if keep_geometry else None), stats
+    s_ids = [fid for fid in sources.order if fid in sources.geoms]
+    t_ids = sorted(targets.geoms)
+    s_geoms = to_shapely(sources.geoms[fid] for fid in s_ids)
+    t_geoms = to_shapely(targets.geoms[fid] for fid in t_ids)
+    try:
+        found = array_pieces.polygon_pieces(s_geoms, t_geoms, keep_geometry, _ticker(feedback, *progress))
+    except array_pieces.StoppedError:
+        raise CanceledError() from None
+    except array_pieces.FailedError as err:
+        pair = (s_ids[err.position], t_ids[err.other] if err.other >= 0 else None)
+        raise ComputationError(tr(
+            "GEOS could not intersect {n} source/target pairs of '{s}' and '{t}' (invalid geometries?). Run Vector › "
+            "Geometry Tools › Fix Geometries on both layers. First pairs (feature ids): {pairs}").format(
+            n=1, s=sources.issues.layer, t=_layer_name(targets), pairs=[pair])) from None
+    target_fid = np.r_[np.asarray(t_ids, dtype="float64"), np.nan]  # position -1: no target
+    frame = pd.DataFrame({"source": np.asarray(s_ids, dtype=np.int64)[found.source],
+                          "target": target_fid[found.target], "area": found.area})
+    stats = {"no_geometry": [fid for fid in sources.order if fid not in sources.geoms],
+             "overlap_area": found.overlap_area, "source_area": dict(zip(s_ids, found.source_area.tolist())),
+             "target_area": dict(zip(t_ids, shapely_arrays.area(t_geoms).tolist()))}
+    return frame, found.geoms, stats
+
+
+def _layer_name(polygons):
+    """The layer name of a geometry_check.screen() result ('' for a PolygonIndex)."""
+    issues = getattr(polygons, "issues", None)
+    return issues.layer if issues is not None else ""
 
 
 def population_in_pieces(piece_geoms, population, pop_index, feedback=None, progress=(60.0, 30.0), geoms=None):
-    """Population of a population layer (points or polygons) falling in each piece.
+    """Population of a population layer (points or polygons) falling in each piece (``piece_geoms``, the shapely
+    array of ``polygon_pieces``), by plugin/core/spatial/polygon_pieces.py.
 
     A point unit adds its population to the piece that contains it (lowest piece number on shared
     boundaries); a polygon unit (grid cell, block) is spread uniformly over its area:
-    pop_piece += pop_unit · area(unit ∩ piece) / area(unit).
-    Returns (list of population per piece, stats with ``unplaced`` population outside all pieces).
+    pop_piece += pop_unit · area(unit ∩ piece) / area(unit). ``geoms``: the geometry_check.screen() result of
+    the layer (a skipped unit's population is ``unplaced``). Returns (population per piece, stats:
+    ``population`` of the layer, ``unplaced`` outside all pieces, ``missing`` units without a value).
     """
-    index = PolygonIndex({i: g for i, g in enumerate(piece_geoms) if g is not None and not g.isEmpty()})
-    weights = [0.0] * len(piece_geoms)
-    stats = unit_overlay(population, pop_index, index, feedback, progress, weights=weights, geoms=geoms)
+    name = population.fields().at(pop_index).name()
+    values = layer_to_dataframe(population, [name])[name].astype("float64")
+    if geoms is None:
+        geoms = screen(population, checks_label(population), "repair", feedback=feedback)
+    known = values.dropna()
+    unit_ids = [fid for fid in known.index if fid in geoms.geoms]
+    is_point = QgsWkbTypes.geometryType(population.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
+    try:
+        weights, unplaced = array_pieces.population_in_pieces(
+            piece_geoms, to_shapely(geoms.geoms[fid] for fid in unit_ids), known.loc[unit_ids].to_numpy(),
+            is_point, _ticker(feedback, *progress))
+    except array_pieces.StoppedError:
+        raise CanceledError() from None
+    except array_pieces.FailedError as err:
+        fail_geos(tr("a population unit with a zone"), unit_ids[err.position])
+    skipped = float(known.sum() - known.loc[unit_ids].sum())
+    stats = {"population": float(known.sum()), "unplaced": unplaced + skipped, "missing": int(values.isna().sum()),
+             "skipped_population": skipped}
     return weights, stats
 
 
-def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), weights=None, covers=None,
-                 geoms=None):
-    """Spread the population of units (points or polygons) over zones (a PolygonIndex).
+def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), covers=None, geoms=None):
+    """Spread the population of units (points or polygons) over zones (a PolygonIndex), for accessibility.
 
-    With ``weights`` (a list indexed by zone id): adds the population to it. With ``covers`` ({zone id:
-    covered geometry}): returns pieces rows (unit, zone, frac, frac_within) for the accessibility share.
+    With ``covers`` ({zone id: covered geometry}): returns pieces rows (unit, zone, frac, frac_within) for
+    the accessibility share.
     ``geoms``: the geometry_check.screen() result of ``units`` (repaired geometries; a skipped unit's
     population is counted in ``skipped_population``, and in ``unplaced``).
     Stats: ``population`` (total of the layer), ``unplaced`` (population outside all zones), ``missing``
@@ -324,8 +337,6 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
             zid, _b = zones.locate(point)
             if zid is not None:
                 placed = 1.0
-                if weights is not None:
-                    weights[zid] += pop
                 if covers is not None:
                     ce = cover_engine(zid)
                     rows.append((feature.id(), zid, 1.0, 1.0 if ce and ce[0].intersects(point) else 0.0))
@@ -350,8 +361,6 @@ def unit_overlay(units, pop_index, zones, feedback=None, progress=(0.0, 100.0), 
                 if frac <= 0:
                     continue
                 placed += frac
-                if weights is not None:
-                    weights[zid] += pop * frac
                 if covers is not None:
                     ce = cover_engine(zid)
                     within = 0.0

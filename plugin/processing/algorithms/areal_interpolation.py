@@ -1,10 +1,15 @@
 """sozialmonitor:areal_interpolation — carry values from source polygons to target polygons.
 
 The pieces (source ∩ target, their areas and, with a population layer, their population) are
-measured in plugin/gis/spatial/overlay_geometry.py; the weights, interpolated values, totals check and reallocation
-ranking are computed in plugin/core/spatial/overlay.py (``interpolate``). The output is created only after
+measured on shapely arrays by plugin/core/spatial/polygon_pieces.py (through
+plugin/gis/spatial/overlay_geometry.py: ``polygon_pieces``, ``population_in_pieces``); the weights,
+interpolated values, totals check and reallocation ranking are computed in plugin/core/spatial/overlay.py
+(``interpolate``). The output is created only after
 everything is computed.
 """
+from dataclasses import dataclass
+from typing import Any
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -31,6 +36,23 @@ from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
 from ..result_layer import read_attributes
 from ..staged_outputs import check_file_output
+
+
+@dataclass
+class _Inputs:
+    """The checked parameters of one run."""
+
+    src: Any
+    tgt: Any
+    pop_src: Any  # the population layer (source) or None
+    names: list  # layer labels: sources, targets, population layer (or None)
+    extensive: list
+    intensive: list
+    pop_index: int
+    keys: tuple  # SOURCE_KEY, TARGET_KEY field names ("" when not set)
+    key_indexes: tuple
+    report_path: str
+    out_table: str
 
 
 class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
@@ -130,6 +152,33 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         return checks.layer_label(source, key, self.parameterAsVectorLayer(parameters, key, context))
 
     def execute(self, parameters, context, feedback):
+        run = self._inputs(parameters, context)
+        if run.out_table:
+            return self._in_database(parameters, context, feedback, run.tgt, run.extensive, run.intensive,
+                                     run.keys, run.report_path, run.out_table)
+        try:
+            screens = self._screens(run, self.geometry_policy(parameters, context), feedback)
+            pieces, stats, pop_stats = self._pieces(run, screens, feedback)
+        except geo.CanceledError:
+            return {}
+        values = read_attributes(self, parameters, context, self.INPUT, run.src,
+                                 list(dict.fromkeys(run.extensive + run.intensive)))
+        target_ids = sorted(screens[1].geoms) + screens[1].skipped
+        result = overlay.interpolate(pieces, values, target_ids, run.extensive, run.intensive,
+                                     target_area=[stats["target_area"].get(t, float("nan")) for t in target_ids])
+        if feedback.isCanceled():
+            return {}
+        report = overlay.interpolation_report(result, screens[0].labels, screens[1].labels)
+        outputs = self._write(parameters, context, feedback, run, result, report)
+        self._log(feedback, result, report, stats, pop_stats, screens[0].labels, screens[1].labels,
+                  self.parameterAsInt(parameters, self.TOP, context))
+        self._log_geometry(feedback, screens, values, run.extensive)
+        outputs["N_GEOM_REPAIRED"] = sum(len(s.repaired_ids) for s in screens)
+        outputs["N_GEOM_SKIPPED"] = sum(len(s.skipped) for s in screens)
+        return dict(outputs, **_check_outputs(result))
+
+    def _inputs(self, parameters, context):
+        """The checked parameters (layers, fields, keys, outputs): every check before the (slow) overlay."""
         src = self.parameterAsSource(parameters, self.INPUT, context)
         tgt = self.parameterAsSource(parameters, self.TARGET, context)
         s_name = self._label(src, "INPUT", parameters, context)
@@ -146,7 +195,7 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
                 checks.field_index(src, name, s_name, numeric=True, parameter=param)
         pop_src = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        pop_index = -1
+        pop_index, p_name = -1, None
         if pop_src is not None:
             p_name = self._label(pop_src, "POPULATION_LAYER", parameters, context)
             checks.require_same_crs(pop_src, p_name, src, s_name)
@@ -154,95 +203,71 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
                 raise ComputationError(tr("A population layer ('{layer}') needs POPULATION_FIELD, the field with "
                                           "the inhabitants of each point or cell.").format(layer=p_name))
             pop_index = checks.field_index(pop_src, pop_field, p_name, numeric=True)
-        s_key = self.parameterAsString(parameters, self.SOURCE_KEY, context)
-        t_key = self.parameterAsString(parameters, self.TARGET_KEY, context)
-        s_key_index = checks.field_index(src, s_key, s_name) if s_key else -1
-        t_key_index = checks.field_index(tgt, t_key, t_name) if t_key else -1
+        keys = (self.parameterAsString(parameters, self.SOURCE_KEY, context),
+                self.parameterAsString(parameters, self.TARGET_KEY, context))
+        key_indexes = (checks.field_index(src, keys[0], s_name) if keys[0] else -1,
+                       checks.field_index(tgt, keys[1], t_name) if keys[1] else -1)
         # fail before the (slow) overlay: a Shapefile destination or an unwritable report file
         self.check_layer_output(parameters, self.OUTPUT, context)
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
             check_file_output(report_path)
         out_table = (self.parameterAsString(parameters, self.OUTPUT_TABLE, context) or "").strip()
-        if out_table:
-            return self._in_database(parameters, context, feedback, tgt, extensive, intensive, (s_key, t_key),
-                                     report_path, out_table)
+        return _Inputs(src, tgt, pop_src, [s_name, t_name, p_name], extensive, intensive, pop_index, keys,
+                       key_indexes, report_path, out_table)
 
-        policy = self.geometry_policy(parameters, context)
-        try:
-            feedback.setProgressText(self.tr("Checking the geometries…"))
-            # all layers are checked before any overlay, so 'stop' names every broken feature at once
-            screens = [geometry_check.screen(src, s_name, "skip" if policy == "stop" else policy, s_key_index,
-                                             feedback),
-                       geometry_check.screen(tgt, t_name, "skip" if policy == "stop" else policy, t_key_index,
-                                             feedback)]
-            if pop_src is not None:
-                screens.append(geometry_check.screen(pop_src, p_name, "skip" if policy == "stop" else policy,
-                                                     feedback=feedback))
-            if policy == "stop":
-                for screened in screens:
-                    screened.issues.policy = "stop"
-                    screened.issues.check()
-            src_screen, tgt_screen = screens[0], screens[1]
-            pop_screen = screens[2] if pop_src is not None else None
-            feedback.setProgressText(self.tr("Indexing target polygons…"))
-            targets = geo.PolygonIndex.from_screened(tgt_screen)
-            feedback.setProgressText(self.tr("Intersecting source and target polygons…"))
-            pieces, piece_geoms, stats = geo.polygon_pieces(src_screen, targets, keep_geometry=pop_src is not None,
-                                                            feedback=feedback,
-                                                            progress=(10.0, 50.0 if pop_src else 80.0))
-            pop_stats = None
-            if pop_src is not None:
-                feedback.setProgressText(self.tr("Weighting the pieces by population…"))
-                weights, pop_stats = geo.population_in_pieces(piece_geoms, pop_src, pop_index, feedback, (60.0, 30.0),
-                                                              geoms=pop_screen)
-                pieces["population"] = weights
-        except geo.CanceledError:
-            return {}
-        if stats["failed"]:
-            raise ComputationError(tr("GEOS could not intersect {n} source/target pairs of '{s}' and '{t}' (invalid "
-                                      "geometries?). Run Vector › Geometry Tools › Fix Geometries on both layers. "
-                                      "First pairs (feature ids): {pairs}").format(
-                n=len(stats["failed"]), s=s_name, t=t_name, pairs=stats["failed"][:5]))
-        values = read_attributes(self, parameters, context, self.INPUT, src,
-                                 list(dict.fromkeys(extensive + intensive)))
-        target_area = {fid: g.area() for fid, g in targets.geoms.items()}
-        target_ids = targets.ids + targets.empty
-        result = overlay.interpolate(pieces, values, target_ids, extensive, intensive,
-                                     target_area=[target_area.get(t, float("nan")) for t in target_ids])
-        if feedback.isCanceled():
-            return {}
+    def _screens(self, run, policy, feedback):
+        """geometry_check.screen() of sources, targets (and the population layer); all layers are checked
+        before any overlay, so 'stop' names every broken feature at once."""
+        feedback.setProgressText(self.tr("Checking the geometries…"))
+        first = "skip" if policy == "stop" else policy
+        screens = [geometry_check.screen(run.src, run.names[0], first, run.key_indexes[0], feedback),
+                   geometry_check.screen(run.tgt, run.names[1], first, run.key_indexes[1], feedback)]
+        if run.pop_src is not None:
+            screens.append(geometry_check.screen(run.pop_src, run.names[2], first, feedback=feedback))
+        if policy == "stop":
+            for screened in screens:
+                screened.issues.policy = "stop"
+                screened.issues.check()
+        return screens
 
+    def _pieces(self, run, screens, feedback):
+        """(pieces frame with ``population`` when weighted by a population layer, stats, population stats)."""
+        weighted = run.pop_src is not None
+        feedback.setProgressText(self.tr("Intersecting source and target polygons…"))
+        pieces, piece_geoms, stats = geo.polygon_pieces(screens[0], screens[1], keep_geometry=weighted,
+                                                        feedback=feedback, progress=(10.0, 50.0 if weighted else 80.0))
+        if not weighted:
+            return pieces, stats, None
+        feedback.setProgressText(self.tr("Weighting the pieces by population…"))
+        weights, pop_stats = geo.population_in_pieces(piece_geoms, run.pop_src, run.pop_index, feedback, (60.0, 30.0),
+                                                      geoms=screens[2])
+        pieces["population"] = weights
+        return pieces, stats, pop_stats
+
+    def _write(self, parameters, context, feedback, run, result, report):
+        """REPORT (first: a layer is never left without the report asked for) and OUTPUT; the outputs dict."""
         frame = result.values.rename(columns={"n_sources": "src_n", "cover_pct": "src_cover_pct"})
         specs = [(name, tr("{name} (extensive, split by {w})").format(name=name, w=result.weighting), "double")
-                 for name in extensive]
+                 for name in run.extensive]
         specs += [(name, tr("{name} (intensive, mean weighted by {w})").format(name=name, w=result.weighting),
-                   "double") for name in intensive]
+                   "double") for name in run.intensive]
         specs += [("src_n", tr("Number of source areas"), "int"),
                   ("src_cover_pct", tr("Share of the area covered by source areas (%)"), "double")]
-        fields, replaced = output_fields(tgt.fields(), specs)
+        fields, replaced = output_fields(run.tgt.fields(), specs)
         if replaced:
             feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
-        s_labels = src_screen.labels
-        t_labels = tgt_screen.labels
-        report = overlay.interpolation_report(result, s_labels, t_labels)
         outputs = {}
-        if report_path:
-            # before the layer, complete or absent: a layer is never left without the report asked for
-            overlay.write_report_csv(report, report_path)
-            outputs[self.REPORT] = report_path
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, tgt.wkbType(), tgt.sourceCrs())
-        write_features(sink, tgt, frame, specs, fields, feedback)
+        if run.report_path:
+            overlay.write_report_csv(report, run.report_path)
+            outputs[self.REPORT] = run.report_path
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, run.tgt.wkbType(),
+                                         run.tgt.sourceCrs())
+        write_features(sink, run.tgt, frame, specs, fields, feedback)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
-
         outputs[self.OUTPUT] = dest_id
-        self._log(feedback, result, report, stats, pop_stats, s_labels, t_labels,
-                  self.parameterAsInt(parameters, self.TOP, context))
-        self._log_geometry(feedback, screens, values, extensive)
-        outputs["N_GEOM_REPAIRED"] = sum(len(s.repaired_ids) for s in screens)
-        outputs["N_GEOM_SKIPPED"] = sum(len(s.skipped) for s in screens)
-        return dict(outputs, **_check_outputs(result))
+        return outputs
 
     def _in_database(self, parameters, context, feedback, tgt, extensive, intensive, key_fields, report_path,
                      out_table):
