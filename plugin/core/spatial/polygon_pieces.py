@@ -60,7 +60,7 @@ def polygon_pieces(sources: np.ndarray, targets: np.ndarray, keep_geometry: bool
     names the source (``position``) and the target (``other``, -1 for its uncovered part) GEOS failed on."""
     n = len(sources)
     source_area = arrays.area(sources)
-    s_idx, t_idx = arrays.box_pairs(sources, targets)
+    s_idx, t_idx = _box_overlaps(sources, targets)
     _tick(progress, 0.05)
     covered = _pairwise(lambda s, t: arrays.covers_pairs(targets, t, sources, s), s_idx, t_idx, progress,
                         (0.05, 0.25)).astype(bool)
@@ -91,6 +91,16 @@ def polygon_pieces(sources: np.ndarray, targets: np.ndarray, keep_geometry: bool
     return Pieces(source=np.r_[s_idx, open_][order], target=np.r_[t_idx, np.full(len(open_), -1)][order],
                   area=np.r_[area, rest[open_]][order], geoms=geoms[order] if keep_geometry else None,
                   source_area=source_area, overlap_area=overlap)
+
+
+def _box_overlaps(geoms: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """arrays.box_pairs without the pairs whose boxes meet only along an edge or at a corner: their geometries
+    share no area (neighbours on a grid, where these are most pairs)."""
+    i, j = arrays.box_pairs(geoms, others)
+    a, b = arrays.bounds(geoms)[i], arrays.bounds(others)[j]
+    overlap = (np.minimum(a[:, 2], b[:, 2]) > np.maximum(a[:, 0], b[:, 0])) & \
+              (np.minimum(a[:, 3], b[:, 3]) > np.maximum(a[:, 1], b[:, 1]))
+    return i[overlap], j[overlap]
 
 
 def _pairwise(function: Callable[[np.ndarray, np.ndarray], np.ndarray], s_idx: np.ndarray, t_idx: np.ndarray,
@@ -131,7 +141,7 @@ def population_in_pieces(pieces: np.ndarray, units: np.ndarray, population: np.n
         weights += np.bincount(located[inside], weights=population[inside], minlength=len(pieces))
         return weights, float(population[~inside].sum())
     unit_area = arrays.area(units)
-    u_idx, p_idx = arrays.box_pairs(units, pieces[usable])
+    u_idx, p_idx = _box_overlaps(units, pieces[usable])
     p_idx = usable[p_idx]
     ok = unit_area[u_idx] > 0
     u_idx, p_idx = u_idx[ok], p_idx[ok]

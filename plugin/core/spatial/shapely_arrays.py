@@ -150,3 +150,10 @@ def first_xy(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             point = geoms[k].geoms[0] if geoms[k].geom_type == "MultiPoint" else geoms[k]
             x[k], y[k] = point.x, point.y
     return x, y
+
+
+def bounds(geoms: np.ndarray) -> np.ndarray:
+    """(xmin, ymin, xmax, ymax) of every geometry, an (n, 4) array."""
+    if VECTORISED:
+        return np.asarray(shapely.bounds(geoms), dtype="float64").reshape(-1, 4)
+    return np.array([g.bounds for g in geoms], dtype="float64").reshape(-1, 4)
