@@ -90,8 +90,8 @@ def covers_pairs(covering: np.ndarray, which: np.ndarray, geoms: np.ndarray, pai
     if VECTORISED:
         shapely.prepare(covering)
         return np.asarray(shapely.covers(covering[which], geoms[pairs]), dtype=bool)
-    prepared = [prep(g) for g in covering]
-    return np.fromiter((prepared[a].covers(geoms[b]) for a, b in zip(which, pairs)), dtype=bool,
+    prepared = {a: prep(covering[a]) for a in np.unique(which).tolist()}  # only those asked for (one chunk)
+    return np.fromiter((prepared[a].covers(geoms[b]) for a, b in zip(which.tolist(), pairs.tolist())), dtype=bool,
                        count=len(which))
 
 

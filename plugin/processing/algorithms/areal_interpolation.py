@@ -4,8 +4,8 @@ The pieces (source ∩ target, their areas and, with a population layer, their p
 measured on shapely arrays by plugin/core/spatial/polygon_pieces.py (through
 plugin/gis/spatial/overlay_geometry.py: ``polygon_pieces``, ``population_in_pieces``); the weights,
 interpolated values, totals check and reallocation ranking are computed in plugin/core/spatial/overlay.py
-(``interpolate``). The output is created only after
-everything is computed.
+(``interpolate``). The output is created only after everything is computed (in bulk from a GeoPackage
+to a new .gpkg: plugin/processing/result_layer.py).
 """
 from dataclasses import dataclass
 from typing import Any
@@ -28,13 +28,12 @@ from qgis.core import (
 from ...core.errors import ComputationError, ExportError
 from ...core.i18n import tr
 from ...core.spatial import overlay
-from ...gis.io.layer_frame import output_fields, write_features
 from ...gis.spatial import geometry_check, in_database, interpolation_in_database
 from ...gis.spatial import input_checks as checks
 from ...gis.spatial import overlay_geometry as geo
 from ..algorithm import SozialmonitorAlgorithm
 from ..postprocess import FieldAliasSetter
-from ..result_layer import read_attributes
+from ..result_layer import bulk_plan, read_attributes, write_result_layer
 from ..staged_outputs import check_file_output
 
 
@@ -246,7 +245,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         return pieces, stats, pop_stats
 
     def _write(self, parameters, context, feedback, run, result, report):
-        """REPORT (first: a layer is never left without the report asked for) and OUTPUT; the outputs dict."""
+        """REPORT (first: a layer is never left without the report asked for) and OUTPUT (in bulk from a GeoPackage
+        to a new .gpkg, plugin/processing/result_layer.py); the outputs dict."""
         frame = result.values.rename(columns={"n_sources": "src_n", "cover_pct": "src_cover_pct"})
         specs = [(name, tr("{name} (extensive, split by {w})").format(name=name, w=result.weighting), "double")
                  for name in run.extensive]
@@ -254,16 +254,13 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
                    "double") for name in run.intensive]
         specs += [("src_n", tr("Number of source areas"), "int"),
                   ("src_cover_pct", tr("Share of the area covered by source areas (%)"), "double")]
-        fields, replaced = output_fields(run.tgt.fields(), specs)
-        if replaced:
-            feedback.pushInfo(tr("Existing fields replaced by the results: {names}.").format(names=", ".join(replaced)))
         outputs = {}
         if run.report_path:
             overlay.write_report_csv(report, run.report_path)
             outputs[self.REPORT] = run.report_path
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, run.tgt.wkbType(),
-                                         run.tgt.sourceCrs())
-        write_features(sink, run.tgt, frame, specs, fields, feedback)
+        plan = bulk_plan(self, parameters, context, run.tgt, self.TARGET, self.OUTPUT, [s[0] for s in specs])
+        dest_id = write_result_layer(self, parameters, context, run.tgt, frame, specs, feedback, plan, self.OUTPUT,
+                                     self.tr("Targets with interpolated values"))
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FieldAliasSetter.create(specs))
         outputs[self.OUTPUT] = dest_id
