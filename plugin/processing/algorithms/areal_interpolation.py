@@ -162,7 +162,7 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
             return {}
         values = read_attributes(self, parameters, context, self.INPUT, run.src,
                                  list(dict.fromkeys(run.extensive + run.intensive)))
-        target_ids = sorted(screens[1].geoms) + screens[1].skipped
+        target_ids = list(stats["target_area"]) + screens[1].skipped  # usable ones ascending, then the skipped
         result = overlay.interpolate(pieces, values, target_ids, run.extensive, run.intensive,
                                      target_area=[stats["target_area"].get(t, float("nan")) for t in target_ids])
         if feedback.isCanceled():
@@ -236,12 +236,13 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         feedback.setProgressText(self.tr("Intersecting source and target polygons…"))
         pieces, piece_geoms, stats = geo.polygon_pieces(screens[0], screens[1], keep_geometry=weighted,
                                                         feedback=feedback, progress=(10.0, 50.0 if weighted else 80.0))
-        if not weighted:
-            return pieces, stats, None
-        feedback.setProgressText(self.tr("Weighting the pieces by population…"))
-        weights, pop_stats = geo.population_in_pieces(piece_geoms, run.pop_src, run.pop_index, feedback, (60.0, 30.0),
-                                                      geoms=screens[2])
-        pieces["population"] = weights
+        pop_stats = None
+        if weighted:
+            feedback.setProgressText(self.tr("Weighting the pieces by population…"))
+            pieces["population"], pop_stats = geo.population_in_pieces(piece_geoms, run.pop_src, run.pop_index,
+                                                                        feedback, (60.0, 30.0), geoms=screens[2])
+        for screened in screens:  # the QGIS geometries are measured: free them (a third of the memory at 100,000)
+            screened.geoms = {}
         return pieces, stats, pop_stats
 
     def _write(self, parameters, context, feedback, run, result, report):
