@@ -16,8 +16,9 @@ with shapely 2; shapely 1.8 runs the same steps one geometry at a time (shapely_
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -62,7 +63,7 @@ def polygon_pieces(sources: np.ndarray, targets: np.ndarray, keep_geometry: bool
     source_area = arrays.area(sources)
     s_idx, t_idx = _box_overlaps(sources, targets)
     _tick(progress, 0.05)
-    covered = _pairwise(lambda s, t: arrays.covers_pairs(targets, t, sources, s), s_idx, t_idx, progress,
+    covered: np.ndarray = _pairwise(lambda s, t: arrays.covers_pairs(targets, t, sources, s), s_idx, t_idx, progress,
                         (0.05, 0.25)).astype(bool)
     keep, whole = first_cover(s_idx, t_idx, covered, n)
     s_idx, t_idx, whole = s_idx[keep], t_idx[keep], whole[keep]
@@ -134,7 +135,7 @@ def population_in_pieces(pieces: np.ndarray, units: np.ndarray, population: np.n
     usable = np.flatnonzero(~arrays.is_empty(pieces)) if len(pieces) else np.empty(0, dtype=np.int64)
     if points:
         x, y = arrays.first_xy(units)
-        located, _boundary = locate_points(list(pieces[usable]), usable.tolist(), x, y, progress)
+        located, _boundary = locate_points(list(pieces[usable]), cast("Sequence[int]", usable), x, y, progress)
         if progress is not None and progress(1.0) is False:
             raise StoppedError()
         inside = located >= 0
@@ -145,8 +146,8 @@ def population_in_pieces(pieces: np.ndarray, units: np.ndarray, population: np.n
     p_idx = usable[p_idx]
     ok = unit_area[u_idx] > 0
     u_idx, p_idx = u_idx[ok], p_idx[ok]
-    covered = chunked(lambda p, u: arrays.covers_pairs(pieces, p, units, u), len(u_idx), progress, (0.0, 0.3),
-                      u_idx, p_idx, u_idx).astype(bool)
+    covered: np.ndarray = chunked(lambda p, u: arrays.covers_pairs(pieces, p, units, u), len(u_idx), progress,
+                                  (0.0, 0.3), u_idx, p_idx, u_idx).astype(bool)
     keep, whole = first_cover(u_idx, p_idx, covered, len(units))
     u_idx, p_idx, whole = u_idx[keep], p_idx[keep], whole[keep]
     frac = np.ones(len(u_idx), dtype="float64")
