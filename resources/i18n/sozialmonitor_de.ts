@@ -2902,6 +2902,11 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
         </message>
         <message>
             <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
+            <source>GEOS could not intersect {n} source/target pairs of '{s}' and '{t}' (invalid geometries?). Run Vector › Geometry Tools › Fix Geometries on both layers. First pairs (feature ids): {pairs}</source>
+            <translation>GEOS konnte {n} Paare aus Ausgangs- und Zielfläche von '{s}' und '{t}' nicht verschneiden (ungültige Geometrien?). Führen Sie Vektor › Geometrie-Werkzeuge › Geometrien reparieren für beide Layer aus. Erste Paare (Objekt-IDs): {pairs}</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/gis/spatial/overlay_geometry.py" />
             <source>a population unit with a zone</source>
             <translation>eine Einwohnereinheit mit einer Zone</translation>
         </message>
@@ -3649,11 +3654,6 @@ OUTPUT_TABLE (erweitert, z. B. public.pgr2021_ew): Sind INPUT und TARGET PostGIS
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <source>Indexing target polygons…</source>
-            <translation>Zielpolygone werden indiziert…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Intersecting source and target polygons…</source>
             <translation>Ausgangs- und Zielpolygone werden verschnitten…</translation>
         </message>
@@ -3661,11 +3661,6 @@ OUTPUT_TABLE (erweitert, z. B. public.pgr2021_ew): Sind INPUT und TARGET PostGIS
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Weighting the pieces by population…</source>
             <translation>Teilstücke werden nach Einwohnern gewichtet…</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <source>GEOS could not intersect {n} source/target pairs of '{s}' and '{t}' (invalid geometries?). Run Vector › Geometry Tools › Fix Geometries on both layers. First pairs (feature ids): {pairs}</source>
-            <translation>GEOS konnte {n} Paare aus Ausgangs- und Zielfläche von '{s}' und '{t}' nicht verschneiden (ungültige Geometrien?). Führen Sie Vektor › Geometrie-Werkzeuge › Geometrien reparieren für beide Layer aus. Erste Paare (Objekt-IDs): {pairs}</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -3686,16 +3681,6 @@ OUTPUT_TABLE (erweitert, z. B. public.pgr2021_ew): Sind INPUT und TARGET PostGIS
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Share of the area covered by source areas (%)</source>
             <translation>Anteil der von Ausgangsflächen bedeckten Fläche (%)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <location filename="../../plugin/processing/algorithms/compute_index.py" />
-            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
-            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
-            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
-            <location filename="../../plugin/processing/result_layer.py" />
-            <source>Existing fields replaced by the results: {names}.</source>
-            <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
@@ -3723,6 +3708,16 @@ OUTPUT_TABLE (erweitert, z. B. public.pgr2021_ew): Sind INPUT und TARGET PostGIS
             <location filename="../../plugin/processing/algorithms/export_postgis.py" />
             <source>Cancelled: nothing was written.</source>
             <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
+            <location filename="../../plugin/processing/algorithms/compute_index.py" />
+            <location filename="../../plugin/processing/algorithms/index_uncertainty.py" />
+            <location filename="../../plugin/processing/algorithms/smooth_rates.py" />
+            <location filename="../../plugin/processing/algorithms/spatial_autocorrelation.py" />
+            <location filename="../../plugin/processing/result_layer.py" />
+            <source>Existing fields replaced by the results: {names}.</source>
+            <translation>Vorhandene Felder durch die Ergebnisse ersetzt: {names}.</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
