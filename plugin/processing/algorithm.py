@@ -34,6 +34,8 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -43,6 +45,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
     QgsVectorFileWriter,
@@ -228,6 +231,19 @@ class SozialmonitorAlgorithm(QgsProcessingAlgorithm):
             options=[self.tr(label) for label in POLICY_LABELS], defaultValue=POLICIES.index(DEFAULT_POLICY)))
         self.addOutput(QgsProcessingOutputNumber("N_GEOM_REPAIRED", self.tr("Invalid geometries repaired")))
         self.addOutput(QgsProcessingOutputNumber("N_GEOM_SKIPPED", self.tr("Features skipped for their geometry")))
+
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OVERWRITE_TABLE = "OVERWRITE_TABLE"
+
+    def add_database_table_parameters(self, label):
+        """OUTPUT_TABLE (``label``: what runs inside the database into the new table) and OVERWRITE_TABLE, the
+        advanced parameters of the overlays that can run inside PostGIS (plugin/gis/spatial/in_database.py)."""
+        table = QgsProcessingParameterString(self.OUTPUT_TABLE, label, optional=True)
+        overwrite = QgsProcessingParameterBoolean(
+            self.OVERWRITE_TABLE, self.tr("Replace that table if it exists"), defaultValue=False)
+        for param in (table, overwrite):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
 
     def geometry_policy(self, parameters, context):
         return policy_from_index(self.parameterAsEnum(parameters, self.INVALID_GEOMETRY, context))

@@ -3310,6 +3310,11 @@ Klassenwahrscheinlichkeit {prob} % über simulierte Rezepte</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithm.py" />
+            <source>Replace that table if it exists</source>
+            <translation>Diese Tabelle ersetzen, falls sie existiert</translation>
+        </message>
+        <message>
+            <location filename="../../plugin/processing/algorithm.py" />
             <source>{path}: Shapefiles cut field names to 10 characters (status_class becomes status_cla), so the results could not be found by name. Save the output as a GeoPackage (.gpkg) instead.</source>
             <translation>{path}: Shapefiles kürzen Feldnamen auf 10 Zeichen (aus status_class wird status_cla), die Ergebnisse wären nicht mehr unter ihrem Namen zu finden. Speichern Sie die Ausgabe stattdessen als GeoPackage (.gpkg).</translation>
         </message>
@@ -3620,12 +3625,6 @@ OUTPUT_TABLE (erweitert, z. B. public.pgr2021_ew): Sind INPUT und TARGET PostGIS
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
             <source>Interpolate inside the database into this new table (schema.table)</source>
             <translation>In der Datenbank in diese neue Tabelle interpolieren (schema.tabelle)</translation>
-        </message>
-        <message>
-            <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />
-            <location filename="../../plugin/processing/algorithms/count_points.py" />
-            <source>Replace that table if it exists</source>
-            <translation>Diese Tabelle ersetzen, falls sie existiert</translation>
         </message>
         <message>
             <location filename="../../plugin/processing/algorithms/areal_interpolation.py" />

@@ -15,14 +15,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ...core.errors import ComputationError, ExportError
@@ -99,8 +96,6 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
     TOP = "TOP"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
-    OUTPUT_TABLE = "OUTPUT_TABLE"
-    OVERWRITE_TABLE = "OVERWRITE_TABLE"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -135,14 +130,8 @@ class ArealInterpolationAlgorithm(SozialmonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Interpolation report (CSV)"), self.tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
-        table = QgsProcessingParameterString(
-            self.OUTPUT_TABLE, self.tr("Interpolate inside the database into this new table (schema.table)"),
-            optional=True)
-        overwrite = QgsProcessingParameterBoolean(
-            self.OVERWRITE_TABLE, self.tr("Replace that table if it exists"), defaultValue=False)
-        for param in (table, overwrite):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(param)
+        self.add_database_table_parameters(
+            self.tr("Interpolate inside the database into this new table (schema.table)"))
         self.addOutput(QgsProcessingOutputNumber("TOTALS_OK", self.tr("Totals preserved within 0.1 % (1/0)")))
         self.addOutput(QgsProcessingOutputNumber("MAX_DIFF_PCT", self.tr("Largest total difference (%)")))
         self.addOutput(QgsProcessingOutputNumber("N_SPLIT_SOURCES", self.tr("Source areas split among targets")))

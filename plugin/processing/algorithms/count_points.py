@@ -9,8 +9,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -65,8 +63,6 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
     KEY_FIELD = "KEY_FIELD"
     PREFIX = "PREFIX"
     OUTPUT = "OUTPUT"
-    OUTPUT_TABLE = "OUTPUT_TABLE"
-    OVERWRITE_TABLE = "OVERWRITE_TABLE"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -87,14 +83,7 @@ class CountPointsAlgorithm(SozialmonitorAlgorithm):
         self.add_geometry_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Districts with counts"), QgsProcessing.SourceType.TypeVectorPolygon))
-        table = QgsProcessingParameterString(
-            self.OUTPUT_TABLE, self.tr("Count inside the database into this new table (schema.table)"),
-            optional=True)
-        overwrite = QgsProcessingParameterBoolean(
-            self.OVERWRITE_TABLE, self.tr("Replace that table if it exists"), defaultValue=False)
-        for param in (table, overwrite):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(param)
+        self.add_database_table_parameters(self.tr("Count inside the database into this new table (schema.table)"))
         for key, label in (("N_POINTS", tr_noop("Points read")), ("N_INSIDE", tr_noop("Points inside a district")),
                            ("N_OUTSIDE", tr_noop("Points outside all districts")),
                            ("N_BOUNDARY", tr_noop("Points on a district boundary")),
