@@ -78,12 +78,12 @@ def _plain_values(column):
 
 
 def _numbers(column):
-    """Float array of a numeric Arrow column (NULL -> NaN)."""
-    values = np.asarray(np.ma.getdata(column), dtype="float64")
+    """Float array of a numeric Arrow column (NULL -> NaN), always a copy: the batch's memory belongs to GDAL and
+    is released with the next batch or the dataset."""
+    values = np.array(np.ma.getdata(column), dtype="float64", copy=True)
     if isinstance(column, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(column)
         if mask.any():
-            values = values.copy()
             values[mask] = np.nan
     return values
 
@@ -116,15 +116,24 @@ def read_attributes(columnar, fields, field_names, feedback=None):
     layer.SetIgnoredFields([n for n in ogr_names if n not in wanted] + ["OGR_GEOMETRY"])
     numeric = {name: fields.at(fields.lookupField(name)).type() in FieldType.NUMERIC for name in field_names}
     fid_name = layer.GetFIDColumn() or "OGC_FID"
+    expected = layer.GetFeatureCount()
     fids, parts = [], {name: [] for name in field_names}
-    for i, batch in enumerate(layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])):
+    # Every value is copied out of its batch before the next one is fetched: the arrays of a batch point into
+    # memory GDAL reuses or frees (a view kept past the loop read garbage ids on QGIS 3.44 / GDAL 3.10).
+    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
+    canceled = False
+    for i, batch in enumerate(stream):
         if feedback is not None and i % 4 == 0 and feedback.isCanceled():
+            canceled = True
             break
-        fids.append(np.asarray(batch[fid_name], dtype="int64"))
+        fids.append(np.array(np.ma.getdata(batch[fid_name]), dtype="int64", copy=True))
         for name in field_names:
             parts[name].append(_numbers(batch[name]) if numeric[name] else arrow_values(batch[name]))
+    del stream
     ds = None
     index = pd.Index(np.concatenate(fids) if fids else np.empty(0, dtype="int64"), name="fid")
+    if not canceled and (len(index) != expected or not index.is_unique):
+        return None  # not what QGIS would read: the feature path decides
     data = {name: (np.concatenate(parts[name]) if parts[name]
                    else np.empty(0, dtype="float64" if numeric[name] else object)) for name in field_names}
     return pd.DataFrame(data, index=index, columns=list(field_names))
