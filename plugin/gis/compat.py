@@ -22,11 +22,27 @@ GDAL rather than QGIS decides one thing: ``ogr.Layer.GetArrowStreamAsNumPy`` (GD
 reads them through QGIS features. (shapely 1.8 vs 2 is decided in plugin/core/spatial/points_in_polygons.py,
 which may not import this module.)
 """
-from osgeo import ogr
+from contextlib import contextmanager
+
+from osgeo import gdal, ogr
 from qgis.core import Qgis, QgsUnitTypes
 
 QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
 GDAL_ARROW_NUMPY = hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
+
+
+@contextmanager
+def arrow_reading():
+    """Read a GeoPackage's Arrow stream on the calling thread only. GDAL's GPKG driver fills the batches of a
+    whole table in worker threads (GDAL >= 3.6), and before the fix of OSGeo/gdal#12935 (GDAL 3.11.4; Debian 13
+    ships 3.10.3) a spurious wake-up let the caller read a batch the worker was still writing: garbage rows
+    (a 45-district layer came back as 65,536 empty keys) or a crash. One thread costs little at our sizes."""
+    old = gdal.GetThreadLocalConfigOption("OGR_GPKG_NUM_THREADS", None)
+    gdal.SetThreadLocalConfigOption("OGR_GPKG_NUM_THREADS", "1")
+    try:
+        yield
+    finally:
+        gdal.SetThreadLocalConfigOption("OGR_GPKG_NUM_THREADS", old)
 
 try:  # Qt 6, and QGIS 3 releases whose qgis.PyQt.QtGui re-exports it
     from qgis.PyQt.QtGui import QAction

@@ -16,7 +16,7 @@ from qgis.core import QgsFields, QgsProviderRegistry
 
 from ...core.errors import TableError
 from ...core.i18n import tr
-from ..compat import FIELD_FROM_PROVIDER, GDAL_ARROW_NUMPY, FieldType
+from ..compat import FIELD_FROM_PROVIDER, GDAL_ARROW_NUMPY, FieldType, arrow_reading
 
 #: OGR drivers read column-wise: a GeoPackage's feature ids are its fid column for QGIS and GDAL alike and its
 #: text is always UTF-8. (A shapefile's text encoding may be set in QGIS apart from GDAL's, other drivers
@@ -120,16 +120,17 @@ def read_attributes(columnar, fields, field_names, feedback=None):
     fids, parts = [], {name: [] for name in field_names}
     # Every value is copied out of its batch before the next one is fetched: the arrays of a batch point into
     # memory GDAL reuses or frees (a view kept past the loop read garbage ids on QGIS 3.44 / GDAL 3.10).
-    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
     canceled = False
-    for i, batch in enumerate(stream):
-        if feedback is not None and i % 4 == 0 and feedback.isCanceled():
-            canceled = True
-            break
-        fids.append(np.array(np.ma.getdata(batch[fid_name]), dtype="int64", copy=True))
-        for name in field_names:
-            parts[name].append(_numbers(batch[name]) if numeric[name] else arrow_values(batch[name]))
-    del stream
+    with arrow_reading():
+        stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
+        for i, batch in enumerate(stream):
+            if feedback is not None and i % 4 == 0 and feedback.isCanceled():
+                canceled = True
+                break
+            fids.append(np.array(np.ma.getdata(batch[fid_name]), dtype="int64", copy=True))
+            for name in field_names:
+                parts[name].append(_numbers(batch[name]) if numeric[name] else arrow_values(batch[name]))
+        del stream
     ds = None
     index = pd.Index(np.concatenate(fids) if fids else np.empty(0, dtype="int64"), name="fid")
     if not canceled and (len(index) != expected or not index.is_unique):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsFeatureRequest, QgsWkbTypes
 
+from ..compat import arrow_reading
 from .arrow_columns import arrow_values, open_layer
 from .layer_frame import _python_value, unchecked_features
 
@@ -104,20 +105,21 @@ def _read_arrow(path, layer_name, category):
     no_geometry = n_multi = 0
     # masked arrays: NULL is masked. (GDAL 3.6 returns empty geometries when the FID and every field are left
     # out, so the FID comes along, unused.)
-    stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
-    geom_name = layer.GetGeometryColumn() or "wkb_geometry"
-    for batch in stream:
-        x, y, present, multi = _first_points(batch[geom_name])
-        if filled + len(x) <= expected:
-            x_all[filled:filled + len(x)], y_all[filled:filled + len(x)] = x, y
-        else:  # more features than counted: keep the rest aside
-            xs.append(x)
-            ys.append(y)
-        filled += len(x)
-        no_geometry += int((~present).sum())
-        n_multi += int(multi.sum())
-        if category:
-            cats.append(arrow_values(batch[category]))
+    with arrow_reading():  # one thread: see compat.arrow_reading
+        stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
+        geom_name = layer.GetGeometryColumn() or "wkb_geometry"
+        for batch in stream:
+            x, y, present, multi = _first_points(batch[geom_name])
+            if filled + len(x) <= expected:
+                x_all[filled:filled + len(x)], y_all[filled:filled + len(x)] = x, y
+            else:  # more features than counted: keep the rest aside
+                xs.append(x)
+                ys.append(y)
+            filled += len(x)
+            no_geometry += int((~present).sum())
+            n_multi += int(multi.sum())
+            if category:
+                cats.append(arrow_values(batch[category]))
     del ds  # the layer belongs to the dataset: closed only now
     categories = np.concatenate(cats) if category and cats else (np.empty(0, dtype=object) if category else None)
     x_all, y_all = x_all[:min(filled, expected)], y_all[:min(filled, expected)]
